@@ -1,0 +1,3 @@
+import react from '@genhub/eslint-config/react';
+
+export default react;

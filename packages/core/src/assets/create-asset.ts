@@ -1,0 +1,42 @@
+import { assets } from '@genhub/db';
+import type { CoreContext } from '../context';
+import { CoreError } from '../errors';
+import { newId } from '../ids';
+import { storeImage } from '../ingest/store-image';
+import { maxUploadBytes, type Asset } from '../schemas';
+
+/** Stores an uploaded reference image after checking its size and real format. */
+export async function createAsset(ctx: CoreContext, bytes: Buffer): Promise<Asset> {
+  if (bytes.byteLength > maxUploadBytes) {
+    throw new CoreError(
+      'PAYLOAD_TOO_LARGE',
+      `An image may be at most ${maxUploadBytes / 1024 / 1024} MB`,
+      'file',
+    );
+  }
+  if (bytes.byteLength === 0) throw new CoreError('INVALID_INPUT', 'The file is empty', 'file');
+  const stored = await storeImage(ctx.storage, bytes);
+  const now = ctx.clock.now();
+  const id = newId(now);
+  ctx.db
+    .insert(assets)
+    .values({
+      id,
+      file: stored.file,
+      mime: stored.mime,
+      width: stored.width,
+      height: stored.height,
+      bytes: stored.bytes,
+      sha256: stored.sha256,
+      createdAt: now,
+    })
+    .run();
+  return {
+    id,
+    url: ctx.storage.url(stored.file),
+    width: stored.width,
+    height: stored.height,
+    mime: stored.mime,
+    bytes: stored.bytes,
+  };
+}

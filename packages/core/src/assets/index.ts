@@ -1,0 +1,2 @@
+export { createAsset } from './create-asset';
+export { loadReferences } from './load-references';

@@ -1,0 +1,16 @@
+import type { Db } from '@genhub/db';
+import type { Clock } from './clock';
+import type { TaskEventBus } from './events/task-event-bus';
+import type { Logger } from './log';
+import type { ProviderRegistry } from './providers/registry';
+import type { Storage } from './storage/storage';
+
+/** Everything a core function may touch; tests pass fakes. */
+export interface CoreContext {
+  db: Db;
+  bus: TaskEventBus;
+  storage: Storage;
+  providers: ProviderRegistry;
+  clock: Clock;
+  log: Logger;
+}

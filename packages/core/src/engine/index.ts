@@ -1,0 +1,2 @@
+export { Scheduler, type SchedulerOptions } from './scheduler';
+export { requeueInterrupted } from './requeue-interrupted';

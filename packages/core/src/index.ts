@@ -1,0 +1,13 @@
+export * from './schemas';
+export * from './tasks';
+export * from './events';
+export * from './engine';
+export * from './providers';
+export * from './storage';
+export * from './ingest';
+export * from './assets';
+export { CoreError, isCoreError, coreErrorCodes, type CoreErrorCode } from './errors';
+export { systemClock, type Clock } from './clock';
+export { silentLogger, type Logger } from './log';
+export { newId } from './ids';
+export type { CoreContext } from './context';

@@ -1,0 +1,2 @@
+export { sniffImage, type ImageMime } from './sniff-image';
+export { storeImage, thumbnailMaxSide, type StoredImage } from './store-image';

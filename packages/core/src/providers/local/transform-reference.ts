@@ -1,0 +1,29 @@
+import sharp from 'sharp';
+import { encode } from './encode';
+import type { RenderSpec } from './render-prompt-image';
+import { seededRandom } from './seeded-random';
+
+/**
+ * Image-to-image for the offline provider: the reference, cropped to the requested
+ * size, re-coloured (hue rotation and saturation) and washed with a gradient, both
+ * chosen from the prompt. A real, deterministic transformation of the input pixels.
+ */
+export async function transformReference(reference: Buffer, spec: RenderSpec): Promise<Buffer> {
+  const random = seededRandom(`${spec.prompt}\u0000${spec.seed}\u0000${spec.index}\u0000edit`);
+  const { width: w, height: h } = spec;
+  const hueShift = Math.round(30 + random() * 300);
+  const tint = Math.round(random() * 360);
+  const overlay = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
+<defs><radialGradient id="g" cx="${random().toFixed(2)}" cy="${random().toFixed(2)}" r="0.9">
+<stop offset="0" stop-color="hsl(${tint},90%,70%)" stop-opacity="0.55"/>
+<stop offset="1" stop-color="hsl(${(tint + 140) % 360},80%,30%)" stop-opacity="0.35"/>
+</radialGradient></defs><rect width="${w}" height="${h}" fill="url(#g)"/></svg>`,
+  );
+  const image = sharp(reference)
+    .rotate()
+    .resize(w, h, { fit: 'cover', position: 'attention' })
+    .modulate({ hue: hueShift, saturation: 0.9 + random() * 0.6 })
+    .composite([{ input: overlay, blend: 'soft-light' }]);
+  return encode(image, spec.format);
+}

@@ -1,0 +1,5 @@
+/** Browser-safe: zod schemas and plain data only. */
+export * from './task';
+export * from './provider';
+export * from './asset';
+export * from './pixel-sizes';

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { aspectRatio, operation, outputFormat } from './task';
+
+export const modelCapabilities = z.object({
+  id: z.string(),
+  label: z.string(),
+  operations: z.array(operation).min(1),
+  aspectRatios: z.array(aspectRatio).min(1),
+  outputFormats: z.array(outputFormat).min(1),
+  maxImages: z.number().int().min(1),
+  /** How many reference images an `edit` accepts. */
+  maxReferenceImages: z.number().int().min(0),
+});
+export type ModelCapabilities = z.infer<typeof modelCapabilities>;
+
+export const providerInfo = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** Runs offline on this machine, not through a paid API. */
+  local: z.boolean(),
+  configured: z.boolean(),
+  /** What to set to configure it, when it is not. */
+  hint: z.string().nullable(),
+  defaultModel: z.string(),
+  models: z.array(modelCapabilities),
+});
+export type ProviderInfo = z.infer<typeof providerInfo>;

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+export const taskStatuses = ['pending', 'processing', 'completed', 'failed', 'canceled'] as const;
+export const taskStatus = z.enum(taskStatuses);
+export type TaskStatus = z.infer<typeof taskStatus>;
+export const finalStatuses: readonly TaskStatus[] = ['completed', 'failed', 'canceled'];
+
+export const operation = z.enum(['generate', 'edit']);
+export type Operation = z.infer<typeof operation>;
+
+export const aspectRatios = [
+  '1:1',
+  '9:16',
+  '16:9',
+  '3:4',
+  '4:3',
+  '3:2',
+  '2:3',
+  '5:4',
+  '4:5',
+  '21:9',
+  'auto',
+] as const;
+export const aspectRatio = z.enum(aspectRatios);
+export type AspectRatio = z.infer<typeof aspectRatio>;
+
+export const outputFormat = z.enum(['png', 'jpeg', 'webp']);
+export type OutputFormat = z.infer<typeof outputFormat>;
+
+export const promptMaxLength = 5000;
+export const maxImagesPerTask = 4;
+
+export const createTaskInput = z
+  .object({
+    operation: operation.default('generate'),
+    prompt: z
+      .string()
+      .trim()
+      .min(1, 'Write a prompt')
+      .max(promptMaxLength, `A prompt has at most ${promptMaxLength} characters`),
+    aspectRatio: aspectRatio.default('1:1'),
+    count: z.number().int().min(1).max(maxImagesPerTask).default(1),
+    outputFormat: outputFormat.default('png'),
+    provider: z.string().min(1).default('local'),
+    /** Absent means the provider's default model. */
+    model: z.string().min(1).optional(),
+    assetIds: z.array(z.string().min(1)).max(16).optional(),
+    seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const refs = input.assetIds?.length ?? 0;
+    if (input.operation === 'edit' && refs === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['assetIds'],
+        message: 'Image-to-image needs at least one reference image',
+      });
+    }
+    if (input.operation === 'generate' && refs > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['assetIds'],
+        message: 'Text-to-image takes no reference images; use operation "edit"',
+      });
+    }
+  });
+export type CreateTaskInput = z.input<typeof createTaskInput>;
+export type ValidCreateTaskInput = z.output<typeof createTaskInput>;
+
+export const taskIdInput = z.object({ id: z.string().min(1) });
+
+export const listTasksInput = z.object({
+  cursor: z.string().min(1).nullish(),
+  limit: z.number().int().min(1).max(100).default(30),
+  status: taskStatus.optional(),
+});
+export type ListTasksInput = z.input<typeof listTasksInput>;
+
+export const generation = z.object({
+  id: z.string(),
+  url: z.string(),
+  thumbUrl: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  mime: z.string(),
+  bytes: z.number().int(),
+});
+export type Generation = z.infer<typeof generation>;
+
+export const taskError = z.object({ code: z.string(), message: z.string() });
+export type TaskError = z.infer<typeof taskError>;
+
+/** The task as every client sees it. Times are epoch milliseconds. */
+export const task = z.object({
+  id: z.string(),
+  status: taskStatus,
+  operation,
+  provider: z.string(),
+  model: z.string(),
+  prompt: z.string(),
+  aspectRatio,
+  count: z.number().int(),
+  outputFormat,
+  seed: z.number().int(),
+  assetIds: z.array(z.string()),
+  error: taskError.nullable(),
+  attempts: z.number().int(),
+  generations: z.array(generation),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  startedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+});
+export type Task = z.infer<typeof task>;
+
+export const taskPage = z.object({
+  items: z.array(task),
+  nextCursor: z.string().nullable(),
+  /** The event cursor this page was read at: subscribe from here to miss nothing. */
+  lastEventId: z.string(),
+});
+export type TaskPage = z.infer<typeof taskPage>;
+
+export const taskEventTypes = [
+  'created',
+  'started',
+  'completed',
+  'failed',
+  'canceled',
+  'retried',
+  'requeued',
+] as const;
+export const taskEventType = z.enum(taskEventTypes);
+export type TaskEventType = z.infer<typeof taskEventType>;
+
+export const taskEvent = z.object({ seq: z.number().int(), type: taskEventType, task });
+export type TaskEvent = z.infer<typeof taskEvent>;
+
+export const taskEventsInput = z.object({
+  lastEventId: z.string().regex(/^\d+$/, 'lastEventId is an event sequence number').nullish(),
+  taskId: z.string().min(1).optional(),
+});
+export type TaskEventsInput = z.infer<typeof taskEventsInput>;

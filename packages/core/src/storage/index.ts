@@ -1,0 +1,2 @@
+export type { Storage } from './storage';
+export { LocalDiskStorage } from './local-disk-storage';

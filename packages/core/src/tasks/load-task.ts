@@ -1,0 +1,63 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { generations, tasks, type DbExecutor, type GenerationRow, type TaskRow } from '@genhub/db';
+import type { Task } from '../schemas';
+import type { Storage } from '../storage/storage';
+
+function toTask(row: TaskRow, rows: GenerationRow[], storage: Storage): Task {
+  return {
+    id: row.id,
+    status: row.status,
+    operation: row.operation,
+    provider: row.provider,
+    model: row.model,
+    prompt: row.prompt,
+    aspectRatio: row.aspectRatio as Task['aspectRatio'],
+    count: row.count,
+    outputFormat: row.outputFormat,
+    seed: row.seed,
+    assetIds: row.assetIds,
+    error: row.errorCode === null ? null : { code: row.errorCode, message: row.errorMessage ?? '' },
+    attempts: row.attempts,
+    generations: rows.map((g) => ({
+      id: g.id,
+      url: storage.url(g.file),
+      thumbUrl: storage.url(g.thumbFile),
+      width: g.width,
+      height: g.height,
+      mime: g.mime,
+      bytes: g.bytes,
+    })),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+/** Tasks with their generations, in the order of `rows`, with one query for the generations. */
+export function loadTasks(db: DbExecutor, storage: Storage, rows: TaskRow[]): Task[] {
+  if (rows.length === 0) return [];
+  const gens = db
+    .select()
+    .from(generations)
+    .where(
+      inArray(
+        generations.taskId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(generations.taskId), asc(generations.index))
+    .all();
+  const byTask = new Map<string, GenerationRow[]>();
+  for (const g of gens) {
+    const list = byTask.get(g.taskId);
+    if (list) list.push(g);
+    else byTask.set(g.taskId, [g]);
+  }
+  return rows.map((row) => toTask(row, byTask.get(row.id) ?? [], storage));
+}
+
+export function loadTask(db: DbExecutor, storage: Storage, id: string): Task | undefined {
+  const row = db.select().from(tasks).where(eq(tasks.id, id)).get();
+  return row ? loadTasks(db, storage, [row])[0] : undefined;
+}

@@ -1,0 +1,88 @@
+import { inArray } from 'drizzle-orm';
+import { assets, type DbExecutor } from '@genhub/db';
+import { CoreError } from '../errors';
+import type { ModelCapabilities, ValidCreateTaskInput } from '../schemas';
+import type { ProviderRegistry } from '../providers/registry';
+
+/** Checks a request against what the chosen model declares; throws naming the field at fault. */
+export function validateCapabilities(
+  db: DbExecutor,
+  providers: ProviderRegistry,
+  input: ValidCreateTaskInput,
+): ModelCapabilities {
+  const provider = providers.get(input.provider);
+  if (!provider) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      `Unknown provider "${input.provider}"; choose one of ${providers.ids().join(', ')}`,
+      'provider',
+    );
+  }
+  if (!provider.configured) {
+    throw new CoreError(
+      'PROVIDER_NOT_CONFIGURED',
+      `Provider "${provider.id}" is not configured${provider.hint ? `: ${provider.hint}` : ''}`,
+      'provider',
+    );
+  }
+  const modelId = input.model ?? provider.defaultModel;
+  const model = provider.models.find((m) => m.id === modelId);
+  if (!model) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      `Provider "${provider.id}" has no model "${modelId}"; choose one of ${provider.models
+        .map((m) => m.id)
+        .join(', ')}`,
+      'model',
+    );
+  }
+  const unsupported = (field: string, what: string, allowed: readonly (string | number)[]) =>
+    new CoreError(
+      'INVALID_INPUT',
+      `${model.label} does not support ${what}; it accepts ${allowed.join(', ')}`,
+      field,
+    );
+  if (!model.operations.includes(input.operation)) {
+    throw unsupported('operation', `operation "${input.operation}"`, model.operations);
+  }
+  if (!model.aspectRatios.includes(input.aspectRatio)) {
+    throw unsupported('aspectRatio', `aspect ratio ${input.aspectRatio}`, model.aspectRatios);
+  }
+  if (!model.outputFormats.includes(input.outputFormat)) {
+    throw unsupported('outputFormat', `format ${input.outputFormat}`, model.outputFormats);
+  }
+  if (input.count > model.maxImages) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      `${model.label} makes at most ${model.maxImages} image(s) per task`,
+      'count',
+    );
+  }
+  const assetIds = input.assetIds ?? [];
+  if (assetIds.length > model.maxReferenceImages) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      `${model.label} accepts at most ${model.maxReferenceImages} reference image(s)`,
+      'assetIds',
+    );
+  }
+  if (assetIds.length > 0) {
+    const found = new Set(
+      db
+        .select({ id: assets.id })
+        .from(assets)
+        .where(inArray(assets.id, assetIds))
+        .all()
+        .map((a) => a.id),
+    );
+    const missing = assetIds.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      throw new CoreError(
+        'INVALID_INPUT',
+        `Unknown reference image(s): ${missing.join(', ')}; upload them first`,
+        'assetIds',
+      );
+    }
+  }
+  return model;
+}

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+/** The database or an open transaction on it. */
+export type DbExecutor = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  /** The raw connection, for pragmas and `EXPLAIN QUERY PLAN` in tests. */
+  sqlite: Database.Database;
+  close: () => void;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** Opens (or creates) the SQLite file, sets the pragmas this app relies on, and migrates it. */
+export function createDb(path: string): DbHandle {
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder });
+  return { db, sqlite, close: () => sqlite.close() };
+}
+
+/** A migrated in-memory database for tests. */
+export function createTestDb(): DbHandle {
+  return createDb(':memory:');
+}
