@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLocalAdapter } from '../providers/local/local-adapter';
+import { createTaskInput, type CreateTaskInput } from '../schemas';
+import { createTestContext, type TestContext } from '../testing';
+import { createTask } from './create-task';
+
+describe('createTask validation against model capabilities', () => {
+  let t: TestContext;
+  afterEach(() => t.close());
+
+  const narrow = () => {
+    const local = createLocalAdapter({ delayMs: 0 });
+    return {
+      ...local,
+      id: 'narrow',
+      defaultModel: 'square',
+      models: [
+        {
+          id: 'square',
+          label: 'Square only',
+          operations: ['generate' as const],
+          aspectRatios: ['1:1' as const],
+          outputFormats: ['png' as const],
+          maxImages: 1,
+          maxReferenceImages: 0,
+        },
+      ],
+    };
+  };
+
+  const attempt = (input: CreateTaskInput) => () => createTask(t.ctx, createTaskInput.parse(input));
+
+  it.each([
+    [{ provider: 'nobody' }, 'INVALID_INPUT', 'provider'],
+    [{ provider: 'narrow', model: 'other' }, 'INVALID_INPUT', 'model'],
+    [{ provider: 'narrow', aspectRatio: '16:9' }, 'INVALID_INPUT', 'aspectRatio'],
+    [{ provider: 'narrow', outputFormat: 'webp' }, 'INVALID_INPUT', 'outputFormat'],
+    [{ provider: 'narrow', count: 2 }, 'INVALID_INPUT', 'count'],
+    [{ provider: 'narrow', operation: 'edit', assetIds: ['a'] }, 'INVALID_INPUT', 'operation'],
+    [{ provider: 'offline' }, 'PROVIDER_NOT_CONFIGURED', 'provider'],
+    [{ operation: 'edit', assetIds: ['missing'] }, 'INVALID_INPUT', 'assetIds'],
+  ] as const)('%o is a %s error on %s', async (overrides, code, field) => {
+    const offline = { ...createLocalAdapter({ delayMs: 0 }), id: 'offline', configured: false, hint: 'Set OFFLINE_KEY' };
+    t = await createTestContext({ adapters: [createLocalAdapter({ delayMs: 0 }), narrow(), offline] });
+    expect(attempt({ prompt: 'p', ...overrides })).toThrow(expect.objectContaining({ code, field }));
+  });
+
+  it('stores nothing when validation fails', async () => {
+    t = await createTestContext();
+    const events: unknown[] = [];
+    t.ctx.bus.subscribe((e) => events.push(e));
+    expect(attempt({ prompt: 'p', provider: 'nobody' })).toThrow();
+    expect(t.ctx.db.query.tasks.findMany().sync()).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('the input schema names the field of a malformed request', () => {
+    const result = createTaskInput.safeParse({ prompt: ' ', count: 9, aspectRatio: '7:3' });
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((i) => i.path.join('.')).sort();
+    expect(paths).toEqual(['aspectRatio', 'count', 'prompt']);
+    const edit = createTaskInput.safeParse({ prompt: 'p', operation: 'edit' });
+    expect(edit.error?.issues[0]?.path).toEqual(['assetIds']);
+  });
+});

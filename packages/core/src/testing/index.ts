@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDb } from '@genhub/db';
+import type { Clock } from '../clock';
+import type { CoreContext } from '../context';
+import { Scheduler } from '../engine/scheduler';
+import { TaskEventBus } from '../events/task-event-bus';
+import { silentLogger } from '../log';
+import { createLocalAdapter } from '../providers/local/local-adapter';
+import { ProviderRegistry } from '../providers/registry';
+import type { ProviderAdapter } from '../providers/types';
+import { LocalDiskStorage } from '../storage/local-disk-storage';
+
+export interface FakeClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function fakeClock(start = Date.UTC(2026, 0, 1)): FakeClock {
+  let now = start;
+  return { now: () => now, advance: (ms) => void (now += ms) };
+}
+
+export interface TestContext {
+  ctx: CoreContext;
+  clock: FakeClock;
+  scheduler: Scheduler;
+  filesDir: string;
+  close(): Promise<void>;
+}
+
+/** A core context on a migrated `:memory:` db, a temp files dir and a fake clock. */
+export async function createTestContext(
+  options: { adapters?: ProviderAdapter[]; concurrencyPerProvider?: number } = {},
+): Promise<TestContext> {
+  const handle = createTestDb();
+  const filesDir = mkdtempSync(join(tmpdir(), 'genhub-files-'));
+  const storage = new LocalDiskStorage(filesDir);
+  await storage.init();
+  const clock = fakeClock();
+  const ctx: CoreContext = {
+    db: handle.db,
+    bus: new TaskEventBus(),
+    storage,
+    providers: new ProviderRegistry(options.adapters ?? [createLocalAdapter({ delayMs: 0 })]),
+    clock,
+    log: silentLogger,
+  };
+  const scheduler = new Scheduler(ctx, {
+    concurrencyPerProvider: options.concurrencyPerProvider ?? 4,
+    shutdownGraceMs: 0,
+  });
+  return {
+    ctx,
+    clock,
+    scheduler,
+    filesDir,
+    async close() {
+      await scheduler.stop();
+      handle.close();
+      rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}
+export { gate } from './gate';
