@@ -61,7 +61,11 @@ describe('task event log and stream', () => {
   it('filters by task and stops when the signal aborts', async () => {
     const a = make('a');
     const controller = new AbortController();
-    const stream = streamTaskEvents(t.ctx, { afterSeq: 0, taskId: a.id, signal: controller.signal });
+    const stream = streamTaskEvents(t.ctx, {
+      afterSeq: 0,
+      taskId: a.id,
+      signal: controller.signal,
+    });
     make('other');
     cancelTask(t.ctx, a.id);
     const got = await take(stream, 2);
@@ -78,7 +82,10 @@ describe('task event log and stream', () => {
     const stream = streamTaskEvents(t.ctx, { afterSeq: null, maxBuffered: 3, pageSize: 2 });
     const first = stream.next();
     const ids = Array.from({ length: 10 }, (_, i) => make(`p${i}`).id);
-    const got = [((await first).value as TaskEvent).task.id, ...(await take(stream, 9)).map((e) => e.task.id)];
+    const got = [
+      ((await first).value as TaskEvent).task.id,
+      ...(await take(stream, 9)).map((e) => e.task.id),
+    ];
     expect(got).toEqual(ids);
   });
 

@@ -10,7 +10,8 @@ import { createTask } from './create-task';
 import { getTask } from './get-task';
 import { retryTask } from './retry-task';
 
-const create = (t: TestContext, input: CreateTaskInput) => createTask(t.ctx, createTaskInput.parse(input));
+const create = (t: TestContext, input: CreateTaskInput) =>
+  createTask(t.ctx, createTaskInput.parse(input));
 
 function recordEvents(t: TestContext): TaskEvent[] {
   const events: TaskEvent[] = [];
@@ -52,8 +53,18 @@ describe('task lifecycle', () => {
 
     it('runs pending -> processing -> completed, one event per change, in seq order', async () => {
       const events = recordEvents(t);
-      const task = create(t, { prompt: 'a red fox', aspectRatio: '16:9', count: 2, outputFormat: 'jpeg' });
-      expect(task).toMatchObject({ status: 'pending', provider: 'local', model: 'local-preview', generations: [] });
+      const task = create(t, {
+        prompt: 'a red fox',
+        aspectRatio: '16:9',
+        count: 2,
+        outputFormat: 'jpeg',
+      });
+      expect(task).toMatchObject({
+        status: 'pending',
+        provider: 'local',
+        model: 'local-preview',
+        generations: [],
+      });
       expect(task.createdAt).toBe(t.clock.now());
       t.scheduler.start();
       await t.scheduler.idle();
@@ -76,7 +87,9 @@ describe('task lifecycle', () => {
         const bytes = await t.ctx.storage.get(g.url.replace('/files/', ''));
         const meta = await sharp(bytes).metadata();
         expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1344, 768]);
-        const thumb = await sharp(await t.ctx.storage.get(g.thumbUrl.replace('/files/', ''))).metadata();
+        const thumb = await sharp(
+          await t.ctx.storage.get(g.thumbUrl.replace('/files/', '')),
+        ).metadata();
         expect(thumb.format).toBe('webp');
         expect(Math.max(thumb.width ?? 0, thumb.height ?? 0)).toBe(384);
       }
@@ -90,25 +103,42 @@ describe('task lifecycle', () => {
       t.scheduler.start();
       await t.scheduler.idle();
       expect(getTask(t.ctx, task.id).status).toBe('canceled');
-      expect(() => cancelTask(t.ctx, task.id)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+      expect(() => cancelTask(t.ctx, task.id)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT' }),
+      );
 
       const retried = retryTask(t.ctx, task.id);
       expect(retried).toMatchObject({ status: 'pending', finishedAt: null, error: null });
       await t.scheduler.idle();
       expect(getTask(t.ctx, task.id).status).toBe('completed');
-      expect(events.map((e) => e.type)).toEqual(['created', 'canceled', 'retried', 'started', 'completed']);
+      expect(events.map((e) => e.type)).toEqual([
+        'created',
+        'canceled',
+        'retried',
+        'started',
+        'completed',
+      ]);
     });
 
     it('rejects changes to unknown tasks and retries of tasks that did not fail', () => {
-      expect(() => cancelTask(t.ctx, 'nope')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+      expect(() => cancelTask(t.ctx, 'nope')).toThrow(
+        expect.objectContaining({ code: 'NOT_FOUND' }),
+      );
       const task = create(t, { prompt: 'fine' });
-      expect(() => retryTask(t.ctx, task.id)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+      expect(() => retryTask(t.ctx, task.id)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT' }),
+      );
     });
 
     it('puts work that was processing when the process stopped back in the queue', async () => {
       const task = create(t, { prompt: 'interrupted' });
       const { transitionTask } = await import('./transition-task');
-      transitionTask(t.ctx, { taskId: task.id, type: 'started', from: ['pending'], set: { status: 'processing' } });
+      transitionTask(t.ctx, {
+        taskId: task.id,
+        type: 'started',
+        from: ['pending'],
+        set: { status: 'processing' },
+      });
       const events = recordEvents(t);
       t.scheduler.start();
       await t.scheduler.idle();
@@ -154,7 +184,9 @@ describe('task lifecycle', () => {
   });
 
   it('records a provider failure with its class and message', async () => {
-    const { adapter } = controlledAdapter({ fail: () => new ProviderError('content_blocked', 'Blocked by policy') });
+    const { adapter } = controlledAdapter({
+      fail: () => new ProviderError('content_blocked', 'Blocked by policy'),
+    });
     t = await createTestContext({ adapters: [adapter] });
     t.scheduler.start();
     const task = create(t, { prompt: 'x' });
@@ -166,7 +198,9 @@ describe('task lifecycle', () => {
   });
 
   it('never shows the raw message of an unexpected error', async () => {
-    const { adapter } = controlledAdapter({ fail: () => new Error('secret key sk-123 leaked in a stack') });
+    const { adapter } = controlledAdapter({
+      fail: () => new Error('secret key sk-123 leaked in a stack'),
+    });
     t = await createTestContext({ adapters: [adapter] });
     t.scheduler.start();
     const task = create(t, { prompt: 'x' });
@@ -179,7 +213,12 @@ describe('task lifecycle', () => {
   it('fails a task whose provider returns bytes that are not an image', async () => {
     const local = createLocalAdapter({ delayMs: 0 });
     t = await createTestContext({
-      adapters: [{ ...local, generate: () => Promise.resolve({ images: [Buffer.from('<html>oops</html>')] }) }],
+      adapters: [
+        {
+          ...local,
+          generate: () => Promise.resolve({ images: [Buffer.from('<html>oops</html>')] }),
+        },
+      ],
     });
     t.scheduler.start();
     const task = create(t, { prompt: 'x' });

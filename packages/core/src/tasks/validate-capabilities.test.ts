@@ -40,9 +40,18 @@ describe('createTask validation against model capabilities', () => {
     [{ provider: 'offline' }, 'PROVIDER_NOT_CONFIGURED', 'provider'],
     [{ operation: 'edit', assetIds: ['missing'] }, 'INVALID_INPUT', 'assetIds'],
   ] as const)('%o is a %s error on %s', async (overrides, code, field) => {
-    const offline = { ...createLocalAdapter({ delayMs: 0 }), id: 'offline', configured: false, hint: 'Set OFFLINE_KEY' };
-    t = await createTestContext({ adapters: [createLocalAdapter({ delayMs: 0 }), narrow(), offline] });
-    expect(attempt({ prompt: 'p', ...overrides })).toThrow(expect.objectContaining({ code, field }));
+    const offline = {
+      ...createLocalAdapter({ delayMs: 0 }),
+      id: 'offline',
+      configured: false,
+      hint: 'Set OFFLINE_KEY',
+    };
+    t = await createTestContext({
+      adapters: [createLocalAdapter({ delayMs: 0 }), narrow(), offline],
+    });
+    expect(attempt({ prompt: 'p', ...overrides })).toThrow(
+      expect.objectContaining({ code, field }),
+    );
   });
 
   it('stores nothing when validation fails', async () => {

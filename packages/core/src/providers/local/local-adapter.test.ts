@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { renderPromptImage } from './render-prompt-image';
 import { transformReference } from './transform-reference';
 
-const spec = { prompt: 'a lighthouse at dusk', seed: 7, index: 0, width: 1024, height: 1024, format: 'png' as const };
+const spec = {
+  prompt: 'a lighthouse at dusk',
+  seed: 7,
+  index: 0,
+  width: 1024,
+  height: 1024,
+  format: 'png' as const,
+};
 
 describe('local provider images', () => {
   it('is deterministic for prompt, seed and size, and differs per prompt and seed', async () => {
@@ -15,7 +22,9 @@ describe('local provider images', () => {
 
   it('differs visibly between prompts, not only in a few bytes', async () => {
     const stats = async (prompt: string) =>
-      (await sharp(await renderPromptImage({ ...spec, prompt })).stats()).channels.map((c) => c.mean);
+      (await sharp(await renderPromptImage({ ...spec, prompt })).stats()).channels.map(
+        (c) => c.mean,
+      );
     const [a, b] = await Promise.all([stats('a lighthouse at dusk'), stats('a neon city in rain')]);
     const distance = a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] ?? 0)), 0);
     expect(distance).toBeGreaterThan(15);
@@ -27,7 +36,12 @@ describe('local provider images', () => {
     })
       .png()
       .toBuffer();
-    const out = await transformReference(reference, { ...spec, width: 832, height: 1248, format: 'webp' });
+    const out = await transformReference(reference, {
+      ...spec,
+      width: 832,
+      height: 1248,
+      format: 'webp',
+    });
     const meta = await sharp(out).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['webp', 832, 1248]);
     const before = (await sharp(reference).stats()).channels.map((c) => c.mean);

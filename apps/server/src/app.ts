@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import multipart from '@fastify/multipart';
+import websocket from '@fastify/websocket';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  createLocalAdapter,
+  LocalDiskStorage,
+  ProviderRegistry,
+  Scheduler,
+  systemClock,
+  TaskEventBus,
+  type Clock,
+  type CoreContext,
+} from '@genhub/core';
+import { createDb } from '@genhub/db';
+import type { Env } from './env';
+import { type AppRouter, appRouter } from './router';
+import { registerAssetRoutes } from './routes/assets';
+import { registerHealthRoute } from './routes/health';
+import { sendError } from './routes/send-error';
+import { registerFileRoutes, registerSpa } from './routes/static';
+
+export interface App {
+  fastify: FastifyInstance;
+  core: CoreContext;
+  scheduler: Scheduler;
+  /** Graceful stop: no new work, clients told to reconnect, db closed. */
+  close(): Promise<void>;
+}
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export async function buildApp(
+  env: Env,
+  options: { clock?: Clock; webDist?: string } = {},
+): Promise<App> {
+  mkdirSync(env.dataDir, { recursive: true });
+  const handle = createDb(join(env.dataDir, 'genhub.sqlite'));
+  const storage = new LocalDiskStorage(join(env.dataDir, 'files'));
+  await storage.init();
+
+  const fastify = Fastify({
+    logger: {
+      level: env.LOG_LEVEL,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+    },
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+  });
+
+  const core: CoreContext = {
+    db: handle.db,
+    bus: new TaskEventBus(),
+    storage,
+    providers: new ProviderRegistry([createLocalAdapter({ delayMs: env.LOCAL_PROVIDER_DELAY_MS })]),
+    clock: options.clock ?? systemClock,
+    log: fastify.log,
+  };
+  const scheduler = new Scheduler(core, {
+    concurrencyPerProvider: env.PROVIDER_CONCURRENCY,
+    shutdownGraceMs: 5000,
+  });
+
+  await fastify.register(websocket, { options: { maxPayload: 1024 * 1024 } });
+  await fastify.register(multipart);
+  await fastify.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    useWSS: true,
+    trpcOptions: {
+      router: appRouter,
+      createContext: () => ({ core }),
+      keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          fastify.log.error({ err: error, path }, 'tRPC error');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+  registerHealthRoute(fastify);
+  registerAssetRoutes(fastify, core);
+  await registerFileRoutes(fastify, storage.dir);
+  if (env.NODE_ENV === 'production') {
+    await registerSpa(fastify, options.webDist ?? defaultWebDist);
+  } else {
+    fastify.setNotFoundHandler((req, reply) =>
+      sendError(reply, 404, 'NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}`),
+    );
+  }
+  fastify.setErrorHandler((error: { statusCode?: number; message?: string }, req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err: error }, 'request failed');
+      return sendError(reply, 500, 'INTERNAL', 'Internal server error');
+    }
+    return sendError(reply, status, 'BAD_REQUEST', error.message ?? 'Bad request');
+  });
+
+  let closing: Promise<void> | null = null;
+  return {
+    fastify,
+    core,
+    scheduler,
+    close() {
+      closing ??= (async () => {
+        await scheduler.stop();
+        const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
+        for (const client of fastify.websocketServer.clients) client.send(reconnect);
+        await fastify.close();
+        handle.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { tracked } from '@trpc/server';
+import {
+  cancelTask,
+  createTask,
+  createTaskInput,
+  getTask,
+  listTasks,
+  listTasksInput,
+  retryTask,
+  streamTaskEvents,
+  taskEventsInput,
+  taskIdInput,
+} from '@genhub/core';
+import { publicProcedure, router } from '../trpc/init';
+
+export const taskRouter = router({
+  create: publicProcedure
+    .input(createTaskInput)
+    .mutation(({ ctx, input }) => createTask(ctx.core, input)),
+  get: publicProcedure.input(taskIdInput).query(({ ctx, input }) => getTask(ctx.core, input.id)),
+  list: publicProcedure.input(listTasksInput).query(({ ctx, input }) => listTasks(ctx.core, input)),
+  cancel: publicProcedure
+    .input(taskIdInput)
+    .mutation(({ ctx, input }) => cancelTask(ctx.core, input.id)),
+  retry: publicProcedure
+    .input(taskIdInput)
+    .mutation(({ ctx, input }) => retryTask(ctx.core, input.id)),
+  /** Every task change, resumable: pass the last event id you saw and get exactly what you missed. */
+  events: publicProcedure.input(taskEventsInput).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    const afterSeq = input.lastEventId == null ? null : Number(input.lastEventId);
+    for await (const event of streamTaskEvents(ctx.core, {
+      afterSeq,
+      taskId: input.taskId,
+      signal,
+    })) {
+      yield tracked(String(event.seq), event);
+    }
+  }),
+});

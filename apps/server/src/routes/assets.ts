@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { createAsset, isCoreError, maxUploadBytes, type CoreContext } from '@genhub/core';
+import { httpStatusOf } from '../trpc/to-trpc-error';
+import { sendError } from './send-error';
+
+/** `POST /api/assets`: one multipart field `file`, a PNG, JPEG or WebP of at most 10 MB. */
+export function registerAssetRoutes(app: FastifyInstance, core: CoreContext) {
+  app.post('/api/assets', async (req, reply) => {
+    if (!req.isMultipart()) {
+      return sendError(
+        reply,
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send multipart/form-data with a field "file"',
+      );
+    }
+    let bytes: Buffer;
+    try {
+      const part = await req.file({ limits: { fileSize: maxUploadBytes, files: 1 } });
+      if (!part || part.fieldname !== 'file') {
+        return sendError(
+          reply,
+          400,
+          'INVALID_INPUT',
+          'Send the image in a multipart field named "file"',
+        );
+      }
+      bytes = await part.toBuffer();
+    } catch (error) {
+      if (error instanceof app.multipartErrors.RequestFileTooLargeError) {
+        return sendError(
+          reply,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `An image may be at most ${maxUploadBytes / 1024 / 1024} MB`,
+        );
+      }
+      if (error instanceof app.multipartErrors.FilesLimitError) {
+        return sendError(reply, 400, 'INVALID_INPUT', 'Send one file per request');
+      }
+      req.log.warn({ err: error }, 'unreadable upload');
+      return sendError(reply, 400, 'INVALID_INPUT', 'The upload could not be read');
+    }
+    try {
+      return reply.status(201).send(await createAsset(core, bytes));
+    } catch (error) {
+      if (isCoreError(error))
+        return sendError(reply, httpStatusOf[error.code], error.code, error.message);
+      throw error;
+    }
+  });
+}

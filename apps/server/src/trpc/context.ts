@@ -1,0 +1,5 @@
+import type { CoreContext } from '@genhub/core';
+
+export interface TrpcContext {
+  core: CoreContext;
+}

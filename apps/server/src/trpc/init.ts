@@ -1,0 +1,39 @@
+import { initTRPC } from '@trpc/server';
+import { isCoreError } from '@genhub/core';
+import { ZodError } from 'zod';
+import type { TrpcContext } from './context';
+import { toTRPCError } from './to-trpc-error';
+
+const t = initTRPC.context<TrpcContext>().create({
+  // Stack traces never go to clients, in any mode.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    if (cause instanceof ZodError) {
+      const first = cause.issues[0];
+      return {
+        ...shape,
+        message: cause.issues
+          .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+          .join('; '),
+        data: { ...shape.data, field: first?.path.join('.') ?? null },
+      };
+    }
+    if (isCoreError(cause)) {
+      return { ...shape, data: { ...shape.data, field: cause.field ?? null } };
+    }
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      return { ...shape, message: 'Internal server error', data: { ...shape.data, field: null } };
+    }
+    return { ...shape, data: { ...shape.data, field: null } };
+  },
+});
+
+const mapCoreErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isCoreError(result.error.cause)) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(mapCoreErrors);

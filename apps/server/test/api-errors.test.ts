@@ -1,0 +1,69 @@
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient, startTestServer, type TestServer } from './test-server';
+
+describe('typed errors', () => {
+  let server: TestServer;
+  let client: ReturnType<typeof connectClient>['client'];
+  let close: () => void;
+  beforeAll(async () => {
+    server = await startTestServer();
+    const c = connectClient(server.url);
+    client = c.client;
+    close = () => c.ws.close();
+  });
+  afterAll(async () => {
+    close();
+    await server.close();
+  });
+
+  const failure = async (call: Promise<unknown>) => {
+    try {
+      await call;
+    } catch (error) {
+      if (error instanceof TRPCClientError) return error as TRPCClientError<never>;
+      throw error;
+    }
+    throw new Error('expected a failure');
+  };
+
+  it('names the field of invalid input', async () => {
+    const error = await failure(client.task.create.mutate({ prompt: 'x', count: 7 }));
+    expect(error.data).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400, field: 'count' });
+    expect(error.message).toContain('count');
+  });
+
+  it('rejects a capability mismatch naming the field', async () => {
+    const error = await failure(client.task.create.mutate({ prompt: 'x', provider: 'nobody' }));
+    expect(error.data).toMatchObject({ code: 'BAD_REQUEST', field: 'provider' });
+    expect(error.message).toContain('Unknown provider');
+  });
+
+  it('answers NOT_FOUND and CONFLICT with a human message', async () => {
+    expect((await failure(client.task.get.query({ id: 'missing' }))).data).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const task = await client.task.create.mutate({ prompt: 'fine' });
+    const error = await failure(client.task.retry.mutate({ id: task.id }));
+    expect(error.data).toMatchObject({ code: 'CONFLICT', httpStatus: 409 });
+    expect(error.message).toMatch(/needs it to be failed or canceled/);
+  });
+
+  it('lists providers with their capabilities and nothing secret', async () => {
+    const providers = await client.provider.list.query();
+    expect(providers).toEqual([
+      expect.objectContaining({
+        id: 'local',
+        configured: true,
+        defaultModel: 'local-preview',
+        models: [expect.objectContaining({ id: 'local-preview', maxImages: 4 })],
+      }),
+    ]);
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await fetch(server.url + '/api/nothing');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+});

@@ -1,0 +1,101 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient, startTestServer, type TestServer } from './test-server';
+
+const upload = (server: TestServer, body: Blob, name = 'ref.png', field = 'file') => {
+  const form = new FormData();
+  form.append(field, body, name);
+  return fetch(server.url + '/api/assets', { method: 'POST', body: form });
+};
+
+describe('POST /api/assets', () => {
+  let server: TestServer;
+  const files = () => readdirSync(join(server.dataDir, 'files')).filter((f) => !f.startsWith('.'));
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('stores a real image and it can be used for an edit', async () => {
+    const png = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: '#2a6' },
+    })
+      .png()
+      .toBuffer();
+    const res = await upload(server, new Blob([png], { type: 'image/png' }));
+    expect(res.status).toBe(201);
+    const asset = (await res.json()) as {
+      id: string;
+      url: string;
+      width: number;
+      mime: string;
+      bytes: number;
+    };
+    expect(asset).toMatchObject({
+      width: 800,
+      height: 600,
+      mime: 'image/png',
+      bytes: png.byteLength,
+    });
+    expect((await fetch(server.url + asset.url)).status).toBe(200);
+
+    const { client, ws } = connectClient(server.url);
+    const task = await client.task.create.mutate({
+      operation: 'edit',
+      prompt: 'make it autumn',
+      assetIds: [asset.id],
+      aspectRatio: 'auto',
+    });
+    let done = await client.task.get.query({ id: task.id });
+    for (let i = 0; i < 200 && done.status !== 'completed'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      done = await client.task.get.query({ id: task.id });
+    }
+    expect(done.status).toBe('completed');
+    expect(done.generations[0]).toMatchObject({ width: 1184, height: 864 });
+    ws.close();
+  });
+
+  it.each([
+    [
+      'text disguised as a png',
+      () => new Blob(['not an image at all'], { type: 'image/png' }),
+      'x.png',
+      415,
+    ],
+    [
+      'a GIF (real magic bytes, not accepted)',
+      () =>
+        new Blob([Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'binary')], {
+          type: 'image/gif',
+        }),
+      'x.gif',
+      415,
+    ],
+    ['an empty file', () => new Blob([]), 'x.png', 400],
+    ['more than 10 MB', () => new Blob([Buffer.alloc(10 * 1024 * 1024 + 1, 1)]), 'big.png', 413],
+  ])('rejects %s with %i and writes nothing', async (_name, body, filename, status) => {
+    const before = files();
+    const res = await upload(server, body(), filename);
+    expect(res.status).toBe(status);
+    expect(await res.json()).toMatchObject({
+      error: { code: expect.any(String), message: expect.any(String) },
+    });
+    expect(files()).toEqual(before);
+  });
+
+  it('rejects a wrong field name and a non-multipart body', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
+    expect((await upload(server, new Blob([png]), 'a.png', 'image')).status).toBe(400);
+    const raw = await fetch(server.url + '/api/assets', {
+      method: 'POST',
+      body: png,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(raw.status).toBe(415);
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@trpc/client';
+import WebSocket from 'ws';
+import { buildApp, type App } from '../src/app';
+import { loadEnv } from '../src/env';
+import type { AppRouter } from '../src/router';
+
+export interface TestServer {
+  app: App;
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A real server on an ephemeral port with its own data dir. */
+export async function startTestServer(vars: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'genhub-server-'));
+  const env = loadEnv({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    LOCAL_PROVIDER_DELAY_MS: '0',
+    ...vars,
+  });
+  const app = await buildApp(env);
+  app.scheduler.start();
+  const url = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    url,
+    dataDir,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A typed client the way another TypeScript service would make one. */
+export function connectClient(url: string) {
+  const ws = createWSClient({
+    url: url.replace(/^http/, 'ws') + '/trpc',
+    WebSocket: WebSocket as never,
+  });
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: wsLink({ client: ws }),
+        false: httpLink({ url: url + '/trpc' }),
+      }),
+    ],
+  });
+  return { client, ws };
+}
