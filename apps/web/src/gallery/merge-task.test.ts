@@ -1,0 +1,49 @@
+import type { InfiniteData } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { Task, TaskPage } from '@genhub/core/schemas';
+import { mergeTask } from './merge-task';
+
+const task = (id: string, updatedAt: number, status: Task['status'] = 'pending'): Task => ({
+  id,
+  status,
+  operation: 'generate',
+  provider: 'local',
+  model: 'local-preview',
+  prompt: id,
+  aspectRatio: '1:1',
+  count: 1,
+  outputFormat: 'png',
+  seed: 1,
+  assetIds: [],
+  error: null,
+  attempts: 0,
+  generations: [],
+  createdAt: 1,
+  updatedAt,
+  startedAt: null,
+  finishedAt: null,
+});
+
+const data = (...pages: Task[][]): InfiniteData<TaskPage, string | null> => ({
+  pages: pages.map((items) => ({ items, nextCursor: null, lastEventId: '0' })),
+  pageParams: pages.map(() => null),
+});
+
+describe('mergeTask', () => {
+  it('replaces a task in whichever page holds it', () => {
+    const merged = mergeTask(data([task('b', 1)], [task('a', 1)]), task('a', 2, 'completed'));
+    expect(merged?.pages[1]?.items[0]?.status).toBe('completed');
+  });
+
+  it('keeps a newer cached state over an older snapshot', () => {
+    const merged = mergeTask(data([task('a', 5, 'completed')]), task('a', 3, 'processing'));
+    expect(merged?.pages[0]?.items[0]?.status).toBe('completed');
+  });
+
+  it('puts a new task at the top, but not one older than the first page', () => {
+    const top = mergeTask(data([task('b', 1)]), task('c', 1));
+    expect(top?.pages[0]?.items.map((t) => t.id)).toEqual(['c', 'b']);
+    const old = mergeTask(data([task('b', 1)]), task('a', 1));
+    expect(old?.pages[0]?.items.map((t) => t.id)).toEqual(['b']);
+  });
+});

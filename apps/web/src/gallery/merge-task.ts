@@ -1,0 +1,31 @@
+import type { InfiniteData } from '@tanstack/react-query';
+import type { Task, TaskPage } from '@genhub/core/schemas';
+
+/**
+ * Applies a pushed task snapshot to the cached pages: replaces the task where it is
+ * (unless the cache already holds a newer state), or puts a new task at the top.
+ */
+export function mergeTask(
+  data: InfiniteData<TaskPage, string | null> | undefined,
+  task: Task,
+): InfiniteData<TaskPage, string | null> | undefined {
+  if (!data) return data;
+  let found = false;
+  const pages = data.pages.map((page) => {
+    const index = page.items.findIndex((item) => item.id === task.id);
+    if (index === -1) return page;
+    found = true;
+    const current = page.items[index];
+    if (current && current.updatedAt > task.updatedAt) return page;
+    const items = page.items.slice();
+    items[index] = task;
+    return { ...page, items };
+  });
+  if (found) return { ...data, pages };
+  const [first, ...rest] = pages;
+  if (!first) return data;
+  const newest = first.items[0];
+  // Only tasks newer than the top of the list belong at the top; older ones arrive with paging.
+  if (newest && newest.id > task.id) return data;
+  return { ...data, pages: [{ ...first, items: [task, ...first.items] }, ...rest] };
+}

@@ -1,0 +1,116 @@
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { pixelSizes, type Task } from '@genhub/core/schemas';
+import { useNow } from '../lib/use-now';
+import { useTRPC } from '../trpc';
+
+function aspectStyle(task: Task) {
+  const size = pixelSizes[task.aspectRatio === 'auto' ? '1:1' : task.aspectRatio];
+  return { aspectRatio: `${size.width} / ${size.height}` };
+}
+
+function Elapsed({ since }: { since: number }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  return <>{t('task.processing', { seconds: Math.max(0, Math.floor((now - since) / 1000)) })}</>;
+}
+
+const button =
+  'rounded-md border border-stone-300 bg-white/80 px-2 py-1 text-xs font-medium hover:bg-white dark:border-stone-600 dark:bg-stone-800/80 dark:hover:bg-stone-700';
+
+export function TaskTile({
+  task,
+  onOpen,
+}: {
+  task: Task;
+  onOpen: (task: Task, index: number) => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const cancel = useMutation(trpc.task.cancel.mutationOptions());
+  const retry = useMutation(trpc.task.retry.mutationOptions());
+  const active = task.status === 'pending' || task.status === 'processing';
+
+  return (
+    <article
+      data-testid="task-tile"
+      data-status={task.status}
+      data-task-id={task.id}
+      className="overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900"
+    >
+      {task.status === 'completed' ? (
+        <div className={`grid gap-0.5 ${task.generations.length > 1 ? 'grid-cols-2' : ''}`}>
+          {task.generations.map((g, i) => (
+            <button
+              key={g.id}
+              type="button"
+              onClick={() => onOpen(task, i)}
+              aria-label={t('task.open', { index: i + 1, prompt: task.prompt })}
+              className="block"
+            >
+              <img
+                src={g.thumbUrl}
+                width={g.width}
+                height={g.height}
+                alt={task.prompt}
+                loading="lazy"
+                decoding="async"
+                className="h-auto w-full object-cover"
+              />
+            </button>
+          ))}
+        </div>
+      ) : (
+        <div
+          style={aspectStyle(task)}
+          className={`flex w-full flex-col items-center justify-center gap-3 p-4 text-center text-sm ${
+            active
+              ? 'animate-pulse bg-gradient-to-br from-amber-100 to-stone-200 dark:from-amber-950 dark:to-stone-800'
+              : 'bg-stone-100 dark:bg-stone-800'
+          }`}
+        >
+          <span data-testid="task-state" className="font-medium">
+            {task.status === 'processing' && task.startedAt !== null ? (
+              <Elapsed since={task.startedAt} />
+            ) : (
+              t(`task.${task.status}`)
+            )}
+          </span>
+          {task.error && (
+            <span role="alert" className="text-xs text-rose-700 dark:text-rose-300">
+              {task.error.message}
+            </span>
+          )}
+          <span className="flex gap-2">
+            {active && (
+              <button
+                type="button"
+                className={button}
+                disabled={cancel.isPending}
+                onClick={() => cancel.mutate({ id: task.id })}
+              >
+                {t('task.cancel')}
+              </button>
+            )}
+            {(task.status === 'failed' || task.status === 'canceled') && (
+              <button
+                type="button"
+                className={button}
+                disabled={retry.isPending}
+                onClick={() => retry.mutate({ id: task.id })}
+              >
+                {t('task.retry')}
+              </button>
+            )}
+          </span>
+        </div>
+      )}
+      <p
+        className="line-clamp-2 px-3 py-2 text-xs text-stone-600 dark:text-stone-400"
+        title={task.prompt}
+      >
+        {task.prompt}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,208 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  promptMaxLength,
+  type Asset,
+  type AspectRatio,
+  type Operation,
+  type OutputFormat,
+} from '@genhub/core/schemas';
+import { errorMessage } from '../lib/error-message';
+import { useTRPC } from '../trpc';
+import { ReferencePicker } from './reference-picker';
+
+const field = 'flex flex-col gap-1 text-sm font-medium';
+const control =
+  'rounded-md border border-stone-300 bg-white px-2 py-1.5 font-normal dark:border-stone-700 dark:bg-stone-900';
+
+export function GeneratePanel() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const providers = useQuery(trpc.provider.list.queryOptions());
+  const create = useMutation(trpc.task.create.mutationOptions());
+
+  const [operation, setOperation] = useState<Operation>('generate');
+  const [prompt, setPrompt] = useState('');
+  const [providerId, setProviderId] = useState('local');
+  const [modelId, setModelId] = useState<string | null>(null);
+  const [aspectRatio, setAspectRatio] = useState<AspectRatio>('1:1');
+  const [count, setCount] = useState(1);
+  const [outputFormat, setOutputFormat] = useState<OutputFormat>('png');
+  const [references, setReferences] = useState<Asset[]>([]);
+
+  const provider = providers.data?.find((p) => p.id === providerId);
+  const model = provider?.models.find((m) => m.id === (modelId ?? provider.defaultModel));
+  const canSubmit =
+    prompt.trim().length > 0 &&
+    !!model &&
+    (operation === 'generate' || references.length > 0) &&
+    !create.isPending;
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!canSubmit || !model) return;
+    create.mutate({
+      operation,
+      prompt,
+      provider: providerId,
+      model: model.id,
+      aspectRatio: model.aspectRatios.includes(aspectRatio)
+        ? aspectRatio
+        : (model.aspectRatios[0] ?? '1:1'),
+      count: Math.min(count, model.maxImages),
+      outputFormat: model.outputFormats.includes(outputFormat)
+        ? outputFormat
+        : (model.outputFormats[0] ?? 'png'),
+      ...(operation === 'edit' ? { assetIds: references.map((r) => r.id) } : {}),
+    });
+  };
+
+  const modeButton = (value: Operation, label: string) => (
+    <button
+      type="button"
+      role="radio"
+      aria-checked={operation === value}
+      onClick={() => setOperation(value)}
+      className={`flex-1 rounded-md px-3 py-1.5 text-sm ${
+        operation === value ? 'bg-stone-900 text-white dark:bg-amber-400 dark:text-stone-950' : ''
+      }`}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <form
+      onSubmit={submit}
+      aria-labelledby="generate-heading"
+      className="flex w-full flex-col gap-4 rounded-xl border border-stone-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:w-96 lg:self-start dark:border-stone-800 dark:bg-stone-900"
+    >
+      <h2 id="generate-heading" className="text-lg font-semibold">
+        {t('generate.heading')}
+      </h2>
+      <div
+        role="radiogroup"
+        aria-label={t('generate.mode')}
+        className="flex gap-1 rounded-lg bg-stone-100 p-1 dark:bg-stone-800"
+      >
+        {modeButton('generate', t('generate.textToImage'))}
+        {modeButton('edit', t('generate.imageToImage'))}
+      </div>
+      <label className={field}>
+        {t('generate.prompt')}
+        <textarea
+          value={prompt}
+          onChange={(e) => setPrompt(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+          }}
+          maxLength={promptMaxLength}
+          rows={5}
+          placeholder={t('generate.promptPlaceholder')}
+          className={`${control} resize-y`}
+        />
+        <span className="self-end text-xs font-normal text-stone-500">
+          {prompt.length} / {promptMaxLength}
+        </span>
+      </label>
+      {operation === 'edit' && (
+        <ReferencePicker
+          assets={references}
+          max={model?.maxReferenceImages ?? 1}
+          onChange={setReferences}
+        />
+      )}
+      <div className="grid grid-cols-2 gap-3">
+        <label className={field}>
+          {t('generate.provider')}
+          <select
+            value={providerId}
+            onChange={(e) => {
+              setProviderId(e.target.value);
+              setModelId(null);
+            }}
+            className={control}
+          >
+            {providers.data?.map((p) => (
+              <option key={p.id} value={p.id} disabled={!p.configured} title={p.hint ?? undefined}>
+                {p.label}
+                {p.configured ? '' : ` (${t('generate.notConfigured')})`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={field}>
+          {t('generate.model')}
+          <select
+            value={model?.id ?? ''}
+            onChange={(e) => setModelId(e.target.value)}
+            className={control}
+          >
+            {provider?.models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={field}>
+          {t('generate.aspectRatio')}
+          <select
+            value={aspectRatio}
+            onChange={(e) => setAspectRatio(e.target.value as AspectRatio)}
+            className={control}
+          >
+            {model?.aspectRatios.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={field}>
+          {t('generate.count')}
+          <select
+            value={count}
+            onChange={(e) => setCount(Number(e.target.value))}
+            className={control}
+          >
+            {Array.from({ length: model?.maxImages ?? 1 }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={field}>
+          {t('generate.format')}
+          <select
+            value={outputFormat}
+            onChange={(e) => setOutputFormat(e.target.value as OutputFormat)}
+            className={control}
+          >
+            {model?.outputFormats.map((f) => (
+              <option key={f} value={f}>
+                {f.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {provider?.local && <p className="text-xs text-stone-500">{t('generate.localNote')}</p>}
+      {create.isError && (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+          {errorMessage(create.error)}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={!canSubmit}
+        className="rounded-lg bg-amber-400 px-4 py-2 font-semibold text-stone-950 hover:bg-amber-300 disabled:cursor-not-allowed disabled:opacity-50"
+      >
+        {create.isPending ? t('generate.submitting') : t('generate.submit')}
+        <span className="ml-2 text-xs font-normal opacity-70">{t('generate.shortcut')}</span>
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import type { AppRouter } from '@genhub/server';
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    // The subscription keeps the cache current; nothing polls or refetches on focus.
+    queries: {
+      staleTime: Infinity,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+      retry: 1,
+    },
+  },
+});
+
+const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/trpc`;
+
+export const wsClient = createWSClient({
+  url: wsUrl,
+  keepAlive: { enabled: true, intervalMs: 10_000, pongTimeoutMs: 4_000 },
+  retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 5_000),
+});
+
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      true: wsLink({ client: wsClient }),
+      false: httpBatchLink({ url: '/trpc' }),
+    }),
+  ],
+});
