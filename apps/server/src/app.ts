@@ -22,6 +22,7 @@ import { registerAssetRoutes } from './routes/assets';
 import { registerHealthRoute } from './routes/health';
 import { sendError } from './routes/send-error';
 import { registerFileRoutes, registerSpa } from './routes/static';
+import { sharedPayloadEncoder } from './ws/shared-payload-encoder';
 
 export interface App {
   fastify: FastifyInstance;
@@ -48,6 +49,7 @@ export async function buildApp(
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
     },
     routerOptions: { maxParamLength: 5000 },
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
   });
 
@@ -73,6 +75,7 @@ export async function buildApp(
       router: appRouter,
       createContext: () => ({ core }),
       keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+      experimental_encoder: sharedPayloadEncoder,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           fastify.log.error({ err: error, path }, 'tRPC error');

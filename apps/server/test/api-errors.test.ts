@@ -5,7 +5,7 @@ import { connectClient, startTestServer, type TestServer } from './test-server';
 describe('typed errors', () => {
   let server: TestServer;
   let client: ReturnType<typeof connectClient>['client'];
-  let close: () => void;
+  let close: () => Promise<void>;
   beforeAll(async () => {
     server = await startTestServer();
     const c = connectClient(server.url);
@@ -13,7 +13,7 @@ describe('typed errors', () => {
     close = () => c.ws.close();
   });
   afterAll(async () => {
-    close();
+    await close();
     await server.close();
   });
 

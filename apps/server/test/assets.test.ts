@@ -55,7 +55,7 @@ describe('POST /api/assets', () => {
     }
     expect(done.status).toBe('completed');
     expect(done.generations[0]).toMatchObject({ width: 1184, height: 864 });
-    ws.close();
+    await ws.close();
   });
 
   it.each([
@@ -81,7 +81,7 @@ describe('POST /api/assets', () => {
     const res = await upload(server, body(), filename);
     expect(res.status).toBe(status);
     expect(await res.json()).toMatchObject({
-      error: { code: expect.any(String), message: expect.any(String) },
+      error: { code: expect.any(String) as unknown, message: expect.any(String) as unknown },
     });
     expect(files()).toEqual(before);
   });

@@ -17,7 +17,7 @@ function collect(
   const ready = new Promise<void>((resolve) => (started = resolve));
   const sub = client.task.events.subscribe(input, {
     onStarted: () => started(),
-    onData: (value) => received.push(value as Received),
+    onData: (value) => received.push(value),
   });
   return { received, ready, unsubscribe: () => sub.unsubscribe() };
 }
@@ -80,7 +80,7 @@ describe('task events over a real WebSocket', () => {
       }
     }
     sub.unsubscribe();
-    ws.close();
+    await ws.close();
   });
 
   it('after a drop, resuming with lastEventId yields exactly the missed events', async () => {
@@ -93,7 +93,7 @@ describe('task events over a real WebSocket', () => {
       'a',
     );
     const lastSeen = before.received.at(-1)!.id;
-    first.ws.close();
+    await first.ws.close();
 
     // Changes made while the client is away.
     const { client: other, ws: otherWs } = connectClient(server.url);
@@ -136,8 +136,8 @@ describe('task events over a real WebSocket', () => {
       ]),
     );
     expect(missed.some(([id]) => id === a.id)).toBe(false);
-    second.ws.close();
-    otherWs.close();
+    await second.ws.close();
+    await otherWs.close();
   });
 
   it('filters the stream to one task', async () => {
@@ -148,7 +148,7 @@ describe('task events over a real WebSocket', () => {
     await until(() => sub.received.some((r) => r.data.type === 'completed'), 'completion');
     expect(sub.received.every((r) => r.data.task.id === a.id)).toBe(true);
     expect(sub.received[0]?.data.type).toBe('created');
-    ws.close();
+    await ws.close();
   });
 
   it('tells connected clients to reconnect when it shuts down', async () => {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { serveApp, type RunningApp } from './serve-app';
+import { spawnServer, type RunningApp } from '@genhub/server/testing';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
 
@@ -14,7 +14,7 @@ describe('generate in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(outDir, { recursive: true });
-    app = await serveApp({ LOCAL_PROVIDER_DELAY_MS: '1500' });
+    app = await spawnServer({ LOCAL_PROVIDER_DELAY_MS: '1500' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
   });

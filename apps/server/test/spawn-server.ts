@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,14 +24,24 @@ function freePort(): Promise<number> {
 
 export interface RunningApp {
   url: string;
+  pid: number;
+  dataDir: string;
   stop(): Promise<void>;
 }
 
-/** Starts the production server (built SPA + API) the way `pnpm start` does, on a fresh data dir. */
-export async function serveApp(env: Record<string, string> = {}): Promise<RunningApp> {
+/** Starts the built server as its own process, in production mode, on a fresh data dir. */
+export async function spawnServer(
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<RunningApp> {
+  if (!existsSync(join(serverDir, 'dist/main.js'))) {
+    throw new Error(
+      'The server is not built: run `pnpm build` first (turbo does it for e2e and bench)',
+    );
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'genhub-e2e-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -57,10 +67,14 @@ export async function serveApp(env: Record<string, string> = {}): Promise<Runnin
   }
   return {
     url,
+    pid: child.pid ?? 0,
+    dataDir,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,46 @@
+import { jsonEncoder, type Encoder } from '@trpc/server/adapters/ws';
+
+const serialized = new WeakMap<object, string>();
+
+function isPlainDataMessage(message: unknown): message is {
+  id: string | number | null;
+  jsonrpc?: '2.0';
+  result: { type: 'data'; id?: string; data: object };
+} {
+  if (typeof message !== 'object' || message === null) return false;
+  const { result, ...envelope } = message as { result?: unknown };
+  if (Object.keys(envelope).some((k) => k !== 'id' && k !== 'jsonrpc')) return false;
+  if (typeof result !== 'object' || result === null) return false;
+  const r = result as { type?: unknown; data?: unknown };
+  return (
+    r.type === 'data' &&
+    typeof r.data === 'object' &&
+    r.data !== null &&
+    Object.keys(r).every((k) => k === 'type' || k === 'id' || k === 'data')
+  );
+}
+
+/**
+ * The tRPC JSON wire format, byte for byte, but a subscription payload that goes to many
+ * sockets (one event object fanned out to every subscriber) is stringified once, not once
+ * per subscriber. Everything else goes through tRPC's own JSON encoder.
+ */
+export const sharedPayloadEncoder: Encoder = {
+  encode(message) {
+    if (!isPlainDataMessage(message)) return jsonEncoder.encode(message);
+    const { id, jsonrpc, result } = message;
+    let data = serialized.get(result.data);
+    if (data === undefined) {
+      data = JSON.stringify(result.data);
+      serialized.set(result.data, data);
+    }
+    return (
+      `{"id":${JSON.stringify(id)}` +
+      (jsonrpc === undefined ? '' : `,"jsonrpc":${JSON.stringify(jsonrpc)}`) +
+      `,"result":{"type":"data"` +
+      (result.id === undefined ? '' : `,"id":${JSON.stringify(result.id)}`) +
+      `,"data":${data}}}`
+    );
+  },
+  decode: (data) => jsonEncoder.decode(data),
+};
