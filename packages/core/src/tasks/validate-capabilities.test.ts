@@ -30,7 +30,7 @@ describe('createTask validation against model capabilities', () => {
 
   const attempt = (input: CreateTaskInput) => () => createTask(t.ctx, createTaskInput.parse(input));
 
-  it.each([
+  const cases: [Partial<CreateTaskInput>, string, string][] = [
     [{ provider: 'nobody' }, 'INVALID_INPUT', 'provider'],
     [{ provider: 'narrow', model: 'other' }, 'INVALID_INPUT', 'model'],
     [{ provider: 'narrow', aspectRatio: '16:9' }, 'INVALID_INPUT', 'aspectRatio'],
@@ -39,7 +39,8 @@ describe('createTask validation against model capabilities', () => {
     [{ provider: 'narrow', operation: 'edit', assetIds: ['a'] }, 'INVALID_INPUT', 'operation'],
     [{ provider: 'offline' }, 'PROVIDER_NOT_CONFIGURED', 'provider'],
     [{ operation: 'edit', assetIds: ['missing'] }, 'INVALID_INPUT', 'assetIds'],
-  ] as const)('%o is a %s error on %s', async (overrides, code, field) => {
+  ];
+  it.each(cases)('%o is a %s error on %s', async (overrides, code, field) => {
     const offline = {
       ...createLocalAdapter({ delayMs: 0 }),
       id: 'offline',
