@@ -7,6 +7,9 @@ describe('sharedPayloadEncoder', () => {
 
   it.each([
     { id: 3, result: { type: 'data', id: '7', data: event } },
+    { id: 3, result: { type: 'data', id: '7', data: { id: '7', data: event } } },
+    { id: 3, result: { type: 'data', id: '7', data: { id: '8', data: event } } },
+    { id: 3, result: { type: 'data', id: '7', data: { id: '7', data: [1, 2] } } },
     { id: 'abc', jsonrpc: '2.0', result: { type: 'data', data: event } },
     { id: 1, result: { type: 'started' } },
     { id: null, method: 'reconnect' },

@@ -20,6 +20,32 @@ function isPlainDataMessage(message: unknown): message is {
   );
 }
 
+function cachedJson(value: object): string {
+  let json = serialized.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    serialized.set(value, json);
+  }
+  return json;
+}
+
+/** tRPC wraps a tracked value per subscriber as `{ id, data }`; the shared object is `data`. */
+function isTrackedWrapper(
+  value: object,
+  id: string | undefined,
+): value is { id: string; data: object } {
+  const keys = Object.keys(value);
+  const wrapped = (value as { id?: unknown; data?: unknown }).data;
+  return (
+    id !== undefined &&
+    keys.length === 2 &&
+    (value as { id?: unknown }).id === id &&
+    typeof wrapped === 'object' &&
+    wrapped !== null &&
+    !Array.isArray(wrapped)
+  );
+}
+
 /**
  * The tRPC JSON wire format, byte for byte, but a subscription payload that goes to many
  * sockets (one event object fanned out to every subscriber) is stringified once, not once
@@ -29,11 +55,9 @@ export const sharedPayloadEncoder: Encoder = {
   encode(message) {
     if (!isPlainDataMessage(message)) return jsonEncoder.encode(message);
     const { id, jsonrpc, result } = message;
-    let data = serialized.get(result.data);
-    if (data === undefined) {
-      data = JSON.stringify(result.data);
-      serialized.set(result.data, data);
-    }
+    const data = isTrackedWrapper(result.data, result.id)
+      ? `{"id":${JSON.stringify(result.data.id)},"data":${cachedJson(result.data.data)}}`
+      : cachedJson(result.data);
     return (
       `{"id":${JSON.stringify(id)}` +
       (jsonrpc === undefined ? '' : `,"jsonrpc":${JSON.stringify(jsonrpc)}`) +
