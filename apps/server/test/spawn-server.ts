@@ -24,9 +24,32 @@ function freePort(): Promise<number> {
 
 export interface RunningApp {
   url: string;
-  pid: number;
+  readonly pid: number;
   dataDir: string;
+  /** Stops the process with `signal` and starts it again on the same port and data dir. */
+  restart(signal?: NodeJS.Signals, pauseMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+async function waitHealthy(child: ChildProcess, url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not become healthy');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function halt(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  return exited;
 }
 
 /** Starts the built server as its own process, in production mode, on a fresh data dir. */
@@ -41,40 +64,37 @@ export async function spawnServer(
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'genhub-e2e-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('server did not become healthy');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const launch = async () => {
+    const process_ = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
+      cwd: serverDir,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    await waitHealthy(process_, url);
+    return process_;
+  };
+  let child = await launch();
   return {
     url,
-    pid: child.pid ?? 0,
+    get pid() {
+      return child.pid ?? 0;
+    },
     dataDir,
+    async restart(signal = 'SIGTERM', pauseMs = 0) {
+      await halt(child, signal);
+      await new Promise((r) => setTimeout(r, pauseMs));
+      child = await launch();
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await halt(child, 'SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -67,6 +67,27 @@ describe('generate in the browser', () => {
     await full.waitFor({ state: 'detached' });
   });
 
+  it('shows the connection dropping and catches up on what it missed, without a reload', async () => {
+    await page.locator('[role="status"][data-state="connected"]').waitFor();
+    const restarted = app.restart('SIGTERM', 1500);
+    await page.locator('[role="status"][data-state="reconnecting"]').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: `${outDir}reconnecting.png` });
+    await restarted;
+    // Another service creates a task before the browser is back.
+    const res = await fetch(`${app.url}/trpc/task.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'made while the browser was away' }),
+    });
+    expect(res.status).toBe(200);
+    await page.locator('[role="status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+    const tile = page
+      .getByTestId('task-tile')
+      .filter({ hasText: 'made while the browser was away' });
+    await tile.locator('img').waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  });
+
   it('switches to Simplified Chinese and fits a phone-width screen', async () => {
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('button', { name: /生成/ }).waitFor();

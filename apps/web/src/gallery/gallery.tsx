@@ -38,7 +38,10 @@ export function Gallery() {
           {t('gallery.empty')}
         </p>
       )}
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4" data-testid="gallery">
+      <div
+        className="grid grid-cols-2 items-start gap-3 sm:grid-cols-3 xl:grid-cols-4"
+        data-testid="gallery"
+      >
         {tasks.map((task: Task) => (
           <TaskTile
             key={task.id}

@@ -53,7 +53,7 @@ export function Lightbox({
         if (e.key === 'ArrowLeft') onStep(-1);
         if (e.key === 'ArrowRight') onStep(1);
       }}
-      className="m-auto h-full max-h-none w-full max-w-none bg-stone-950/95 p-0 text-stone-100 backdrop:bg-black/70"
+      className="m-auto h-full max-h-none w-full max-w-none bg-stone-950 p-0 text-stone-100 backdrop:bg-black/70"
     >
       <div className="flex h-full flex-col lg:flex-row">
         <div className="flex min-h-0 flex-1 items-center justify-center p-4">
