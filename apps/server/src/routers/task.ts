@@ -26,18 +26,15 @@ export const taskRouter = router({
     .input(taskIdInput)
     .mutation(({ ctx, input }) => retryTask(ctx.core, input.id)),
   /** Every task change, resumable: pass the last event id you saw and get exactly what you missed. */
-  events: publicProcedure.input(taskEventsInput).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }) {
-    const afterSeq = input.lastEventId == null ? null : Number(input.lastEventId);
-    for await (const event of streamTaskEvents(ctx.core, {
-      afterSeq,
-      taskId: input.taskId,
-      signal,
-    })) {
-      yield tracked(String(event.seq), event);
-    }
-  }),
+  events: publicProcedure.input(taskEventsInput).subscription(({ ctx, input, signal }) =>
+    streamTaskEvents(
+      ctx.core,
+      {
+        afterSeq: input.lastEventId == null ? null : Number(input.lastEventId),
+        taskId: input.taskId,
+        signal,
+      },
+      (event) => tracked(String(event.seq), event),
+    ),
+  ),
 });
