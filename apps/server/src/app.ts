@@ -113,7 +113,7 @@ export async function buildApp(
         const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
         for (const client of fastify.websocketServer.clients) client.send(reconnect);
         await fastify.close();
-        handle.close();
+        await handle.close();
       })();
       return closing;
     },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ describe('createDb', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens a file in WAL mode with foreign keys and a busy timeout, migrated', () => {
+  it('opens a file in WAL mode with foreign keys and a busy timeout, migrated', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'genhub-db-'));
     dirs.push(dir);
     const handle = createDb(join(dir, 'genhub.sqlite'));
@@ -25,10 +25,32 @@ describe('createDb', () => {
     expect(tables).toEqual(
       expect.arrayContaining(['assets', 'generations', 'task_events', 'tasks']),
     );
-    handle.close();
+    await handle.close();
     // Re-opening the same file applies no migration twice.
     const again = createDb(join(dir, 'genhub.sqlite'));
-    again.close();
+    await again.close();
+  });
+
+  it('checkpoints the WAL in the background, so writers do not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'genhub-db-'));
+    dirs.push(dir);
+    const file = join(dir, 'genhub.sqlite');
+    const handle = createDb(file);
+    expect(handle.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    for (let i = 0; i < 200; i++) {
+      handle.db
+        .insert(taskEvents)
+        .values({ taskId: 't', type: 'created', snapshot: 'x'.repeat(2000), createdAt: i })
+        .run();
+    }
+    // The rows live only in the WAL until a checkpoint copies them into the database file.
+    const before = statSync(file).size;
+    const deadline = Date.now() + 5000;
+    while (statSync(file).size <= before && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(statSync(file).size).toBeGreaterThan(before + 200 * 2000);
+    await handle.close();
   });
 
   it('gives task events increasing sequence numbers that are never reused', () => {

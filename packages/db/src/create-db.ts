@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { startBackgroundCheckpoints } from './background-checkpoints';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -13,8 +14,11 @@ export interface DbHandle {
   db: Db;
   /** The raw connection, for pragmas and `EXPLAIN QUERY PLAN` in tests. */
   sqlite: Database.Database;
-  close: () => void;
+  close: () => Promise<void>;
 }
+
+/** Pages of WAL after which a write checkpoints itself, should the background checkpointer lag. */
+const fallbackCheckpointPages = 10_000;
 
 const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
@@ -27,7 +31,27 @@ export function createDb(path: string): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
-  return { db, sqlite, close: () => sqlite.close() };
+  if (path === ':memory:') {
+    return {
+      db,
+      sqlite,
+      close: () => {
+        sqlite.close();
+        return Promise.resolve();
+      },
+    };
+  }
+
+  sqlite.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`);
+  const checkpointer = startBackgroundCheckpoints(path, 1000);
+  return {
+    db,
+    sqlite,
+    close: async () => {
+      await checkpointer.stop();
+      sqlite.close();
+    },
+  };
 }
 
 /** A migrated in-memory database for tests. */

@@ -57,7 +57,7 @@ export async function createTestContext(
     filesDir,
     async close() {
       await scheduler.stop();
-      handle.close();
+      await handle.close();
       rmSync(filesDir, { recursive: true, force: true });
     },
   };
