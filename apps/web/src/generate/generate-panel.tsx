@@ -11,6 +11,7 @@ import {
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { ReferencePicker } from './reference-picker';
+import { SelectField } from './select-field';
 
 const field = 'flex flex-col gap-1 text-sm font-medium';
 const control =
@@ -114,80 +115,47 @@ export function GeneratePanel() {
         />
       )}
       <div className="grid grid-cols-2 gap-3">
-        <label className={field}>
-          {t('generate.provider')}
-          <select
-            value={providerId}
-            onChange={(e) => {
-              setProviderId(e.target.value);
-              setModelId(null);
-            }}
-            className={control}
-          >
-            {providers.data?.map((p) => (
-              <option key={p.id} value={p.id} disabled={!p.configured} title={p.hint ?? undefined}>
-                {p.label}
-                {p.configured ? '' : ` (${t('generate.notConfigured')})`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={field}>
-          {t('generate.model')}
-          <select
-            value={model?.id ?? ''}
-            onChange={(e) => setModelId(e.target.value)}
-            className={control}
-          >
-            {provider?.models.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={field}>
-          {t('generate.aspectRatio')}
-          <select
-            value={aspectRatio}
-            onChange={(e) => setAspectRatio(e.target.value as AspectRatio)}
-            className={control}
-          >
-            {model?.aspectRatios.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={field}>
-          {t('generate.count')}
-          <select
-            value={count}
-            onChange={(e) => setCount(Number(e.target.value))}
-            className={control}
-          >
-            {Array.from({ length: model?.maxImages ?? 1 }, (_, i) => i + 1).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={field}>
-          {t('generate.format')}
-          <select
-            value={outputFormat}
-            onChange={(e) => setOutputFormat(e.target.value as OutputFormat)}
-            className={control}
-          >
-            {model?.outputFormats.map((f) => (
-              <option key={f} value={f}>
-                {f.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('generate.provider')}
+          value={providerId}
+          onChange={(id) => {
+            setProviderId(id);
+            setModelId(null);
+          }}
+          options={(providers.data ?? []).map((p) => ({
+            value: p.id,
+            label: p.configured ? p.label : `${p.label} (${t('generate.notConfigured')})`,
+            disabled: !p.configured,
+            ...(p.hint ? { title: p.hint } : {}),
+          }))}
+        />
+        <SelectField
+          label={t('generate.model')}
+          value={model?.id ?? ''}
+          onChange={setModelId}
+          options={(provider?.models ?? []).map((m) => ({ value: m.id, label: m.label }))}
+        />
+        <SelectField
+          label={t('generate.aspectRatio')}
+          value={aspectRatio}
+          onChange={setAspectRatio}
+          options={(model?.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
+        />
+        <SelectField
+          label={t('generate.count')}
+          value={String(count)}
+          onChange={(n) => setCount(Number(n))}
+          options={Array.from({ length: model?.maxImages ?? 1 }, (_, i) => ({
+            value: String(i + 1),
+            label: String(i + 1),
+          }))}
+        />
+        <SelectField
+          label={t('generate.format')}
+          value={outputFormat}
+          onChange={setOutputFormat}
+          options={(model?.outputFormats ?? []).map((f) => ({ value: f, label: f.toUpperCase() }))}
+        />
       </div>
       {provider?.local && <p className="text-xs text-stone-500">{t('generate.localNote')}</p>}
       {create.isError && (
