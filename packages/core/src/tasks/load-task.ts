@@ -1,7 +1,14 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { generations, tasks, type DbExecutor, type GenerationRow, type TaskRow } from '@genhub/db';
+import { asc, inArray } from 'drizzle-orm';
+import {
+  generations,
+  type Db,
+  type DbExecutor,
+  type GenerationRow,
+  type TaskRow,
+} from '@genhub/db';
 import type { Task } from '../schemas';
 import type { Storage } from '../storage/storage';
+import { taskStatements } from './task-statements';
 
 function toTask(row: TaskRow, rows: GenerationRow[], storage: Storage): Task {
   return {
@@ -57,7 +64,8 @@ export function loadTasks(db: DbExecutor, storage: Storage, rows: TaskRow[]): Ta
   return rows.map((row) => toTask(row, byTask.get(row.id) ?? [], storage));
 }
 
-export function loadTask(db: DbExecutor, storage: Storage, id: string): Task | undefined {
-  const row = db.select().from(tasks).where(eq(tasks.id, id)).get();
-  return row ? loadTasks(db, storage, [row])[0] : undefined;
+export function loadTask(db: Db, storage: Storage, id: string): Task | undefined {
+  const statements = taskStatements(db);
+  const row = statements.taskById.get({ id });
+  return row ? toTask(row, statements.generationsOfTask.all({ taskId: id }), storage) : undefined;
 }

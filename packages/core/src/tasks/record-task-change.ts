@@ -1,8 +1,9 @@
-import { taskEvents, type DbExecutor } from '@genhub/db';
+import type { DbExecutor } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { TaskEvent, TaskEventType } from '../schemas';
 import { loadTask } from './load-task';
+import { taskStatements } from './task-statements';
 
 export interface TaskChange {
   taskId: string;
@@ -19,19 +20,17 @@ export function recordTaskChange(ctx: CoreContext, change: TaskChange): TaskEven
   const now = ctx.clock.now();
   const event = ctx.db.transaction((tx) => {
     change.write(tx, now);
-    const task = loadTask(tx, ctx.storage, change.taskId);
+    // Prepared statements on the same connection: they run inside this transaction.
+    const task = loadTask(ctx.db, ctx.storage, change.taskId);
     if (!task) throw new CoreError('NOT_FOUND', `Task ${change.taskId} does not exist`);
-    const { seq } = tx
-      .insert(taskEvents)
-      .values({
-        taskId: task.id,
-        type: change.type,
-        snapshot: JSON.stringify(task),
-        createdAt: now,
-      })
-      .returning({ seq: taskEvents.seq })
-      .get();
-    return { seq, type: change.type, task } satisfies TaskEvent;
+    const appended = taskStatements(ctx.db).appendEvent.get({
+      taskId: task.id,
+      type: change.type,
+      snapshot: JSON.stringify(task),
+      createdAt: now,
+    });
+    if (!appended) throw new Error('appending a task event returned no row');
+    return { seq: appended.seq, type: change.type, task } satisfies TaskEvent;
   });
   ctx.bus.publish(event);
   return event;
