@@ -58,6 +58,18 @@ describe('POST /api/assets', () => {
     await ws.close();
   });
 
+  it('accepts an image of several megabytes (below the 10 MB limit)', async () => {
+    const raw = Buffer.alloc(1400 * 1400 * 3);
+    for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
+    const png = await sharp(raw, { raw: { width: 1400, height: 1400, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    expect(png.byteLength).toBeGreaterThan(5 * 1024 * 1024);
+    const res = await upload(server, new Blob([png], { type: 'image/png' }));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ width: 1400, bytes: png.byteLength });
+  });
+
   it.each([
     [
       'text disguised as a png',

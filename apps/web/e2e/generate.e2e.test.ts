@@ -97,5 +97,8 @@ describe('generate in the browser', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${outDir}phone-zh.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.screenshot({ path: `${outDir}dark-zh.png` });
   });
 });
