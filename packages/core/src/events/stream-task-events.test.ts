@@ -7,7 +7,10 @@ import { listTasks } from '../tasks/list-tasks';
 import { readEventsSince } from './read-events-since';
 import { streamTaskEvents } from './stream-task-events';
 
-async function take(stream: AsyncGenerator<TaskEvent>, n: number): Promise<TaskEvent[]> {
+async function take(
+  stream: AsyncIterableIterator<TaskEvent, undefined>,
+  n: number,
+): Promise<TaskEvent[]> {
   const out: TaskEvent[] = [];
   for await (const event of stream) {
     out.push(event);
@@ -54,7 +57,7 @@ describe('task event log and stream', () => {
     const next = stream.next();
     const fresh = make('new');
     expect(((await next).value as TaskEvent).task.id).toBe(fresh.id);
-    await stream.return();
+    await stream.return?.();
     expect(t.ctx.bus.size).toBe(0);
   });
 

@@ -13,88 +13,142 @@ export interface StreamOptions {
   maxBuffered?: number;
 }
 
+const finished: IteratorResult<never, undefined> = { done: true, value: undefined };
+
 /**
  * Listens first, then replays the log after `afterSeq`, then streams live events,
- * skipping anything already yielded: every event once, in order.
+ * skipping anything already delivered: every event once, in order.
+ *
+ * A hand-written iterator rather than an async generator: with one stream per connected
+ * client, every event is handed to a waiting consumer in a single promise resolution.
  */
+class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
+  private readonly pageSize: number;
+  private readonly maxBuffered: number;
+  private last: number;
+  private catchingUp: boolean;
+  private page: TaskEvent[] = [];
+  private pageHead = 0;
+  private live: TaskEvent[] = [];
+  private liveHead = 0;
+  private overflowed = false;
+  private closed = false;
+  private waiter: ((result: IteratorResult<T, undefined>) => void) | null = null;
+  private readonly unsubscribe: () => void;
+  private readonly onAbort = () => this.close();
+
+  constructor(
+    private readonly ctx: Pick<CoreContext, 'db' | 'bus'>,
+    private readonly options: StreamOptions,
+    private readonly map: (event: TaskEvent) => T,
+  ) {
+    this.pageSize = options.pageSize ?? 500;
+    this.maxBuffered = options.maxBuffered ?? 10_000;
+    this.unsubscribe = ctx.bus.subscribe((event) => this.receive(event));
+    this.last = options.afterSeq ?? headSeq(ctx.db);
+    this.catchingUp = options.afterSeq !== null;
+    if (options.signal?.aborted) this.close();
+    else options.signal?.addEventListener('abort', this.onAbort);
+  }
+
+  private receive(event: TaskEvent): void {
+    if (this.options.taskId !== undefined && event.task.id !== this.options.taskId) return;
+    if (this.waiter) {
+      // The consumer is waiting, so nothing is buffered and the log is caught up.
+      if (event.seq <= this.last) return;
+      this.last = event.seq;
+      const resolve = this.waiter;
+      this.waiter = null;
+      resolve({ done: false, value: this.map(event) });
+      return;
+    }
+    if (this.overflowed) return;
+    if (this.live.length - this.liveHead >= this.maxBuffered) {
+      this.overflowed = true;
+      this.live = [];
+      this.liveHead = 0;
+      return;
+    }
+    this.live.push(event);
+  }
+
+  next(): Promise<IteratorResult<T, undefined>> {
+    try {
+      return this.advance();
+    } catch (error) {
+      this.close();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private advance(): Promise<IteratorResult<T, undefined>> {
+    for (;;) {
+      if (this.closed) return Promise.resolve(finished);
+      if (this.overflowed) {
+        this.overflowed = false;
+        this.catchingUp = true;
+      }
+      if (this.pageHead < this.page.length) {
+        const event = this.page[this.pageHead++] as TaskEvent;
+        this.last = event.seq;
+        return Promise.resolve({ done: false, value: this.map(event) });
+      }
+      if (this.catchingUp) {
+        this.page = readEventsSince(this.ctx.db, {
+          afterSeq: this.last,
+          taskId: this.options.taskId,
+          limit: this.pageSize,
+        });
+        this.pageHead = 0;
+        this.catchingUp = this.page.length === this.pageSize;
+        continue;
+      }
+      while (this.liveHead < this.live.length) {
+        const event = this.live[this.liveHead++] as TaskEvent;
+        if (event.seq <= this.last) continue;
+        this.last = event.seq;
+        return Promise.resolve({ done: false, value: this.map(event) });
+      }
+      this.live = [];
+      this.liveHead = 0;
+      return new Promise((resolve) => (this.waiter = resolve));
+    }
+  }
+
+  return(): Promise<IteratorResult<T, undefined>> {
+    this.close();
+    return Promise.resolve(finished);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+    this.options.signal?.removeEventListener('abort', this.onAbort);
+    const resolve = this.waiter;
+    this.waiter = null;
+    resolve?.(finished);
+  }
+}
+
 export function streamTaskEvents(
   ctx: Pick<CoreContext, 'db' | 'bus'>,
   options: StreamOptions,
-): AsyncGenerator<TaskEvent, void, undefined>;
-/** The same, with each event mapped (one generator instead of a chain of two). */
+): AsyncIterableIterator<TaskEvent, undefined>;
+/** The same, with each event mapped as it is delivered. */
 export function streamTaskEvents<T>(
   ctx: Pick<CoreContext, 'db' | 'bus'>,
   options: StreamOptions,
   map: (event: TaskEvent) => T,
-): AsyncGenerator<T, void, undefined>;
-export async function* streamTaskEvents<T>(
+): AsyncIterableIterator<T, undefined>;
+export function streamTaskEvents<T>(
   ctx: Pick<CoreContext, 'db' | 'bus'>,
   options: StreamOptions,
   map: (event: TaskEvent) => T = (event) => event as T,
-): AsyncGenerator<T, void, undefined> {
-  const pageSize = options.pageSize ?? 500;
-  const maxBuffered = options.maxBuffered ?? 10_000;
-  let buffer: TaskEvent[] = [];
-  let overflowed = false;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  const unsubscribe = ctx.bus.subscribe((event) => {
-    if (options.taskId !== undefined && event.task.id !== options.taskId) return;
-    if (overflowed) return;
-    if (buffer.length >= maxBuffered) {
-      overflowed = true;
-      buffer = [];
-    } else {
-      buffer.push(event);
-    }
-    notify();
-  });
-  options.signal?.addEventListener('abort', notify);
-
-  let last = options.afterSeq ?? headSeq(ctx.db);
-  try {
-    let catchUp = options.afterSeq !== null;
-    while (!options.signal?.aborted) {
-      if (catchUp) {
-        catchUp = false;
-        for (;;) {
-          const page = readEventsSince(ctx.db, {
-            afterSeq: last,
-            taskId: options.taskId,
-            limit: pageSize,
-          });
-          for (const event of page) {
-            last = event.seq;
-            yield map(event);
-          }
-          if (page.length < pageSize) break;
-        }
-        continue;
-      }
-      if (overflowed) {
-        overflowed = false;
-        catchUp = true;
-        continue;
-      }
-      if (buffer.length === 0) {
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      const batch = buffer;
-      buffer = [];
-      for (const event of batch) {
-        if (event.seq <= last) continue;
-        last = event.seq;
-        yield map(event);
-        if (options.signal?.aborted) return;
-      }
-    }
-  } finally {
-    unsubscribe();
-    options.signal?.removeEventListener('abort', notify);
-  }
+): AsyncIterableIterator<T, undefined> {
+  return new TaskEventStream(ctx, options, map);
 }
