@@ -1,5 +1,6 @@
 import type { Db } from '@genhub/db';
 import type { Clock } from './clock';
+import type { Signal } from './events/signal';
 import type { TaskEventBus } from './events/task-event-bus';
 import type { Logger } from './log';
 import type { ProviderRegistry } from './providers/registry';
@@ -9,6 +10,8 @@ import type { Storage } from './storage/storage';
 export interface CoreContext {
   db: Db;
   bus: TaskEventBus;
+  /** Emitted when the queue is paused or resumed. */
+  queueChanged: Signal;
   storage: Storage;
   providers: ProviderRegistry;
   clock: Clock;

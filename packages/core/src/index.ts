@@ -11,3 +11,4 @@ export { systemClock, type Clock } from './clock';
 export { silentLogger, type Logger } from './log';
 export { newId } from './ids';
 export type { CoreContext } from './context';
+export * from './queue';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Epoch milliseconds; every time column uses it. */
 const epochMs = (name: string) => integer(name);
@@ -25,15 +25,37 @@ export const tasks = sqliteTable(
       .default(sql`'[]'`),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
+    errorRetryable: integer('error_retryable', { mode: 'boolean' }),
+    errorAttempt: integer('error_attempt'),
     attempts: integer('attempts').notNull().default(0),
+    /** Total tries allowed (0 and 1 both mean a single try). */
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    timeoutSeconds: integer('timeout_seconds').notNull().default(600),
+    /** After this the task fails with `timeout` instead of running or retrying. */
+    deadlineAt: epochMs('deadline_at').notNull().default(0),
+    /** A pending task waits until then (a retry's backoff); null means now. */
+    nextRunAt: epochMs('next_run_at'),
+    /** How many `no_image` answers it had; that class is retried once. */
+    noImageCount: integer('no_image_count').notNull().default(0),
+    priority: integer('priority').notNull().default(0),
+    /** The provider's id for an async job, so a restart can resume it. */
+    providerJobId: text('provider_job_id'),
+    owner: text('owner').notNull().default('local'),
+    idempotencyKey: text('idempotency_key'),
+    /** A hash of the request, to tell a replay from a different request with the same key. */
+    requestHash: text('request_hash'),
+    retriedFromId: text('retried_from_id'),
+    retriedById: text('retried_by_id'),
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
     startedAt: epochMs('started_at'),
     finishedAt: epochMs('finished_at'),
   },
   (t) => [
-    index('tasks_status_provider_idx').on(t.status, t.provider, t.id),
+    index('tasks_queue_idx').on(t.status, t.provider, t.priority, t.id),
     index('tasks_created_idx').on(t.createdAt, t.id),
+    index('tasks_finished_idx').on(t.status, t.finishedAt),
+    uniqueIndex('tasks_idempotency_idx').on(t.owner, t.idempotencyKey),
   ],
 );
 
@@ -75,6 +97,12 @@ export const assets = sqliteTable(
   (t) => [index('assets_sha_idx').on(t.sha256)],
 );
 
+/** Paused scopes of the queue: `*` for everything, or a provider id. */
+export const queuePauses = sqliteTable('queue_pauses', {
+  scope: text('scope').primaryKey(),
+  pausedAt: epochMs('paused_at').notNull(),
+});
+
 /** Append-only log of task changes; `seq` is the subscription cursor. */
 export const taskEvents = sqliteTable(
   'task_events',
@@ -92,4 +120,5 @@ export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
 export type GenerationRow = typeof generations.$inferSelect;
 export type AssetRow = typeof assets.$inferSelect;
+export type QueuePauseRow = typeof queuePauses.$inferSelect;
 export type TaskEventRow = typeof taskEvents.$inferSelect;

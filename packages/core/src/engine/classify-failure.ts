@@ -1,15 +1,45 @@
 import { isCoreError } from '../errors';
 import type { Logger } from '../log';
 import { ProviderError } from '../providers/types';
-import type { TaskError } from '../schemas';
+import type { ErrorClass } from '../schemas';
 
-/** What a failed run tells the user; unexpected errors are logged, never shown raw. */
-export function classifyFailure(error: unknown, log: Logger, taskId: string): TaskError {
-  if (error instanceof ProviderError) return { code: error.code, message: error.message };
+export interface Failure {
+  code: ErrorClass;
+  message: string;
+  retryAfterMs?: number | undefined;
+}
+
+const networkCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+
+function errorCode(error: unknown): string | undefined {
+  const own = (error as { code?: unknown })?.code;
+  if (typeof own === 'string') return own;
+  const cause = (error as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof cause === 'string' ? cause : undefined;
+}
+
+/** What a failed attempt tells the engine and the user; unexpected errors are logged, never shown raw. */
+export function classifyFailure(error: unknown, log: Logger, taskId: string): Failure {
+  if (error instanceof ProviderError) {
+    return { code: error.code, message: error.message, retryAfterMs: error.retryAfterMs };
+  }
   if (isCoreError(error) && error.code === 'UNSUPPORTED_MEDIA_TYPE') {
     return { code: 'no_image', message: 'The provider returned something that is not an image' };
   }
-  log.error({ err: error, taskId }, 'task run failed unexpectedly');
+  const code = errorCode(error);
+  if (code && networkCodes.has(code)) {
+    return { code: 'network', message: `Could not reach the provider (${code})` };
+  }
+  log.error({ err: error, taskId }, 'task attempt failed unexpectedly');
   return {
     code: 'internal',
     message: 'Generation failed unexpectedly; the server log has details',

@@ -1,2 +1,11 @@
 export { Scheduler, type SchedulerOptions } from './scheduler';
-export { requeueInterrupted } from './requeue-interrupted';
+export { recoverInterrupted, type Recovery } from './recover-interrupted';
+export {
+  backoffDelay,
+  shouldRetry,
+  retryableClasses,
+  type BackoffOptions,
+  type RetryState,
+} from './retry-policy';
+export { classifyFailure, type Failure } from './classify-failure';
+export { defaultPollDelay } from './poll-schedule';

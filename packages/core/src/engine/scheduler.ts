@@ -1,23 +1,34 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { generations, tasks } from '@genhub/db';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { and, asc, desc, eq, gt, isNull, lte, min, or, sql } from 'drizzle-orm';
+import { generations, tasks, type TaskRow } from '@genhub/db';
 import { loadReferences } from '../assets/load-references';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
 import { newId } from '../ids';
 import { storeImage, type StoredImage } from '../ingest/store-image';
-import { ProviderError } from '../providers/types';
+import { ProviderError, type ProviderAdapter, type GenerateRequest } from '../providers/types';
+import { readPausedScopes } from '../queue/paused-scopes';
 import type { Task, TaskEvent } from '../schemas';
 import { transitionTask } from '../tasks/transition-task';
-import { classifyFailure } from './classify-failure';
+import { classifyFailure, type Failure } from './classify-failure';
 import { discardUnreferenced } from './discard-unreferenced';
-import { requeueInterrupted } from './requeue-interrupted';
+import { defaultPollDelay } from './poll-schedule';
+import { recoverInterrupted } from './recover-interrupted';
+import { backoffDelay, shouldRetry } from './retry-policy';
 
 export interface SchedulerOptions {
   /** Tasks run at once per provider. */
   concurrencyPerProvider: number;
   /** How long a shutdown waits for running tasks before leaving them to the next start. */
   shutdownGraceMs: number;
+  backoff?: { baseMs: number; capMs: number };
+  /** Uniform in [0, 1), for the backoff jitter. */
+  random?: () => number;
+  /** Wait before the next poll of an async job, by time since it was submitted. */
+  pollDelayMs?: (elapsedMs: number) => number;
 }
+
+type AbortReason = 'cancel' | 'shutdown' | 'deadline';
 
 interface Run {
   provider: string;
@@ -25,41 +36,61 @@ interface Run {
   done: Promise<void>;
 }
 
-/** Claims pending tasks, oldest first, with a concurrency limit per provider, and runs them. */
+const defaultBackoff = { baseMs: 2_000, capMs: 60_000 };
+
+/**
+ * Claims due pending tasks (highest priority, then oldest) with a concurrency limit per
+ * provider, runs them, retries what is worth retrying after a durable backoff, and enforces
+ * each task's deadline. All its state lives in the tasks table, so a restart loses nothing.
+ */
 export class Scheduler {
   private readonly runs = new Map<string, Run>();
   /** Content hashes being ingested right now; never discarded from under a run. */
   private readonly ingesting = new Map<string, number>();
-  private unsubscribe: (() => void) | null = null;
+  private readonly unsubscribe: (() => void)[] = [];
   private fillQueued = false;
   private stopped = true;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly backoff: { baseMs: number; capMs: number; random: () => number };
+  private readonly pollDelay: (elapsedMs: number) => number;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly options: SchedulerOptions,
-  ) {}
+  ) {
+    this.backoff = {
+      ...(options.backoff ?? defaultBackoff),
+      random: options.random ?? Math.random,
+    };
+    this.pollDelay = options.pollDelayMs ?? defaultPollDelay;
+  }
 
   start(): void {
     this.stopped = false;
-    const requeued = requeueInterrupted(this.ctx);
-    if (requeued > 0) this.ctx.log.info({ requeued }, 'requeued interrupted tasks');
-    this.unsubscribe = this.ctx.bus.subscribe((event) => this.onEvent(event));
+    const { requeued, resumed } = recoverInterrupted(this.ctx);
+    if (requeued + resumed.length > 0)
+      this.ctx.log.info({ requeued, resumed: resumed.length }, 'recovered interrupted tasks');
+    this.unsubscribe.push(
+      this.ctx.bus.subscribe((event) => this.onEvent(event)),
+      this.ctx.queueChanged.subscribe(() => this.wake()),
+    );
+    for (const task of resumed) this.launch(task);
     this.wake();
   }
 
   /** Stops claiming work, gives running tasks a grace period, then aborts the rest. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    clearTimeout(this.timer);
+    for (const off of this.unsubscribe.splice(0)) off();
     const pending = [...this.runs.values()];
-    let timer: NodeJS.Timeout | undefined;
+    let grace: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.all(pending.map((r) => r.done)),
-      new Promise((resolve) => (timer = setTimeout(resolve, this.options.shutdownGraceMs))),
+      new Promise((resolve) => (grace = setTimeout(resolve, this.options.shutdownGraceMs))),
     ]);
-    clearTimeout(timer);
-    for (const run of this.runs.values()) run.controller.abort();
+    clearTimeout(grace);
+    for (const run of this.runs.values()) run.controller.abort('shutdown' satisfies AbortReason);
     await Promise.all([...this.runs.values()].map((r) => r.done));
   }
 
@@ -67,7 +98,12 @@ export class Scheduler {
     return this.runs.size;
   }
 
-  /** Resolves when nothing is running (for tests). */
+  /** Looks for due work now (after the clock moved, in tests). */
+  poke(): void {
+    this.wake();
+  }
+
+  /** Resolves when nothing is running or about to be claimed (for tests). */
   async idle(): Promise<void> {
     while (this.runs.size > 0 || this.fillQueued) {
       await Promise.all([...this.runs.values()].map((r) => r.done));
@@ -76,8 +112,25 @@ export class Scheduler {
   }
 
   private onEvent(event: TaskEvent): void {
-    if (event.type === 'canceled') this.runs.get(event.task.id)?.controller.abort();
+    if (event.type === 'canceled') this.cancelRun(event.task.id);
     if (event.task.status === 'pending') this.wake();
+  }
+
+  private cancelRun(taskId: string): void {
+    const run = this.runs.get(taskId);
+    if (!run) return;
+    run.controller.abort('cancel' satisfies AbortReason);
+    const row = this.ctx.db
+      .select({ provider: tasks.provider, jobId: tasks.providerJobId })
+      .from(tasks)
+      .where(eq(tasks.id, taskId))
+      .get();
+    const adapter = row ? this.ctx.providers.get(row.provider) : undefined;
+    if (row?.jobId && adapter?.kind === 'async' && adapter.cancelJob) {
+      adapter.cancelJob(row.jobId).catch((error: unknown) => {
+        this.ctx.log.warn({ err: error, taskId }, 'could not cancel the job at the provider');
+      });
+    }
   }
 
   private wake(): void {
@@ -90,23 +143,73 @@ export class Scheduler {
   }
 
   private fill(): void {
-    for (const provider of this.ctx.providers.all()) {
-      let running = 0;
-      for (const run of this.runs.values()) if (run.provider === provider.id) running++;
-      const free = this.options.concurrencyPerProvider - running;
-      if (free <= 0) continue;
-      const due = this.ctx.db
-        .select({ id: tasks.id })
-        .from(tasks)
-        .where(and(eq(tasks.status, 'pending'), eq(tasks.provider, provider.id)))
-        .orderBy(asc(tasks.id))
-        .limit(free)
-        .all();
-      for (const { id } of due) this.claim(id, provider.id);
+    const now = this.ctx.clock.now();
+    this.expireOverdue(now);
+    const paused = readPausedScopes(this.ctx.db);
+    if (!paused.all) {
+      for (const provider of this.ctx.providers.all()) {
+        if (paused.providers.has(provider.id)) continue;
+        let running = 0;
+        for (const run of this.runs.values()) if (run.provider === provider.id) running++;
+        const free = this.options.concurrencyPerProvider - running;
+        if (free <= 0) continue;
+        const due = this.ctx.db
+          .select({ id: tasks.id })
+          .from(tasks)
+          .where(
+            and(
+              eq(tasks.status, 'pending'),
+              eq(tasks.provider, provider.id),
+              or(isNull(tasks.nextRunAt), lte(tasks.nextRunAt, now)),
+            ),
+          )
+          .orderBy(desc(tasks.priority), asc(tasks.id))
+          .limit(free)
+          .all();
+        for (const { id } of due) this.claim(id);
+      }
+    }
+    this.armTimer(now);
+  }
+
+  /** Pending tasks past their deadline fail with `timeout` rather than run late. */
+  private expireOverdue(now: number): void {
+    const overdue = this.ctx.db
+      .select({ id: tasks.id, attempts: tasks.attempts })
+      .from(tasks)
+      .where(and(eq(tasks.status, 'pending'), lte(tasks.deadlineAt, now)))
+      .all();
+    for (const task of overdue) {
+      this.finish(
+        task.id,
+        ['pending'],
+        {
+          code: 'timeout',
+          message: 'The task reached its deadline before it could complete',
+        },
+        task.attempts,
+      );
     }
   }
 
-  private claim(taskId: string, provider: string): void {
+  /** Wakes up for the next backoff that ends or deadline that passes. */
+  private armTimer(now: number): void {
+    clearTimeout(this.timer);
+    const next = this.ctx.db
+      .select({ retry: min(tasks.nextRunAt), deadline: min(tasks.deadlineAt) })
+      .from(tasks)
+      .where(
+        and(eq(tasks.status, 'pending'), or(isNull(tasks.nextRunAt), gt(tasks.nextRunAt, now))),
+      )
+      .get();
+    const times = [next?.retry, next?.deadline].filter((t): t is number => typeof t === 'number');
+    if (times.length === 0) return;
+    const delay = Math.max(0, Math.min(...times) - now);
+    this.timer = setTimeout(() => this.wake(), Math.min(delay, 2 ** 31 - 1));
+    this.timer.unref();
+  }
+
+  private claim(taskId: string): void {
     let event: TaskEvent;
     try {
       event = transitionTask(this.ctx, {
@@ -116,6 +219,8 @@ export class Scheduler {
         set: {
           status: 'processing',
           startedAt: this.ctx.clock.now(),
+          nextRunAt: null,
+          providerJobId: null,
           attempts: sql`${tasks.attempts} + 1`,
         },
       });
@@ -123,12 +228,22 @@ export class Scheduler {
       if (isCoreError(error) && error.code === 'CONFLICT') return;
       throw error;
     }
+    this.launch(event.task);
+  }
+
+  private launch(task: Task): void {
     const controller = new AbortController();
-    const done = this.execute(event.task, controller.signal).finally(() => {
-      this.runs.delete(taskId);
+    const deadline = setTimeout(
+      () => controller.abort('deadline' satisfies AbortReason),
+      Math.max(0, Math.min(task.deadlineAt - this.ctx.clock.now(), 2 ** 31 - 1)),
+    );
+    deadline.unref();
+    const done = this.execute(task, controller.signal).finally(() => {
+      clearTimeout(deadline);
+      this.runs.delete(task.id);
       this.wake();
     });
-    this.runs.set(taskId, { provider, controller, done });
+    this.runs.set(task.id, { provider: task.provider, controller, done });
   }
 
   private async execute(task: Task, signal: AbortSignal): Promise<void> {
@@ -140,11 +255,10 @@ export class Scheduler {
         throw new ProviderError('invalid_request', `Provider "${task.provider}" is not available`);
       }
       const references = await loadReferences(this.ctx, task.assetIds);
-      const result = await adapter.generate({ task, references, signal });
-      if (result.images.length === 0) {
+      const images = await this.produce(adapter, { task, references, signal });
+      if (images.length === 0)
         throw new ProviderError('no_image', 'The provider returned no image');
-      }
-      for (const bytes of result.images.slice(0, task.count)) {
+      for (const bytes of images.slice(0, task.count)) {
         const image = await storeImage(this.ctx.storage, bytes);
         this.ingesting.set(image.sha256, (this.ingesting.get(image.sha256) ?? 0) + 1);
         stored.push(image);
@@ -153,8 +267,16 @@ export class Scheduler {
       this.complete(task.id, stored);
       completed = true;
     } catch (error) {
-      // An aborted run was canceled or is being left for the next start: nothing to record.
-      if (!signal.aborted) this.fail(task.id, error);
+      const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;
+      if (reason === 'deadline') {
+        this.finish(task.id, ['processing'], {
+          code: 'timeout',
+          message: `The task did not complete within ${task.timeoutSeconds} s`,
+        });
+      } else if (reason === undefined) {
+        this.afterFailure(task.id, classifyFailure(error, this.ctx.log, task.id));
+      }
+      // 'cancel' was recorded by whoever canceled; 'shutdown' leaves the task to the next start.
     } finally {
       for (const { sha256 } of stored) {
         const left = (this.ingesting.get(sha256) ?? 1) - 1;
@@ -167,6 +289,40 @@ export class Scheduler {
     }
   }
 
+  /** The images of one attempt: in the reply, or by submitting a job and polling it. */
+  private async produce(adapter: ProviderAdapter, request: GenerateRequest): Promise<Buffer[]> {
+    if (adapter.kind === 'sync') return (await adapter.generate(request)).images;
+    const { task, signal } = request;
+    let jobId = this.jobIdOf(task.id);
+    if (!jobId) {
+      jobId = (await adapter.submitJob(request)).jobId;
+      signal.throwIfAborted();
+      transitionTask(this.ctx, {
+        taskId: task.id,
+        type: 'submitted',
+        from: ['processing'],
+        set: { providerJobId: jobId },
+      });
+    }
+    const since = this.ctx.clock.now();
+    for (;;) {
+      await sleep(this.pollDelay(this.ctx.clock.now() - since), undefined, { signal });
+      const state = await adapter.pollJob(jobId, signal);
+      if (state.status === 'completed') return state.images;
+      if (state.status === 'failed') throw state.error;
+    }
+  }
+
+  private jobIdOf(taskId: string): string | null {
+    return (
+      this.ctx.db
+        .select({ jobId: tasks.providerJobId })
+        .from(tasks)
+        .where(eq(tasks.id, taskId))
+        .get()?.jobId ?? null
+    );
+  }
+
   private complete(taskId: string, images: StoredImage[]): void {
     transitionTask(this.ctx, {
       taskId,
@@ -177,6 +333,8 @@ export class Scheduler {
         finishedAt: this.ctx.clock.now(),
         errorCode: null,
         errorMessage: null,
+        errorRetryable: null,
+        errorAttempt: null,
       },
       also: (tx, now) => {
         images.forEach((image, index) =>
@@ -201,22 +359,79 @@ export class Scheduler {
     });
   }
 
-  private fail(taskId: string, error: unknown): void {
-    const { code, message } = classifyFailure(error, this.ctx.log, taskId);
+  /** Retries after a backoff when the class and the attempts left allow it, else fails. */
+  private afterFailure(taskId: string, failure: Failure): void {
+    const row = this.ctx.db.select().from(tasks).where(eq(tasks.id, taskId)).get();
+    if (!row || row.status !== 'processing') return;
+    const retry = shouldRetry({
+      code: failure.code,
+      attempts: row.attempts,
+      maxAttempts: row.maxAttempts,
+      previousNoImages: row.noImageCount,
+    });
+    if (!retry) return this.finish(taskId, ['processing'], failure, row.attempts);
+    const now = this.ctx.clock.now();
+    const runAt = now + backoffDelay(row.attempts, failure.retryAfterMs, this.backoff);
+    if (runAt >= row.deadlineAt) {
+      return this.finish(
+        taskId,
+        ['processing'],
+        {
+          code: 'timeout',
+          message: `No time left to retry before the deadline; last error: ${failure.message}`,
+        },
+        row.attempts,
+      );
+    }
+    this.scheduleRetry(row, failure, runAt);
+  }
+
+  private scheduleRetry(row: TaskRow, failure: Failure, runAt: number): void {
+    try {
+      transitionTask(this.ctx, {
+        taskId: row.id,
+        type: 'retry_scheduled',
+        from: ['processing'],
+        set: {
+          status: 'pending',
+          nextRunAt: runAt,
+          startedAt: null,
+          providerJobId: null,
+          errorCode: failure.code,
+          errorMessage: failure.message,
+          errorRetryable: true,
+          errorAttempt: row.attempts,
+          noImageCount: row.noImageCount + (failure.code === 'no_image' ? 1 : 0),
+        },
+      });
+    } catch (error) {
+      if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
+    }
+  }
+
+  private finish(
+    taskId: string,
+    from: ('pending' | 'processing')[],
+    failure: Pick<Failure, 'code' | 'message'>,
+    attempt?: number,
+  ): void {
     try {
       transitionTask(this.ctx, {
         taskId,
         type: 'failed',
-        from: ['processing'],
+        from,
         set: {
           status: 'failed',
           finishedAt: this.ctx.clock.now(),
-          errorCode: code,
-          errorMessage: message,
+          nextRunAt: null,
+          errorCode: failure.code,
+          errorMessage: failure.message,
+          errorRetryable: false,
+          errorAttempt: attempt ?? sql`${tasks.attempts}`,
         },
       });
-    } catch (failure) {
-      if (!(isCoreError(failure) && failure.code === 'CONFLICT')) throw failure;
+    } catch (error) {
+      if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
     }
   }
 }

@@ -1,9 +1,13 @@
 export { ProviderRegistry } from './registry';
 export {
   ProviderError,
+  type AsyncAdapter,
+  type JobState,
+  type SyncAdapter,
   type ProviderAdapter,
   type GenerateRequest,
   type GenerateResult,
   type ReferenceImage,
 } from './types';
 export { createLocalAdapter, type LocalAdapterOptions } from './local/local-adapter';
+export { errorClassForStatus, parseRetryAfter } from './error-class-for-status';

@@ -1,4 +1,4 @@
-import type { ModelCapabilities, Task } from '../schemas';
+import type { ErrorClass, ModelCapabilities, Task } from '../schemas';
 
 export interface ReferenceImage {
   bytes: Buffer;
@@ -22,14 +22,22 @@ export interface GenerateResult {
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
   constructor(
-    readonly code: string,
+    readonly code: ErrorClass,
     message: string,
+    /** How long the provider asked us to wait (Retry-After, retryDelay). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
 }
 
-export interface ProviderAdapter {
+/** Where an async provider's job stands. */
+export type JobState =
+  | { status: 'running' }
+  | { status: 'completed'; images: Buffer[] }
+  | { status: 'failed'; error: ProviderError };
+
+interface AdapterInfo {
   id: string;
   label: string;
   local: boolean;
@@ -38,5 +46,20 @@ export interface ProviderAdapter {
   hint: string | null;
   defaultModel: string;
   models: ModelCapabilities[];
+}
+
+/** Answers in the reply (local, OpenRouter, Gemini). */
+export interface SyncAdapter extends AdapterInfo {
+  kind: 'sync';
   generate(request: GenerateRequest): Promise<GenerateResult>;
 }
+
+/** Accepts a job and is polled for it (KIE.ai, fal.ai, Replicate, …). */
+export interface AsyncAdapter extends AdapterInfo {
+  kind: 'async';
+  submitJob(request: GenerateRequest): Promise<{ jobId: string }>;
+  pollJob(jobId: string, signal: AbortSignal): Promise<JobState>;
+  cancelJob?(jobId: string): Promise<void>;
+}
+
+export type ProviderAdapter = SyncAdapter | AsyncAdapter;

@@ -3,3 +3,4 @@ export * from './task';
 export * from './provider';
 export * from './asset';
 export * from './pixel-sizes';
+export * from './queue';

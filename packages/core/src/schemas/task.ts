@@ -30,6 +30,22 @@ export type OutputFormat = z.infer<typeof outputFormat>;
 export const promptMaxLength = 5000;
 export const maxImagesPerTask = 4;
 
+/** Every way a provider call can fail, as the engine acts on it. */
+export const errorClasses = [
+  'network',
+  'timeout',
+  'rate_limited',
+  'provider_unavailable',
+  'invalid_request',
+  'unauthorized',
+  'insufficient_credits',
+  'content_blocked',
+  'no_image',
+  'internal',
+] as const;
+export const errorClass = z.enum(errorClasses);
+export type ErrorClass = z.infer<typeof errorClass>;
+
 export const createTaskInput = z
   .object({
     operation: operation.default('generate'),
@@ -46,6 +62,14 @@ export const createTaskInput = z
     model: z.string().min(1).optional(),
     assetIds: z.array(z.string().min(1)).max(16).optional(),
     seed: z.number().int().min(0).max(2_147_483_647).optional(),
+    /** Higher runs first; ties run oldest first. */
+    priority: z.number().int().min(-100).max(100).default(0),
+    /** Tries in all; 0 and 1 both mean one try and no automatic retry. */
+    maxAttempts: z.number().int().min(0).max(5).default(3),
+    /** The task fails with `timeout` if it has not completed this long after it was accepted. */
+    timeoutSeconds: z.number().int().min(10).max(86_400).default(600),
+    /** The same key returns the task it first created instead of creating another. */
+    idempotencyKey: z.string().min(1).max(200).optional(),
   })
   .superRefine((input, ctx) => {
     const refs = input.assetIds?.length ?? 0;
@@ -69,6 +93,11 @@ export type ValidCreateTaskInput = z.output<typeof createTaskInput>;
 
 export const taskIdInput = z.object({ id: z.string().min(1) });
 
+export const setPriorityInput = z.object({
+  id: z.string().min(1),
+  priority: z.number().int().min(-100).max(100),
+});
+
 export const listTasksInput = z.object({
   cursor: z.string().min(1).nullish(),
   limit: z.number().int().min(1).max(100).default(30),
@@ -87,7 +116,14 @@ export const generation = z.object({
 });
 export type Generation = z.infer<typeof generation>;
 
-export const taskError = z.object({ code: z.string(), message: z.string() });
+export const taskError = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** Whether the engine retries after it (then `nextRunAt` says when). */
+  retryable: z.boolean(),
+  /** The attempt that failed. */
+  attempt: z.number().int(),
+});
 export type TaskError = z.infer<typeof taskError>;
 
 /** The task as every client sees it. Times are epoch milliseconds. */
@@ -105,6 +141,14 @@ export const task = z.object({
   assetIds: z.array(z.string()),
   error: taskError.nullable(),
   attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  priority: z.number().int(),
+  timeoutSeconds: z.number().int(),
+  deadlineAt: z.number(),
+  /** When a pending task will next be tried (a retry's backoff), or null for as soon as possible. */
+  nextRunAt: z.number().nullable(),
+  retriedFromId: z.string().nullable(),
+  retriedById: z.string().nullable(),
   generations: z.array(generation),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -124,11 +168,20 @@ export type TaskPage = z.infer<typeof taskPage>;
 export const taskEventTypes = [
   'created',
   'started',
+  /** An async provider accepted the job. */
+  'submitted',
+  /** An attempt failed and another is scheduled. */
+  'retry_scheduled',
   'completed',
   'failed',
   'canceled',
+  /** A new task was created to try this one again (`retriedById`). */
   'retried',
+  /** Work cut off by a stop went back in the queue at start-up. */
   'requeued',
+  'priority_changed',
+  /** Removed by retention; the snapshot is the task as it was. */
+  'deleted',
 ] as const;
 export const taskEventType = z.enum(taskEventTypes);
 export type TaskEventType = z.infer<typeof taskEventType>;

@@ -2,12 +2,15 @@ import type { CoreContext } from '../context';
 import type { Task } from '../schemas';
 import { transitionTask } from './transition-task';
 
-/** Cancels a pending or running task; a running one is aborted by the scheduler on the event. */
+/**
+ * Cancels a task in any non-final state; the scheduler aborts a running attempt on the
+ * event (and cancels an async job at the provider where it can).
+ */
 export function cancelTask(ctx: CoreContext, id: string): Task {
   return transitionTask(ctx, {
     taskId: id,
     type: 'canceled',
     from: ['pending', 'processing'],
-    set: { status: 'canceled', finishedAt: ctx.clock.now() },
+    set: { status: 'canceled', finishedAt: ctx.clock.now(), nextRunAt: null },
   }).task;
 }

@@ -1,13 +1,50 @@
-import { randomInt } from 'node:crypto';
-import { tasks } from '@genhub/db';
+import { createHash, randomInt } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { tasks, type NewTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
+import { CoreError } from '../errors';
 import { newId } from '../ids';
 import type { Task, ValidCreateTaskInput } from '../schemas';
+import { loadTask } from './load-task';
 import { recordTaskChange } from './record-task-change';
 import { validateCapabilities } from './validate-capabilities';
 
-/** Accepts a request: validates it against the model, stores it as `pending`, and announces it. */
-export function createTask(ctx: CoreContext, input: ValidCreateTaskInput): Task {
+/** Who a task belongs to; one owner until authentication arrives. */
+const owner = 'local';
+
+function requestHash(input: ValidCreateTaskInput): string {
+  const { idempotencyKey: _key, ...request } = input;
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+/**
+ * Accepts a request: validates it against the model, stores it as `pending`, and announces
+ * it. A repeated `idempotencyKey` returns the task it first created.
+ */
+export function createTask(
+  ctx: CoreContext,
+  input: ValidCreateTaskInput,
+  links: Pick<NewTaskRow, 'retriedFromId'> = {},
+): Task {
+  const hash = requestHash(input);
+  if (input.idempotencyKey !== undefined) {
+    const existing = ctx.db
+      .select({ id: tasks.id, requestHash: tasks.requestHash })
+      .from(tasks)
+      .where(and(eq(tasks.owner, owner), eq(tasks.idempotencyKey, input.idempotencyKey)))
+      .get();
+    if (existing) {
+      if (existing.requestHash !== hash) {
+        throw new CoreError(
+          'CONFLICT',
+          'This idempotencyKey was already used for a different request',
+          'idempotencyKey',
+        );
+      }
+      const task = loadTask(ctx.db, ctx.storage, existing.id);
+      if (task) return task;
+    }
+  }
   const model = validateCapabilities(ctx.db, ctx.providers, input);
   const id = newId(ctx.clock.now());
   const event = recordTaskChange(ctx, {
@@ -27,6 +64,14 @@ export function createTask(ctx: CoreContext, input: ValidCreateTaskInput): Task 
           outputFormat: input.outputFormat,
           seed: input.seed ?? randomInt(0, 2_147_483_647),
           assetIds: input.assetIds ?? [],
+          priority: input.priority,
+          maxAttempts: input.maxAttempts,
+          timeoutSeconds: input.timeoutSeconds,
+          deadlineAt: now + input.timeoutSeconds * 1000,
+          owner,
+          idempotencyKey: input.idempotencyKey ?? null,
+          requestHash: hash,
+          retriedFromId: links.retriedFromId ?? null,
           createdAt: now,
           updatedAt: now,
         })

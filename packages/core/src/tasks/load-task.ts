@@ -23,8 +23,23 @@ function toTask(row: TaskRow, rows: GenerationRow[], storage: Storage): Task {
     outputFormat: row.outputFormat,
     seed: row.seed,
     assetIds: row.assetIds,
-    error: row.errorCode === null ? null : { code: row.errorCode, message: row.errorMessage ?? '' },
+    error:
+      row.errorCode === null
+        ? null
+        : {
+            code: row.errorCode,
+            message: row.errorMessage ?? '',
+            retryable: row.errorRetryable ?? false,
+            attempt: row.errorAttempt ?? row.attempts,
+          },
     attempts: row.attempts,
+    maxAttempts: row.maxAttempts,
+    priority: row.priority,
+    timeoutSeconds: row.timeoutSeconds,
+    deadlineAt: row.deadlineAt,
+    nextRunAt: row.nextRunAt,
+    retriedFromId: row.retriedFromId,
+    retriedById: row.retriedById,
     generations: rows.map((g) => ({
       id: g.id,
       url: storage.url(g.file),

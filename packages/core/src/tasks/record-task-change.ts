@@ -10,6 +10,8 @@ export interface TaskChange {
   type: TaskEventType;
   /** The row writes; runs inside the transaction and may throw to abort it. */
   write: (tx: DbExecutor, now: number) => void;
+  /** The event carries the task as it was before the writes (for a deletion). */
+  snapshotBefore?: boolean;
 }
 
 /**
@@ -19,9 +21,10 @@ export interface TaskChange {
 export function recordTaskChange(ctx: CoreContext, change: TaskChange): TaskEvent {
   const now = ctx.clock.now();
   const event = ctx.db.transaction((tx) => {
-    change.write(tx, now);
     // Prepared statements on the same connection: they run inside this transaction.
-    const task = loadTask(ctx.db, ctx.storage, change.taskId);
+    const before = change.snapshotBefore ? loadTask(ctx.db, ctx.storage, change.taskId) : undefined;
+    change.write(tx, now);
+    const task = change.snapshotBefore ? before : loadTask(ctx.db, ctx.storage, change.taskId);
     if (!task) throw new CoreError('NOT_FOUND', `Task ${change.taskId} does not exist`);
     const appended = taskStatements(ctx.db).appendEvent.get({
       taskId: task.id,

@@ -1,19 +1,48 @@
 import type { CoreContext } from '../context';
+import { CoreError } from '../errors';
 import type { Task } from '../schemas';
+import { createTask } from './create-task';
+import { getTask } from './get-task';
 import { transitionTask } from './transition-task';
 
-/** Puts a failed or canceled task back in the queue. */
+/**
+ * Tries a failed or canceled task again as a new task with the same request, linked both
+ * ways (`retriedFromId` on the new one, `retriedById` on the old). Returns the new task.
+ */
 export function retryTask(ctx: CoreContext, id: string): Task {
-  return transitionTask(ctx, {
-    taskId: id,
+  const old = getTask(ctx, id);
+  if (old.status !== 'failed' && old.status !== 'canceled') {
+    throw new CoreError(
+      'CONFLICT',
+      `Task ${id} is ${old.status}; only failed or canceled tasks can be retried`,
+    );
+  }
+  if (old.retriedById) {
+    throw new CoreError('CONFLICT', `Task ${id} was already retried as ${old.retriedById}`);
+  }
+  const fresh = createTask(
+    ctx,
+    {
+      operation: old.operation,
+      prompt: old.prompt,
+      aspectRatio: old.aspectRatio,
+      count: old.count,
+      outputFormat: old.outputFormat,
+      provider: old.provider,
+      model: old.model,
+      seed: old.seed,
+      priority: old.priority,
+      maxAttempts: old.maxAttempts,
+      timeoutSeconds: old.timeoutSeconds,
+      ...(old.assetIds.length > 0 ? { assetIds: old.assetIds } : {}),
+    },
+    { retriedFromId: old.id },
+  );
+  transitionTask(ctx, {
+    taskId: old.id,
     type: 'retried',
     from: ['failed', 'canceled'],
-    set: {
-      status: 'pending',
-      errorCode: null,
-      errorMessage: null,
-      startedAt: null,
-      finishedAt: null,
-    },
-  }).task;
+    set: { retriedById: fresh.id },
+  });
+  return fresh;
 }

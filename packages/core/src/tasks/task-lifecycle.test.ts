@@ -96,7 +96,7 @@ describe('task lifecycle', () => {
       expect(events.at(-1)?.task).toEqual(done);
     });
 
-    it('cancels a pending task so it never runs, and retries it', async () => {
+    it('cancels a pending task so it never runs, and retries it as a new linked task', async () => {
       const events = recordEvents(t);
       const task = create(t, { prompt: 'never run' });
       expect(cancelTask(t.ctx, task.id).status).toBe('canceled');
@@ -107,16 +107,27 @@ describe('task lifecycle', () => {
         expect.objectContaining({ code: 'CONFLICT' }),
       );
 
-      const retried = retryTask(t.ctx, task.id);
-      expect(retried).toMatchObject({ status: 'pending', finishedAt: null, error: null });
+      const fresh = retryTask(t.ctx, task.id);
+      expect(fresh).toMatchObject({
+        status: 'pending',
+        retriedFromId: task.id,
+        prompt: 'never run',
+        seed: task.seed,
+      });
+      expect(fresh.id).not.toBe(task.id);
+      expect(getTask(t.ctx, task.id).retriedById).toBe(fresh.id);
+      expect(() => retryTask(t.ctx, task.id)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT' }),
+      );
       await t.scheduler.idle();
-      expect(getTask(t.ctx, task.id).status).toBe('completed');
-      expect(events.map((e) => e.type)).toEqual([
-        'created',
-        'canceled',
-        'retried',
-        'started',
-        'completed',
+      expect(getTask(t.ctx, fresh.id).status).toBe('completed');
+      expect(events.map((e) => [e.type, e.task.id === task.id ? 'old' : 'new'])).toEqual([
+        ['created', 'old'],
+        ['canceled', 'old'],
+        ['created', 'new'],
+        ['retried', 'old'],
+        ['started', 'new'],
+        ['completed', 'new'],
       ]);
     });
 

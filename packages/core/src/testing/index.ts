@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createTestDb } from '@genhub/db';
 import type { Clock } from '../clock';
 import type { CoreContext } from '../context';
-import { Scheduler } from '../engine/scheduler';
+import { Scheduler, type SchedulerOptions } from '../engine/scheduler';
+import { Signal } from '../events/signal';
 import { TaskEventBus } from '../events/task-event-bus';
 import { silentLogger } from '../log';
 import { createLocalAdapter } from '../providers/local/local-adapter';
@@ -31,16 +32,30 @@ export interface TestContext {
 
 /** A core context on a migrated `:memory:` db, a temp files dir and a fake clock. */
 export async function createTestContext(
-  options: { adapters?: ProviderAdapter[]; concurrencyPerProvider?: number } = {},
+  options: {
+    adapters?: ProviderAdapter[];
+    concurrencyPerProvider?: number;
+    scheduler?: Partial<SchedulerOptions>;
+    clock?: FakeClock | 'system';
+  } = {},
 ): Promise<TestContext> {
   const handle = createTestDb();
   const filesDir = mkdtempSync(join(tmpdir(), 'genhub-files-'));
   const storage = new LocalDiskStorage(filesDir);
   await storage.init();
-  const clock = fakeClock();
+  const clock: FakeClock =
+    options.clock === 'system'
+      ? {
+          now: () => Date.now(),
+          advance: () => {
+            throw new Error('the system clock cannot be advanced');
+          },
+        }
+      : (options.clock ?? fakeClock());
   const ctx: CoreContext = {
     db: handle.db,
     bus: new TaskEventBus(),
+    queueChanged: new Signal(),
     storage,
     providers: new ProviderRegistry(options.adapters ?? [createLocalAdapter({ delayMs: 0 })]),
     clock,
@@ -49,6 +64,7 @@ export async function createTestContext(
   const scheduler = new Scheduler(ctx, {
     concurrencyPerProvider: options.concurrencyPerProvider ?? 4,
     shutdownGraceMs: 0,
+    ...options.scheduler,
   });
   return {
     ctx,
@@ -63,3 +79,4 @@ export async function createTestContext(
   };
 }
 export { gate } from './gate';
+export { scriptedAdapter, type Injected } from './fake-adapter';

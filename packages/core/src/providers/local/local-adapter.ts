@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { aspectRatios, nearestAspectRatio, pixelSizes, type Task } from '../../schemas';
-import type { ProviderAdapter, ReferenceImage } from '../types';
+import type { ReferenceImage, SyncAdapter } from '../types';
 import { renderPromptImage } from './render-prompt-image';
 import { transformReference } from './transform-reference';
 
@@ -16,8 +16,9 @@ function outputSize(task: Task, references: ReferenceImage[]) {
 }
 
 /** The built-in offline provider: real images made with sharp, no key, no network. */
-export function createLocalAdapter(options: LocalAdapterOptions): ProviderAdapter {
+export function createLocalAdapter(options: LocalAdapterOptions): SyncAdapter {
   return {
+    kind: 'sync',
     id: 'local',
     label: 'Local preview engine',
     local: true,

@@ -1,0 +1,53 @@
+import { asc, count, desc, eq } from 'drizzle-orm';
+import { tasks } from '@genhub/db';
+import type { CoreContext } from '../context';
+import type { QueueStatus } from '../schemas';
+import { readPausedScopes } from './paused-scopes';
+
+/** Counts, what runs, and where each waiting task stands, read in one transaction. */
+export function getQueueStatus(ctx: CoreContext): QueueStatus {
+  return ctx.db.transaction((tx) => {
+    const paused = readPausedScopes(tx);
+    const counts = tx
+      .select({ provider: tasks.provider, status: tasks.status, count: count() })
+      .from(tasks)
+      .groupBy(tasks.provider, tasks.status)
+      .all();
+    const running = tx
+      .select({
+        id: tasks.id,
+        provider: tasks.provider,
+        model: tasks.model,
+        prompt: tasks.prompt,
+        attempts: tasks.attempts,
+        startedAt: tasks.startedAt,
+      })
+      .from(tasks)
+      .where(eq(tasks.status, 'processing'))
+      .orderBy(asc(tasks.startedAt))
+      .all();
+    const waiting = tx
+      .select({
+        id: tasks.id,
+        provider: tasks.provider,
+        priority: tasks.priority,
+        nextRunAt: tasks.nextRunAt,
+      })
+      .from(tasks)
+      .where(eq(tasks.status, 'pending'))
+      .orderBy(asc(tasks.provider), desc(tasks.priority), asc(tasks.id))
+      .all();
+    const positions = new Map<string, number>();
+    const pending = waiting.map((task) => {
+      const position = (positions.get(task.provider) ?? 0) + 1;
+      positions.set(task.provider, position);
+      return { ...task, position };
+    });
+    return {
+      paused: { all: paused.all, providers: [...paused.providers] },
+      counts,
+      running,
+      pending,
+    };
+  });
+}

@@ -1,0 +1,17 @@
+import { queuePauses, type DbExecutor } from '@genhub/db';
+
+/** `*` pauses the whole queue; any other scope is a provider id. */
+export const allProviders = '*';
+
+export interface PausedScopes {
+  all: boolean;
+  providers: Set<string>;
+}
+
+export function readPausedScopes(db: DbExecutor): PausedScopes {
+  const scopes = db.select({ scope: queuePauses.scope }).from(queuePauses).all();
+  return {
+    all: scopes.some((s) => s.scope === allProviders),
+    providers: new Set(scopes.map((s) => s.scope).filter((s) => s !== allProviders)),
+  };
+}

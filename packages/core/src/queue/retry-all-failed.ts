@@ -1,0 +1,31 @@
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { tasks } from '@genhub/db';
+import type { CoreContext } from '../context';
+import { isCoreError } from '../errors';
+import { retryTask } from '../tasks/retry-task';
+
+/**
+ * Retries every failed task not retried yet (optionally of one provider). A task whose
+ * request no longer validates (its provider was unconfigured, say) is skipped.
+ * Returns how many were retried.
+ */
+export function retryAllFailed(ctx: CoreContext, provider?: string): number {
+  const where: SQL[] = [eq(tasks.status, 'failed'), isNull(tasks.retriedById)];
+  if (provider !== undefined) where.push(eq(tasks.provider, provider));
+  const failed = ctx.db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(...where))
+    .all();
+  let retried = 0;
+  for (const { id } of failed) {
+    try {
+      retryTask(ctx, id);
+      retried++;
+    } catch (error) {
+      if (!isCoreError(error)) throw error;
+      ctx.log.warn({ taskId: id, reason: error.message }, 'not retried');
+    }
+  }
+  return retried;
+}
