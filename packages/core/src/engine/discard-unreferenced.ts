@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { assets, generations } from '@genhub/db';
 import type { CoreContext } from '../context';
-import type { StoredImage } from '../ingest/store-image';
 
 /** Deletes stored files that no generation or asset points at (a late result of a canceled task). */
 export async function discardUnreferenced(
   ctx: CoreContext,
-  images: StoredImage[],
+  images: { sha256: string; file: string; thumbFile: string }[],
   inUse: (sha256: string) => boolean,
 ): Promise<void> {
   for (const image of images) {

@@ -9,3 +9,4 @@ export {
 } from './retry-policy';
 export { classifyFailure, type Failure } from './classify-failure';
 export { defaultPollDelay } from './poll-schedule';
+export { sweepExpired, RetentionSweeper, type RetentionPolicy } from './retention';

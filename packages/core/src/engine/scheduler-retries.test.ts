@@ -8,7 +8,7 @@ import {
 } from '../schemas';
 import { createTask } from '../tasks/create-task';
 import { getTask } from '../tasks/get-task';
-import { createTestContext, scriptedAdapter, type TestContext } from '../testing';
+import { createTestContext, scriptedAdapter, type TestContext, until } from '../testing';
 import { retryableClasses } from './retry-policy';
 
 const create = (t: TestContext, input: CreateTaskInput) =>
@@ -173,11 +173,3 @@ describe('durable backoff on a fake clock', () => {
     expect(getTask(t.ctx, task.id).error?.message).toContain('injected network');
   });
 });
-
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

@@ -7,3 +7,4 @@ export { setPriority } from './set-priority';
 export { transitionTask, type Transition } from './transition-task';
 export { recordTaskChange, type TaskChange } from './record-task-change';
 export { loadTask, loadTasks } from './load-task';
+export { deleteTask, type DeletedFiles } from './delete-task';

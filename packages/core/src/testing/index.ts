@@ -80,3 +80,5 @@ export async function createTestContext(
 }
 export { gate } from './gate';
 export { scriptedAdapter, type Injected } from './fake-adapter';
+export { until } from './until';
+export { fakeAsyncAdapter } from './fake-async-adapter';

@@ -1,0 +1,71 @@
+import { and, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { tasks } from '@genhub/db';
+import type { CoreContext } from '../context';
+import { deleteTask } from '../tasks/delete-task';
+import { discardUnreferenced } from './discard-unreferenced';
+
+export interface RetentionPolicy {
+  /** Finished tasks older than this are deleted; null keeps them forever. */
+  retentionDays: number | null;
+  /** Failed and canceled tasks (which have no images worth keeping) go sooner. */
+  failedRetentionHours: number;
+}
+
+const hour = 3_600_000;
+
+/** Deletes every expired task (one transaction each) and then the files no one uses any more. */
+export async function sweepExpired(ctx: CoreContext, policy: RetentionPolicy): Promise<number> {
+  const now = ctx.clock.now();
+  const failedCutoff = now - policy.failedRetentionHours * hour;
+  const expired: SQL[] = [
+    and(inArray(tasks.status, ['failed', 'canceled']), lte(tasks.finishedAt, failedCutoff)) as SQL,
+  ];
+  if (policy.retentionDays !== null) {
+    expired.push(
+      and(
+        inArray(tasks.status, ['completed', 'failed', 'canceled']),
+        lte(tasks.finishedAt, now - policy.retentionDays * 24 * hour),
+      ) as SQL,
+    );
+  }
+  const ids = ctx.db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(or(...expired))
+    .all();
+  for (const { id } of ids) {
+    const files = deleteTask(ctx, id);
+    await discardUnreferenced(ctx, files, () => false);
+  }
+  return ids.length;
+}
+
+/** Runs the sweep now and then every `intervalMs`. */
+export class RetentionSweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly policy: RetentionPolicy,
+    private readonly intervalMs = 10 * 60_000,
+  ) {}
+
+  start(): void {
+    const sweep = () => {
+      this.running = sweepExpired(this.ctx, this.policy)
+        .then((deleted) => {
+          if (deleted > 0) this.ctx.log.info({ deleted }, 'retention sweep deleted expired tasks');
+        })
+        .catch((error: unknown) => this.ctx.log.error({ err: error }, 'retention sweep failed'));
+    };
+    sweep();
+    this.timer = setInterval(sweep, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,12 @@
+/** Polls a condition until it holds (tests only). */
+export async function until(
+  check: () => boolean,
+  ms = 10_000,
+  what = 'a condition',
+): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
