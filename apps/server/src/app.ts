@@ -9,7 +9,9 @@ import {
   createLocalAdapter,
   LocalDiskStorage,
   ProviderRegistry,
+  RetentionSweeper,
   Scheduler,
+  Signal,
   systemClock,
   TaskEventBus,
   type Clock,
@@ -28,6 +30,7 @@ export interface App {
   fastify: FastifyInstance;
   core: CoreContext;
   scheduler: Scheduler;
+  retention: RetentionSweeper;
   /** Graceful stop: no new work, clients told to reconnect, db closed. */
   close(): Promise<void>;
 }
@@ -57,6 +60,7 @@ export async function buildApp(
   const core: CoreContext = {
     db: handle.db,
     bus: new TaskEventBus(),
+    queueChanged: new Signal(),
     storage,
     providers: new ProviderRegistry([createLocalAdapter({ delayMs: env.LOCAL_PROVIDER_DELAY_MS })]),
     clock: options.clock ?? systemClock,
@@ -65,6 +69,10 @@ export async function buildApp(
   const scheduler = new Scheduler(core, {
     concurrencyPerProvider: env.PROVIDER_CONCURRENCY,
     shutdownGraceMs: 5000,
+  });
+  const retention = new RetentionSweeper(core, {
+    retentionDays: env.RETENTION_DAYS ?? null,
+    failedRetentionHours: env.FAILED_RETENTION_HOURS,
   });
 
   await fastify.register(websocket, { options: { maxPayload: 1024 * 1024 } });
@@ -107,9 +115,10 @@ export async function buildApp(
     fastify,
     core,
     scheduler,
+    retention,
     close() {
       closing ??= (async () => {
-        await scheduler.stop();
+        await Promise.all([scheduler.stop(), retention.stop()]);
         const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
         for (const client of fastify.websocketServer.clients) client.send(reconnect);
         await fastify.close();

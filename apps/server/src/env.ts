@@ -9,6 +9,10 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOCAL_PROVIDER_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
   PROVIDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Finished tasks older than this many days are deleted; absent keeps them forever. */
+  RETENTION_DAYS: z.coerce.number().positive().max(36_500).optional(),
+  /** Failed and canceled tasks are deleted after this many hours (the seeds' 24). */
+  FAILED_RETENTION_HOURS: z.coerce.number().positive().max(876_000).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

@@ -32,6 +32,7 @@ async function main() {
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
   app.scheduler.start();
+  app.retention.start();
   const address = await app.fastify.listen({ port: env.PORT, host: env.HOST });
   app.fastify.log.info(
     `genhub is serving ${address.replace('127.0.0.1', 'localhost')} (data in ${env.dataDir})`,

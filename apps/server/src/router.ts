@@ -1,10 +1,12 @@
 import { providerRouter } from './routers/provider';
+import { queueRouter } from './routers/queue';
 import { taskRouter } from './routers/task';
 import { router } from './trpc/init';
 
 export const appRouter = router({
   task: taskRouter,
   provider: providerRouter,
+  queue: queueRouter,
 });
 
 export type AppRouter = typeof appRouter;

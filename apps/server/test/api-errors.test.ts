@@ -46,7 +46,7 @@ describe('typed errors', () => {
     const task = await client.task.create.mutate({ prompt: 'fine' });
     const error = await failure(client.task.retry.mutate({ id: task.id }));
     expect(error.data).toMatchObject({ code: 'CONFLICT', httpStatus: 409 });
-    expect(error.message).toMatch(/needs it to be failed or canceled/);
+    expect(error.message).toMatch(/only failed or canceled tasks can be retried/);
   });
 
   it('lists providers with their capabilities and nothing secret', async () => {

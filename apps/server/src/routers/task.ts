@@ -7,6 +7,8 @@ import {
   listTasks,
   listTasksInput,
   retryTask,
+  setPriority,
+  setPriorityInput,
   streamTaskEvents,
   taskEventsInput,
   taskIdInput,
@@ -25,6 +27,9 @@ export const taskRouter = router({
   retry: publicProcedure
     .input(taskIdInput)
     .mutation(({ ctx, input }) => retryTask(ctx.core, input.id)),
+  setPriority: publicProcedure
+    .input(setPriorityInput)
+    .mutation(({ ctx, input }) => setPriority(ctx.core, input.id, input.priority)),
   /** Every task change, resumable: pass the last event id you saw and get exactly what you missed. */
   events: publicProcedure.input(taskEventsInput).subscription(({ ctx, input, signal }) =>
     streamTaskEvents(
