@@ -62,7 +62,12 @@ export async function buildApp(
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage,
-    providers: new ProviderRegistry([createLocalAdapter({ delayMs: env.LOCAL_PROVIDER_DELAY_MS })]),
+    providers: new ProviderRegistry([
+      createLocalAdapter({
+        delayMs: env.LOCAL_PROVIDER_DELAY_MS,
+        failureRate: env.LOCAL_PROVIDER_FAILURE_RATE,
+      }),
+    ]),
     clock: options.clock ?? systemClock,
     log: fastify.log,
   };

@@ -8,6 +8,8 @@ const envSchema = z.object({
   /** Where providers can reach this server; absent means they cannot. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOCAL_PROVIDER_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
+  /** Share of the local provider's attempts that fail as an outage, to watch retries (0–1). */
+  LOCAL_PROVIDER_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   PROVIDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Finished tasks older than this many days are deleted; absent keeps them forever. */
   RETENTION_DAYS: z.coerce.number().positive().max(36_500).optional(),

@@ -3,6 +3,7 @@ import { ConnectionIndicator } from './connection/connection-indicator';
 import { Gallery } from './gallery/gallery';
 import { GeneratePanel } from './generate/generate-panel';
 import { LanguageSwitch } from './i18n/language-switch';
+import { QueuePanel } from './queue/queue-panel';
 
 export function App() {
   const { t } = useTranslation();
@@ -22,7 +23,10 @@ export function App() {
         </div>
       </header>
       <main className="flex flex-col gap-6 lg:flex-row">
-        <GeneratePanel />
+        <div className="flex w-full flex-col gap-4 lg:sticky lg:top-4 lg:w-96 lg:self-start">
+          <GeneratePanel />
+          <QueuePanel />
+        </div>
         <Gallery />
       </main>
     </div>

@@ -17,6 +17,13 @@ const task = (id: string, updatedAt: number, status: Task['status'] = 'pending')
   assetIds: [],
   error: null,
   attempts: 0,
+  maxAttempts: 3,
+  priority: 0,
+  timeoutSeconds: 600,
+  deadlineAt: 600_001,
+  nextRunAt: null,
+  retriedFromId: null,
+  retriedById: null,
   generations: [],
   createdAt: 1,
   updatedAt,
@@ -31,19 +38,33 @@ const data = (...pages: Task[][]): InfiniteData<TaskPage, string | null> => ({
 
 describe('mergeTask', () => {
   it('replaces a task in whichever page holds it', () => {
-    const merged = mergeTask(data([task('b', 1)], [task('a', 1)]), task('a', 2, 'completed'));
+    const merged = mergeTask(data([task('b', 1)], [task('a', 1)]), {
+      type: 'completed',
+      task: task('a', 2, 'completed'),
+    });
     expect(merged?.pages[1]?.items[0]?.status).toBe('completed');
   });
 
   it('keeps a newer cached state over an older snapshot', () => {
-    const merged = mergeTask(data([task('a', 5, 'completed')]), task('a', 3, 'processing'));
+    const merged = mergeTask(data([task('a', 5, 'completed')]), {
+      type: 'started',
+      task: task('a', 3, 'processing'),
+    });
     expect(merged?.pages[0]?.items[0]?.status).toBe('completed');
   });
 
+  it('drops a deleted task', () => {
+    const merged = mergeTask(data([task('b', 1), task('a', 1)]), {
+      type: 'deleted',
+      task: task('a', 1),
+    });
+    expect(merged?.pages[0]?.items.map((t) => t.id)).toEqual(['b']);
+  });
+
   it('puts a new task at the top, but not one older than the first page', () => {
-    const top = mergeTask(data([task('b', 1)]), task('c', 1));
+    const top = mergeTask(data([task('b', 1)]), { type: 'created', task: task('c', 1) });
     expect(top?.pages[0]?.items.map((t) => t.id)).toEqual(['c', 'b']);
-    const old = mergeTask(data([task('b', 1)]), task('a', 1));
+    const old = mergeTask(data([task('b', 1)]), { type: 'created', task: task('a', 1) });
     expect(old?.pages[0]?.items.map((t) => t.id)).toEqual(['b']);
   });
 });

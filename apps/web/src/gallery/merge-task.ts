@@ -1,15 +1,27 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import type { Task, TaskPage } from '@genhub/core/schemas';
+import type { TaskEvent, TaskPage } from '@genhub/core/schemas';
+
+type Pages = InfiniteData<TaskPage, string | null>;
 
 /**
- * Applies a pushed task snapshot to the cached pages: replaces the task where it is
- * (unless the cache already holds a newer state), or puts a new task at the top.
+ * Applies a pushed task event to the cached pages: drops a deleted task, replaces a task
+ * where it is (unless the cache already holds a newer state), or puts a new task at the top.
  */
 export function mergeTask(
-  data: InfiniteData<TaskPage, string | null> | undefined,
-  task: Task,
-): InfiniteData<TaskPage, string | null> | undefined {
+  data: Pages | undefined,
+  event: Pick<TaskEvent, 'type' | 'task'>,
+): Pages | undefined {
   if (!data) return data;
+  const { task } = event;
+  if (event.type === 'deleted') {
+    return {
+      ...data,
+      pages: data.pages.map((page) => ({
+        ...page,
+        items: page.items.filter((item) => item.id !== task.id),
+      })),
+    };
+  }
   let found = false;
   const pages = data.pages.map((page) => {
     const index = page.items.findIndex((item) => item.id === task.id);

@@ -15,6 +15,27 @@ function Elapsed({ since }: { since: number }) {
   return <>{t('task.processing', { seconds: Math.max(0, Math.floor((now - since) / 1000)) })}</>;
 }
 
+/** "Retrying in 8 s (attempt 2/3)" while a retry waits out its backoff. */
+function RetryCountdown({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const numbers = { next: task.attempts + 1, max: Math.max(1, task.maxAttempts) };
+  const seconds = task.nextRunAt === null ? 0 : Math.ceil((task.nextRunAt - now) / 1000);
+  return (
+    <>
+      {seconds > 0 ? t('task.retrying', { ...numbers, seconds }) : t('task.retryingNow', numbers)}
+    </>
+  );
+}
+
+function StateLabel({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  if (task.status === 'processing' && task.startedAt !== null)
+    return <Elapsed since={task.startedAt} />;
+  if (task.status === 'pending' && task.error?.retryable) return <RetryCountdown task={task} />;
+  return <>{t(`task.${task.status}`)}</>;
+}
+
 const button =
   'rounded-md border border-stone-300 bg-white/80 px-2 py-1 text-xs font-medium hover:bg-white dark:border-stone-600 dark:bg-stone-800/80 dark:hover:bg-stone-700';
 
@@ -70,14 +91,13 @@ export function TaskTile({
           }`}
         >
           <span data-testid="task-state" className="font-medium">
-            {task.status === 'processing' && task.startedAt !== null ? (
-              <Elapsed since={task.startedAt} />
-            ) : (
-              t(`task.${task.status}`)
-            )}
+            <StateLabel task={task} />
           </span>
           {task.error && (
-            <span role="alert" className="text-xs text-rose-700 dark:text-rose-300">
+            <span
+              role="alert"
+              className="max-w-full text-xs break-words text-rose-700 dark:text-rose-300"
+            >
               {task.error.message}
             </span>
           )}
@@ -92,16 +112,18 @@ export function TaskTile({
                 {t('task.cancel')}
               </button>
             )}
-            {(task.status === 'failed' || task.status === 'canceled') && (
-              <button
-                type="button"
-                className={button}
-                disabled={retry.isPending}
-                onClick={() => retry.mutate({ id: task.id })}
-              >
-                {t('task.retry')}
-              </button>
-            )}
+            {task.retriedById !== null && <span className="text-xs">{t('task.retried')}</span>}
+            {(task.status === 'failed' || task.status === 'canceled') &&
+              task.retriedById === null && (
+                <button
+                  type="button"
+                  className={button}
+                  disabled={retry.isPending}
+                  onClick={() => retry.mutate({ id: task.id })}
+                >
+                  {t('task.retry')}
+                </button>
+              )}
           </span>
         </div>
       )}

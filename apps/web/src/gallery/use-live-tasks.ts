@@ -28,7 +28,7 @@ export function useLiveTasks() {
       {
         enabled: startCursor !== null,
         onData: ({ data: event }) => {
-          queryClient.setQueryData(listOptions.queryKey, (old) => mergeTask(old, event.task));
+          queryClient.setQueryData(listOptions.queryKey, (old) => mergeTask(old, event));
         },
       },
     ),

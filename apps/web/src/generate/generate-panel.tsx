@@ -44,6 +44,8 @@ export function GeneratePanel() {
     e?.preventDefault();
     if (!canSubmit || !model) return;
     create.mutate({
+      // One key per click: if this request is sent again, the server returns the same task.
+      idempotencyKey: crypto.randomUUID(),
       operation,
       prompt,
       provider: providerId,
@@ -77,7 +79,7 @@ export function GeneratePanel() {
     <form
       onSubmit={submit}
       aria-labelledby="generate-heading"
-      className="flex w-full flex-col gap-4 rounded-xl border border-stone-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:w-96 lg:self-start dark:border-stone-800 dark:bg-stone-900"
+      className="flex w-full flex-col gap-4 rounded-xl border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900"
     >
       <h2 id="generate-heading" className="text-lg font-semibold">
         {t('generate.heading')}

@@ -1,5 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { createTaskInput } from '../../schemas';
+import { createLocalAdapter } from './local-adapter';
 import { renderPromptImage } from './render-prompt-image';
 import { transformReference } from './transform-reference';
 
@@ -47,5 +49,30 @@ describe('local provider images', () => {
     const before = (await sharp(reference).stats()).channels.map((c) => c.mean);
     const after = (await sharp(out).stats()).channels.map((c) => c.mean);
     expect(after.slice(0, 3)).not.toEqual(before.slice(0, 3));
+  });
+});
+
+describe('local provider outages', () => {
+  it('fails the configured share of attempts as provider_unavailable', async () => {
+    const draws = [0.1, 0.9];
+    const adapter = createLocalAdapter({
+      delayMs: 0,
+      failureRate: 0.5,
+      random: () => draws.shift() ?? 0,
+    });
+    const input = createTaskInput.parse({ prompt: 'p' });
+    const task = {
+      ...input,
+      id: 't',
+      status: 'processing',
+      model: 'local-preview',
+      seed: 1,
+      assetIds: [],
+    } as never;
+    const request = { task, references: [], signal: new AbortController().signal };
+    await expect(adapter.generate(request)).rejects.toMatchObject({ code: 'provider_unavailable' });
+    await expect(adapter.generate(request)).resolves.toMatchObject({
+      images: [expect.any(Buffer)],
+    });
   });
 });

@@ -1,12 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { aspectRatios, nearestAspectRatio, pixelSizes, type Task } from '../../schemas';
-import type { ReferenceImage, SyncAdapter } from '../types';
+import { ProviderError, type ReferenceImage, type SyncAdapter } from '../types';
 import { renderPromptImage } from './render-prompt-image';
 import { transformReference } from './transform-reference';
 
 export interface LocalAdapterOptions {
   /** Simulated latency before the images are made. */
   delayMs: number;
+  /** Share of attempts that fail as `provider_unavailable`, to see retries offline (0–1). */
+  failureRate?: number;
+  random?: () => number;
 }
 
 function outputSize(task: Task, references: ReferenceImage[]) {
@@ -39,6 +42,12 @@ export function createLocalAdapter(options: LocalAdapterOptions): SyncAdapter {
     async generate({ task, references, signal }) {
       if (options.delayMs > 0) await sleep(options.delayMs, undefined, { signal });
       signal.throwIfAborted();
+      if ((options.random ?? Math.random)() < (options.failureRate ?? 0)) {
+        throw new ProviderError(
+          'provider_unavailable',
+          'Simulated outage of the local engine (LOCAL_PROVIDER_FAILURE_RATE)',
+        );
+      }
       const { width, height } = outputSize(task, references);
       const images: Buffer[] = [];
       for (let index = 0; index < task.count; index++) {
