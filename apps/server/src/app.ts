@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
+  configureSharp,
   createLocalAdapter,
   LocalDiskStorage,
   ProviderRegistry,
@@ -41,6 +42,7 @@ export async function buildApp(
   env: Env,
   options: { clock?: Clock; webDist?: string } = {},
 ): Promise<App> {
+  configureSharp();
   mkdirSync(env.dataDir, { recursive: true });
   const handle = createDb(join(env.dataDir, 'genhub.sqlite'));
   const storage = new LocalDiskStorage(join(env.dataDir, 'files'));

@@ -4,6 +4,7 @@ CREATE TABLE `queue_pauses` (
 );
 --> statement-breakpoint
 DROP INDEX `tasks_status_provider_idx`;--> statement-breakpoint
+DROP INDEX `tasks_created_idx`;--> statement-breakpoint
 ALTER TABLE `tasks` ADD `error_retryable` integer;--> statement-breakpoint
 ALTER TABLE `tasks` ADD `error_attempt` integer;--> statement-breakpoint
 ALTER TABLE `tasks` ADD `max_attempts` integer DEFAULT 3 NOT NULL;--> statement-breakpoint
@@ -18,7 +19,9 @@ ALTER TABLE `tasks` ADD `idempotency_key` text;--> statement-breakpoint
 ALTER TABLE `tasks` ADD `request_hash` text;--> statement-breakpoint
 ALTER TABLE `tasks` ADD `retried_from_id` text;--> statement-breakpoint
 ALTER TABLE `tasks` ADD `retried_by_id` text;--> statement-breakpoint
-CREATE INDEX `tasks_queue_idx` ON `tasks` (`status`,`provider`,`priority`,`id`);--> statement-breakpoint
-CREATE INDEX `tasks_finished_idx` ON `tasks` (`status`,`finished_at`);--> statement-breakpoint
+CREATE INDEX `tasks_queue_idx` ON `tasks` (`provider`,"priority" desc,`id`) WHERE "tasks"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX `tasks_deadline_idx` ON `tasks` (`deadline_at`) WHERE "tasks"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX `tasks_next_run_idx` ON `tasks` (`next_run_at`) WHERE "tasks"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX `tasks_finished_idx` ON `tasks` (`finished_at`) WHERE "tasks"."finished_at" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX `tasks_idempotency_idx` ON `tasks` (`owner`,`idempotency_key`);--> statement-breakpoint
 UPDATE `tasks` SET `deadline_at` = `created_at` + `timeout_seconds` * 1000;

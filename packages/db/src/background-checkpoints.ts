@@ -36,6 +36,8 @@ export function startBackgroundCheckpoints(
   return {
     stop: () =>
       new Promise<void>((resolve) => {
+        // Keep the process alive until the final checkpoint is done and the worker has gone.
+        worker.ref();
         worker.once('exit', () => resolve());
         worker.postMessage('stop');
       }),

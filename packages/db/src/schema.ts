@@ -52,9 +52,20 @@ export const tasks = sqliteTable(
     finishedAt: epochMs('finished_at'),
   },
   (t) => [
-    index('tasks_queue_idx').on(t.status, t.provider, t.priority, t.id),
-    index('tasks_created_idx').on(t.createdAt, t.id),
-    index('tasks_finished_idx').on(t.status, t.finishedAt),
+    // The queue's indexes hold pending tasks only, so finishing a task does not rewrite them.
+    // The claim order: highest priority first, then oldest.
+    index('tasks_queue_idx')
+      .on(t.provider, sql`${t.priority} desc`, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    index('tasks_deadline_idx')
+      .on(t.deadlineAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('tasks_next_run_idx')
+      .on(t.nextRunAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('tasks_finished_idx')
+      .on(t.finishedAt)
+      .where(sql`${t.finishedAt} is not null`),
     uniqueIndex('tasks_idempotency_idx').on(t.owner, t.idempotencyKey),
   ],
 );

@@ -1,18 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, asc, desc, eq, gt, isNull, lte, min, or, sql } from 'drizzle-orm';
-import { generations, tasks, type TaskRow } from '@genhub/db';
+import { eq } from 'drizzle-orm';
+import { tasks, type TaskRow } from '@genhub/db';
 import { loadReferences } from '../assets/load-references';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
 import { newId } from '../ids';
 import { storeImage, type StoredImage } from '../ingest/store-image';
 import { ProviderError, type ProviderAdapter, type GenerateRequest } from '../providers/types';
-import { readPausedScopes } from '../queue/paused-scopes';
+import { pausedFrom } from '../queue/paused-scopes';
 import type { Task, TaskEvent } from '../schemas';
+import { taskStatements } from '../tasks/task-statements';
 import { transitionTask } from '../tasks/transition-task';
 import { classifyFailure, type Failure } from './classify-failure';
 import { discardUnreferenced } from './discard-unreferenced';
 import { defaultPollDelay } from './poll-schedule';
+import { queueStatements } from './queue-statements';
 import { recoverInterrupted } from './recover-interrupted';
 import { backoffDelay, shouldRetry } from './retry-policy';
 
@@ -53,6 +55,7 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private readonly backoff: { baseMs: number; capMs: number; random: () => number };
   private readonly pollDelay: (elapsedMs: number) => number;
+  private readonly statements: ReturnType<typeof queueStatements>;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -63,6 +66,7 @@ export class Scheduler {
       random: options.random ?? Math.random,
     };
     this.pollDelay = options.pollDelayMs ?? defaultPollDelay;
+    this.statements = queueStatements(ctx.db);
   }
 
   start(): void {
@@ -145,7 +149,7 @@ export class Scheduler {
   private fill(): void {
     const now = this.ctx.clock.now();
     this.expireOverdue(now);
-    const paused = readPausedScopes(this.ctx.db);
+    const paused = pausedFrom(this.statements.pausedScopes.all());
     if (!paused.all) {
       for (const provider of this.ctx.providers.all()) {
         if (paused.providers.has(provider.id)) continue;
@@ -153,19 +157,7 @@ export class Scheduler {
         for (const run of this.runs.values()) if (run.provider === provider.id) running++;
         const free = this.options.concurrencyPerProvider - running;
         if (free <= 0) continue;
-        const due = this.ctx.db
-          .select({ id: tasks.id })
-          .from(tasks)
-          .where(
-            and(
-              eq(tasks.status, 'pending'),
-              eq(tasks.provider, provider.id),
-              or(isNull(tasks.nextRunAt), lte(tasks.nextRunAt, now)),
-            ),
-          )
-          .orderBy(desc(tasks.priority), asc(tasks.id))
-          .limit(free)
-          .all();
+        const due = this.statements.due.all({ provider: provider.id, now, limit: free });
         for (const { id } of due) this.claim(id);
       }
     }
@@ -174,11 +166,7 @@ export class Scheduler {
 
   /** Pending tasks past their deadline fail with `timeout` rather than run late. */
   private expireOverdue(now: number): void {
-    const overdue = this.ctx.db
-      .select({ id: tasks.id, attempts: tasks.attempts })
-      .from(tasks)
-      .where(and(eq(tasks.status, 'pending'), lte(tasks.deadlineAt, now)))
-      .all();
+    const overdue = this.statements.overdue.all({ now });
     for (const task of overdue) {
       this.finish(
         task.id,
@@ -195,14 +183,10 @@ export class Scheduler {
   /** Wakes up for the next backoff that ends or deadline that passes. */
   private armTimer(now: number): void {
     clearTimeout(this.timer);
-    const next = this.ctx.db
-      .select({ retry: min(tasks.nextRunAt), deadline: min(tasks.deadlineAt) })
-      .from(tasks)
-      .where(
-        and(eq(tasks.status, 'pending'), or(isNull(tasks.nextRunAt), gt(tasks.nextRunAt, now))),
-      )
-      .get();
-    const times = [next?.retry, next?.deadline].filter((t): t is number => typeof t === 'number');
+    const times = [
+      this.statements.nextRetry.get({ now })?.at,
+      this.statements.nextDeadline.get()?.at,
+    ].filter((t): t is number => typeof t === 'number');
     if (times.length === 0) return;
     const delay = Math.max(0, Math.min(...times) - now);
     this.timer = setTimeout(() => this.wake(), Math.min(delay, 2 ** 31 - 1));
@@ -221,8 +205,8 @@ export class Scheduler {
           startedAt: this.ctx.clock.now(),
           nextRunAt: null,
           providerJobId: null,
-          attempts: sql`${tasks.attempts} + 1`,
         },
+        newAttempt: true,
       });
     } catch (error) {
       if (isCoreError(error) && error.code === 'CONFLICT') return;
@@ -313,6 +297,13 @@ export class Scheduler {
     }
   }
 
+  private attemptsOf(taskId: string): number {
+    return (
+      this.ctx.db.select({ attempts: tasks.attempts }).from(tasks).where(eq(tasks.id, taskId)).get()
+        ?.attempts ?? 0
+    );
+  }
+
   private jobIdOf(taskId: string): string | null {
     return (
       this.ctx.db
@@ -336,24 +327,22 @@ export class Scheduler {
         errorRetryable: null,
         errorAttempt: null,
       },
-      also: (tx, now) => {
+      also: (_tx, now) => {
+        const insert = taskStatements(this.ctx.db).insertGeneration;
         images.forEach((image, index) =>
-          tx
-            .insert(generations)
-            .values({
-              id: newId(now),
-              taskId,
-              index,
-              file: image.file,
-              thumbFile: image.thumbFile,
-              width: image.width,
-              height: image.height,
-              mime: image.mime,
-              bytes: image.bytes,
-              sha256: image.sha256,
-              createdAt: now,
-            })
-            .run(),
+          insert.run({
+            id: newId(now),
+            taskId,
+            index,
+            file: image.file,
+            thumbFile: image.thumbFile,
+            width: image.width,
+            height: image.height,
+            mime: image.mime,
+            bytes: image.bytes,
+            sha256: image.sha256,
+            createdAt: now,
+          }),
         );
       },
     });
@@ -427,7 +416,7 @@ export class Scheduler {
           errorCode: failure.code,
           errorMessage: failure.message,
           errorRetryable: false,
-          errorAttempt: attempt ?? sql`${tasks.attempts}`,
+          errorAttempt: attempt ?? this.attemptsOf(taskId),
         },
       });
     } catch (error) {

@@ -1,2 +1,3 @@
 export { sniffImage, type ImageMime } from './sniff-image';
 export { storeImage, thumbnailMaxSide, type StoredImage } from './store-image';
+export { configureSharp } from './configure-sharp';

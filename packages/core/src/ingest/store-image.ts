@@ -38,14 +38,13 @@ export async function storeImage(storage: Storage, bytes: Buffer): Promise<Store
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file = `${sha256}.${kind.ext}`;
   const thumbFile = `${sha256}.thumb.webp`;
-  if (!(await storage.has(thumbFile))) {
-    const thumb = await sharp(bytes)
-      .rotate()
-      .resize(thumbnailMaxSide, thumbnailMaxSide, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 78 })
-      .toBuffer();
-    await storage.put(thumbFile, thumb);
-  }
-  if (!(await storage.has(file))) await storage.put(file, bytes);
+  // Content-addressed: writing a file that already exists rewrites the same bytes, so no
+  // existence check (two fewer file system calls per image on the hot path).
+  const thumb = await sharp(bytes)
+    .rotate()
+    .resize(thumbnailMaxSide, thumbnailMaxSide, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 78, effort: 2 })
+    .toBuffer();
+  await Promise.all([storage.put(thumbFile, thumb), storage.put(file, bytes)]);
   return { file, thumbFile, sha256, mime: kind.mime, width, height, bytes: bytes.byteLength };
 }

@@ -11,3 +11,4 @@ export {
 } from './types';
 export { createLocalAdapter, type LocalAdapterOptions } from './local/local-adapter';
 export { errorClassForStatus, parseRetryAfter } from './error-class-for-status';
+export { renderPromptImage, type RenderSpec } from './local/render-prompt-image';

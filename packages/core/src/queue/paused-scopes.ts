@@ -9,7 +9,10 @@ export interface PausedScopes {
 }
 
 export function readPausedScopes(db: DbExecutor): PausedScopes {
-  const scopes = db.select({ scope: queuePauses.scope }).from(queuePauses).all();
+  return pausedFrom(db.select({ scope: queuePauses.scope }).from(queuePauses).all());
+}
+
+export function pausedFrom(scopes: { scope: string }[]): PausedScopes {
   return {
     all: scopes.some((s) => s.scope === allProviders),
     providers: new Set(scopes.map((s) => s.scope).filter((s) => s !== allProviders)),

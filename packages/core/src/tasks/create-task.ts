@@ -7,6 +7,8 @@ import { newId } from '../ids';
 import type { Task, ValidCreateTaskInput } from '../schemas';
 import { loadTask } from './load-task';
 import { recordTaskChange } from './record-task-change';
+import type { insertedColumns } from './task-statements';
+import { taskStatements } from './task-statements';
 import { validateCapabilities } from './validate-capabilities';
 
 /** Who a task belongs to; one owner until authentication arrives. */
@@ -50,32 +52,33 @@ export function createTask(
   const event = recordTaskChange(ctx, {
     taskId: id,
     type: 'created',
-    write: (tx, now) => {
-      tx.insert(tasks)
-        .values({
-          id,
-          status: 'pending',
-          operation: input.operation,
-          provider: input.provider,
-          model: model.id,
-          prompt: input.prompt,
-          aspectRatio: input.aspectRatio,
-          count: input.count,
-          outputFormat: input.outputFormat,
-          seed: input.seed ?? randomInt(0, 2_147_483_647),
-          assetIds: input.assetIds ?? [],
-          priority: input.priority,
-          maxAttempts: input.maxAttempts,
-          timeoutSeconds: input.timeoutSeconds,
-          deadlineAt: now + input.timeoutSeconds * 1000,
-          owner,
-          idempotencyKey: input.idempotencyKey ?? null,
-          requestHash: hash,
-          retriedFromId: links.retriedFromId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run();
+    write: (_tx, now) => {
+      // A prepared statement on the same connection runs inside this transaction.
+      const row = taskStatements(ctx.db).insertTask.get({
+        id,
+        status: 'pending',
+        operation: input.operation,
+        provider: input.provider,
+        model: model.id,
+        prompt: input.prompt,
+        aspectRatio: input.aspectRatio,
+        count: input.count,
+        outputFormat: input.outputFormat,
+        seed: input.seed ?? randomInt(0, 2_147_483_647),
+        assetIds: input.assetIds ?? [],
+        priority: input.priority,
+        maxAttempts: input.maxAttempts,
+        timeoutSeconds: input.timeoutSeconds,
+        deadlineAt: now + input.timeoutSeconds * 1000,
+        owner,
+        idempotencyKey: input.idempotencyKey ?? null,
+        requestHash: hash,
+        retriedFromId: links.retriedFromId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      } satisfies Record<(typeof insertedColumns)[number], unknown>);
+      if (!row) throw new Error('inserting a task returned no row');
+      return row;
     },
   });
   return event.task;

@@ -80,7 +80,11 @@ export function loadTasks(db: DbExecutor, storage: Storage, rows: TaskRow[]): Ta
 }
 
 export function loadTask(db: Db, storage: Storage, id: string): Task | undefined {
-  const statements = taskStatements(db);
-  const row = statements.taskById.get({ id });
-  return row ? toTask(row, statements.generationsOfTask.all({ taskId: id }), storage) : undefined;
+  const row = taskStatements(db).taskById.get({ id });
+  return row ? withGenerations(db, storage, row) : undefined;
+}
+
+/** The task of a row just read or written, with its generations. */
+export function withGenerations(db: Db, storage: Storage, row: TaskRow): Task {
+  return toTask(row, taskStatements(db).generationsOfTask.all({ taskId: row.id }), storage);
 }

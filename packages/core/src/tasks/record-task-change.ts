@@ -1,15 +1,18 @@
-import type { DbExecutor } from '@genhub/db';
+import type { DbExecutor, TaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { TaskEvent, TaskEventType } from '../schemas';
-import { loadTask } from './load-task';
+import { loadTask, withGenerations } from './load-task';
 import { taskStatements } from './task-statements';
 
 export interface TaskChange {
   taskId: string;
   type: TaskEventType;
-  /** The row writes; runs inside the transaction and may throw to abort it. */
-  write: (tx: DbExecutor, now: number) => void;
+  /**
+   * The row writes; runs inside the transaction and may throw to abort it. Returning the
+   * task's row as written (`returning()`) saves reading it again.
+   */
+  write: (tx: DbExecutor, now: number) => TaskRow | void;
   /** The event carries the task as it was before the writes (for a deletion). */
   snapshotBefore?: boolean;
 }
@@ -23,8 +26,12 @@ export function recordTaskChange(ctx: CoreContext, change: TaskChange): TaskEven
   const event = ctx.db.transaction((tx) => {
     // Prepared statements on the same connection: they run inside this transaction.
     const before = change.snapshotBefore ? loadTask(ctx.db, ctx.storage, change.taskId) : undefined;
-    change.write(tx, now);
-    const task = change.snapshotBefore ? before : loadTask(ctx.db, ctx.storage, change.taskId);
+    const written = change.write(tx, now);
+    const task = change.snapshotBefore
+      ? before
+      : written
+        ? withGenerations(ctx.db, ctx.storage, written)
+        : loadTask(ctx.db, ctx.storage, change.taskId);
     if (!task) throw new CoreError('NOT_FOUND', `Task ${change.taskId} does not exist`);
     const appended = taskStatements(ctx.db).appendEvent.get({
       taskId: task.id,

@@ -1,34 +1,71 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
-import { tasks, type DbExecutor } from '@genhub/db';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { tasks, type Db, type DbExecutor, type NewTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { TaskEvent, TaskEventType, TaskStatus } from '../schemas';
 import { recordTaskChange } from './record-task-change';
+
+/** Plain column values (no SQL expressions): the statement is prepared once per shape. */
+export type TaskUpdate = Partial<Omit<NewTaskRow, 'id' | 'createdAt' | 'updatedAt' | 'assetIds'>>;
 
 export interface Transition {
   taskId: string;
   type: TaskEventType;
   /** The statuses the task may be in; anything else is a CONFLICT and changes nothing. */
   from: readonly TaskStatus[];
-  set: Omit<SQLiteUpdateSetSource<typeof tasks>, 'id' | 'createdAt' | 'updatedAt'>;
+  set: TaskUpdate;
+  /** Counts a new attempt (attempts + 1) in the same statement. */
+  newAttempt?: boolean;
   /** More writes in the same transaction (e.g. the generations of a result). */
   also?: (tx: DbExecutor, now: number) => void;
 }
 
+function prepareUpdate(db: Db, keys: string[], from: readonly TaskStatus[], newAttempt: boolean) {
+  const set: Record<string, SQL | ReturnType<typeof sql.placeholder>> = {};
+  for (const key of keys) set[key] = sql.placeholder(key);
+  set.updatedAt = sql.placeholder('updatedAt');
+  if (newAttempt) set.attempts = sql`${tasks.attempts} + 1`;
+  return db
+    .update(tasks)
+    .set(set)
+    .where(and(eq(tasks.id, sql.placeholder('id')), inArray(tasks.status, [...from])))
+    .returning()
+    .prepare();
+}
+
+const updates = new WeakMap<Db, Map<string, ReturnType<typeof prepareUpdate>>>();
+
+/** The compare-and-set statement for one shape of transition, compiled once per connection. */
+function updateFor(db: Db, t: Transition, keys: string[]) {
+  let byShape = updates.get(db);
+  if (!byShape) {
+    byShape = new Map();
+    updates.set(db, byShape);
+  }
+  const shape = `${keys.join(',')}|${t.from.join(',')}|${t.newAttempt === true}`;
+  let statement = byShape.get(shape);
+  if (!statement) {
+    statement = prepareUpdate(db, keys, t.from, t.newAttempt === true);
+    byShape.set(shape, statement);
+  }
+  return statement;
+}
+
+/** SQLite binds numbers, strings and null: booleans go in as 0 and 1. */
+const bindable = (value: unknown) => (typeof value === 'boolean' ? Number(value) : (value ?? null));
+
 /** A guarded status change: compare-and-set on the current status. */
 export function transitionTask(ctx: CoreContext, t: Transition): TaskEvent {
+  const keys = Object.keys(t.set).sort();
   return recordTaskChange(ctx, {
     taskId: t.taskId,
     type: t.type,
     write: (tx, now) => {
-      const updated = tx
-        .update(tasks)
-        .set({ ...t.set, updatedAt: now })
-        .where(and(eq(tasks.id, t.taskId), inArray(tasks.status, [...t.from])))
-        .returning({ id: tasks.id })
-        .all();
-      if (updated.length === 0) {
+      const params: Record<string, unknown> = { id: t.taskId, updatedAt: now };
+      for (const key of keys) params[key] = bindable(t.set[key as keyof TaskUpdate]);
+      // A prepared statement on the same connection runs inside this transaction.
+      const updated = updateFor(ctx.db, t, keys).get(params);
+      if (!updated) {
         const current = tx
           .select({ status: tasks.status })
           .from(tasks)
@@ -41,6 +78,7 @@ export function transitionTask(ctx: CoreContext, t: Transition): TaskEvent {
         );
       }
       t.also?.(tx, now);
+      return updated;
     },
   });
 }

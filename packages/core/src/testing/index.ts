@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDb } from '@genhub/db';
+import { createTestDb, type DbHandle } from '@genhub/db';
 import type { Clock } from '../clock';
 import type { CoreContext } from '../context';
 import { Scheduler, type SchedulerOptions } from '../engine/scheduler';
@@ -24,6 +24,8 @@ export function fakeClock(start = Date.UTC(2026, 0, 1)): FakeClock {
 
 export interface TestContext {
   ctx: CoreContext;
+  /** The raw connection, for `EXPLAIN QUERY PLAN`. */
+  sqlite: DbHandle['sqlite'];
   clock: FakeClock;
   scheduler: Scheduler;
   filesDir: string;
@@ -68,6 +70,7 @@ export async function createTestContext(
   });
   return {
     ctx,
+    sqlite: handle.sqlite,
     clock,
     scheduler,
     filesDir,
