@@ -45,7 +45,7 @@ async function run(name: string, images: Buffer[], concurrency: number) {
       { ...local, generate: () => Promise.resolve({ images: [images[next++ % images.length]!] }) },
     ]),
     clock: systemClock,
-    log: { ...silentLogger, error: (o: object, m?: string) => console.error(m, o) },
+    log: silentLogger,
   };
   const scheduler = new Scheduler(ctx, { concurrencyPerProvider: concurrency, shutdownGraceMs: 0 });
   let completed = 0;
@@ -63,7 +63,6 @@ async function run(name: string, images: Buffer[], concurrency: number) {
     1000,
   );
   await all;
-  clearInterval(progress);
   const seconds = (performance.now() - start) / 1000;
   const events = db.db.select({ n: count() }).from(taskEvents).get()?.n ?? 0;
   await scheduler.stop();
