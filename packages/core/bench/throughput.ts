@@ -58,10 +58,6 @@ async function run(name: string, images: Buffer[], concurrency: number) {
   const input = createTaskInput.parse({ prompt: 'bench' });
   const start = performance.now();
   for (let i = 0; i < images.length; i++) createTask(ctx, input);
-  const progress = setInterval(
-    () => console.log('completed', completed, 'running', scheduler.runningCount),
-    1000,
-  );
   await all;
   const seconds = (performance.now() - start) / 1000;
   const events = db.db.select({ n: count() }).from(taskEvents).get()?.n ?? 0;
