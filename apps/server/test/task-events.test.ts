@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { until } from '@genhub/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskEvent } from '@genhub/core';
 import { connectClient, startTestServer, type TestServer } from './test-server';
@@ -22,14 +23,6 @@ function collect(
   return { received, ready, unsubscribe: () => sub.unsubscribe() };
 }
 
-async function until(check: () => boolean, what: string, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe('task events over a real WebSocket', () => {
   let server: TestServer;
   beforeEach(async () => {
@@ -50,6 +43,7 @@ describe('task events over a real WebSocket', () => {
     const tasks = await Promise.all(asks.map((a) => client.task.create.mutate(a)));
     await until(
       () => sub.received.filter((r) => r.data.type === 'completed').length === 3,
+      10_000,
       '3 completions',
     );
 
@@ -90,6 +84,7 @@ describe('task events over a real WebSocket', () => {
     const a = await first.client.task.create.mutate({ prompt: 'one' });
     await until(
       () => before.received.some((r) => r.data.task.id === a.id && r.data.type === 'completed'),
+      10_000,
       'a',
     );
     const lastSeen = before.received.at(-1)!.id;
@@ -104,6 +99,7 @@ describe('task events over a real WebSocket', () => {
       () =>
         server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, b.id) }).sync()
           ?.status === 'completed',
+      10_000,
       'b to complete',
     );
 
@@ -113,6 +109,7 @@ describe('task events over a real WebSocket', () => {
     const d = await other.task.create.mutate({ prompt: 'four' });
     await until(
       () => after.received.some((r) => r.data.task.id === d.id && r.data.type === 'completed'),
+      10_000,
       'd',
     );
 
@@ -145,7 +142,7 @@ describe('task events over a real WebSocket', () => {
     const a = await client.task.create.mutate({ prompt: 'watched' });
     const sub = collect(client, { lastEventId: '0', taskId: a.id });
     await client.task.create.mutate({ prompt: 'ignored' });
-    await until(() => sub.received.some((r) => r.data.type === 'completed'), 'completion');
+    await until(() => sub.received.some((r) => r.data.type === 'completed'), 10_000, 'completion');
     expect(sub.received.every((r) => r.data.task.id === a.id)).toBe(true);
     expect(sub.received[0]?.data.type).toBe('created');
     await ws.close();
@@ -158,7 +155,11 @@ describe('task events over a real WebSocket', () => {
     const messages: string[] = [];
     socket.on('message', (m: Buffer) => messages.push(m.toString()));
     await server.app.close();
-    await until(() => messages.length > 0 || socket.readyState === WebSocket.CLOSED, 'reconnect');
+    await until(
+      () => messages.length > 0 || socket.readyState === WebSocket.CLOSED,
+      10_000,
+      'reconnect',
+    );
     expect(messages.map((m) => JSON.parse(m) as unknown)).toContainEqual({
       id: null,
       method: 'reconnect',

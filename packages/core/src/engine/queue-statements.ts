@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, lte, min, or, sql } from 'drizzle-orm';
 import { queuePauses, tasks, type Db } from '@genhub/db';
+import { perConnection } from '../per-connection';
 
 function prepare(db: Db) {
   const now = sql.placeholder('now');
@@ -36,14 +37,5 @@ function prepare(db: Db) {
   };
 }
 
-const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
-
 /** The scheduler's queries, compiled once per connection: it runs them after every task. */
-export function queueStatements(db: Db): ReturnType<typeof prepare> {
-  let statements = cache.get(db);
-  if (!statements) {
-    statements = prepare(db);
-    cache.set(db, statements);
-  }
-  return statements;
-}
+export const queueStatements = perConnection(prepare);

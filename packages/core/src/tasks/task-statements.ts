@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { generations, taskEvents, tasks, type Db } from '@genhub/db';
+import { perConnection, placeholders } from '../per-connection';
 
 /** The columns a new task row sets; the rest take their defaults. */
 export const insertedColumns = [
@@ -53,23 +54,8 @@ function prepare(db: Db) {
       .where(eq(generations.taskId, sql.placeholder('taskId')))
       .orderBy(asc(generations.index))
       .prepare(),
-    insertTask: db
-      .insert(tasks)
-      .values(
-        Object.fromEntries(
-          insertedColumns.map((column) => [column, sql.placeholder(column)]),
-        ) as unknown as typeof tasks.$inferInsert, // placeholders stand in for every value
-      )
-      .returning()
-      .prepare(),
-    insertGeneration: db
-      .insert(generations)
-      .values(
-        Object.fromEntries(
-          generationColumns.map((column) => [column, sql.placeholder(column)]),
-        ) as unknown as typeof generations.$inferInsert, // placeholders stand in for every value
-      )
-      .prepare(),
+    insertTask: db.insert(tasks).values(placeholders(insertedColumns)).returning().prepare(),
+    insertGeneration: db.insert(generations).values(placeholders(generationColumns)).prepare(),
     appendEvent: db
       .insert(taskEvents)
       .values({
@@ -83,17 +69,8 @@ function prepare(db: Db) {
   };
 }
 
-const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
-
 /**
  * The statements every task change runs, compiled once per connection. better-sqlite3 has
  * one connection and runs synchronously, so they also run inside an open transaction.
  */
-export function taskStatements(db: Db): ReturnType<typeof prepare> {
-  let statements = cache.get(db);
-  if (!statements) {
-    statements = prepare(db);
-    cache.set(db, statements);
-  }
-  return statements;
-}
+export const taskStatements = perConnection(prepare);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { tasks, type Db, type DbExecutor, type NewTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
+import { perConnection } from '../per-connection';
 import { CoreError } from '../errors';
 import type { TaskEvent, TaskEventType, TaskStatus } from '../schemas';
 import { recordTaskChange } from './record-task-change';
@@ -33,15 +34,11 @@ function prepareUpdate(db: Db, keys: string[], from: readonly TaskStatus[], newA
     .prepare();
 }
 
-const updates = new WeakMap<Db, Map<string, ReturnType<typeof prepareUpdate>>>();
+const updatesByShape = perConnection(() => new Map<string, ReturnType<typeof prepareUpdate>>());
 
 /** The compare-and-set statement for one shape of transition, compiled once per connection. */
 function updateFor(db: Db, t: Transition, keys: string[]) {
-  let byShape = updates.get(db);
-  if (!byShape) {
-    byShape = new Map();
-    updates.set(db, byShape);
-  }
+  const byShape = updatesByShape(db);
   const shape = `${keys.join(',')}|${t.from.join(',')}|${t.newAttempt === true}`;
   let statement = byShape.get(shape);
   if (!statement) {
