@@ -40,6 +40,7 @@ export function Lightbox({
     [t('lightbox.size'), `${generation.width} × ${generation.height}`],
     [t('lightbox.format'), generation.mime],
     [t('lightbox.seed'), String(task.seed)],
+    [t('task.attempts'), `${task.attempts} / ${Math.max(1, task.maxAttempts)}`],
     [t('lightbox.created'), new Date(task.createdAt).toLocaleString(i18n.language)],
   ];
   const nav = 'rounded-md border border-stone-600 px-3 py-1.5 text-sm hover:bg-stone-800';
