@@ -7,9 +7,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   configureSharp,
-  createLocalAdapter,
   LocalDiskStorage,
-  ProviderRegistry,
   RetentionSweeper,
   Scheduler,
   Signal,
@@ -23,6 +21,8 @@ import type { Env } from './env';
 import { type AppRouter, appRouter } from './router';
 import { registerAssetRoutes } from './routes/assets';
 import { registerHealthRoute } from './routes/health';
+import { registerWebhookRoutes } from './routes/webhooks';
+import { createProviders } from './providers';
 import { sendError } from './routes/send-error';
 import { registerFileRoutes, registerSpa } from './routes/static';
 import { sharedPayloadEncoder } from './ws/shared-payload-encoder';
@@ -64,18 +64,14 @@ export async function buildApp(
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage,
-    providers: new ProviderRegistry([
-      createLocalAdapter({
-        delayMs: env.LOCAL_PROVIDER_DELAY_MS,
-        failureRate: env.LOCAL_PROVIDER_FAILURE_RATE,
-      }),
-    ]),
+    providers: createProviders(env),
     clock: options.clock ?? systemClock,
     log: fastify.log,
   };
   const scheduler = new Scheduler(core, {
     concurrencyPerProvider: env.PROVIDER_CONCURRENCY,
     shutdownGraceMs: 5000,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
   });
   const retention = new RetentionSweeper(core, {
     retentionDays: env.RETENTION_DAYS ?? null,
@@ -100,6 +96,7 @@ export async function buildApp(
   });
   registerHealthRoute(fastify);
   registerAssetRoutes(fastify, core);
+  registerWebhookRoutes(fastify, core, scheduler, env);
   await registerFileRoutes(fastify, storage.dir);
   if (env.NODE_ENV === 'production') {
     await registerSpa(fastify, options.webDist ?? defaultWebDist);

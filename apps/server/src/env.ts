@@ -17,6 +17,21 @@ const envSchema = z.object({
   FAILED_RETENTION_HOURS: z.coerce.number().positive().max(876_000).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  KIE_API_KEY: z.string().min(1).optional(),
+  KIE_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.kie.ai'),
+  KIE_UPLOAD_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://kieai.redpandaai.co'),
+  /** When set, KIE callbacks must carry a valid X-Webhook-Signature. */
+  KIE_WEBHOOK_HMAC_KEY: z.string().min(1).optional(),
+  /** Hosts result downloads may reach over plain http or on private addresses: tests only. */
+  INGEST_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

@@ -1,3 +1,4 @@
+import { accountRouter } from './routers/account';
 import { providerRouter } from './routers/provider';
 import { queueRouter } from './routers/queue';
 import { taskRouter } from './routers/task';
@@ -7,6 +8,7 @@ export const appRouter = router({
   task: taskRouter,
   provider: providerRouter,
   queue: queueRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -58,7 +58,11 @@ describe('typed errors', () => {
         defaultModel: 'local-preview',
         models: [expect.objectContaining({ id: 'local-preview', maxImages: 4 })],
       }),
+      expect.objectContaining({ id: 'kie', configured: false, hint: 'Set KIE_API_KEY' }),
     ]);
+    const error = await failure(client.task.create.mutate({ prompt: 'x', provider: 'kie' }));
+    expect(error.data).toMatchObject({ code: 'PRECONDITION_FAILED', field: 'provider' });
+    expect(error.message).toContain('KIE_API_KEY');
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -40,6 +40,8 @@ export const tasks = sqliteTable(
     priority: integer('priority').notNull().default(0),
     /** The provider's id for an async job, so a restart can resume it. */
     providerJobId: text('provider_job_id'),
+    /** The per-task secret in this task's webhook URL. */
+    callbackToken: text('callback_token'),
     owner: text('owner').notNull().default('local'),
     idempotencyKey: text('idempotency_key'),
     /** A hash of the request, to tell a replay from a different request with the same key. */

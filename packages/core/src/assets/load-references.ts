@@ -18,7 +18,13 @@ export async function loadReferences(
       return [
         ctx.storage
           .get(row.file)
-          .then((bytes) => ({ bytes, mime: row.mime, width: row.width, height: row.height })),
+          .then((bytes) => ({
+            file: row.file,
+            bytes,
+            mime: row.mime,
+            width: row.width,
+            height: row.height,
+          })),
       ];
     }),
   );

@@ -8,3 +8,6 @@ export function defaultPollDelay(elapsedMs: number): number {
   if (elapsedMs < 120_000) return 7_000;
   return 20_000;
 }
+
+/** With a callback on its way, the first poll waits until the callback counts as late. */
+export const callbackGraceMs = 30_000;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { tasks, type TaskRow } from '@genhub/db';
@@ -13,7 +14,7 @@ import { taskStatements } from '../tasks/task-statements';
 import { transitionTask } from '../tasks/transition-task';
 import { classifyFailure, type Failure } from './classify-failure';
 import { discardUnreferenced } from './discard-unreferenced';
-import { defaultPollDelay } from './poll-schedule';
+import { callbackGraceMs, defaultPollDelay } from './poll-schedule';
 import { queueStatements } from './queue-statements';
 import { recoverInterrupted } from './recover-interrupted';
 import { backoffDelay, shouldRetry } from './retry-policy';
@@ -28,6 +29,8 @@ export interface SchedulerOptions {
   random?: () => number;
   /** Wait before the next poll of an async job, by time since it was submitted. */
   pollDelayMs?: (elapsedMs: number) => number;
+  /** This server's public URL: async providers get a webhook under it. Absent: poll only. */
+  publicBaseUrl?: string | undefined;
 }
 
 type AbortReason = 'cancel' | 'shutdown' | 'deadline';
@@ -56,6 +59,8 @@ export class Scheduler {
   private readonly backoff: { baseMs: number; capMs: number; random: () => number };
   private readonly pollDelay: (elapsedMs: number) => number;
   private readonly statements: ReturnType<typeof queueStatements>;
+  /** Poll loops waiting for their next poll, by task: a callback cuts the wait short. */
+  private readonly pollWaits = new Map<string, () => void>();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -100,6 +105,11 @@ export class Scheduler {
 
   get runningCount(): number {
     return this.runs.size;
+  }
+
+  /** A provider called back about this task: poll it now instead of at the next tick. */
+  nudge(taskId: string): void {
+    this.pollWaits.get(taskId)?.();
   }
 
   /** Looks for due work now (after the clock moved, in tests). */
@@ -158,7 +168,7 @@ export class Scheduler {
         const free = this.options.concurrencyPerProvider - running;
         if (free <= 0) continue;
         const due = this.statements.due.all({ provider: provider.id, now, limit: free });
-        for (const { id } of due) this.claim(id);
+        for (const { id } of due) this.claim(id, provider.id);
       }
     }
     this.armTimer(now);
@@ -193,7 +203,13 @@ export class Scheduler {
     this.timer.unref();
   }
 
-  private claim(taskId: string): void {
+  private claim(taskId: string, provider: string): void {
+    // An async provider gets a webhook URL with a fresh per-task token when we are reachable.
+    const base = this.options.publicBaseUrl;
+    const token =
+      base && this.ctx.providers.get(provider)?.kind === 'async'
+        ? randomBytes(24).toString('base64url')
+        : null;
     let event: TaskEvent;
     try {
       event = transitionTask(this.ctx, {
@@ -205,6 +221,7 @@ export class Scheduler {
           startedAt: this.ctx.clock.now(),
           nextRunAt: null,
           providerJobId: null,
+          callbackToken: token,
         },
         newAttempt: true,
       });
@@ -212,17 +229,22 @@ export class Scheduler {
       if (isCoreError(error) && error.code === 'CONFLICT') return;
       throw error;
     }
-    this.launch(event.task);
+    this.launch(
+      event.task,
+      token && base
+        ? `${base.replace(/\/$/, '')}/webhooks/${provider}/${taskId}?token=${token}`
+        : null,
+    );
   }
 
-  private launch(task: Task): void {
+  private launch(task: Task, callbackUrl: string | null = null): void {
     const controller = new AbortController();
     const deadline = setTimeout(
       () => controller.abort('deadline' satisfies AbortReason),
       Math.max(0, Math.min(task.deadlineAt - this.ctx.clock.now(), 2 ** 31 - 1)),
     );
     deadline.unref();
-    const done = this.execute(task, controller.signal).finally(() => {
+    const done = this.execute(task, controller.signal, callbackUrl).finally(() => {
       clearTimeout(deadline);
       this.runs.delete(task.id);
       this.wake();
@@ -230,7 +252,11 @@ export class Scheduler {
     this.runs.set(task.id, { provider: task.provider, controller, done });
   }
 
-  private async execute(task: Task, signal: AbortSignal): Promise<void> {
+  private async execute(
+    task: Task,
+    signal: AbortSignal,
+    callbackUrl: string | null,
+  ): Promise<void> {
     const stored: StoredImage[] = [];
     let completed = false;
     try {
@@ -239,7 +265,7 @@ export class Scheduler {
         throw new ProviderError('invalid_request', `Provider "${task.provider}" is not available`);
       }
       const references = await loadReferences(this.ctx, task.assetIds);
-      const images = await this.produce(adapter, { task, references, signal });
+      const images = await this.produce(adapter, { task, references, signal, callbackUrl });
       if (images.length === 0)
         throw new ProviderError('no_image', 'The provider returned no image');
       for (const bytes of images.slice(0, task.count)) {
@@ -290,10 +316,28 @@ export class Scheduler {
     }
     const since = this.ctx.clock.now();
     for (;;) {
-      await sleep(this.pollDelay(this.ctx.clock.now() - since), undefined, { signal });
+      const elapsed = this.ctx.clock.now() - since;
+      const wait =
+        request.callbackUrl && elapsed < callbackGraceMs
+          ? callbackGraceMs - elapsed
+          : this.pollDelay(elapsed);
+      await this.waitForPoll(task.id, wait, signal);
       const state = await adapter.pollJob(jobId, signal);
       if (state.status === 'completed') return state.images;
       if (state.status === 'failed') throw state.error;
+    }
+  }
+
+  /** Sleeps until the next poll is due or a callback nudges this task, whichever is first. */
+  private async waitForPoll(taskId: string, ms: number, signal: AbortSignal): Promise<void> {
+    const nudged = new AbortController();
+    this.pollWaits.set(taskId, () => nudged.abort());
+    try {
+      await sleep(ms, undefined, { signal: AbortSignal.any([signal, nudged.signal]) });
+    } catch (error) {
+      if (!nudged.signal.aborted || signal.aborted) throw error;
+    } finally {
+      this.pollWaits.delete(taskId);
     }
   }
 

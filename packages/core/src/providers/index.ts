@@ -12,3 +12,5 @@ export {
 export { createLocalAdapter, type LocalAdapterOptions } from './local/local-adapter';
 export { errorClassForStatus, parseRetryAfter } from './error-class-for-status';
 export { renderPromptImage, type RenderSpec } from './local/render-prompt-image';
+export * from './kie';
+export { RateLimiter } from './rate-limiter';

@@ -1,6 +1,8 @@
 import type { ErrorClass, ModelCapabilities, Task } from '../schemas';
 
 export interface ReferenceImage {
+  /** The stored file's name (served under /files/). */
+  file: string;
   bytes: Buffer;
   mime: string;
   width: number;
@@ -11,6 +13,8 @@ export interface GenerateRequest {
   task: Task;
   references: ReferenceImage[];
   signal: AbortSignal;
+  /** Where an async provider should call back (with this task's token), or null when it cannot reach us. */
+  callbackUrl: string | null;
 }
 
 export interface GenerateResult {
@@ -46,6 +50,8 @@ interface AdapterInfo {
   hint: string | null;
   defaultModel: string;
   models: ModelCapabilities[];
+  /** The account's remaining balance, where the provider reports one. */
+  balance?(): Promise<{ amount: number; unit: string }>;
 }
 
 /** Answers in the reply (local, OpenRouter, Gemini). */

@@ -8,3 +8,4 @@ export { transitionTask, type Transition } from './transition-task';
 export { recordTaskChange, type TaskChange } from './record-task-change';
 export { loadTask, loadTasks } from './load-task';
 export { deleteTask, type DeletedFiles } from './delete-task';
+export { checkCallbackToken, type CallbackTarget } from './check-callback-token';

@@ -69,7 +69,12 @@ describe('local provider outages', () => {
       seed: 1,
       assetIds: [],
     } as never;
-    const request = { task, references: [], signal: new AbortController().signal };
+    const request = {
+      task,
+      references: [],
+      signal: new AbortController().signal,
+      callbackUrl: null,
+    };
     await expect(adapter.generate(request)).rejects.toMatchObject({ code: 'provider_unavailable' });
     await expect(adapter.generate(request)).resolves.toMatchObject({
       images: [expect.any(Buffer)],

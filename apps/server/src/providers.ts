@@ -1,0 +1,27 @@
+import {
+  createKieAdapter,
+  createLocalAdapter,
+  defaultDownloadPolicy,
+  downloadImage,
+  ProviderRegistry,
+} from '@genhub/core';
+import type { Env } from './env';
+
+/** Every provider, configured from the environment (keys stay here, on the server). */
+export function createProviders(env: Env): ProviderRegistry {
+  const policy = { ...defaultDownloadPolicy, allowHosts: new Set(env.INGEST_ALLOW_HOSTS) };
+  const publicBase = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
+  return new ProviderRegistry([
+    createLocalAdapter({
+      delayMs: env.LOCAL_PROVIDER_DELAY_MS,
+      failureRate: env.LOCAL_PROVIDER_FAILURE_RATE,
+    }),
+    createKieAdapter({
+      apiKey: env.KIE_API_KEY,
+      baseUrl: env.KIE_BASE_URL,
+      uploadBaseUrl: env.KIE_UPLOAD_BASE_URL,
+      download: (url, signal) => downloadImage(url, policy, signal),
+      referenceUrl: publicBase ? (reference) => `${publicBase}/files/${reference.file}` : undefined,
+    }),
+  ]);
+}

@@ -1,0 +1,22 @@
+import { publicProcedure, router } from '../trpc/init';
+
+export const accountRouter = router({
+  /** The balance of every configured provider that reports one; a failure is reported, not thrown. */
+  balance: publicProcedure.query(async ({ ctx }) =>
+    Promise.all(
+      ctx.core.providers
+        .all()
+        .filter((p) => p.configured && p.balance !== undefined)
+        .map(async (p) => {
+          try {
+            const { amount, unit } = (await p.balance?.()) ?? { amount: 0, unit: '' };
+            return { provider: p.id, label: p.label, amount, unit, error: null };
+          } catch (error) {
+            const message =
+              error instanceof Error && 'code' in error ? error.message : 'unavailable';
+            return { provider: p.id, label: p.label, amount: null, unit: null, error: message };
+          }
+        }),
+    ),
+  ),
+});

@@ -1,0 +1,161 @@
+import { ProviderError, type AsyncAdapter, type JobState, type ReferenceImage } from '../types';
+import { RateLimiter } from '../rate-limiter';
+import { parseRetryAfter } from '../error-class-for-status';
+import { kieError } from './kie-errors';
+import { kieCapabilities, kieModels } from './kie-models';
+
+export interface KieOptions {
+  apiKey: string | undefined;
+  baseUrl: string;
+  uploadBaseUrl: string;
+  /** Downloads a result URL under the ingest policy. */
+  download: (url: string, signal: AbortSignal) => Promise<Buffer>;
+  /** The public URL of a reference image, when this server is reachable; else it is uploaded. */
+  referenceUrl?: ((reference: ReferenceImage) => string) | undefined;
+  /** recordInfo calls per second across all tasks (KIE allows 10). */
+  pollsPerSecond?: number;
+}
+
+interface Envelope<T> {
+  code?: number;
+  msg?: string;
+  message?: string;
+  data?: T;
+}
+
+interface RecordInfo {
+  taskId?: string;
+  task_id?: string;
+  state?: string;
+  resultJson?: string | null;
+  failCode?: string | number | null;
+  failMsg?: string | null;
+}
+
+/** KIE.ai's Market jobs API (providers.md §1): createTask, then recordInfo or a callback. */
+export function createKieAdapter(options: KieOptions): AsyncAdapter {
+  const limiter = new RateLimiter(options.pollsPerSecond ?? 10);
+  const base = options.baseUrl.replace(/\/$/, '');
+
+  async function call<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        ...init,
+        signal: signal ?? null,
+        headers: {
+          authorization: `Bearer ${options.apiKey ?? ''}`,
+          'content-type': 'application/json',
+          ...init.headers,
+        },
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ProviderError('network', 'Could not reach KIE.ai');
+    }
+    const body = (await response.json().catch(() => ({}))) as Envelope<T>;
+    const message = body.msg ?? body.message;
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+    // Check the HTTP status, then the envelope code: they need not agree (providers.md §1.1).
+    if (!response.ok) throw kieError(response.status, message, retryAfter);
+    if (body.code !== undefined && body.code !== 200)
+      throw kieError(body.code, message, retryAfter);
+    if (body.data === undefined)
+      throw new ProviderError('provider_unavailable', 'KIE.ai answered without data');
+    return body.data;
+  }
+
+  async function upload(reference: ReferenceImage, signal: AbortSignal): Promise<string> {
+    const extension = reference.mime.split('/')[1] ?? 'png';
+    const data = await call<{ downloadUrl?: string }>(
+      `${options.uploadBaseUrl.replace(/\/$/, '')}/api/file-base64-upload`,
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          base64Data: `data:${reference.mime};base64,${reference.bytes.toString('base64')}`,
+          uploadPath: 'genhub',
+          fileName: `reference.${extension}`,
+        }),
+      },
+      signal,
+    );
+    if (!data.downloadUrl)
+      throw new ProviderError('provider_unavailable', 'KIE.ai file upload returned no URL');
+    return data.downloadUrl;
+  }
+
+  return {
+    kind: 'async',
+    id: 'kie',
+    label: 'KIE.ai',
+    local: false,
+    configured: Boolean(options.apiKey),
+    hint: options.apiKey ? null : 'Set KIE_API_KEY',
+    defaultModel: 'google/nano-banana',
+    models: kieCapabilities,
+
+    async submitJob({ task, references, signal, callbackUrl }) {
+      const model = kieModels.find((m) => m.id === task.model);
+      if (!model) throw new ProviderError('invalid_request', `KIE.ai has no model ${task.model}`);
+      const imageUrls = await Promise.all(
+        references.map((r) =>
+          options.referenceUrl ? Promise.resolve(options.referenceUrl(r)) : upload(r, signal),
+        ),
+      );
+      const data = await call<{ taskId?: string; task_id?: string }>(
+        `${base}/api/v1/jobs/createTask`,
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            model: model.id,
+            ...(callbackUrl ? { callBackUrl: callbackUrl } : {}),
+            input: model.input(task, imageUrls),
+          }),
+        },
+        signal,
+      );
+      const jobId = data.taskId ?? data.task_id;
+      if (!jobId)
+        throw new ProviderError('provider_unavailable', 'KIE.ai accepted the task without an id');
+      return { jobId };
+    },
+
+    async pollJob(jobId, signal): Promise<JobState> {
+      await limiter.acquire(signal);
+      const record = await call<RecordInfo>(
+        `${base}/api/v1/jobs/recordInfo?taskId=${encodeURIComponent(jobId)}`,
+        { method: 'GET' },
+        signal,
+      );
+      if (record.state === 'success') {
+        let urls: unknown;
+        try {
+          urls = (JSON.parse(record.resultJson ?? '') as { resultUrls?: unknown }).resultUrls;
+        } catch {
+          throw new ProviderError('no_image', 'KIE.ai reported success without a readable result');
+        }
+        if (
+          !Array.isArray(urls) ||
+          urls.length === 0 ||
+          !urls.every((u) => typeof u === 'string')
+        ) {
+          throw new ProviderError('no_image', 'KIE.ai reported success without an image');
+        }
+        return {
+          status: 'completed',
+          images: await Promise.all(urls.map((u: string) => options.download(u, signal))),
+        };
+      }
+      if (record.state === 'fail') {
+        const code = Number(record.failCode) || 501;
+        return { status: 'failed', error: kieError(code, record.failMsg ?? undefined) };
+      }
+      return { status: 'running' };
+    },
+
+    async balance() {
+      const credits = await call<number>(`${base}/api/v1/chat/credit`, { method: 'GET' });
+      return { amount: credits, unit: 'credits' };
+    },
+  };
+}

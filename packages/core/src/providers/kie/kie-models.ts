@@ -1,0 +1,91 @@
+import type { ModelCapabilities, OutputFormat, Task } from '../../schemas';
+
+const allRatios = [
+  '1:1',
+  '9:16',
+  '16:9',
+  '3:4',
+  '4:3',
+  '3:2',
+  '2:3',
+  '5:4',
+  '4:5',
+  '21:9',
+  'auto',
+] as const;
+
+interface KieModel extends ModelCapabilities {
+  input: (task: Task, imageUrls: string[]) => Record<string, unknown>;
+}
+
+/** nano-banana(/edit) spell it `jpeg`; pro and 2 spell it `jpg` (providers.md §1.5). */
+const jpgSpelling = (format: OutputFormat) => (format === 'jpeg' ? 'jpg' : format);
+
+export const kieModels: KieModel[] = [
+  {
+    id: 'google/nano-banana',
+    label: 'Nano Banana (KIE.ai)',
+    operations: ['generate'],
+    aspectRatios: [...allRatios],
+    outputFormats: ['png', 'jpeg'],
+    maxImages: 1,
+    maxReferenceImages: 0,
+    input: (task) => ({
+      prompt: task.prompt,
+      output_format: task.outputFormat,
+      aspect_ratio: task.aspectRatio,
+    }),
+  },
+  {
+    id: 'google/nano-banana-edit',
+    label: 'Nano Banana edit (KIE.ai)',
+    operations: ['edit'],
+    aspectRatios: [...allRatios],
+    outputFormats: ['png', 'jpeg'],
+    maxImages: 1,
+    maxReferenceImages: 10,
+    input: (task, imageUrls) => ({
+      prompt: task.prompt,
+      output_format: task.outputFormat,
+      aspect_ratio: task.aspectRatio,
+      image_urls: imageUrls,
+    }),
+  },
+  {
+    id: 'nano-banana-pro',
+    label: 'Nano Banana Pro (KIE.ai)',
+    operations: ['generate', 'edit'],
+    aspectRatios: [...allRatios],
+    outputFormats: ['png', 'jpeg'],
+    maxImages: 1,
+    maxReferenceImages: 8,
+    input: (task, imageUrls) => ({
+      prompt: task.prompt,
+      output_format: jpgSpelling(task.outputFormat),
+      aspect_ratio: task.aspectRatio,
+      resolution: '1K',
+      ...(imageUrls.length > 0 ? { image_input: imageUrls } : {}),
+    }),
+  },
+  {
+    id: 'nano-banana-2',
+    label: 'Nano Banana 2 (KIE.ai)',
+    operations: ['generate', 'edit'],
+    aspectRatios: [...allRatios],
+    outputFormats: ['png', 'jpeg'],
+    maxImages: 1,
+    maxReferenceImages: 14,
+    input: (task, imageUrls) => ({
+      prompt: task.prompt,
+      output_format: jpgSpelling(task.outputFormat),
+      aspect_ratio: task.aspectRatio,
+      resolution: '1K',
+      ...(imageUrls.length > 0 ? { image_input: imageUrls } : {}),
+    }),
+  },
+];
+
+/** What clients see: the capabilities without the request builders. */
+export const kieCapabilities: ModelCapabilities[] = kieModels.map(
+  ({ input: _input, ...capabilities }) => capabilities,
+);
