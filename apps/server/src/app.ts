@@ -14,6 +14,7 @@ import {
   systemClock,
   TaskEventBus,
   type Clock,
+  type SchedulerOptions,
   type CoreContext,
 } from '@genhub/core';
 import { createDb } from '@genhub/db';
@@ -40,7 +41,7 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
 export async function buildApp(
   env: Env,
-  options: { clock?: Clock; webDist?: string } = {},
+  options: { clock?: Clock; webDist?: string; scheduler?: Partial<SchedulerOptions> } = {},
 ): Promise<App> {
   configureSharp();
   mkdirSync(env.dataDir, { recursive: true });
@@ -72,6 +73,7 @@ export async function buildApp(
     concurrencyPerProvider: env.PROVIDER_CONCURRENCY,
     shutdownGraceMs: 5000,
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    ...options.scheduler,
   });
   const retention = new RetentionSweeper(core, {
     retentionDays: env.RETENTION_DAYS ?? null,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@trpc/client';
 import WebSocket from 'ws';
+import type { SchedulerOptions } from '@genhub/core';
 import { buildApp, type App } from '../src/app';
 import { loadEnv } from '../src/env';
 import type { AppRouter } from '../src/router';
@@ -15,7 +16,10 @@ export interface TestServer {
 }
 
 /** A real server on an ephemeral port with its own data dir. */
-export async function startTestServer(vars: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  vars: Record<string, string> = {},
+  options: { port?: number; scheduler?: Partial<SchedulerOptions> } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'genhub-server-'));
   const env = loadEnv({
     DATA_DIR: dataDir,
@@ -24,9 +28,9 @@ export async function startTestServer(vars: Record<string, string> = {}): Promis
     LOCAL_PROVIDER_DELAY_MS: '0',
     ...vars,
   });
-  const app = await buildApp(env);
+  const app = await buildApp(env, { scheduler: options.scheduler ?? {} });
   app.scheduler.start();
-  const url = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.fastify.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     app,
     url,

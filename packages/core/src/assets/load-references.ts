@@ -16,15 +16,13 @@ export async function loadReferences(
       const row = byId.get(id);
       if (!row) return [];
       return [
-        ctx.storage
-          .get(row.file)
-          .then((bytes) => ({
-            file: row.file,
-            bytes,
-            mime: row.mime,
-            width: row.width,
-            height: row.height,
-          })),
+        ctx.storage.get(row.file).then((bytes) => ({
+          file: row.file,
+          bytes,
+          mime: row.mime,
+          width: row.width,
+          height: row.height,
+        })),
       ];
     }),
   );
