@@ -227,5 +227,5 @@ export async function startFakeKie(): Promise<FakeKie> {
       fake.callbackResponses.length = 0;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  } as FakeKie;
+  };
 }
