@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Balance } from './connection/balance';
 import { ConnectionIndicator } from './connection/connection-indicator';
 import { Gallery } from './gallery/gallery';
 import { GeneratePanel } from './generate/generate-panel';
@@ -18,6 +19,7 @@ export function App() {
           <span className="ml-2 text-sm font-normal text-stone-500">{t('app.tagline')}</span>
         </h1>
         <div className="ml-auto flex items-center gap-3">
+          <Balance />
           <ConnectionIndicator />
           <LanguageSwitch />
         </div>

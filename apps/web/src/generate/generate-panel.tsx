@@ -33,7 +33,12 @@ export function GeneratePanel() {
   const [references, setReferences] = useState<Asset[]>([]);
 
   const provider = providers.data?.find((p) => p.id === providerId);
-  const model = provider?.models.find((m) => m.id === (modelId ?? provider.defaultModel));
+  // Only the models that can do the chosen mode; the default when it can, else the first.
+  const models = provider?.models.filter((m) => m.operations.includes(operation)) ?? [];
+  const model =
+    models.find((m) => m.id === modelId) ??
+    models.find((m) => m.id === provider?.defaultModel) ??
+    models[0];
   const canSubmit =
     prompt.trim().length > 0 &&
     !!model &&
@@ -135,7 +140,7 @@ export function GeneratePanel() {
           label={t('generate.model')}
           value={model?.id ?? ''}
           onChange={setModelId}
-          options={(provider?.models ?? []).map((m) => ({ value: m.id, label: m.label }))}
+          options={models.map((m) => ({ value: m.id, label: m.label }))}
         />
         <SelectField
           label={t('generate.aspectRatio')}

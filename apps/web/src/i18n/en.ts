@@ -2,6 +2,7 @@ export const en = {
   app: { title: 'genhub', tagline: 'Nano Banana image hub' },
   connection: { connected: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…' },
   language: { label: 'Language' },
+  balance: { amount: '{{amount}} {{unit}}', unavailable: 'balance unavailable' },
   generate: {
     heading: 'Create',
     mode: 'Mode',

@@ -4,6 +4,7 @@ export const zhCN: Messages = {
   app: { title: 'genhub', tagline: 'Nano Banana 图像中心' },
   connection: { connected: '实时', connecting: '连接中…', reconnecting: '重新连接中…' },
   language: { label: '语言' },
+  balance: { amount: '{{amount}} {{unit}}', unavailable: '余额不可用' },
   generate: {
     heading: '创作',
     mode: '模式',
