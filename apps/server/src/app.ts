@@ -24,6 +24,7 @@ import { registerAssetRoutes } from './routes/assets';
 import { registerHealthRoute } from './routes/health';
 import { registerWebhookRoutes } from './routes/webhooks';
 import { createProviders } from './providers';
+import { loadSecret } from './secret';
 import { sendError } from './routes/send-error';
 import { registerFileRoutes, registerSpa } from './routes/static';
 import { sharedPayloadEncoder } from './ws/shared-payload-encoder';
@@ -49,6 +50,8 @@ export async function buildApp(
   const storage = new LocalDiskStorage(join(env.dataDir, 'files'));
   await storage.init();
 
+  const secret = loadSecret(env.dataDir);
+  const clock = options.clock ?? systemClock;
   const fastify = Fastify({
     logger: {
       level: env.LOG_LEVEL,
@@ -65,8 +68,8 @@ export async function buildApp(
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage,
-    providers: createProviders(env),
-    clock: options.clock ?? systemClock,
+    providers: createProviders(env, secret, () => clock.now()),
+    clock,
     log: fastify.log,
   };
   const scheduler = new Scheduler(core, {
@@ -97,7 +100,7 @@ export async function buildApp(
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
   registerHealthRoute(fastify);
-  registerAssetRoutes(fastify, core);
+  registerAssetRoutes(fastify, core, secret);
   registerWebhookRoutes(fastify, core, scheduler, env);
   await registerFileRoutes(fastify, storage.dir);
   if (env.NODE_ENV === 'production') {

@@ -4,11 +4,16 @@ import {
   defaultDownloadPolicy,
   downloadImage,
   ProviderRegistry,
+  signAssetUrl,
 } from '@genhub/core';
 import type { Env } from './env';
 
 /** Every provider, configured from the environment (keys stay here, on the server). */
-export function createProviders(env: Env): ProviderRegistry {
+export function createProviders(
+  env: Env,
+  assetSecret: Buffer,
+  now: () => number,
+): ProviderRegistry {
   const policy = { ...defaultDownloadPolicy, allowHosts: new Set(env.INGEST_ALLOW_HOSTS) };
   const publicBase = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
   return new ProviderRegistry([
@@ -21,7 +26,9 @@ export function createProviders(env: Env): ProviderRegistry {
       baseUrl: env.KIE_BASE_URL,
       uploadBaseUrl: env.KIE_UPLOAD_BASE_URL,
       download: (url, signal) => downloadImage(url, policy, signal),
-      referenceUrl: publicBase ? (reference) => `${publicBase}/files/${reference.file}` : undefined,
+      referenceUrl: publicBase
+        ? (reference) => signAssetUrl(assetSecret, publicBase, reference.assetId, now())
+        : undefined,
     }),
   ]);
 }

@@ -182,6 +182,39 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
     expect(kie.callbackResponses).toEqual([200, 200, 200]);
   });
 
+  it('sends references as signed, expiring URLs to our own asset route', async () => {
+    kie.reset();
+    Object.assign(kie.behaviour, { callbacks: 1, hmacKey, pollsToFinish: 1 });
+    const png = await sharp({
+      create: { width: 600, height: 400, channels: 3, background: '#0a0' },
+    })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([png], { type: 'image/png' }), 'ref.png');
+    const asset = (await (
+      await fetch(`${server.url}/api/assets`, { method: 'POST', body: form })
+    ).json()) as { id: string };
+    const task = await connection.client.task.create.mutate({
+      provider: 'kie',
+      model: 'google/nano-banana-edit',
+      operation: 'edit',
+      prompt: 'greener',
+      assetIds: [asset.id],
+    });
+    expect((await finished(server, connection.client, task.id)).status).toBe('completed');
+    expect(kie.uploads).toHaveLength(0);
+    const [signed] = ([...kie.tasks.values()].at(-1)?.input.image_urls ?? []) as string[];
+    const url = new URL(signed!);
+    expect(`${url.origin}${url.pathname}`).toBe(`${server.url}/api/assets/${asset.id}/content`);
+    expect(url.searchParams.get('expires')).toMatch(/^\d+$/);
+    expect(url.searchParams.get('signature')).toBeTruthy();
+    const fetched = await fetch(signed!);
+    expect(fetched.status).toBe(200);
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(png)).toBe(true);
+    expect((await fetch(signed!.replace(/signature=./, 'signature=x'))).status).toBe(403);
+  });
+
   it('refuses a forged signature, a wrong token and an unknown task, and ingests nothing', async () => {
     kie.reset();
     Object.assign(kie.behaviour, {

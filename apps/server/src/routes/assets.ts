@@ -1,10 +1,36 @@
 import type { FastifyInstance } from 'fastify';
-import { createAsset, isCoreError, maxUploadBytes, type CoreContext } from '@genhub/core';
+import {
+  createAsset,
+  findAsset,
+  isCoreError,
+  maxUploadBytes,
+  verifyAssetSignature,
+  type CoreContext,
+} from '@genhub/core';
 import { httpStatusOf } from '../trpc/to-trpc-error';
 import { sendError } from './send-error';
 
 /** `POST /api/assets`: one multipart field `file`, a PNG, JPEG or WebP of at most 10 MB. */
-export function registerAssetRoutes(app: FastifyInstance, core: CoreContext) {
+export function registerAssetRoutes(app: FastifyInstance, core: CoreContext, secret: Buffer) {
+  /** An uploaded image by a signed, expiring URL: how providers fetch reference images. */
+  app.get<{ Params: { id: string }; Querystring: { expires?: string; signature?: string } }>(
+    '/api/assets/:id/content',
+    async (req, reply) => {
+      const { id } = req.params;
+      if (
+        !verifyAssetSignature(secret, id, req.query.expires, req.query.signature, core.clock.now())
+      ) {
+        return sendError(reply, 403, 'FORBIDDEN', 'The link is not valid or has expired');
+      }
+      const asset = findAsset(core, id);
+      if (!asset) return sendError(reply, 404, 'NOT_FOUND', 'No such image');
+      return reply
+        .type(asset.mime)
+        .header('cache-control', 'private, no-store')
+        .send(await core.storage.get(asset.file));
+    },
+  );
+
   app.post('/api/assets', async (req, reply) => {
     if (!req.isMultipart()) {
       return sendError(

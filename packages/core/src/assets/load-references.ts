@@ -17,6 +17,7 @@ export async function loadReferences(
       if (!row) return [];
       return [
         ctx.storage.get(row.file).then((bytes) => ({
+          assetId: row.id,
           file: row.file,
           bytes,
           mime: row.mime,

@@ -1,7 +1,8 @@
 import type { ErrorClass, ModelCapabilities, Task } from '../schemas';
 
 export interface ReferenceImage {
-  /** The stored file's name (served under /files/). */
+  assetId: string;
+  /** The stored file's name. */
   file: string;
   bytes: Buffer;
   mime: string;
