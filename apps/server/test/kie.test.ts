@@ -88,13 +88,14 @@ describe('KIE.ai without a public URL: polling', () => {
       prompt: 'make it night',
       assetIds: [asset.id],
       outputFormat: 'jpeg',
+      resolution: '4K',
     });
     expect((await finished(server, connection.client, task.id)).status).toBe('completed');
     const sent = [...kie.tasks.values()].at(-1);
     expect(kie.uploads).toHaveLength(1);
     expect(sent?.input).toMatchObject({
       output_format: 'jpg',
-      resolution: '1K',
+      resolution: '4K',
       image_input: [`${kie.url}/uploads/${kie.uploads[0]}`],
     });
   });

@@ -18,6 +18,8 @@ export const tasks = sqliteTable(
     aspectRatio: text('aspect_ratio').notNull(),
     count: integer('count').notNull(),
     outputFormat: text('output_format', { enum: ['png', 'jpeg', 'webp'] }).notNull(),
+    /** 1K, 2K or 4K where the model offers a choice; null for its only size. */
+    resolution: text('resolution', { enum: ['1K', '2K', '4K'] }),
     seed: integer('seed').notNull(),
     assetIds: text('asset_ids', { mode: 'json' })
       .$type<string[]>()

@@ -13,6 +13,7 @@ const task = (id: string, updatedAt: number, status: Task['status'] = 'pending')
   aspectRatio: '1:1',
   count: 1,
   outputFormat: 'png',
+  resolution: null,
   seed: 1,
   assetIds: [],
   error: null,

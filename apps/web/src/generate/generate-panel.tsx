@@ -7,6 +7,7 @@ import {
   type AspectRatio,
   type Operation,
   type OutputFormat,
+  type Resolution,
 } from '@genhub/core/schemas';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
@@ -30,6 +31,7 @@ export function GeneratePanel() {
   const [aspectRatio, setAspectRatio] = useState<AspectRatio>('1:1');
   const [count, setCount] = useState(1);
   const [outputFormat, setOutputFormat] = useState<OutputFormat>('png');
+  const [resolution, setResolution] = useState<Resolution | null>(null);
   const [references, setReferences] = useState<Asset[]>([]);
 
   const provider = providers.data?.find((p) => p.id === providerId);
@@ -62,6 +64,7 @@ export function GeneratePanel() {
       outputFormat: model.outputFormats.includes(outputFormat)
         ? outputFormat
         : (model.outputFormats[0] ?? 'png'),
+      ...(resolution && model.resolutions.includes(resolution) ? { resolution } : {}),
       ...(operation === 'edit' ? { assetIds: references.map((r) => r.id) } : {}),
     });
   };
@@ -163,6 +166,18 @@ export function GeneratePanel() {
           onChange={setOutputFormat}
           options={(model?.outputFormats ?? []).map((f) => ({ value: f, label: f.toUpperCase() }))}
         />
+        {model && model.resolutions.length > 0 && (
+          <SelectField
+            label={t('generate.resolution')}
+            value={
+              resolution && model.resolutions.includes(resolution)
+                ? resolution
+                : (model.resolutions[0] ?? '')
+            }
+            onChange={setResolution}
+            options={model.resolutions.map((r) => ({ value: r, label: r }))}
+          />
+        )}
       </div>
       {provider?.local && <p className="text-xs text-stone-500">{t('generate.localNote')}</p>}
       {create.isError && (

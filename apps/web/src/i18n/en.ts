@@ -15,6 +15,7 @@ export const en = {
     aspectRatio: 'Aspect ratio',
     count: 'Images',
     format: 'Format',
+    resolution: 'Resolution',
     submit: 'Generate',
     submitting: 'Sending…',
     shortcut: 'Ctrl + Enter',

@@ -17,6 +17,7 @@ export const zhCN: Messages = {
     aspectRatio: '宽高比',
     count: '数量',
     format: '格式',
+    resolution: '分辨率',
     submit: '生成',
     submitting: '提交中…',
     shortcut: 'Ctrl + Enter',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aspectRatio, operation, outputFormat } from './task';
+import { aspectRatio, operation, outputFormat, resolution } from './task';
 
 export const modelCapabilities = z.object({
   id: z.string(),
@@ -10,6 +10,8 @@ export const modelCapabilities = z.object({
   maxImages: z.number().int().min(1),
   /** How many reference images an `edit` accepts. */
   maxReferenceImages: z.number().int().min(0),
+  /** The sizes it offers; empty when it has one. The first is its default. */
+  resolutions: z.array(resolution),
 });
 export type ModelCapabilities = z.infer<typeof modelCapabilities>;
 

@@ -27,6 +27,9 @@ export type AspectRatio = z.infer<typeof aspectRatio>;
 export const outputFormat = z.enum(['png', 'jpeg', 'webp']);
 export type OutputFormat = z.infer<typeof outputFormat>;
 
+export const resolution = z.enum(['1K', '2K', '4K']);
+export type Resolution = z.infer<typeof resolution>;
+
 export const promptMaxLength = 5000;
 export const maxImagesPerTask = 4;
 
@@ -57,6 +60,8 @@ export const createTaskInput = z
     aspectRatio: aspectRatio.default('1:1'),
     count: z.number().int().min(1).max(maxImagesPerTask).default(1),
     outputFormat: outputFormat.default('png'),
+    /** Only for models that offer sizes (Nano Banana Pro and 2); absent means their default. */
+    resolution: resolution.optional(),
     provider: z.string().min(1).default('local'),
     /** Absent means the provider's default model. */
     model: z.string().min(1).optional(),
@@ -137,6 +142,7 @@ export const task = z.object({
   aspectRatio,
   count: z.number().int(),
   outputFormat,
+  resolution: resolution.nullable(),
   seed: z.number().int(),
   assetIds: z.array(z.string()),
   error: taskError.nullable(),

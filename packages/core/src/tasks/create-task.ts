@@ -64,6 +64,7 @@ export function createTask(
         aspectRatio: input.aspectRatio,
         count: input.count,
         outputFormat: input.outputFormat,
+        resolution: input.resolution ?? model.resolutions[0] ?? null,
         seed: input.seed ?? randomInt(0, 2_147_483_647),
         assetIds: input.assetIds ?? [],
         priority: input.priority,

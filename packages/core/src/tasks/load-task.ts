@@ -21,6 +21,7 @@ function toTask(row: TaskRow, rows: GenerationRow[], storage: Storage): Task {
     aspectRatio: row.aspectRatio as Task['aspectRatio'],
     count: row.count,
     outputFormat: row.outputFormat,
+    resolution: row.resolution,
     seed: row.seed,
     assetIds: row.assetIds,
     error:

@@ -31,6 +31,7 @@ export function retryTask(ctx: CoreContext, id: string): Task {
       provider: old.provider,
       model: old.model,
       seed: old.seed,
+      ...(old.resolution ? { resolution: old.resolution } : {}),
       priority: old.priority,
       maxAttempts: old.maxAttempts,
       timeoutSeconds: old.timeoutSeconds,

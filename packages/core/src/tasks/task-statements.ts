@@ -13,6 +13,7 @@ export const insertedColumns = [
   'aspectRatio',
   'count',
   'outputFormat',
+  'resolution',
   'seed',
   'assetIds',
   'priority',

@@ -23,6 +23,7 @@ describe('createTask validation against model capabilities', () => {
           outputFormats: ['png' as const],
           maxImages: 1,
           maxReferenceImages: 0,
+          resolutions: [],
         },
       ],
     };
@@ -39,6 +40,7 @@ describe('createTask validation against model capabilities', () => {
     [{ provider: 'narrow', operation: 'edit', assetIds: ['a'] }, 'INVALID_INPUT', 'operation'],
     [{ provider: 'offline' }, 'PROVIDER_NOT_CONFIGURED', 'provider'],
     [{ operation: 'edit', assetIds: ['missing'] }, 'INVALID_INPUT', 'assetIds'],
+    [{ resolution: '2K' }, 'INVALID_INPUT', 'resolution'],
   ];
   it.each(cases)('%o is a %s error on %s', async (overrides, code, field) => {
     const offline = {

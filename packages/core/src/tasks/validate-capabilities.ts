@@ -51,6 +51,15 @@ export function validateCapabilities(
   if (!model.outputFormats.includes(input.outputFormat)) {
     throw unsupported('outputFormat', `format ${input.outputFormat}`, model.outputFormats);
   }
+  if (input.resolution !== undefined && !model.resolutions.includes(input.resolution)) {
+    throw model.resolutions.length === 0
+      ? new CoreError(
+          'INVALID_INPUT',
+          `${model.label} has one size; leave resolution out`,
+          'resolution',
+        )
+      : unsupported('resolution', `resolution ${input.resolution}`, model.resolutions);
+  }
   if (input.count > model.maxImages) {
     throw new CoreError(
       'INVALID_INPUT',

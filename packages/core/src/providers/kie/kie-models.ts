@@ -30,6 +30,7 @@ export const kieModels: KieModel[] = [
     outputFormats: ['png', 'jpeg'],
     maxImages: 1,
     maxReferenceImages: 0,
+    resolutions: [],
     input: (task) => ({
       prompt: task.prompt,
       output_format: task.outputFormat,
@@ -44,6 +45,7 @@ export const kieModels: KieModel[] = [
     outputFormats: ['png', 'jpeg'],
     maxImages: 1,
     maxReferenceImages: 10,
+    resolutions: [],
     input: (task, imageUrls) => ({
       prompt: task.prompt,
       output_format: task.outputFormat,
@@ -59,11 +61,12 @@ export const kieModels: KieModel[] = [
     outputFormats: ['png', 'jpeg'],
     maxImages: 1,
     maxReferenceImages: 8,
+    resolutions: ['1K', '2K', '4K'],
     input: (task, imageUrls) => ({
       prompt: task.prompt,
       output_format: jpgSpelling(task.outputFormat),
       aspect_ratio: task.aspectRatio,
-      resolution: '1K',
+      resolution: task.resolution ?? '1K',
       ...(imageUrls.length > 0 ? { image_input: imageUrls } : {}),
     }),
   },
@@ -75,11 +78,12 @@ export const kieModels: KieModel[] = [
     outputFormats: ['png', 'jpeg'],
     maxImages: 1,
     maxReferenceImages: 14,
+    resolutions: ['1K', '2K', '4K'],
     input: (task, imageUrls) => ({
       prompt: task.prompt,
       output_format: jpgSpelling(task.outputFormat),
       aspect_ratio: task.aspectRatio,
-      resolution: '1K',
+      resolution: task.resolution ?? '1K',
       ...(imageUrls.length > 0 ? { image_input: imageUrls } : {}),
     }),
   },

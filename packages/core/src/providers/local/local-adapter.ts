@@ -37,6 +37,7 @@ export function createLocalAdapter(options: LocalAdapterOptions): SyncAdapter {
         outputFormats: ['png', 'jpeg', 'webp'],
         maxImages: 4,
         maxReferenceImages: 4,
+        resolutions: [],
       },
     ],
     async generate({ task, references, signal }) {
