@@ -39,6 +39,8 @@ export interface FakeKie {
   tasks: Map<string, FakeTask>;
   uploads: string[];
   callbackResponses: number[];
+  /** When the first callback of each KIE task was sent (performance.now()). */
+  callbackSentAt: Map<string, number>;
   /** Back to: finish on the third poll, no callbacks, no failures. */
   reset(): void;
   close(): Promise<void>;
@@ -77,6 +79,7 @@ export async function startFakeKie(): Promise<FakeKie> {
     tasks: new Map(),
     uploads: [],
     callbackResponses: [],
+    callbackSentAt: new Map(),
   };
   let base = '';
 
@@ -126,6 +129,7 @@ export async function startFakeKie(): Promise<FakeKie> {
           .digest('base64');
       }
       task.polls = Number.MAX_SAFE_INTEGER; // the job is done when it calls back
+      if (!fake.callbackSentAt.has(task.id)) fake.callbackSentAt.set(task.id, performance.now());
       const response = await fetch(task.callBackUrl, {
         method: 'POST',
         headers,

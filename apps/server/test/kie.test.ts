@@ -155,8 +155,8 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         KIE_WEBHOOK_HMAC_KEY: hmacKey,
       },
-      // Polls would only start after 30 s: what completes a task here is its callback.
-      { port, scheduler: fast },
+      // Polling starts only after 2 s without a callback (30 s in production).
+      { port, scheduler: { ...fast, callbackGraceMs: 2000 } },
     );
     connection = connectClient(server.url);
   });
@@ -214,6 +214,17 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
     expect(fetched.status).toBe(200);
     expect(Buffer.from(await fetched.arrayBuffer()).equals(png)).toBe(true);
     expect((await fetch(signed!.replace(/signature=./, 'signature=x'))).status).toBe(403);
+  });
+
+  it('polls when the callback never comes', async () => {
+    kie.reset();
+    Object.assign(kie.behaviour, { callbacks: 0, pollsToFinish: 2 });
+    const task = await connection.client.task.create.mutate({ provider: 'kie', prompt: 'silent' });
+    expect((await finished(server, connection.client, task.id)).status).toBe('completed');
+    expect([...kie.tasks.values()].at(-1)).toMatchObject({
+      polls: 2,
+      callBackUrl: expect.any(String) as unknown,
+    });
   });
 
   it('refuses a forged signature, a wrong token and an unknown task, and ingests nothing', async () => {

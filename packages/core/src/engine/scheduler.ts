@@ -31,6 +31,8 @@ export interface SchedulerOptions {
   pollDelayMs?: (elapsedMs: number) => number;
   /** This server's public URL: async providers get a webhook under it. Absent: poll only. */
   publicBaseUrl?: string | undefined;
+  /** With a webhook on its way, how long before it counts as late and polling starts. */
+  callbackGraceMs?: number;
 }
 
 type AbortReason = 'cancel' | 'shutdown' | 'deadline';
@@ -58,9 +60,12 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private readonly backoff: { baseMs: number; capMs: number; random: () => number };
   private readonly pollDelay: (elapsedMs: number) => number;
+  private readonly callbackGrace: number;
   private readonly statements: ReturnType<typeof queueStatements>;
   /** Poll loops waiting for their next poll, by task: a callback cuts the wait short. */
   private readonly pollWaits = new Map<string, () => void>();
+  /** Callbacks that came while their run was not waiting yet (still submitting, say). */
+  private readonly earlyNudges = new Set<string>();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -71,6 +76,7 @@ export class Scheduler {
       random: options.random ?? Math.random,
     };
     this.pollDelay = options.pollDelayMs ?? defaultPollDelay;
+    this.callbackGrace = options.callbackGraceMs ?? callbackGraceMs;
     this.statements = queueStatements(ctx.db);
   }
 
@@ -109,7 +115,9 @@ export class Scheduler {
 
   /** A provider called back about this task: poll it now instead of at the next tick. */
   nudge(taskId: string): void {
-    this.pollWaits.get(taskId)?.();
+    const wake = this.pollWaits.get(taskId);
+    if (wake) wake();
+    else if (this.runs.has(taskId)) this.earlyNudges.add(taskId);
   }
 
   /** Looks for due work now (after the clock moved, in tests). */
@@ -246,6 +254,7 @@ export class Scheduler {
     deadline.unref();
     const done = this.execute(task, controller.signal, callbackUrl).finally(() => {
       clearTimeout(deadline);
+      this.earlyNudges.delete(task.id);
       this.runs.delete(task.id);
       this.wake();
     });
@@ -318,8 +327,8 @@ export class Scheduler {
     for (;;) {
       const elapsed = this.ctx.clock.now() - since;
       const wait =
-        request.callbackUrl && elapsed < callbackGraceMs
-          ? callbackGraceMs - elapsed
+        request.callbackUrl && elapsed < this.callbackGrace
+          ? this.callbackGrace - elapsed
           : this.pollDelay(elapsed);
       await this.waitForPoll(task.id, wait, signal);
       const state = await adapter.pollJob(jobId, signal);
@@ -330,6 +339,7 @@ export class Scheduler {
 
   /** Sleeps until the next poll is due or a callback nudges this task, whichever is first. */
   private async waitForPoll(taskId: string, ms: number, signal: AbortSignal): Promise<void> {
+    if (this.earlyNudges.delete(taskId)) return;
     const nudged = new AbortController();
     this.pollWaits.set(taskId, () => nudged.abort());
     try {
