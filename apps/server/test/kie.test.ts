@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeKie, type FakeKie } from './fake-kie';
 import { freePort } from './spawn-server';
-import { connectClient, startTestServer, type TestServer } from './test-server';
+import { connectClient, startTestServer, uploadAsset, type TestServer } from './test-server';
 
 const fast = { pollDelayMs: () => 20 };
 
@@ -76,11 +76,7 @@ describe('KIE.ai without a public URL: polling', () => {
     })
       .png()
       .toBuffer();
-    const form = new FormData();
-    form.append('file', new Blob([png], { type: 'image/png' }), 'ref.png');
-    const asset = (await (
-      await fetch(`${server.url}/api/assets`, { method: 'POST', body: form })
-    ).json()) as { id: string };
+    const asset = await uploadAsset(server.url, png);
     const task = await connection.client.task.create.mutate({
       provider: 'kie',
       model: 'nano-banana-pro',
@@ -191,11 +187,7 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
     })
       .png()
       .toBuffer();
-    const form = new FormData();
-    form.append('file', new Blob([png], { type: 'image/png' }), 'ref.png');
-    const asset = (await (
-      await fetch(`${server.url}/api/assets`, { method: 'POST', body: form })
-    ).json()) as { id: string };
+    const asset = await uploadAsset(server.url, png);
     const task = await connection.client.task.create.mutate({
       provider: 'kie',
       model: 'google/nano-banana-edit',

@@ -59,3 +59,16 @@ export function connectClient(url: string) {
   });
   return { client, ws };
 }
+
+/** Uploads an image through `POST /api/assets`, as the SPA does. */
+export async function uploadAsset(
+  url: string,
+  bytes: Buffer,
+  mime = 'image/png',
+): Promise<{ id: string; url: string }> {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type: mime }), 'reference');
+  const res = await fetch(`${url}/api/assets`, { method: 'POST', body: form });
+  if (res.status !== 201) throw new Error(`upload failed: HTTP ${res.status}`);
+  return (await res.json()) as { id: string; url: string };
+}

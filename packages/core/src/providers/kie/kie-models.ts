@@ -21,6 +21,27 @@ interface KieModel extends ModelCapabilities {
 /** nano-banana(/edit) spell it `jpeg`; pro and 2 spell it `jpg` (providers.md §1.5). */
 const jpgSpelling = (format: OutputFormat) => (format === 'jpeg' ? 'jpg' : format);
 
+/** Nano Banana Pro and 2: both modes, a size to choose, references as `image_input`. */
+function gemini3(id: string, label: string, maxReferenceImages: number): KieModel {
+  return {
+    id,
+    label,
+    operations: ['generate', 'edit'],
+    aspectRatios: [...allRatios],
+    outputFormats: ['png', 'jpeg'],
+    maxImages: 1,
+    maxReferenceImages,
+    resolutions: ['1K', '2K', '4K'],
+    input: (task, imageUrls) => ({
+      prompt: task.prompt,
+      output_format: jpgSpelling(task.outputFormat),
+      aspect_ratio: task.aspectRatio,
+      resolution: task.resolution ?? '1K',
+      ...(imageUrls.length > 0 ? { image_input: imageUrls } : {}),
+    }),
+  };
+}
+
 export const kieModels: KieModel[] = [
   {
     id: 'google/nano-banana',
@@ -53,40 +74,8 @@ export const kieModels: KieModel[] = [
       image_urls: imageUrls,
     }),
   },
-  {
-    id: 'nano-banana-pro',
-    label: 'Nano Banana Pro (KIE.ai)',
-    operations: ['generate', 'edit'],
-    aspectRatios: [...allRatios],
-    outputFormats: ['png', 'jpeg'],
-    maxImages: 1,
-    maxReferenceImages: 8,
-    resolutions: ['1K', '2K', '4K'],
-    input: (task, imageUrls) => ({
-      prompt: task.prompt,
-      output_format: jpgSpelling(task.outputFormat),
-      aspect_ratio: task.aspectRatio,
-      resolution: task.resolution ?? '1K',
-      ...(imageUrls.length > 0 ? { image_input: imageUrls } : {}),
-    }),
-  },
-  {
-    id: 'nano-banana-2',
-    label: 'Nano Banana 2 (KIE.ai)',
-    operations: ['generate', 'edit'],
-    aspectRatios: [...allRatios],
-    outputFormats: ['png', 'jpeg'],
-    maxImages: 1,
-    maxReferenceImages: 14,
-    resolutions: ['1K', '2K', '4K'],
-    input: (task, imageUrls) => ({
-      prompt: task.prompt,
-      output_format: jpgSpelling(task.outputFormat),
-      aspect_ratio: task.aspectRatio,
-      resolution: task.resolution ?? '1K',
-      ...(imageUrls.length > 0 ? { image_input: imageUrls } : {}),
-    }),
-  },
+  gemini3('nano-banana-pro', 'Nano Banana Pro (KIE.ai)', 8),
+  gemini3('nano-banana-2', 'Nano Banana 2 (KIE.ai)', 14),
 ];
 
 /** What clients see: the capabilities without the request builders. */
