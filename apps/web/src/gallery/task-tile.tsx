@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { pixelSizes, type Task } from '@genhub/core/schemas';
+import { dimensionsOf, type Task } from '@genhub/core/schemas';
 import { useNow } from '../lib/use-now';
 import { useTRPC } from '../trpc';
 
 function aspectStyle(task: Task) {
-  const size = pixelSizes[task.aspectRatio === 'auto' ? '1:1' : task.aspectRatio];
+  const size = dimensionsOf(task.aspectRatio);
   return { aspectRatio: `${size.width} / ${size.height}` };
 }
 

@@ -1,6 +1,6 @@
-import type { AspectRatio } from './task';
+import type { AspectRatio, aspectRatios } from './task';
 
-type FixedRatio = Exclude<AspectRatio, 'auto'>;
+type FixedRatio = Exclude<(typeof aspectRatios)[number], 'auto'>;
 
 /** Gemini's 1K output sizes per aspect ratio (providers.md §2). */
 export const pixelSizes: Record<FixedRatio, { width: number; height: number }> = {
@@ -32,4 +32,16 @@ export function nearestAspectRatio(width: number, height: number): FixedRatio {
     }
   }
   return best;
+}
+
+/**
+ * Output dimensions for a ratio: Gemini's table where it has one, else about a megapixel in
+ * that proportion (the extreme ratios); `auto` falls back to square.
+ */
+export function dimensionsOf(ratio: AspectRatio): { width: number; height: number } {
+  if (ratio === 'auto') return pixelSizes['1:1'];
+  if (ratio in pixelSizes) return pixelSizes[ratio as FixedRatio];
+  const [w = 1, h = 1] = ratio.split(':').map(Number);
+  const scale = Math.sqrt((1024 * 1024) / (w * h));
+  return { width: Math.round((w * scale) / 16) * 16, height: Math.round((h * scale) / 16) * 16 };
 }

@@ -21,7 +21,9 @@ export const aspectRatios = [
   '21:9',
   'auto',
 ] as const;
-export const aspectRatio = z.enum(aspectRatios);
+/** Only some models (Nano Banana 2) offer these. */
+export const extremeAspectRatios = ['1:4', '4:1', '1:8', '8:1'] as const;
+export const aspectRatio = z.enum([...aspectRatios, ...extremeAspectRatios]);
 export type AspectRatio = z.infer<typeof aspectRatio>;
 
 export const outputFormat = z.enum(['png', 'jpeg', 'webp']);

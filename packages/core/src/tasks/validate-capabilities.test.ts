@@ -41,6 +41,7 @@ describe('createTask validation against model capabilities', () => {
     [{ provider: 'offline' }, 'PROVIDER_NOT_CONFIGURED', 'provider'],
     [{ operation: 'edit', assetIds: ['missing'] }, 'INVALID_INPUT', 'assetIds'],
     [{ resolution: '2K' }, 'INVALID_INPUT', 'resolution'],
+    [{ aspectRatio: '1:4' }, 'INVALID_INPUT', 'aspectRatio'],
   ];
   it.each(cases)('%o is a %s error on %s', async (overrides, code, field) => {
     const offline = {

@@ -1,18 +1,13 @@
-import type { ModelCapabilities, OutputFormat, Task } from '../../schemas';
+import {
+  aspectRatios,
+  extremeAspectRatios,
+  type AspectRatio,
+  type ModelCapabilities,
+  type OutputFormat,
+  type Task,
+} from '../../schemas';
 
-const allRatios = [
-  '1:1',
-  '9:16',
-  '16:9',
-  '3:4',
-  '4:3',
-  '3:2',
-  '2:3',
-  '5:4',
-  '4:5',
-  '21:9',
-  'auto',
-] as const;
+const allRatios = aspectRatios;
 
 interface KieModel extends ModelCapabilities {
   input: (task: Task, imageUrls: string[]) => Record<string, unknown>;
@@ -22,12 +17,17 @@ interface KieModel extends ModelCapabilities {
 const jpgSpelling = (format: OutputFormat) => (format === 'jpeg' ? 'jpg' : format);
 
 /** Nano Banana Pro and 2: both modes, a size to choose, references as `image_input`. */
-function gemini3(id: string, label: string, maxReferenceImages: number): KieModel {
+function gemini3(
+  id: string,
+  label: string,
+  maxReferenceImages: number,
+  ratios: readonly AspectRatio[],
+): KieModel {
   return {
     id,
     label,
     operations: ['generate', 'edit'],
-    aspectRatios: [...allRatios],
+    aspectRatios: [...ratios],
     outputFormats: ['png', 'jpeg'],
     maxImages: 1,
     maxReferenceImages,
@@ -74,8 +74,8 @@ export const kieModels: KieModel[] = [
       image_urls: imageUrls,
     }),
   },
-  gemini3('nano-banana-pro', 'Nano Banana Pro (KIE.ai)', 8),
-  gemini3('nano-banana-2', 'Nano Banana 2 (KIE.ai)', 14),
+  gemini3('nano-banana-pro', 'Nano Banana Pro (KIE.ai)', 8, allRatios),
+  gemini3('nano-banana-2', 'Nano Banana 2 (KIE.ai)', 14, [...allRatios, ...extremeAspectRatios]),
 ];
 
 /** What clients see: the capabilities without the request builders. */

@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { aspectRatios, nearestAspectRatio, pixelSizes, type Task } from '../../schemas';
+import {
+  aspectRatios,
+  dimensionsOf,
+  nearestAspectRatio,
+  pixelSizes,
+  type Task,
+} from '../../schemas';
 import { ProviderError, type ReferenceImage, type SyncAdapter } from '../types';
 import { renderPromptImage } from './render-prompt-image';
 import { transformReference } from './transform-reference';
@@ -13,7 +19,7 @@ export interface LocalAdapterOptions {
 }
 
 function outputSize(task: Task, references: ReferenceImage[]) {
-  if (task.aspectRatio !== 'auto') return pixelSizes[task.aspectRatio];
+  if (task.aspectRatio !== 'auto') return dimensionsOf(task.aspectRatio);
   const first = references[0];
   return pixelSizes[first ? nearestAspectRatio(first.width, first.height) : '1:1'];
 }
