@@ -96,6 +96,28 @@ describe('KIE.ai without a public URL: polling', () => {
     });
   });
 
+  it('offers Nano Banana 2 its extra aspect ratios', async () => {
+    const task = await connection.client.task.create.mutate({
+      provider: 'kie',
+      model: 'nano-banana-2',
+      prompt: 'a tall tower',
+      aspectRatio: '1:8',
+    });
+    expect((await finished(server, connection.client, task.id)).status).toBe('completed');
+    expect([...kie.tasks.values()].at(-1)?.input).toMatchObject({
+      aspect_ratio: '1:8',
+      resolution: '1K',
+    });
+    await expect(
+      connection.client.task.create.mutate({
+        provider: 'kie',
+        model: 'nano-banana-pro',
+        prompt: 'x',
+        aspectRatio: '1:8',
+      }),
+    ).rejects.toMatchObject({ data: { field: 'aspectRatio' } });
+  });
+
   it.each([
     [
       { createError: { http: 200, code: 402, msg: 'Credits insufficient' } },
