@@ -22,6 +22,12 @@ const envSchema = z.object({
   KIE_UPLOAD_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://kieai.redpandaai.co'),
   /** When set, KIE callbacks must carry a valid X-Webhook-Signature. */
   KIE_WEBHOOK_HMAC_KEY: z.string().min(1).optional(),
+  OPENROUTER_API_KEY: z.string().min(1).optional(),
+  OPENROUTER_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://openrouter.ai/api/v1'),
+  GEMINI_API_KEY: z.string().min(1).optional(),
+  GEMINI_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://generativelanguage.googleapis.com'),
   /** Hosts result downloads may reach over plain http or on private addresses: tests only. */
   INGEST_ALLOW_HOSTS: z
     .string()

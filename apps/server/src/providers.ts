@@ -3,6 +3,8 @@ import {
   createLocalAdapter,
   defaultDownloadPolicy,
   downloadImage,
+  createGeminiAdapter,
+  createOpenRouterAdapter,
   ProviderRegistry,
   signAssetUrl,
 } from '@genhub/core';
@@ -30,5 +32,11 @@ export function createProviders(
         ? (reference) => signAssetUrl(assetSecret, publicBase, reference.assetId, now())
         : undefined,
     }),
+    createOpenRouterAdapter({
+      apiKey: env.OPENROUTER_API_KEY,
+      baseUrl: env.OPENROUTER_BASE_URL,
+      appUrl: publicBase,
+    }),
+    createGeminiAdapter({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL }),
   ]);
 }

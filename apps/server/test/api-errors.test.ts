@@ -59,7 +59,14 @@ describe('typed errors', () => {
         models: [expect.objectContaining({ id: 'local-preview', maxImages: 4 })],
       }),
       expect.objectContaining({ id: 'kie', configured: false, hint: 'Set KIE_API_KEY' }),
+      expect.objectContaining({
+        id: 'openrouter',
+        configured: false,
+        hint: 'Set OPENROUTER_API_KEY',
+      }),
+      expect.objectContaining({ id: 'gemini', configured: false, hint: 'Set GEMINI_API_KEY' }),
     ]);
+    expect(JSON.stringify(providers)).not.toMatch(/key-|sk-/);
     const error = await failure(client.task.create.mutate({ prompt: 'x', provider: 'kie' }));
     expect(error.data).toMatchObject({ code: 'PRECONDITION_FAILED', field: 'provider' });
     expect(error.message).toContain('KIE_API_KEY');

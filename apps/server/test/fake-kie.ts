@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { readJson, sendJson } from './fake-http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 
@@ -48,15 +49,7 @@ export interface FakeKie {
 
 const defaults = (): FakeKieBehaviour => ({ pollsToFinish: 3, callbacks: 0, callbackDelayMs: 50 });
 
-const json = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-};
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
-}
+const json = (res: ServerResponse, status: number, body: unknown) => sendJson(res, status, body);
 
 const models = new Set([
   'google/nano-banana',

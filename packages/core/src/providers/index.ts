@@ -14,3 +14,9 @@ export { errorClassForStatus, parseRetryAfter } from './error-class-for-status';
 export { renderPromptImage, type RenderSpec } from './local/render-prompt-image';
 export * from './kie';
 export { RateLimiter } from './rate-limiter';
+export {
+  createOpenRouterAdapter,
+  openRouterModels,
+  type OpenRouterOptions,
+} from './openrouter/openrouter-adapter';
+export { createGeminiAdapter, geminiModels, type GeminiOptions } from './gemini/gemini-adapter';

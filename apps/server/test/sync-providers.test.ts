@@ -1,0 +1,240 @@
+import { until } from '@genhub/core/testing';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeGemini, type GeminiMode } from './fake-gemini';
+import { startFakeOpenRouter, type OpenRouterMode } from './fake-openrouter';
+import { connectClient, startTestServer, uploadAsset, type TestServer } from './test-server';
+
+type Client = ReturnType<typeof connectClient>['client'];
+
+/** Retries after milliseconds, not seconds; a provider's Retry-After still wins. */
+const quickRetries = { backoff: { baseMs: 10, capMs: 40 } };
+
+async function finished(server: TestServer, client: Client, id: string) {
+  await until(
+    () =>
+      ['completed', 'failed'].includes(
+        server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
+          ?.status ?? '',
+      ),
+    15_000,
+    `task ${id}`,
+  );
+  return client.task.get.query({ id });
+}
+
+describe('OpenRouter', () => {
+  let fake: Awaited<ReturnType<typeof startFakeOpenRouter>>;
+  let server: TestServer;
+  let connection: ReturnType<typeof connectClient>;
+  beforeAll(async () => {
+    fake = await startFakeOpenRouter();
+    server = await startTestServer(
+      { OPENROUTER_API_KEY: fake.state.apiKey, OPENROUTER_BASE_URL: fake.url },
+      { scheduler: quickRetries },
+    );
+    connection = connectClient(server.url);
+  });
+  afterAll(async () => {
+    await connection.ws.close();
+    await server.close();
+    await fake.close();
+  });
+
+  it('generates and edits, sending the documented request', async () => {
+    fake.state.mode = { kind: 'image' };
+    const generated = await connection.client.task.create.mutate({
+      provider: 'openrouter',
+      model: 'google/gemini-3-pro-image-preview',
+      prompt: 'a beach',
+      aspectRatio: '16:9',
+      resolution: '2K',
+    });
+    expect((await finished(server, connection.client, generated.id)).generations[0]).toMatchObject({
+      width: 1344,
+      height: 768,
+    });
+    const first = fake.state.requests.at(-1)!;
+    expect(first.headers['x-title']).toBe('genhub');
+    expect(first.body).toMatchObject({
+      model: 'google/gemini-3-pro-image-preview',
+      modalities: ['image', 'text'],
+      image_config: { aspect_ratio: '16:9', image_size: '2K' },
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'a beach' }] }],
+    });
+
+    const png = await sharp({
+      create: { width: 300, height: 300, channels: 3, background: '#fff' },
+    })
+      .png()
+      .toBuffer();
+    const asset = await uploadAsset(server.url, png);
+    const edited = await connection.client.task.create.mutate({
+      provider: 'openrouter',
+      operation: 'edit',
+      prompt: 'add a cat',
+      assetIds: [asset.id],
+    });
+    expect((await finished(server, connection.client, edited.id)).status).toBe('completed');
+    const content = (
+      fake.state.requests.at(-1)!.body.messages as {
+        content: { type: string; image_url?: { url: string } }[];
+      }[]
+    )[0]!.content;
+    expect(content[0]).toEqual({ type: 'text', text: 'add a cat' });
+    expect(content[1]?.image_url?.url).toBe(`data:image/png;base64,${png.toString('base64')}`);
+  });
+
+  it.each([
+    [{ kind: 'text-only' }, 'no_image', 2],
+    [
+      { kind: 'error-in-200', code: 502, message: 'Provider returned error' },
+      'provider_unavailable',
+      3,
+    ],
+    [{ kind: 'status', status: 400, message: 'bad params' }, 'invalid_request', 1],
+    [{ kind: 'status', status: 402, message: 'Insufficient credits' }, 'insufficient_credits', 1],
+    [{ kind: 'status', status: 403, message: 'flagged by moderation' }, 'content_blocked', 1],
+    [{ kind: 'status', status: 408, message: 'timed out' }, 'timeout', 3],
+    [{ kind: 'status', status: 429, message: 'slow down', retryAfter: '0' }, 'rate_limited', 3],
+    [{ kind: 'status', status: 503, message: 'no provider' }, 'provider_unavailable', 3],
+  ] as [OpenRouterMode, string, number][])(
+    'maps %o to %s',
+    async (mode, code, attempts) => {
+      fake.state.mode = mode;
+      const task = await connection.client.task.create.mutate({
+        provider: 'openrouter',
+        prompt: 'x',
+        maxAttempts: 3,
+      });
+      const done = await finished(server, connection.client, task.id);
+      expect(done).toMatchObject({ status: 'failed', attempts, error: { code } });
+    },
+    60_000,
+  );
+
+  it('reports a bad key as unauthorized', async () => {
+    fake.state.mode = { kind: 'image' };
+    const key = fake.state.apiKey;
+    fake.state.apiKey = 'other';
+    const task = await connection.client.task.create.mutate({
+      provider: 'openrouter',
+      prompt: 'x',
+    });
+    expect((await finished(server, connection.client, task.id)).error).toMatchObject({
+      code: 'unauthorized',
+    });
+    fake.state.apiKey = key;
+  });
+});
+
+describe('Gemini API', () => {
+  let fake: Awaited<ReturnType<typeof startFakeGemini>>;
+  let server: TestServer;
+  let connection: ReturnType<typeof connectClient>;
+  beforeAll(async () => {
+    fake = await startFakeGemini();
+    server = await startTestServer(
+      { GEMINI_API_KEY: fake.state.apiKey, GEMINI_BASE_URL: fake.url },
+      { scheduler: quickRetries },
+    );
+    connection = connectClient(server.url);
+  });
+  afterAll(async () => {
+    await connection.ws.close();
+    await server.close();
+    await fake.close();
+  });
+
+  it('generates and edits, skipping thought parts and their interim images', async () => {
+    fake.state.mode = 'image';
+    const task = await connection.client.task.create.mutate({
+      provider: 'gemini',
+      prompt: 'a fox',
+      aspectRatio: '4:3',
+    });
+    const done = await finished(server, connection.client, task.id);
+    expect(done.generations).toHaveLength(1);
+    expect(done.generations[0]).toMatchObject({ width: 1024, height: 1024 });
+    const sent = fake.state.requests.at(-1)!;
+    expect(sent.path).toBe('/v1beta/models/gemini-2.5-flash-image:generateContent');
+    expect(sent.body).toMatchObject({
+      contents: [{ role: 'user', parts: [{ text: 'a fox' }] }],
+      generationConfig: {
+        responseModalities: ['TEXT', 'IMAGE'],
+        imageConfig: { aspectRatio: '4:3' },
+      },
+    });
+
+    const png = await sharp({
+      create: { width: 200, height: 100, channels: 3, background: '#00f' },
+    })
+      .jpeg()
+      .toBuffer();
+    const asset = await uploadAsset(server.url, png, 'image/jpeg');
+    const edit = await connection.client.task.create.mutate({
+      provider: 'gemini',
+      operation: 'edit',
+      prompt: 'x',
+      assetIds: [asset.id],
+      aspectRatio: 'auto',
+    });
+    expect((await finished(server, connection.client, edit.id)).status).toBe('completed');
+    const parts = (
+      fake.state.requests.at(-1)!.body.contents as {
+        parts: { inline_data?: { mime_type: string } }[];
+      }[]
+    )[0]!.parts;
+    expect(parts[1]?.inline_data?.mime_type).toBe('image/jpeg');
+    expect(fake.state.requests.at(-1)!.body.generationConfig).not.toHaveProperty('imageConfig');
+  });
+
+  it.each([
+    ['no-image', 'no_image', 2],
+    ['stop-without-image', 'no_image', 2],
+    ['image-safety', 'content_blocked', 1],
+    ['prompt-blocked', 'content_blocked', 1],
+    ['bad-key', 'unauthorized', 1],
+    ['unavailable', 'provider_unavailable', 3],
+  ] as [GeminiMode, string, number][])(
+    'maps %s to %s',
+    async (mode, code, attempts) => {
+      fake.state.mode = mode;
+      const task = await connection.client.task.create.mutate({
+        provider: 'gemini',
+        prompt: 'x',
+        maxAttempts: 3,
+      });
+      expect(await finished(server, connection.client, task.id)).toMatchObject({
+        status: 'failed',
+        attempts,
+        error: { code },
+      });
+    },
+    60_000,
+  );
+
+  it('honours RetryInfo.retryDelay on a 429', async () => {
+    fake.state.mode = 'quota';
+    const task = await connection.client.task.create.mutate({
+      provider: 'gemini',
+      prompt: 'x',
+      maxAttempts: 2,
+    });
+    await until(
+      () =>
+        fake.state.requests.filter((r) => r.body && r.path.includes('generateContent')).length > 0,
+      5000,
+    );
+    const waiting = await until(
+      () =>
+        server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, task.id) }).sync()
+          ?.nextRunAt != null,
+      5000,
+    ).then(() => connection.client.task.get.query({ id: task.id }));
+    expect(waiting.error).toMatchObject({ code: 'rate_limited', retryable: true });
+    expect((waiting.nextRunAt ?? 0) - waiting.updatedAt).toBeGreaterThanOrEqual(2000);
+    fake.state.mode = 'image';
+    expect((await finished(server, connection.client, task.id)).status).toBe('completed');
+  }, 30_000);
+});

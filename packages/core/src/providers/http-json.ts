@@ -1,0 +1,43 @@
+import { ProviderError } from './types';
+
+export interface JsonReply {
+  status: number;
+  headers: Headers;
+  /** The parsed body, or null when it was not JSON. */
+  body: unknown;
+}
+
+/** One JSON request to a provider; a transport failure is `network` (the signal's abort is rethrown). */
+export async function requestJson(
+  url: string,
+  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: unknown },
+  signal: AbortSignal | undefined,
+  provider: string,
+): Promise<JsonReply> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method,
+      headers: { 'content-type': 'application/json', ...init.headers },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ProviderError('network', `Could not reach ${provider}`);
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    body = null;
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+/** The bytes of a `data:` URL, or undefined when it is not one. */
+export function decodeDataUrl(url: string): Buffer | undefined {
+  const match = /^data:[^;,]*;base64,(.*)$/s.exec(url);
+  return match?.[1] ? Buffer.from(match[1], 'base64') : undefined;
+}
