@@ -101,7 +101,7 @@ export async function buildApp(
   });
   registerHealthRoute(fastify);
   registerAssetRoutes(fastify, core, secret);
-  registerWebhookRoutes(fastify, core, scheduler, env);
+  await registerWebhookRoutes(fastify, core, scheduler);
   await registerFileRoutes(fastify, storage.dir);
   if (env.NODE_ENV === 'production') {
     await registerSpa(fastify, options.webDist ?? defaultWebDist);

@@ -28,6 +28,7 @@ export function createProviders(
       baseUrl: env.KIE_BASE_URL,
       uploadBaseUrl: env.KIE_UPLOAD_BASE_URL,
       download: (url, signal) => downloadImage(url, policy, signal),
+      webhookHmacKey: env.KIE_WEBHOOK_HMAC_KEY,
       referenceUrl: publicBase
         ? (reference) => signAssetUrl(assetSecret, publicBase, reference.assetId, now())
         : undefined,

@@ -1,18 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  checkCallbackToken,
-  kieCallbackTaskId,
-  verifyKieSignature,
-  type CoreContext,
-  type Scheduler,
-} from '@genhub/core';
-import type { Env } from '../env';
+import { checkCallbackToken, type CoreContext, type Scheduler } from '@genhub/core';
 import { sendError } from './send-error';
 
 interface CallbackRoute {
-  Params: { taskId: string };
+  Params: { provider: string; taskId: string };
   Querystring: { token?: string };
-  Headers: { 'x-webhook-timestamp'?: string; 'x-webhook-signature'?: string };
 }
 
 /**
@@ -20,41 +12,55 @@ interface CallbackRoute {
  * result is confirmed there before anything is ingested, so a replayed or duplicate call
  * changes nothing.
  */
-export function registerWebhookRoutes(
+export async function registerWebhookRoutes(
   app: FastifyInstance,
   core: CoreContext,
   scheduler: Scheduler,
-  env: Env,
 ) {
-  app.get('/webhooks/kie', () => ({ ok: true, provider: 'kie' }));
+  const asyncProviders = core.providers.all().filter((p) => p.kind === 'async');
+  for (const provider of asyncProviders) {
+    app.get(`/webhooks/${provider.id}`, () => ({ ok: true, provider: provider.id }));
+  }
 
-  app.post<CallbackRoute>('/webhooks/kie/:taskId', {
-    // Refuse an unknown task or a wrong token before the body is read.
-    onRequest: async (req, reply) => {
-      if (!checkCallbackToken(core, 'kie', req.params.taskId, req.query.token)) {
-        await sendError(reply, 401, 'UNAUTHORIZED', 'Unknown task or wrong token');
-      }
-    },
-    handler: async (req, reply) => {
-      const target = checkCallbackToken(core, 'kie', req.params.taskId, req.query.token);
-      const kieTaskId = kieCallbackTaskId(req.body);
-      if (!target || !kieTaskId || (target.jobId !== null && target.jobId !== kieTaskId)) {
-        return sendError(reply, 401, 'UNAUTHORIZED', 'The callback is not about this task');
-      }
-      if (
-        env.KIE_WEBHOOK_HMAC_KEY &&
-        !verifyKieSignature(
-          env.KIE_WEBHOOK_HMAC_KEY,
-          kieTaskId,
-          req.headers['x-webhook-timestamp'],
-          req.headers['x-webhook-signature'],
-          core.clock.now(),
-        )
-      ) {
-        return sendError(reply, 401, 'UNAUTHORIZED', 'Bad or missing webhook signature');
-      }
-      scheduler.nudge(req.params.taskId);
-      return { ok: true };
-    },
+  await app.register(async (scope) => {
+    // Signatures cover the bytes as sent: keep the raw body here.
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, body),
+    );
+
+    scope.post<CallbackRoute>('/webhooks/:provider/:taskId', {
+      // Refuse an unknown task or a wrong token before the body is read.
+      onRequest: async (req, reply) => {
+        if (!checkCallbackToken(core, req.params.provider, req.params.taskId, req.query.token)) {
+          await sendError(reply, 401, 'UNAUTHORIZED', 'Unknown task or wrong token');
+        }
+      },
+      handler: async (req, reply) => {
+        const { provider: providerId, taskId } = req.params;
+        const target = checkCallbackToken(core, providerId, taskId, req.query.token);
+        const adapter = core.providers.get(providerId);
+        if (!target || adapter?.kind !== 'async')
+          return sendError(reply, 401, 'UNAUTHORIZED', 'Unknown task or wrong token');
+        const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).map(([name, value]) => [
+            name,
+            Array.isArray(value) ? value.join(',') : value,
+          ]),
+        );
+        const genuine = adapter.verifyWebhook
+          ? await adapter.verifyWebhook({
+              headers,
+              rawBody,
+              jobId: target.jobId,
+              now: core.clock.now(),
+            })
+          : true;
+        if (!genuine)
+          return sendError(reply, 401, 'UNAUTHORIZED', 'The callback could not be verified');
+        scheduler.nudge(taskId);
+        return { ok: true };
+      },
+    });
   });
 }

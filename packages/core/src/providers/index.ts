@@ -8,6 +8,7 @@ export {
   type GenerateRequest,
   type GenerateResult,
   type ReferenceImage,
+  type WebhookCall,
 } from './types';
 export { createLocalAdapter, type LocalAdapterOptions } from './local/local-adapter';
 export { errorClassForStatus, parseRetryAfter } from './error-class-for-status';

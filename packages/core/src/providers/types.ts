@@ -61,9 +61,24 @@ export interface SyncAdapter extends AdapterInfo {
   generate(request: GenerateRequest): Promise<GenerateResult>;
 }
 
+export interface WebhookCall {
+  /** Lower-cased header names. */
+  headers: Record<string, string | undefined>;
+  /** The body exactly as received (signatures cover bytes, not parsed JSON). */
+  rawBody: Buffer;
+  /** The job id recorded for the task, when it is known yet. */
+  jobId: string | null;
+  now: number;
+}
+
 /** Accepts a job and is polled for it (KIE.ai, fal.ai, Replicate, …). */
 export interface AsyncAdapter extends AdapterInfo {
   kind: 'async';
+  /**
+   * Whether a callback genuinely comes from the provider and is about this job (beyond the
+   * per-task token in its URL, which the server has checked already).
+   */
+  verifyWebhook?(call: WebhookCall): boolean | Promise<boolean>;
   submitJob(request: GenerateRequest): Promise<{ jobId: string }>;
   pollJob(jobId: string, signal: AbortSignal): Promise<JobState>;
   cancelJob?(jobId: string): Promise<void>;

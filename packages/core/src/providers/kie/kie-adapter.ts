@@ -2,6 +2,7 @@ import { ProviderError, type AsyncAdapter, type JobState, type ReferenceImage } 
 import { RateLimiter } from '../rate-limiter';
 import { parseRetryAfter } from '../error-class-for-status';
 import { kieError } from './kie-errors';
+import { kieCallbackTaskId, verifyKieSignature } from './kie-webhook';
 import { kieCapabilities, kieModels } from './kie-models';
 
 export interface KieOptions {
@@ -14,6 +15,8 @@ export interface KieOptions {
   referenceUrl?: ((reference: ReferenceImage) => string) | undefined;
   /** recordInfo calls per second across all tasks (KIE allows 10). */
   pollsPerSecond?: number;
+  /** When set, callbacks must carry a valid signature (KIE_WEBHOOK_HMAC_KEY). */
+  webhookHmacKey?: string | undefined;
 }
 
 interface Envelope<T> {
@@ -151,6 +154,25 @@ export function createKieAdapter(options: KieOptions): AsyncAdapter {
         return { status: 'failed', error: kieError(code, record.failMsg ?? undefined) };
       }
       return { status: 'running' };
+    },
+
+    verifyWebhook({ headers, rawBody, jobId, now }) {
+      let body: unknown;
+      try {
+        body = JSON.parse(rawBody.toString('utf8'));
+      } catch {
+        return false;
+      }
+      const kieTaskId = kieCallbackTaskId(body);
+      if (!kieTaskId || (jobId !== null && jobId !== kieTaskId)) return false;
+      if (!options.webhookHmacKey) return true;
+      return verifyKieSignature(
+        options.webhookHmacKey,
+        kieTaskId,
+        headers['x-webhook-timestamp'],
+        headers['x-webhook-signature'],
+        now,
+      );
     },
 
     async balance() {
