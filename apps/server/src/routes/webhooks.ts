@@ -22,7 +22,7 @@ export async function registerWebhookRoutes(
     app.get(`/webhooks/${provider.id}`, () => ({ ok: true, provider: provider.id }));
   }
 
-  await app.register(async (scope) => {
+  await app.register((scope, _options, done) => {
     // Signatures cover the bytes as sent: keep the raw body here.
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
       done(null, body),
@@ -62,5 +62,6 @@ export async function registerWebhookRoutes(
         return { ok: true };
       },
     });
+    done();
   });
 }
