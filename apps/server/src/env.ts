@@ -28,6 +28,9 @@ const envSchema = z.object({
   GEMINI_BASE_URL: z
     .url({ protocol: /^https?$/ })
     .default('https://generativelanguage.googleapis.com'),
+  REPLICATE_API_TOKEN: z.string().min(1).optional(),
+  REPLICATE_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.replicate.com'),
+  REPLICATE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   /** Hosts result downloads may reach over plain http or on private addresses: tests only. */
   INGEST_ALLOW_HOSTS: z
     .string()

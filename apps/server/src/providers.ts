@@ -5,8 +5,10 @@ import {
   downloadImage,
   createGeminiAdapter,
   createOpenRouterAdapter,
+  createReplicateAdapter,
   ProviderRegistry,
   signAssetUrl,
+  type ReferenceImage,
 } from '@genhub/core';
 import type { Env } from './env';
 
@@ -18,6 +20,10 @@ export function createProviders(
 ): ProviderRegistry {
   const policy = { ...defaultDownloadPolicy, allowHosts: new Set(env.INGEST_ALLOW_HOSTS) };
   const publicBase = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
+  const download = (url: string, signal: AbortSignal) => downloadImage(url, policy, signal);
+  const referenceUrl = publicBase
+    ? (reference: ReferenceImage) => signAssetUrl(assetSecret, publicBase, reference.assetId, now())
+    : undefined;
   return new ProviderRegistry([
     createLocalAdapter({
       delayMs: env.LOCAL_PROVIDER_DELAY_MS,
@@ -27,11 +33,9 @@ export function createProviders(
       apiKey: env.KIE_API_KEY,
       baseUrl: env.KIE_BASE_URL,
       uploadBaseUrl: env.KIE_UPLOAD_BASE_URL,
-      download: (url, signal) => downloadImage(url, policy, signal),
+      download,
       webhookHmacKey: env.KIE_WEBHOOK_HMAC_KEY,
-      referenceUrl: publicBase
-        ? (reference) => signAssetUrl(assetSecret, publicBase, reference.assetId, now())
-        : undefined,
+      referenceUrl,
     }),
     createOpenRouterAdapter({
       apiKey: env.OPENROUTER_API_KEY,
@@ -39,5 +43,12 @@ export function createProviders(
       appUrl: publicBase,
     }),
     createGeminiAdapter({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL }),
+    createReplicateAdapter({
+      apiToken: env.REPLICATE_API_TOKEN,
+      baseUrl: env.REPLICATE_BASE_URL,
+      webhookSecret: env.REPLICATE_WEBHOOK_SECRET,
+      download,
+      referenceUrl,
+    }),
   ]);
 }

@@ -65,6 +65,11 @@ describe('typed errors', () => {
         hint: 'Set OPENROUTER_API_KEY',
       }),
       expect.objectContaining({ id: 'gemini', configured: false, hint: 'Set GEMINI_API_KEY' }),
+      expect.objectContaining({
+        id: 'replicate',
+        configured: false,
+        hint: 'Set REPLICATE_API_TOKEN',
+      }),
     ]);
     expect(JSON.stringify(providers)).not.toMatch(/key-|sk-/);
     const error = await failure(client.task.create.mutate({ prompt: 'x', provider: 'kie' }));

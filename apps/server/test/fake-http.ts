@@ -20,7 +20,7 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
 
 /** An HTTP server on 127.0.0.1 with an ephemeral port, for fake providers. */
 export async function listen(
-  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

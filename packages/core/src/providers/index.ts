@@ -21,3 +21,9 @@ export {
   type OpenRouterOptions,
 } from './openrouter/openrouter-adapter';
 export { createGeminiAdapter, geminiModels, type GeminiOptions } from './gemini/gemini-adapter';
+export {
+  createReplicateAdapter,
+  replicateModels,
+  type ReplicateOptions,
+} from './replicate/replicate-adapter';
+export { verifyStandardWebhook, signStandardWebhook } from './replicate/standard-webhooks';

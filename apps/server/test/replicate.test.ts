@@ -1,0 +1,153 @@
+import { until } from '@genhub/core/testing';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeReplicate, type ReplicateMode } from './fake-replicate';
+import { freePort } from './spawn-server';
+import { connectClient, startTestServer, uploadAsset, type TestServer } from './test-server';
+
+const secret = `whsec_${Buffer.from('replicate-test-secret-0123456789').toString('base64')}`;
+
+describe('Replicate', () => {
+  let fake: Awaited<ReturnType<typeof startFakeReplicate>>;
+  let polling: TestServer;
+  let hooked: TestServer;
+  let a: ReturnType<typeof connectClient>;
+  let b: ReturnType<typeof connectClient>;
+
+  const status = (server: TestServer, id: string) =>
+    server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
+      ?.status ?? '';
+  const finished = async (
+    server: TestServer,
+    client: ReturnType<typeof connectClient>['client'],
+    id: string,
+  ) => {
+    await until(
+      () => ['completed', 'failed', 'canceled'].includes(status(server, id)),
+      15_000,
+      `task ${id}`,
+    );
+    return client.task.get.query({ id });
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeReplicate(secret);
+    const common = {
+      REPLICATE_API_TOKEN: fake.state.apiToken,
+      REPLICATE_BASE_URL: fake.url,
+      REPLICATE_WEBHOOK_SECRET: secret,
+      INGEST_ALLOW_HOSTS: '127.0.0.1',
+    };
+    const scheduler = { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 40 } };
+    polling = await startTestServer(common, { scheduler });
+    const port = await freePort();
+    hooked = await startTestServer(
+      { ...common, PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
+      { port, scheduler: { ...scheduler, callbackGraceMs: 60_000 } },
+    );
+    a = connectClient(polling.url);
+    b = connectClient(hooked.url);
+  });
+  afterAll(async () => {
+    await a.ws.close();
+    await b.ws.close();
+    await polling.close();
+    await hooked.close();
+    await fake.close();
+  });
+
+  it('polls a prediction to completion without a public URL (generate and edit)', async () => {
+    fake.state.mode = { kind: 'succeed' };
+    const task = await a.client.task.create.mutate({
+      provider: 'replicate',
+      prompt: 'a kite',
+      aspectRatio: 'auto',
+      outputFormat: 'jpeg',
+    });
+    expect((await finished(polling, a.client, task.id)).generations[0]).toMatchObject({
+      width: 1024,
+    });
+    const sent = [...fake.state.predictions.values()].at(-1)!;
+    expect(sent).toMatchObject({
+      model: 'google/nano-banana',
+      input: { prompt: 'a kite', aspect_ratio: 'match_input_image', output_format: 'jpg' },
+    });
+    expect(sent.webhook).toBeUndefined();
+
+    const png = await sharp({
+      create: { width: 100, height: 100, channels: 3, background: '#f00' },
+    })
+      .png()
+      .toBuffer();
+    const asset = await uploadAsset(polling.url, png);
+    const edit = await a.client.task.create.mutate({
+      provider: 'replicate',
+      model: 'google/nano-banana-pro',
+      operation: 'edit',
+      prompt: 'x',
+      assetIds: [asset.id],
+    });
+    expect((await finished(polling, a.client, edit.id)).status).toBe('completed');
+    expect([...fake.state.predictions.values()].at(-1)!.input).toMatchObject({
+      resolution: '2K',
+      image_input: [`data:image/png;base64,${png.toString('base64')}`],
+    });
+  });
+
+  it.each([
+    [
+      { kind: 'fail', error: 'E005: The input or output was flagged as sensitive' },
+      'content_blocked',
+      1,
+    ],
+    [{ kind: 'fail', error: 'Prediction failed' }, 'no_image', 2],
+    [{ kind: 'status', status: 402, detail: 'Billing required' }, 'insufficient_credits', 1],
+    [{ kind: 'status', status: 422, detail: 'Invalid input: prompt' }, 'invalid_request', 1],
+    [{ kind: 'status', status: 500, detail: 'Internal error' }, 'provider_unavailable', 3],
+  ] as [ReplicateMode, string, number][])('maps %o to %s', async (mode, code, attempts) => {
+    fake.state.mode = mode;
+    const task = await a.client.task.create.mutate({
+      provider: 'replicate',
+      prompt: 'x',
+      maxAttempts: 3,
+    });
+    expect(await finished(polling, a.client, task.id)).toMatchObject({
+      status: 'failed',
+      attempts,
+      error: { code },
+    });
+  });
+
+  it('completes on a verified webhook, and a replayed delivery changes nothing', async () => {
+    fake.state.mode = { kind: 'succeed' };
+    fake.state.deliveries = 2;
+    fake.state.webhookStatuses.length = 0;
+    const task = await b.client.task.create.mutate({ provider: 'replicate', prompt: 'hooked' });
+    const done = await finished(hooked, b.client, task.id);
+    expect(done.generations).toHaveLength(1);
+    await until(() => fake.state.webhookStatuses.length === 2, 5000);
+    expect(fake.state.webhookStatuses).toEqual([200, 200]);
+    expect([...fake.state.predictions.values()].at(-1)!.webhook).toMatch(
+      /\/webhooks\/replicate\/.+\?token=/,
+    );
+  });
+
+  it.each(['forged', 'stale'] as const)('refuses a %s webhook', async (tamper) => {
+    fake.state.deliveries = 1;
+    fake.state.tamper = tamper;
+    fake.state.webhookStatuses.length = 0;
+    fake.state.pollsToFinish = 1_000;
+    const task = await b.client.task.create.mutate({ provider: 'replicate', prompt: tamper });
+    await until(() => fake.state.webhookStatuses.length === 1, 5000);
+    expect(fake.state.webhookStatuses).toEqual([401]);
+    expect(status(hooked, task.id)).toBe('processing');
+    await b.client.task.cancel.mutate({ id: task.id });
+    await until(
+      () => [...fake.state.predictions.values()].at(-1)!.canceled,
+      5000,
+      'the cancel at Replicate',
+    );
+    fake.state.tamper = null;
+    fake.state.pollsToFinish = 2;
+  });
+});
