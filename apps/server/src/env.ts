@@ -28,6 +28,11 @@ const envSchema = z.object({
   GEMINI_BASE_URL: z
     .url({ protocol: /^https?$/ })
     .default('https://generativelanguage.googleapis.com'),
+  FAL_KEY: z.string().min(1).optional(),
+  FAL_QUEUE_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://queue.fal.run'),
+  FAL_JWKS_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://rest.alpha.fal.ai/.well-known/jwks.json'),
   REPLICATE_API_TOKEN: z.string().min(1).optional(),
   REPLICATE_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.replicate.com'),
   REPLICATE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),

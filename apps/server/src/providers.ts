@@ -3,6 +3,7 @@ import {
   createLocalAdapter,
   defaultDownloadPolicy,
   downloadImage,
+  createFalAdapter,
   createGeminiAdapter,
   createOpenRouterAdapter,
   createReplicateAdapter,
@@ -43,6 +44,13 @@ export function createProviders(
       appUrl: publicBase,
     }),
     createGeminiAdapter({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL }),
+    createFalAdapter({
+      key: env.FAL_KEY,
+      queueBaseUrl: env.FAL_QUEUE_BASE_URL,
+      jwksUrl: env.FAL_JWKS_URL,
+      download,
+      referenceUrl,
+    }),
     createReplicateAdapter({
       apiToken: env.REPLICATE_API_TOKEN,
       baseUrl: env.REPLICATE_BASE_URL,

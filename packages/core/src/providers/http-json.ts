@@ -10,7 +10,7 @@ export interface JsonReply {
 /** One JSON request to a provider; a transport failure is `network` (the signal's abort is rethrown). */
 export async function requestJson(
   url: string,
-  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: unknown },
+  init: { method: 'GET' | 'POST' | 'PUT'; headers: Record<string, string>; body?: unknown },
   signal: AbortSignal | undefined,
   provider: string,
 ): Promise<JsonReply> {

@@ -27,3 +27,5 @@ export {
   type ReplicateOptions,
 } from './replicate/replicate-adapter';
 export { verifyStandardWebhook, signStandardWebhook } from './replicate/standard-webhooks';
+export { createFalAdapter, falModels, type FalOptions } from './fal/fal-adapter';
+export { FalJwks, falSignedMessage, verifyFalWebhook } from './fal/fal-webhook';

@@ -1,0 +1,143 @@
+import { until } from '@genhub/core/testing';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeFal, type FalMode } from './fake-fal';
+import { freePort } from './spawn-server';
+import { connectClient, startTestServer, uploadAsset, type TestServer } from './test-server';
+
+describe('fal.ai', () => {
+  let fake: Awaited<ReturnType<typeof startFakeFal>>;
+  let polling: TestServer;
+  let hooked: TestServer;
+  let a: ReturnType<typeof connectClient>;
+  let b: ReturnType<typeof connectClient>;
+  const status = (server: TestServer, id: string) =>
+    server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
+      ?.status ?? '';
+  const finished = async (
+    server: TestServer,
+    client: ReturnType<typeof connectClient>['client'],
+    id: string,
+  ) => {
+    await until(
+      () => ['completed', 'failed', 'canceled'].includes(status(server, id)),
+      15_000,
+      `task ${id}`,
+    );
+    return client.task.get.query({ id });
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeFal();
+    const common = {
+      FAL_KEY: fake.state.key,
+      FAL_QUEUE_BASE_URL: fake.url,
+      FAL_JWKS_URL: fake.jwksUrl,
+      INGEST_ALLOW_HOSTS: '127.0.0.1',
+    };
+    const scheduler = { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 40 } };
+    polling = await startTestServer(common, { scheduler });
+    const port = await freePort();
+    hooked = await startTestServer(
+      { ...common, PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
+      { port, scheduler: { ...scheduler, callbackGraceMs: 60_000 } },
+    );
+    a = connectClient(polling.url);
+    b = connectClient(hooked.url);
+  });
+  afterAll(async () => {
+    await a.ws.close();
+    await b.ws.close();
+    await polling.close();
+    await hooked.close();
+    await fake.close();
+  });
+
+  it('generates several images by polling the returned status URL, and edits through /edit', async () => {
+    fake.state.mode = { kind: 'succeed' };
+    const task = await a.client.task.create.mutate({
+      provider: 'fal',
+      prompt: 'two kites',
+      count: 2,
+      outputFormat: 'webp',
+      aspectRatio: '3:2',
+    });
+    const done = await finished(polling, a.client, task.id);
+    expect(done.generations).toHaveLength(2);
+    expect([...fake.state.requests.values()].at(-1)).toMatchObject({
+      endpoint: 'fal-ai/nano-banana',
+      body: { prompt: 'two kites', num_images: 2, output_format: 'webp', aspect_ratio: '3:2' },
+    });
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#111' } })
+      .png()
+      .toBuffer();
+    const asset = await uploadAsset(polling.url, png);
+    const edit = await a.client.task.create.mutate({
+      provider: 'fal',
+      operation: 'edit',
+      prompt: 'x',
+      assetIds: [asset.id],
+      aspectRatio: 'auto',
+    });
+    expect((await finished(polling, a.client, edit.id)).status).toBe('completed');
+    const sent = [...fake.state.requests.values()].at(-1)!;
+    expect(sent.endpoint).toBe('fal-ai/nano-banana/edit');
+    expect(sent.body).not.toHaveProperty('aspect_ratio');
+    expect(sent.body.image_urls).toEqual([`data:image/png;base64,${png.toString('base64')}`]);
+  });
+
+  it.each([
+    [{ kind: 'validation', msg: 'field required' }, 'invalid_request', 1],
+    [
+      { kind: 'infra', errorType: 'request_timeout', detail: 'Request timed out', status: 504 },
+      'timeout',
+      3,
+    ],
+    [
+      { kind: 'infra', errorType: 'runner_scheduling_failure', detail: 'No runner', status: 503 },
+      'provider_unavailable',
+      3,
+    ],
+  ] as [FalMode, string, number][])('maps %o to %s', async (mode, code, attempts) => {
+    fake.state.mode = mode;
+    const task = await a.client.task.create.mutate({
+      provider: 'fal',
+      prompt: 'x',
+      maxAttempts: 3,
+    });
+    expect(await finished(polling, a.client, task.id)).toMatchObject({
+      status: 'failed',
+      attempts,
+      error: { code },
+    });
+  });
+
+  it('completes on an ED25519-signed webhook verified against the JWKS', async () => {
+    fake.state.mode = { kind: 'succeed' };
+    fake.state.webhookStatuses.length = 0;
+    const task = await b.client.task.create.mutate({ provider: 'fal', prompt: 'hooked' });
+    expect((await finished(hooked, b.client, task.id)).status).toBe('completed');
+    expect(fake.state.webhookStatuses).toEqual([200]);
+  });
+
+  it.each(['forged', 'stale'] as const)(
+    'refuses a %s webhook and can cancel at fal',
+    async (tamper) => {
+      fake.state.tamper = tamper;
+      fake.state.pollsToFinish = 1_000;
+      fake.state.webhookStatuses.length = 0;
+      const task = await b.client.task.create.mutate({ provider: 'fal', prompt: tamper });
+      await until(() => fake.state.webhookStatuses.length === 1, 5000);
+      expect(fake.state.webhookStatuses).toEqual([401]);
+      expect(status(hooked, task.id)).toBe('processing');
+      await b.client.task.cancel.mutate({ id: task.id });
+      await until(
+        () => [...fake.state.requests.values()].at(-1)!.canceled,
+        5000,
+        'the cancel at fal',
+      );
+      fake.state.tamper = null;
+      fake.state.pollsToFinish = 2;
+    },
+  );
+});
