@@ -65,6 +65,7 @@ describe('typed errors', () => {
         hint: 'Set OPENROUTER_API_KEY',
       }),
       expect.objectContaining({ id: 'gemini', configured: false, hint: 'Set GEMINI_API_KEY' }),
+      expect.objectContaining({ id: 'fal', configured: false, hint: 'Set FAL_KEY' }),
       expect.objectContaining({
         id: 'replicate',
         configured: false,
