@@ -36,6 +36,8 @@ const envSchema = z.object({
   REPLICATE_API_TOKEN: z.string().min(1).optional(),
   REPLICATE_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.replicate.com'),
   REPLICATE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  NANOBANANA_API_KEY: z.string().min(1).optional(),
+  NANOBANANA_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.nanobanana.ai/v1'),
   /** Hosts result downloads may reach over plain http or on private addresses: tests only. */
   INGEST_ALLOW_HOSTS: z
     .string()

@@ -71,6 +71,11 @@ describe('typed errors', () => {
         configured: false,
         hint: 'Set REPLICATE_API_TOKEN',
       }),
+      expect.objectContaining({
+        id: 'nanobanana',
+        configured: false,
+        hint: 'Set NANOBANANA_API_KEY',
+      }),
     ]);
     expect(JSON.stringify(providers)).not.toMatch(/key-|sk-/);
     const error = await failure(client.task.create.mutate({ prompt: 'x', provider: 'kie' }));

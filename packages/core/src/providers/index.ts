@@ -29,3 +29,8 @@ export {
 export { verifyStandardWebhook, signStandardWebhook } from './replicate/standard-webhooks';
 export { createFalAdapter, falModels, type FalOptions } from './fal/fal-adapter';
 export { FalJwks, falSignedMessage, verifyFalWebhook } from './fal/fal-webhook';
+export {
+  createNanobananaAdapter,
+  nanobananaModels,
+  type NanobananaOptions,
+} from './nanobanana/nanobanana-adapter';
