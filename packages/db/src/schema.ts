@@ -42,6 +42,21 @@ export const tasks = sqliteTable(
     priority: integer('priority').notNull().default(0),
     /** The provider's id for an async job, so a restart can resume it. */
     providerJobId: text('provider_job_id'),
+    /** Things the user should know about the result (a size other than the one asked for, …). */
+    warnings: text('warnings', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Other providers to try, in order, when this one fails in a way that is not the request's fault. */
+    fallback: text('fallback', { mode: 'json' })
+      .$type<{ provider: string; model: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Providers that failed this task before the current one. */
+    triedProviders: text('tried_providers', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** The per-task secret in this task's webhook URL. */
     callbackToken: text('callback_token'),
     owner: text('owner').notNull().default('local'),

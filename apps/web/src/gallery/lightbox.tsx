@@ -41,6 +41,12 @@ export function Lightbox({
     [t('lightbox.format'), generation.mime],
     [t('lightbox.seed'), String(task.seed)],
     [t('task.attempts'), `${task.attempts} / ${Math.max(1, task.maxAttempts)}`],
+    ...(task.triedProviders.length > 0
+      ? [[t('lightbox.triedFirst'), task.triedProviders.join(', ')] as [string, string]]
+      : []),
+    ...(task.warnings.length > 0
+      ? [[t('lightbox.warnings'), task.warnings.join('; ')] as [string, string]]
+      : []),
     [t('lightbox.created'), new Date(task.createdAt).toLocaleString(i18n.language)],
   ];
   const nav = 'rounded-md border border-stone-600 px-3 py-1.5 text-sm hover:bg-stone-800';

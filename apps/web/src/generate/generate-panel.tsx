@@ -179,6 +179,11 @@ export function GeneratePanel() {
           />
         )}
       </div>
+      {model?.price && !provider?.local && (
+        <p className="text-xs text-stone-500">
+          {t('generate.price', { amount: model.price.amount, unit: model.price.unit })}
+        </p>
+      )}
       {provider?.local && <p className="text-xs text-stone-500">{t('generate.localNote')}</p>}
       {create.isError && (
         <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">

@@ -15,6 +15,7 @@ export const en = {
     aspectRatio: 'Aspect ratio',
     count: 'Images',
     format: 'Format',
+    price: 'List price: {{amount}} {{unit}} per image',
     resolution: 'Resolution',
     submit: 'Generate',
     submitting: 'Sending…',
@@ -80,6 +81,8 @@ export const en = {
     size: 'Size',
     format: 'Format',
     seed: 'Seed',
+    triedFirst: 'Tried first',
+    warnings: 'Warnings',
     created: 'Created',
   },
 };

@@ -17,6 +17,7 @@ export const zhCN: Messages = {
     aspectRatio: '宽高比',
     count: '数量',
     format: '格式',
+    price: '标价：每张 {{amount}} {{unit}}',
     resolution: '分辨率',
     submit: '生成',
     submitting: '提交中…',
@@ -82,6 +83,8 @@ export const zhCN: Messages = {
     size: '尺寸',
     format: '格式',
     seed: '种子',
+    triedFirst: '先尝试过',
+    warnings: '提示',
     created: '创建时间',
   },
 };

@@ -9,7 +9,7 @@ import { newId } from '../ids';
 import { storeImage, type StoredImage } from '../ingest/store-image';
 import { ProviderError, type ProviderAdapter, type GenerateRequest } from '../providers/types';
 import { pausedFrom } from '../queue/paused-scopes';
-import type { Task, TaskEvent } from '../schemas';
+import { dimensionsOf, type ErrorClass, type Task, type TaskEvent } from '../schemas';
 import { taskStatements } from '../tasks/task-statements';
 import { transitionTask } from '../tasks/transition-task';
 import { classifyFailure, type Failure } from './classify-failure';
@@ -44,6 +44,35 @@ interface Run {
 }
 
 const defaultBackoff = { baseMs: 2_000, capMs: 60_000 };
+
+/** Final failures that are the provider's, not the request's: worth another provider. */
+const fallbackClasses = new Set<ErrorClass>([
+  'provider_unavailable',
+  'no_image',
+  'insufficient_credits',
+]);
+
+/** What the user should know about a result: a different shape or fewer images than asked. */
+function resultWarnings(task: Task, images: StoredImage[]): string[] {
+  const warnings: string[] = [];
+  if (images.length < task.count)
+    warnings.push(`Asked for ${task.count} images; the provider returned ${images.length}`);
+  if (task.aspectRatio !== 'auto') {
+    const wanted = dimensionsOf(task.aspectRatio);
+    for (const image of images) {
+      const off = Math.abs(
+        Math.log(image.width / image.height) - Math.log(wanted.width / wanted.height),
+      );
+      if (off > 0.03) {
+        warnings.push(
+          `Asked for ${task.aspectRatio}; the provider returned ${image.width}×${image.height}`,
+        );
+        break;
+      }
+    }
+  }
+  return warnings;
+}
 
 /**
  * Claims due pending tasks (highest priority, then oldest) with a concurrency limit per
@@ -283,7 +312,7 @@ export class Scheduler {
         stored.push(image);
       }
       signal.throwIfAborted();
-      this.complete(task.id, stored);
+      this.complete(task.id, stored, resultWarnings(task, stored));
       completed = true;
     } catch (error) {
       const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;
@@ -368,13 +397,14 @@ export class Scheduler {
     );
   }
 
-  private complete(taskId: string, images: StoredImage[]): void {
+  private complete(taskId: string, images: StoredImage[], warnings: string[]): void {
     transitionTask(this.ctx, {
       taskId,
       type: 'completed',
       from: ['processing'],
       set: {
         status: 'completed',
+        warnings,
         finishedAt: this.ctx.clock.now(),
         errorCode: null,
         errorMessage: null,
@@ -412,7 +442,11 @@ export class Scheduler {
       maxAttempts: row.maxAttempts,
       previousNoImages: row.noImageCount,
     });
-    if (!retry) return this.finish(taskId, ['processing'], failure, row.attempts);
+    if (!retry) {
+      const [next, ...rest] = row.fallback;
+      if (next && fallbackClasses.has(failure.code)) return this.fallBack(row, failure, next, rest);
+      return this.finish(taskId, ['processing'], failure, row.attempts);
+    }
     const now = this.ctx.clock.now();
     const runAt = now + backoffDelay(row.attempts, failure.retryAfterMs, this.backoff);
     if (runAt >= row.deadlineAt) {
@@ -427,6 +461,37 @@ export class Scheduler {
       );
     }
     this.scheduleRetry(row, failure, runAt);
+  }
+
+  /** This provider failed for good, not through the request's fault: the next one takes over. */
+  private fallBack(
+    row: TaskRow,
+    failure: Failure,
+    next: { provider: string; model: string },
+    rest: { provider: string; model: string }[],
+  ): void {
+    transitionTask(this.ctx, {
+      taskId: row.id,
+      type: 'fell_back',
+      from: ['processing'],
+      set: {
+        status: 'pending',
+        provider: next.provider,
+        model: next.model,
+        fallback: rest,
+        triedProviders: [...row.triedProviders, row.provider],
+        attempts: 0,
+        noImageCount: 0,
+        nextRunAt: null,
+        startedAt: null,
+        providerJobId: null,
+        callbackToken: null,
+        errorCode: failure.code,
+        errorMessage: `${row.provider}: ${failure.message}`,
+        errorRetryable: true,
+        errorAttempt: row.attempts,
+      },
+    });
   }
 
   private scheduleRetry(row: TaskRow, failure: Failure, runAt: number): void {

@@ -77,6 +77,14 @@ export const createTaskInput = z
     timeoutSeconds: z.number().int().min(10).max(86_400).default(600),
     /** The same key returns the task it first created instead of creating another. */
     idempotencyKey: z.string().min(1).max(200).optional(),
+    /**
+     * Where to go next, in order, when the provider fails in a way that is not the request's
+     * fault (unavailable, no image, out of credits).
+     */
+    fallback: z
+      .array(z.object({ provider: z.string().min(1), model: z.string().min(1) }))
+      .max(5)
+      .optional(),
   })
   .superRefine((input, ctx) => {
     const refs = input.assetIds?.length ?? 0;
@@ -157,6 +165,12 @@ export const task = z.object({
   nextRunAt: z.number().nullable(),
   retriedFromId: z.string().nullable(),
   retriedById: z.string().nullable(),
+  /** Things worth knowing about the result, such as a size other than the one asked for. */
+  warnings: z.array(z.string()),
+  /** Providers still to try if this one fails. */
+  fallback: z.array(z.object({ provider: z.string(), model: z.string() })),
+  /** Providers that failed this task before `provider`, which produced the result. */
+  triedProviders: z.array(z.string()),
   generations: z.array(generation),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -188,6 +202,8 @@ export const taskEventTypes = [
   /** Work cut off by a stop went back in the queue at start-up. */
   'requeued',
   'priority_changed',
+  /** The provider failed for good; the next one in `fallback` takes over. */
+  'fell_back',
   /** Removed by retention; the snapshot is the task as it was. */
   'deleted',
 ] as const;

@@ -11,6 +11,28 @@ import type { insertedColumns } from './task-statements';
 import { taskStatements } from './task-statements';
 import { validateCapabilities } from './validate-capabilities';
 
+/** Every fallback must be able to do the same request; errors name `fallback.N.field`. */
+function validateFallback(ctx: CoreContext, input: ValidCreateTaskInput): void {
+  (input.fallback ?? []).forEach((next, index) => {
+    try {
+      validateCapabilities(ctx.db, ctx.providers, {
+        ...input,
+        provider: next.provider,
+        model: next.model,
+      });
+    } catch (error) {
+      if (error instanceof CoreError) {
+        throw new CoreError(
+          error.code,
+          `Fallback ${index + 1}: ${error.message}`,
+          `fallback.${index}.${error.field ?? 'provider'}`,
+        );
+      }
+      throw error;
+    }
+  });
+}
+
 /** Who a task belongs to; one owner until authentication arrives. */
 const owner = 'local';
 
@@ -48,6 +70,7 @@ export function createTask(
     }
   }
   const model = validateCapabilities(ctx.db, ctx.providers, input);
+  validateFallback(ctx, input);
   const id = newId(ctx.clock.now());
   const event = recordTaskChange(ctx, {
     taskId: id,
@@ -75,6 +98,7 @@ export function createTask(
         idempotencyKey: input.idempotencyKey ?? null,
         requestHash: hash,
         retriedFromId: links.retriedFromId ?? null,
+        fallback: input.fallback ?? [],
         createdAt: now,
         updatedAt: now,
       } satisfies Record<(typeof insertedColumns)[number], unknown>);

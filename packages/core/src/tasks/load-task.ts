@@ -41,6 +41,9 @@ function toTask(row: TaskRow, rows: GenerationRow[], storage: Storage): Task {
     nextRunAt: row.nextRunAt,
     retriedFromId: row.retriedFromId,
     retriedById: row.retriedById,
+    warnings: row.warnings,
+    fallback: row.fallback,
+    triedProviders: row.triedProviders,
     generations: rows.map((g) => ({
       id: g.id,
       url: storage.url(g.file),

@@ -35,6 +35,7 @@ export function retryTask(ctx: CoreContext, id: string): Task {
       priority: old.priority,
       maxAttempts: old.maxAttempts,
       timeoutSeconds: old.timeoutSeconds,
+      ...(old.fallback.length > 0 ? { fallback: old.fallback } : {}),
       ...(old.assetIds.length > 0 ? { assetIds: old.assetIds } : {}),
     },
     { retriedFromId: old.id },

@@ -24,6 +24,7 @@ export const insertedColumns = [
   'idempotencyKey',
   'requestHash',
   'retriedFromId',
+  'fallback',
   'createdAt',
   'updatedAt',
 ] as const;

@@ -24,6 +24,7 @@ describe('createTask validation against model capabilities', () => {
           maxImages: 1,
           maxReferenceImages: 0,
           resolutions: [],
+          price: null,
         },
       ],
     };

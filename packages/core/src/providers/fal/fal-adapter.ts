@@ -23,6 +23,7 @@ export const falModels: ModelCapabilities[] = [
     maxImages: 4,
     maxReferenceImages: 10,
     resolutions: [],
+    price: null,
   },
 ];
 

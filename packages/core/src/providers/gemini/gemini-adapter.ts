@@ -28,11 +28,17 @@ const model = (
   maxReferenceImages: 4,
   resolutions: [],
   ...extra,
+  price: extra.price ?? null,
 });
 
 export const geminiModels: ModelCapabilities[] = [
-  model('gemini-2.5-flash-image', 'Nano Banana (Gemini API)'),
-  model('gemini-2.5-flash-image-preview', 'Nano Banana preview (Gemini API)'),
+  // Every 2.5 Flash Image answer is billed as 1290 output tokens (providers.md §3).
+  model('gemini-2.5-flash-image', 'Nano Banana (Gemini API)', {
+    price: { amount: 1290, unit: 'output tokens' },
+  }),
+  model('gemini-2.5-flash-image-preview', 'Nano Banana preview (Gemini API)', {
+    price: { amount: 1290, unit: 'output tokens' },
+  }),
   model('gemini-3-pro-image-preview', 'Nano Banana Pro (Gemini API)', {
     resolutions: ['1K', '2K', '4K'],
   }),

@@ -32,6 +32,7 @@ function gemini3(
     maxImages: 1,
     maxReferenceImages,
     resolutions: ['1K', '2K', '4K'],
+    price: null,
     input: (task, imageUrls) => ({
       prompt: task.prompt,
       output_format: jpgSpelling(task.outputFormat),
@@ -52,6 +53,7 @@ export const kieModels: KieModel[] = [
     maxImages: 1,
     maxReferenceImages: 0,
     resolutions: [],
+    price: null,
     input: (task) => ({
       prompt: task.prompt,
       output_format: task.outputFormat,
@@ -67,6 +69,7 @@ export const kieModels: KieModel[] = [
     maxImages: 1,
     maxReferenceImages: 10,
     resolutions: [],
+    price: null,
     input: (task, imageUrls) => ({
       prompt: task.prompt,
       output_format: task.outputFormat,

@@ -44,6 +44,7 @@ export function createLocalAdapter(options: LocalAdapterOptions): SyncAdapter {
         maxImages: 4,
         maxReferenceImages: 4,
         resolutions: [],
+        price: { amount: 0, unit: 'free' },
       },
     ],
     async generate({ task, references, signal }) {

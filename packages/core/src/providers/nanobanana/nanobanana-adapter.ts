@@ -21,6 +21,8 @@ export const nanobananaModels: ModelCapabilities[] = [
     maxImages: 1,
     maxReferenceImages: 1,
     resolutions: [],
+    // Seed 003's table: text-to-image 8 credits (an edit is 5).
+    price: { amount: 8, unit: 'credits' },
   },
 ];
 

@@ -25,11 +25,16 @@ const model = (
   maxReferenceImages: 4,
   resolutions: [],
   ...extra,
+  price: extra.price ?? null,
 });
 
 export const openRouterModels: ModelCapabilities[] = [
-  model('google/gemini-2.5-flash-image', 'Nano Banana (OpenRouter)'),
-  model('google/gemini-2.5-flash-image-preview', 'Nano Banana preview (OpenRouter)'),
+  model('google/gemini-2.5-flash-image', 'Nano Banana (OpenRouter)', {
+    price: { amount: 1290, unit: 'output tokens' },
+  }),
+  model('google/gemini-2.5-flash-image-preview', 'Nano Banana preview (OpenRouter)', {
+    price: { amount: 1290, unit: 'output tokens' },
+  }),
   model('google/gemini-3-pro-image-preview', 'Nano Banana Pro (OpenRouter)', {
     resolutions: ['1K', '2K', '4K'],
   }),

@@ -28,6 +28,7 @@ const model = (
   maxReferenceImages: 14,
   resolutions: [],
   ...extra,
+  price: extra.price ?? null,
 });
 
 export const replicateModels: ModelCapabilities[] = [
