@@ -127,6 +127,14 @@ export function TaskTile({
           </span>
         </div>
       )}
+      {task.warnings.length > 0 && (
+        <p
+          data-testid="task-warning"
+          className="px-3 pt-2 text-xs text-amber-700 dark:text-amber-400"
+        >
+          ⚠ {task.warnings.join(' · ')}
+        </p>
+      )}
       <p
         className="line-clamp-2 px-3 py-2 text-xs text-stone-600 dark:text-stone-400"
         title={task.prompt}

@@ -1,0 +1,7 @@
+/** Every fake provider, for tests outside this package (the browser e2e). */
+export { startFakeKie, type FakeKie } from './fake-kie';
+export { startFakeOpenRouter } from './fake-openrouter';
+export { startFakeGemini } from './fake-gemini';
+export { startFakeFal } from './fake-fal';
+export { startFakeReplicate } from './fake-replicate';
+export { startFakeNanobanana } from './fake-nanobanana';
