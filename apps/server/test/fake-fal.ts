@@ -5,6 +5,7 @@ import { listen, readJson, sendJson } from './fake-http';
 
 export type FalMode =
   | { kind: 'succeed' }
+  | { kind: 'empty' }
   | { kind: 'validation'; msg: string }
   | { kind: 'infra'; errorType: string; detail: string; status: number };
 
@@ -33,6 +34,8 @@ export async function startFakeFal() {
     pollsToFinish: 2,
     requests: new Map<string, FalRequest>(),
     webhookStatuses: [] as number[],
+    /** Deliveries of each webhook (2: a replay of the same signed call). */
+    deliveries: 1,
     tamper: null as null | 'forged' | 'stale',
   };
   let base = '';
@@ -52,18 +55,20 @@ export async function startFakeFal() {
       falSignedMessage(r.id, 'user-1', timestamp, Buffer.from(body)),
       signer,
     ).toString('hex');
-    const res = await fetch(r.webhook, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-fal-webhook-request-id': r.id,
-        'x-fal-webhook-user-id': 'user-1',
-        'x-fal-webhook-timestamp': timestamp,
-        'x-fal-webhook-signature': signature,
-      },
-      body,
-    }).catch(() => undefined);
-    state.webhookStatuses.push(res?.status ?? 0);
+    for (let i = 0; i < state.deliveries; i++) {
+      const res = await fetch(r.webhook, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-fal-webhook-request-id': r.id,
+          'x-fal-webhook-user-id': 'user-1',
+          'x-fal-webhook-timestamp': timestamp,
+          'x-fal-webhook-signature': signature,
+        },
+        body,
+      }).catch(() => undefined);
+      state.webhookStatuses.push(res?.status ?? 0);
+    }
   };
   const server = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -106,6 +111,8 @@ export async function startFakeFal() {
           error_type: r.mode.errorType,
         });
       }
+      if (r.mode.kind === 'empty')
+        return sendJson(res, 200, { images: [], description: 'I could not draw that.' });
       const count = Number(r.body.num_images ?? 1);
       return sendJson(res, 200, {
         images: Array.from({ length: count }, (_, i) => ({

@@ -88,6 +88,7 @@ describe('fal.ai', () => {
 
   it.each([
     [{ kind: 'validation', msg: 'field required' }, 'invalid_request', 1],
+    [{ kind: 'empty' }, 'no_image', 2],
     [
       { kind: 'infra', errorType: 'request_timeout', detail: 'Request timed out', status: 504 },
       'timeout',
@@ -112,12 +113,17 @@ describe('fal.ai', () => {
     });
   });
 
-  it('completes on an ED25519-signed webhook verified against the JWKS', async () => {
+  it('completes on an ED25519-signed webhook verified against the JWKS; a replay changes nothing', async () => {
     fake.state.mode = { kind: 'succeed' };
+    fake.state.deliveries = 2;
     fake.state.webhookStatuses.length = 0;
     const task = await b.client.task.create.mutate({ provider: 'fal', prompt: 'hooked' });
-    expect((await finished(hooked, b.client, task.id)).status).toBe('completed');
-    expect(fake.state.webhookStatuses).toEqual([200]);
+    const done = await finished(hooked, b.client, task.id);
+    expect(done.generations).toHaveLength(1);
+    await until(() => fake.state.webhookStatuses.length === 2, 5000);
+    expect(fake.state.webhookStatuses).toEqual([200, 200]);
+    expect((await b.client.task.get.query({ id: task.id })).generations).toHaveLength(1);
+    fake.state.deliveries = 1;
   });
 
   it.each(['forged', 'stale'] as const)(
