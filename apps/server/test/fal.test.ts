@@ -3,7 +3,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFal, type FalMode } from './fake-fal';
 import { freePort } from './spawn-server';
-import { connectClient, startTestServer, uploadAsset, type TestServer } from './test-server';
+import {
+  connectClient,
+  startTestServer,
+  uploadAsset,
+  type TestServer,
+  waitForTask,
+} from './test-server';
 
 describe('fal.ai', () => {
   let fake: Awaited<ReturnType<typeof startFakeFal>>;
@@ -14,18 +20,6 @@ describe('fal.ai', () => {
   const status = (server: TestServer, id: string) =>
     server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
       ?.status ?? '';
-  const finished = async (
-    server: TestServer,
-    client: ReturnType<typeof connectClient>['client'],
-    id: string,
-  ) => {
-    await until(
-      () => ['completed', 'failed', 'canceled'].includes(status(server, id)),
-      15_000,
-      `task ${id}`,
-    );
-    return client.task.get.query({ id });
-  };
 
   beforeAll(async () => {
     fake = await startFakeFal();
@@ -62,7 +56,7 @@ describe('fal.ai', () => {
       outputFormat: 'webp',
       aspectRatio: '3:2',
     });
-    const done = await finished(polling, a.client, task.id);
+    const done = await waitForTask(polling, a.client, task.id);
     expect(done.generations).toHaveLength(2);
     expect([...fake.state.requests.values()].at(-1)).toMatchObject({
       endpoint: 'fal-ai/nano-banana',
@@ -79,7 +73,7 @@ describe('fal.ai', () => {
       assetIds: [asset.id],
       aspectRatio: 'auto',
     });
-    expect((await finished(polling, a.client, edit.id)).status).toBe('completed');
+    expect((await waitForTask(polling, a.client, edit.id)).status).toBe('completed');
     const sent = [...fake.state.requests.values()].at(-1)!;
     expect(sent.endpoint).toBe('fal-ai/nano-banana/edit');
     expect(sent.body).not.toHaveProperty('aspect_ratio');
@@ -106,7 +100,7 @@ describe('fal.ai', () => {
       prompt: 'x',
       maxAttempts: 3,
     });
-    expect(await finished(polling, a.client, task.id)).toMatchObject({
+    expect(await waitForTask(polling, a.client, task.id)).toMatchObject({
       status: 'failed',
       attempts,
       error: { code },
@@ -118,7 +112,7 @@ describe('fal.ai', () => {
     fake.state.deliveries = 2;
     fake.state.webhookStatuses.length = 0;
     const task = await b.client.task.create.mutate({ provider: 'fal', prompt: 'hooked' });
-    const done = await finished(hooked, b.client, task.id);
+    const done = await waitForTask(hooked, b.client, task.id);
     expect(done.generations).toHaveLength(1);
     await until(() => fake.state.webhookStatuses.length === 2, 5000);
     expect(fake.state.webhookStatuses).toEqual([200, 200]);

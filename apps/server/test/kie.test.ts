@@ -3,26 +3,15 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeKie, type FakeKie } from './fake-kie';
 import { freePort } from './spawn-server';
-import { connectClient, startTestServer, uploadAsset, type TestServer } from './test-server';
+import {
+  connectClient,
+  startTestServer,
+  uploadAsset,
+  type TestServer,
+  waitForTask,
+} from './test-server';
 
 const fast = { pollDelayMs: () => 20 };
-
-async function finished(
-  server: TestServer,
-  client: ReturnType<typeof connectClient>['client'],
-  id: string,
-) {
-  await until(
-    () =>
-      ['completed', 'failed', 'canceled'].includes(
-        server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
-          ?.status ?? '',
-      ),
-    15_000,
-    `task ${id} to finish`,
-  );
-  return client.task.get.query({ id });
-}
 
 describe('KIE.ai without a public URL: polling', () => {
   let kie: FakeKie;
@@ -56,7 +45,7 @@ describe('KIE.ai without a public URL: polling', () => {
       aspectRatio: '16:9',
       outputFormat: 'png',
     });
-    const done = await finished(server, connection.client, task.id);
+    const done = await waitForTask(server, connection.client, task.id);
     expect(done).toMatchObject({ status: 'completed', attempts: 1 });
     const sent = [...kie.tasks.values()].at(-1);
     expect(sent).toMatchObject({
@@ -86,7 +75,7 @@ describe('KIE.ai without a public URL: polling', () => {
       outputFormat: 'jpeg',
       resolution: '4K',
     });
-    expect((await finished(server, connection.client, task.id)).status).toBe('completed');
+    expect((await waitForTask(server, connection.client, task.id)).status).toBe('completed');
     const sent = [...kie.tasks.values()].at(-1);
     expect(kie.uploads).toHaveLength(1);
     expect(sent?.input).toMatchObject({
@@ -103,7 +92,7 @@ describe('KIE.ai without a public URL: polling', () => {
       prompt: 'a tall tower',
       aspectRatio: '1:8',
     });
-    expect((await finished(server, connection.client, task.id)).status).toBe('completed');
+    expect((await waitForTask(server, connection.client, task.id)).status).toBe('completed');
     expect([...kie.tasks.values()].at(-1)?.input).toMatchObject({
       aspect_ratio: '1:8',
       resolution: '1K',
@@ -144,7 +133,7 @@ describe('KIE.ai without a public URL: polling', () => {
       prompt: 'x',
       maxAttempts: 3,
     });
-    const done = await finished(server, connection.client, task.id);
+    const done = await waitForTask(server, connection.client, task.id);
     expect(done).toMatchObject({ status: 'failed', attempts, error: { code, retryable: false } });
     expect(done.error?.message).not.toContain(kie.apiKey);
   });
@@ -190,7 +179,7 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
       provider: 'kie',
       prompt: 'called back',
     });
-    const done = await finished(server, connection.client, task.id);
+    const done = await waitForTask(server, connection.client, task.id);
     expect(done.status).toBe('completed');
     expect(done.generations).toHaveLength(1);
     const sent = [...kie.tasks.values()].at(-1);
@@ -217,7 +206,7 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
       prompt: 'greener',
       assetIds: [asset.id],
     });
-    expect((await finished(server, connection.client, task.id)).status).toBe('completed');
+    expect((await waitForTask(server, connection.client, task.id)).status).toBe('completed');
     expect(kie.uploads).toHaveLength(0);
     const [signed] = ([...kie.tasks.values()].at(-1)?.input.image_urls ?? []) as string[];
     const url = new URL(signed!);
@@ -236,7 +225,7 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
     kie.reset();
     Object.assign(kie.behaviour, { callbacks: 0, pollsToFinish: 2 });
     const task = await connection.client.task.create.mutate({ provider: 'kie', prompt: 'silent' });
-    expect((await finished(server, connection.client, task.id)).status).toBe('completed');
+    expect((await waitForTask(server, connection.client, task.id)).status).toBe('completed');
     expect([...kie.tasks.values()].at(-1)).toMatchObject({
       polls: 2,
       callBackUrl: expect.any(String) as unknown,

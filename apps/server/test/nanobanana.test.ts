@@ -1,25 +1,18 @@
-import { until } from '@genhub/core/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeNanobanana } from './fake-nanobanana';
-import { connectClient, startTestServer, uploadAsset, type TestServer } from './test-server';
+import {
+  connectClient,
+  startTestServer,
+  uploadAsset,
+  type TestServer,
+  waitForTask,
+} from './test-server';
 
 describe('nanobanana-style REST API', () => {
   let fake: Awaited<ReturnType<typeof startFakeNanobanana>>;
   let server: TestServer;
   let c: ReturnType<typeof connectClient>;
-  const finished = async (id: string) => {
-    await until(
-      () =>
-        ['completed', 'failed'].includes(
-          server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
-            ?.status ?? '',
-        ),
-      15_000,
-      `task ${id}`,
-    );
-    return c.client.task.get.query({ id });
-  };
   beforeAll(async () => {
     fake = await startFakeNanobanana();
     server = await startTestServer(
@@ -44,7 +37,7 @@ describe('nanobanana-style REST API', () => {
       prompt: 'a panda',
       aspectRatio: '3:2',
     });
-    expect((await finished(task.id)).status).toBe('completed');
+    expect((await waitForTask(server, c.client, task.id)).status).toBe('completed');
     expect(fake.state.requests.at(-1)).toMatchObject({
       path: '/v1/text-to-image',
       body: { prompt: 'a panda', width: 1248, height: 832 },
@@ -60,7 +53,7 @@ describe('nanobanana-style REST API', () => {
       assetIds: [asset.id],
       aspectRatio: '1:1',
     });
-    expect((await finished(edit.id)).status).toBe('completed');
+    expect((await waitForTask(server, c.client, edit.id)).status).toBe('completed');
     expect(fake.state.requests.at(-1)).toMatchObject({
       path: '/v1/image-edit',
       body: { prompt: 'beach', strength: 0.8 },
@@ -82,7 +75,7 @@ describe('nanobanana-style REST API', () => {
       prompt: 'x',
       maxAttempts: 2,
     });
-    expect(await finished(task.id)).toMatchObject({
+    expect(await waitForTask(server, c.client, task.id)).toMatchObject({
       status: 'failed',
       attempts,
       error: { code: errorClass },
@@ -97,7 +90,7 @@ describe('nanobanana-style REST API', () => {
       prompt: 'x',
       maxAttempts: 1,
     });
-    expect(await finished(task.id)).toMatchObject({
+    expect(await waitForTask(server, c.client, task.id)).toMatchObject({
       status: 'failed',
       error: { code: 'no_image' },
     });

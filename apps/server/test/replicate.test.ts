@@ -3,7 +3,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeReplicate, type ReplicateMode } from './fake-replicate';
 import { freePort } from './spawn-server';
-import { connectClient, startTestServer, uploadAsset, type TestServer } from './test-server';
+import {
+  connectClient,
+  startTestServer,
+  uploadAsset,
+  type TestServer,
+  waitForTask,
+} from './test-server';
 
 const secret = `whsec_${Buffer.from('replicate-test-secret-0123456789').toString('base64')}`;
 
@@ -17,18 +23,6 @@ describe('Replicate', () => {
   const status = (server: TestServer, id: string) =>
     server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
       ?.status ?? '';
-  const finished = async (
-    server: TestServer,
-    client: ReturnType<typeof connectClient>['client'],
-    id: string,
-  ) => {
-    await until(
-      () => ['completed', 'failed', 'canceled'].includes(status(server, id)),
-      15_000,
-      `task ${id}`,
-    );
-    return client.task.get.query({ id });
-  };
 
   beforeAll(async () => {
     fake = await startFakeReplicate(secret);
@@ -64,7 +58,7 @@ describe('Replicate', () => {
       aspectRatio: 'auto',
       outputFormat: 'jpeg',
     });
-    expect((await finished(polling, a.client, task.id)).generations[0]).toMatchObject({
+    expect((await waitForTask(polling, a.client, task.id)).generations[0]).toMatchObject({
       width: 1024,
     });
     const sent = [...fake.state.predictions.values()].at(-1)!;
@@ -87,7 +81,7 @@ describe('Replicate', () => {
       prompt: 'x',
       assetIds: [asset.id],
     });
-    expect((await finished(polling, a.client, edit.id)).status).toBe('completed');
+    expect((await waitForTask(polling, a.client, edit.id)).status).toBe('completed');
     expect([...fake.state.predictions.values()].at(-1)!.input).toMatchObject({
       resolution: '2K',
       image_input: [`data:image/png;base64,${png.toString('base64')}`],
@@ -111,7 +105,7 @@ describe('Replicate', () => {
       prompt: 'x',
       maxAttempts: 3,
     });
-    expect(await finished(polling, a.client, task.id)).toMatchObject({
+    expect(await waitForTask(polling, a.client, task.id)).toMatchObject({
       status: 'failed',
       attempts,
       error: { code },
@@ -123,7 +117,7 @@ describe('Replicate', () => {
     fake.state.deliveries = 2;
     fake.state.webhookStatuses.length = 0;
     const task = await b.client.task.create.mutate({ provider: 'replicate', prompt: 'hooked' });
-    const done = await finished(hooked, b.client, task.id);
+    const done = await waitForTask(hooked, b.client, task.id);
     expect(done.generations).toHaveLength(1);
     await until(() => fake.state.webhookStatuses.length === 2, 5000);
     expect(fake.state.webhookStatuses).toEqual([200, 200]);

@@ -3,25 +3,16 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGemini, type GeminiMode } from './fake-gemini';
 import { startFakeOpenRouter, type OpenRouterMode } from './fake-openrouter';
-import { connectClient, startTestServer, uploadAsset, type TestServer } from './test-server';
-
-type Client = ReturnType<typeof connectClient>['client'];
+import {
+  connectClient,
+  startTestServer,
+  uploadAsset,
+  type TestServer,
+  waitForTask,
+} from './test-server';
 
 /** Retries after milliseconds, not seconds; a provider's Retry-After still wins. */
 const quickRetries = { backoff: { baseMs: 10, capMs: 40 } };
-
-async function finished(server: TestServer, client: Client, id: string) {
-  await until(
-    () =>
-      ['completed', 'failed'].includes(
-        server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
-          ?.status ?? '',
-      ),
-    15_000,
-    `task ${id}`,
-  );
-  return client.task.get.query({ id });
-}
 
 describe('OpenRouter', () => {
   let fake: Awaited<ReturnType<typeof startFakeOpenRouter>>;
@@ -50,7 +41,9 @@ describe('OpenRouter', () => {
       aspectRatio: '16:9',
       resolution: '2K',
     });
-    expect((await finished(server, connection.client, generated.id)).generations[0]).toMatchObject({
+    expect(
+      (await waitForTask(server, connection.client, generated.id)).generations[0],
+    ).toMatchObject({
       width: 1344,
       height: 768,
     });
@@ -75,7 +68,7 @@ describe('OpenRouter', () => {
       prompt: 'add a cat',
       assetIds: [asset.id],
     });
-    expect((await finished(server, connection.client, edited.id)).status).toBe('completed');
+    expect((await waitForTask(server, connection.client, edited.id)).status).toBe('completed');
     const content = (
       fake.state.requests.at(-1)!.body.messages as {
         content: { type: string; image_url?: { url: string } }[];
@@ -107,7 +100,7 @@ describe('OpenRouter', () => {
         prompt: 'x',
         maxAttempts: 3,
       });
-      const done = await finished(server, connection.client, task.id);
+      const done = await waitForTask(server, connection.client, task.id);
       expect(done).toMatchObject({ status: 'failed', attempts, error: { code } });
     },
     60_000,
@@ -121,7 +114,7 @@ describe('OpenRouter', () => {
       provider: 'openrouter',
       prompt: 'x',
     });
-    expect((await finished(server, connection.client, task.id)).error).toMatchObject({
+    expect((await waitForTask(server, connection.client, task.id)).error).toMatchObject({
       code: 'unauthorized',
     });
     fake.state.apiKey = key;
@@ -153,7 +146,7 @@ describe('Gemini API', () => {
       prompt: 'a fox',
       aspectRatio: '4:3',
     });
-    const done = await finished(server, connection.client, task.id);
+    const done = await waitForTask(server, connection.client, task.id);
     expect(done.generations).toHaveLength(1);
     expect(done.generations[0]).toMatchObject({ width: 1024, height: 1024 });
     const sent = fake.state.requests.at(-1)!;
@@ -179,7 +172,7 @@ describe('Gemini API', () => {
       assetIds: [asset.id],
       aspectRatio: 'auto',
     });
-    expect((await finished(server, connection.client, edit.id)).status).toBe('completed');
+    expect((await waitForTask(server, connection.client, edit.id)).status).toBe('completed');
     const parts = (
       fake.state.requests.at(-1)!.body.contents as {
         parts: { inline_data?: { mime_type: string } }[];
@@ -205,7 +198,7 @@ describe('Gemini API', () => {
         prompt: 'x',
         maxAttempts: 3,
       });
-      expect(await finished(server, connection.client, task.id)).toMatchObject({
+      expect(await waitForTask(server, connection.client, task.id)).toMatchObject({
         status: 'failed',
         attempts,
         error: { code },
@@ -235,6 +228,6 @@ describe('Gemini API', () => {
     expect(waiting.error).toMatchObject({ code: 'rate_limited', retryable: true });
     expect((waiting.nextRunAt ?? 0) - waiting.updatedAt).toBeGreaterThanOrEqual(2000);
     fake.state.mode = 'image';
-    expect((await finished(server, connection.client, task.id)).status).toBe('completed');
+    expect((await waitForTask(server, connection.client, task.id)).status).toBe('completed');
   }, 30_000);
 });

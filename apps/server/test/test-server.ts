@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@trpc/client';
 import WebSocket from 'ws';
 import type { SchedulerOptions } from '@genhub/core';
+import { until } from '@genhub/core/testing';
 import { buildApp, type App } from '../src/app';
 import { loadEnv } from '../src/env';
 import type { AppRouter } from '../src/router';
@@ -71,4 +72,19 @@ export async function uploadAsset(
   const res = await fetch(`${url}/api/assets`, { method: 'POST', body: form });
   if (res.status !== 201) throw new Error(`upload failed: HTTP ${res.status}`);
   return (await res.json()) as { id: string; url: string };
+}
+
+const finalStatuses = ['completed', 'failed', 'canceled'];
+
+/** Waits until a task is final (read straight from the db), then returns it as clients see it. */
+export async function waitForTask(
+  server: TestServer,
+  client: ReturnType<typeof connectClient>['client'],
+  id: string,
+  ms = 15_000,
+) {
+  const status = () =>
+    server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()?.status;
+  await until(() => finalStatuses.includes(status() ?? ''), ms, `task ${id} to finish`);
+  return client.task.get.query({ id });
 }

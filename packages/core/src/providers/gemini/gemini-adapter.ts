@@ -6,6 +6,7 @@ import {
 } from '../../schemas';
 import { errorClassForStatus } from '../error-class-for-status';
 import { requestJson } from '../http-json';
+import { nanoBananaModel } from '../nano-banana-model';
 import { ProviderError, type SyncAdapter } from '../types';
 
 export interface GeminiOptions {
@@ -13,36 +14,18 @@ export interface GeminiOptions {
   baseUrl: string;
 }
 
-const model = (
-  id: string,
-  label: string,
-  extra: Partial<ModelCapabilities> = {},
-): ModelCapabilities => ({
-  id,
-  label,
-  operations: ['generate', 'edit'],
-  // `auto` leaves imageConfig.aspectRatio out: the model follows the reference images.
-  aspectRatios: [...aspectRatios],
-  outputFormats: ['png'],
-  maxImages: 1,
-  maxReferenceImages: 4,
-  resolutions: [],
-  ...extra,
-  price: extra.price ?? null,
-});
-
 export const geminiModels: ModelCapabilities[] = [
   // Every 2.5 Flash Image answer is billed as 1290 output tokens (providers.md §3).
-  model('gemini-2.5-flash-image', 'Nano Banana (Gemini API)', {
+  nanoBananaModel('gemini-2.5-flash-image', 'Nano Banana (Gemini API)', {
     price: { amount: 1290, unit: 'output tokens' },
   }),
-  model('gemini-2.5-flash-image-preview', 'Nano Banana preview (Gemini API)', {
+  nanoBananaModel('gemini-2.5-flash-image-preview', 'Nano Banana preview (Gemini API)', {
     price: { amount: 1290, unit: 'output tokens' },
   }),
-  model('gemini-3-pro-image-preview', 'Nano Banana Pro (Gemini API)', {
+  nanoBananaModel('gemini-3-pro-image-preview', 'Nano Banana Pro (Gemini API)', {
     resolutions: ['1K', '2K', '4K'],
   }),
-  model('gemini-3.1-flash-image-preview', 'Nano Banana 2 (Gemini API)', {
+  nanoBananaModel('gemini-3.1-flash-image-preview', 'Nano Banana 2 (Gemini API)', {
     resolutions: ['1K', '2K', '4K'],
     aspectRatios: [...aspectRatios, ...extremeAspectRatios],
   }),

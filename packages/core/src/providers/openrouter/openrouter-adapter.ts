@@ -1,6 +1,7 @@
 import { aspectRatios, extremeAspectRatios, type ModelCapabilities } from '../../schemas';
 import { errorClassForStatus, parseRetryAfter } from '../error-class-for-status';
 import { decodeDataUrl, requestJson } from '../http-json';
+import { nanoBananaModel } from '../nano-banana-model';
 import { ProviderError, type SyncAdapter } from '../types';
 
 export interface OpenRouterOptions {
@@ -11,34 +12,17 @@ export interface OpenRouterOptions {
   appTitle?: string;
 }
 
-const model = (
-  id: string,
-  label: string,
-  extra: Partial<ModelCapabilities> = {},
-): ModelCapabilities => ({
-  id,
-  label,
-  operations: ['generate', 'edit'],
-  aspectRatios: [...aspectRatios],
-  outputFormats: ['png'],
-  maxImages: 1,
-  maxReferenceImages: 4,
-  resolutions: [],
-  ...extra,
-  price: extra.price ?? null,
-});
-
 export const openRouterModels: ModelCapabilities[] = [
-  model('google/gemini-2.5-flash-image', 'Nano Banana (OpenRouter)', {
+  nanoBananaModel('google/gemini-2.5-flash-image', 'Nano Banana (OpenRouter)', {
     price: { amount: 1290, unit: 'output tokens' },
   }),
-  model('google/gemini-2.5-flash-image-preview', 'Nano Banana preview (OpenRouter)', {
+  nanoBananaModel('google/gemini-2.5-flash-image-preview', 'Nano Banana preview (OpenRouter)', {
     price: { amount: 1290, unit: 'output tokens' },
   }),
-  model('google/gemini-3-pro-image-preview', 'Nano Banana Pro (OpenRouter)', {
+  nanoBananaModel('google/gemini-3-pro-image-preview', 'Nano Banana Pro (OpenRouter)', {
     resolutions: ['1K', '2K', '4K'],
   }),
-  model('google/gemini-3.1-flash-image-preview', 'Nano Banana 2 (OpenRouter)', {
+  nanoBananaModel('google/gemini-3.1-flash-image-preview', 'Nano Banana 2 (OpenRouter)', {
     resolutions: ['1K', '2K', '4K'],
     aspectRatios: [...aspectRatios, ...extremeAspectRatios],
   }),

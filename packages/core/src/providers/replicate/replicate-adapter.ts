@@ -1,6 +1,7 @@
-import { aspectRatios, type ModelCapabilities, type Task } from '../../schemas';
+import { type ModelCapabilities, type Task } from '../../schemas';
 import { errorClassForStatus, parseRetryAfter } from '../error-class-for-status';
 import { requestJson } from '../http-json';
+import { nanoBananaModel } from '../nano-banana-model';
 import { ProviderError, type AsyncAdapter, type JobState, type ReferenceImage } from '../types';
 import { verifyStandardWebhook } from './standard-webhooks';
 
@@ -14,29 +15,24 @@ export interface ReplicateOptions {
   referenceUrl?: ((reference: ReferenceImage) => string) | undefined;
 }
 
-const model = (
-  id: string,
-  label: string,
-  extra: Partial<ModelCapabilities> = {},
-): ModelCapabilities => ({
-  id,
-  label,
-  operations: ['generate', 'edit'],
-  aspectRatios: [...aspectRatios],
+const replicateDefaults: Partial<ModelCapabilities> = {
   outputFormats: ['png', 'jpeg'],
-  maxImages: 1,
   maxReferenceImages: 14,
-  resolutions: [],
-  ...extra,
-  price: extra.price ?? null,
-});
+};
 
 export const replicateModels: ModelCapabilities[] = [
-  model('google/nano-banana', 'Nano Banana (Replicate)', { maxReferenceImages: 10 }),
-  model('google/nano-banana-pro', 'Nano Banana Pro (Replicate)', {
+  nanoBananaModel('google/nano-banana', 'Nano Banana (Replicate)', {
+    ...replicateDefaults,
+    maxReferenceImages: 10,
+  }),
+  nanoBananaModel('google/nano-banana-pro', 'Nano Banana Pro (Replicate)', {
+    ...replicateDefaults,
     resolutions: ['2K', '1K', '4K'],
   }),
-  model('google/nano-banana-2', 'Nano Banana 2 (Replicate)', { resolutions: ['2K', '1K', '4K'] }),
+  nanoBananaModel('google/nano-banana-2', 'Nano Banana 2 (Replicate)', {
+    ...replicateDefaults,
+    resolutions: ['2K', '1K', '4K'],
+  }),
 ];
 
 interface Prediction {
