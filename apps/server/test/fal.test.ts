@@ -2,13 +2,13 @@ import { until } from '@genhub/core/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFal, type FalMode } from './fake-fal';
-import { freePort } from './spawn-server';
+import type { connectClient } from './test-server';
 import {
-  connectClient,
-  startTestServer,
   uploadAsset,
   type TestServer,
   waitForTask,
+  startServerPair,
+  statusOf,
 } from './test-server';
 
 describe('fal.ai', () => {
@@ -17,33 +17,22 @@ describe('fal.ai', () => {
   let hooked: TestServer;
   let a: ReturnType<typeof connectClient>;
   let b: ReturnType<typeof connectClient>;
-  const status = (server: TestServer, id: string) =>
-    server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
-      ?.status ?? '';
+  let close: () => Promise<void>;
+  const status = statusOf;
 
   beforeAll(async () => {
     fake = await startFakeFal();
-    const common = {
+    const pair = await startServerPair({
       FAL_KEY: fake.state.key,
       FAL_QUEUE_BASE_URL: fake.url,
       FAL_JWKS_URL: fake.jwksUrl,
       INGEST_ALLOW_HOSTS: '127.0.0.1',
-    };
-    const scheduler = { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 40 } };
-    polling = await startTestServer(common, { scheduler });
-    const port = await freePort();
-    hooked = await startTestServer(
-      { ...common, PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
-      { port, scheduler: { ...scheduler, callbackGraceMs: 60_000 } },
-    );
-    a = connectClient(polling.url);
-    b = connectClient(hooked.url);
+    });
+    ({ polling, hooked, a, b } = pair);
+    close = () => pair.close();
   });
   afterAll(async () => {
-    await a.ws.close();
-    await b.ws.close();
-    await polling.close();
-    await hooked.close();
+    await close();
     await fake.close();
   });
 

@@ -2,13 +2,13 @@ import { until } from '@genhub/core/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeReplicate, type ReplicateMode } from './fake-replicate';
-import { freePort } from './spawn-server';
+import type { connectClient } from './test-server';
 import {
-  connectClient,
-  startTestServer,
   uploadAsset,
   type TestServer,
   waitForTask,
+  startServerPair,
+  statusOf,
 } from './test-server';
 
 const secret = `whsec_${Buffer.from('replicate-test-secret-0123456789').toString('base64')}`;
@@ -19,34 +19,23 @@ describe('Replicate', () => {
   let hooked: TestServer;
   let a: ReturnType<typeof connectClient>;
   let b: ReturnType<typeof connectClient>;
+  let close: () => Promise<void>;
 
-  const status = (server: TestServer, id: string) =>
-    server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
-      ?.status ?? '';
+  const status = statusOf;
 
   beforeAll(async () => {
     fake = await startFakeReplicate(secret);
-    const common = {
+    const pair = await startServerPair({
       REPLICATE_API_TOKEN: fake.state.apiToken,
       REPLICATE_BASE_URL: fake.url,
       REPLICATE_WEBHOOK_SECRET: secret,
       INGEST_ALLOW_HOSTS: '127.0.0.1',
-    };
-    const scheduler = { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 40 } };
-    polling = await startTestServer(common, { scheduler });
-    const port = await freePort();
-    hooked = await startTestServer(
-      { ...common, PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
-      { port, scheduler: { ...scheduler, callbackGraceMs: 60_000 } },
-    );
-    a = connectClient(polling.url);
-    b = connectClient(hooked.url);
+    });
+    ({ polling, hooked, a, b } = pair);
+    close = () => pair.close();
   });
   afterAll(async () => {
-    await a.ws.close();
-    await b.ws.close();
-    await polling.close();
-    await hooked.close();
+    await close();
     await fake.close();
   });
 

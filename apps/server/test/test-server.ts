@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import type { SchedulerOptions } from '@genhub/core';
 import { until } from '@genhub/core/testing';
 import { buildApp, type App } from '../src/app';
+import { freePort } from './spawn-server';
 import { loadEnv } from '../src/env';
 import type { AppRouter } from '../src/router';
 
@@ -88,3 +89,42 @@ export async function waitForTask(
   await until(() => finalStatuses.includes(status() ?? ''), ms, `task ${id} to finish`);
   return client.task.get.query({ id });
 }
+
+export interface ServerPair {
+  /** Without a public URL: async providers are polled. */
+  polling: TestServer;
+  /** With `PUBLIC_BASE_URL` pointing at itself: async providers call back. */
+  hooked: TestServer;
+  a: ReturnType<typeof connectClient>;
+  b: ReturnType<typeof connectClient>;
+  close(): Promise<void>;
+}
+
+/** Two servers on the same provider settings, one reachable for callbacks, with a client each. */
+export async function startServerPair(vars: Record<string, string>): Promise<ServerPair> {
+  const scheduler = { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 40 } };
+  const polling = await startTestServer(vars, { scheduler });
+  const port = await freePort();
+  const hooked = await startTestServer(
+    { ...vars, PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
+    // Long enough that what completes a task there is its callback, not a poll.
+    { port, scheduler: { ...scheduler, callbackGraceMs: 60_000 } },
+  );
+  const a = connectClient(polling.url);
+  const b = connectClient(hooked.url);
+  return {
+    polling,
+    hooked,
+    a,
+    b,
+    async close() {
+      await Promise.all([a.ws.close(), b.ws.close()]);
+      await Promise.all([polling.close(), hooked.close()]);
+    },
+  };
+}
+
+/** A task's status straight from the db. */
+export const statusOf = (server: TestServer, id: string) =>
+  server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()?.status ??
+  '';
