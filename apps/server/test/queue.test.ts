@@ -25,7 +25,8 @@ describe('queue control over tRPC', () => {
     const a = await client.task.create.mutate({ prompt: 'a' });
     const b = await client.task.create.mutate({ prompt: 'b' });
     await client.task.setPriority.mutate({ id: b.id, priority: 9 });
-    await until(() => updates.at(-1)?.pending.length === 2, 5000, 'two pending');
+    // Updates are coalesced: wait for the one that shows the new order.
+    await until(() => updates.at(-1)?.pending[0]?.id === b.id, 5000, 'b first in the queue');
     const latest = updates.at(-1)!;
     expect(latest.paused.all).toBe(true);
     expect(latest.pending.map((p) => [p.id, p.position])).toEqual([
