@@ -1,5 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { checkCallbackToken, type CoreContext, type Scheduler } from '@genhub/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  checkCallbackToken,
+  type CallbackTarget,
+  type CoreContext,
+  type Scheduler,
+} from '@genhub/core';
 import { sendError } from './send-error';
 
 interface CallbackRoute {
@@ -22,6 +27,9 @@ export async function registerWebhookRoutes(
     app.get(`/webhooks/${provider.id}`, () => ({ ok: true, provider: provider.id }));
   }
 
+  // What onRequest found, so the handler does not look the task up again.
+  const targets = new WeakMap<FastifyRequest, CallbackTarget>();
+
   await app.register((scope, _options, done) => {
     // Signatures cover the bytes as sent: keep the raw body here.
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
@@ -31,13 +39,18 @@ export async function registerWebhookRoutes(
     scope.post<CallbackRoute>('/webhooks/:provider/:taskId', {
       // Refuse an unknown task or a wrong token before the body is read.
       onRequest: async (req, reply) => {
-        if (!checkCallbackToken(core, req.params.provider, req.params.taskId, req.query.token)) {
-          await sendError(reply, 401, 'UNAUTHORIZED', 'Unknown task or wrong token');
-        }
+        const target = checkCallbackToken(
+          core,
+          req.params.provider,
+          req.params.taskId,
+          req.query.token,
+        );
+        if (target) targets.set(req, target);
+        else await sendError(reply, 401, 'UNAUTHORIZED', 'Unknown task or wrong token');
       },
       handler: async (req, reply) => {
         const { provider: providerId, taskId } = req.params;
-        const target = checkCallbackToken(core, providerId, taskId, req.query.token);
+        const target = targets.get(req);
         const adapter = core.providers.get(providerId);
         if (!target || adapter?.kind !== 'async')
           return sendError(reply, 401, 'UNAUTHORIZED', 'Unknown task or wrong token');

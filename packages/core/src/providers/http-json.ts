@@ -1,3 +1,4 @@
+import { parseRetryAfter } from './error-class-for-status';
 import { ProviderError } from './types';
 
 export interface JsonReply {
@@ -40,4 +41,39 @@ export async function requestJson(
 export function decodeDataUrl(url: string): Buffer | undefined {
   const match = /^data:[^;,]*;base64,(.*)$/s.exec(url);
   return match?.[1] ? Buffer.from(match[1], 'base64') : undefined;
+}
+
+/** How a provider turns a failed reply into an error class and message. */
+export type ReplyError = (
+  status: number,
+  body: unknown,
+  retryAfterMs: number | undefined,
+) => ProviderError;
+
+/**
+ * A JSON client for one provider: every call sends its headers, and a non-2xx reply (or
+ * one `isFailure` says failed, for APIs with an error envelope) becomes that provider's error.
+ */
+export function jsonClient(
+  provider: string,
+  headers: Record<string, string>,
+  toError: ReplyError,
+  isFailure: (body: unknown) => boolean = () => false,
+) {
+  return async <T>(
+    url: string,
+    method: 'GET' | 'POST' | 'PUT',
+    signal?: AbortSignal,
+    body?: unknown,
+  ): Promise<T> => {
+    const reply = await requestJson(url, { method, headers, body }, signal, provider);
+    if (reply.status < 200 || reply.status >= 300 || isFailure(reply.body)) {
+      throw toError(
+        reply.status,
+        reply.body,
+        parseRetryAfter(reply.headers.get('retry-after'), Date.now()),
+      );
+    }
+    return (reply.body ?? {}) as T;
+  };
 }

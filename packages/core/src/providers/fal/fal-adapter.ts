@@ -1,6 +1,6 @@
 import { aspectRatios, type ModelCapabilities, type Task } from '../../schemas';
-import { errorClassForStatus, parseRetryAfter } from '../error-class-for-status';
-import { requestJson } from '../http-json';
+import { errorClassForStatus } from '../error-class-for-status';
+import { jsonClient } from '../http-json';
 import { ProviderError, type AsyncAdapter, type JobState, type ReferenceImage } from '../types';
 import { FalJwks, verifyFalWebhook } from './fal-webhook';
 
@@ -72,22 +72,7 @@ export function createFalAdapter(options: FalOptions): AsyncAdapter {
   const jwks = new FalJwks(options.jwksUrl);
   const headers = { authorization: `Key ${options.key ?? ''}` };
 
-  const call = async (
-    url: string,
-    method: 'GET' | 'POST',
-    signal?: AbortSignal,
-    body?: unknown,
-  ) => {
-    const reply = await requestJson(url, { method, headers, body }, signal, 'fal.ai');
-    if (reply.status < 200 || reply.status >= 300) {
-      throw falError(
-        reply.status,
-        reply.body,
-        parseRetryAfter(reply.headers.get('retry-after'), Date.now()),
-      );
-    }
-    return reply.body as Record<string, unknown>;
-  };
+  const call = jsonClient('fal.ai', headers, falError);
 
   return {
     kind: 'async',
@@ -107,7 +92,7 @@ export function createFalAdapter(options: FalOptions): AsyncAdapter {
           : `data:${r.mime};base64,${r.bytes.toString('base64')}`,
       );
       const query = callbackUrl ? `?fal_webhook=${encodeURIComponent(callbackUrl)}` : '';
-      const reply = await call(
+      const reply = await call<Record<string, unknown>>(
         `${options.queueBaseUrl.replace(/\/$/, '')}/${endpoint}${query}`,
         'POST',
         signal,
@@ -131,7 +116,7 @@ export function createFalAdapter(options: FalOptions): AsyncAdapter {
 
     async pollJob(jobId, signal): Promise<JobState> {
       const ref = JSON.parse(jobId) as JobRef;
-      const { status } = await call(ref.statusUrl, 'GET', signal);
+      const { status } = await call<{ status?: unknown }>(ref.statusUrl, 'GET', signal);
       if (status === 'IN_QUEUE' || status === 'IN_PROGRESS') return { status: 'running' };
       if (status === 'FAILED' || status === 'ERROR') {
         return {
@@ -145,7 +130,7 @@ export function createFalAdapter(options: FalOptions): AsyncAdapter {
           error: new ProviderError('internal', 'The request was canceled at fal.ai'),
         };
       // COMPLETED: the result, or the model's error, is at the response URL.
-      const result = await call(ref.responseUrl, 'GET', signal);
+      const result = await call<{ images?: { url?: unknown }[] }>(ref.responseUrl, 'GET', signal);
       const urls = ((result.images ?? []) as { url?: unknown }[])
         .map((image) => image.url)
         .filter((u): u is string => typeof u === 'string');
@@ -159,8 +144,7 @@ export function createFalAdapter(options: FalOptions): AsyncAdapter {
 
     async cancelJob(jobId) {
       const ref = JSON.parse(jobId) as JobRef;
-      if (ref.cancelUrl)
-        await requestJson(ref.cancelUrl, { method: 'PUT', headers }, undefined, 'fal.ai');
+      if (ref.cancelUrl) await call(ref.cancelUrl, 'PUT');
     },
 
     async verifyWebhook({ headers: got, rawBody, jobId, now }) {

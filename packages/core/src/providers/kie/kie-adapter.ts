@@ -1,6 +1,6 @@
 import { ProviderError, type AsyncAdapter, type JobState, type ReferenceImage } from '../types';
+import { jsonClient } from '../http-json';
 import { RateLimiter } from '../rate-limiter';
-import { parseRetryAfter } from '../error-class-for-status';
 import { kieError } from './kie-errors';
 import { kieCallbackTaskId, verifyKieSignature } from './kie-webhook';
 import { kieCapabilities, kieModels } from './kie-models';
@@ -40,47 +40,49 @@ export function createKieAdapter(options: KieOptions): AsyncAdapter {
   const limiter = new RateLimiter(options.pollsPerSecond ?? 10);
   const base = options.baseUrl.replace(/\/$/, '');
 
-  async function call<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        ...init,
-        signal: signal ?? null,
-        headers: {
-          authorization: `Bearer ${options.apiKey ?? ''}`,
-          'content-type': 'application/json',
-          ...init.headers,
-        },
-      });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new ProviderError('network', 'Could not reach KIE.ai');
-    }
-    const body = (await response.json().catch(() => ({}))) as Envelope<T>;
-    const message = body.msg ?? body.message;
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-    // Check the HTTP status, then the envelope code: they need not agree (providers.md §1.1).
-    if (!response.ok) throw kieError(response.status, message, retryAfter);
-    if (body.code !== undefined && body.code !== 200)
-      throw kieError(body.code, message, retryAfter);
-    if (body.data === undefined)
+  // Check the HTTP status, then the envelope code: they need not agree (providers.md §1.1).
+  const client = jsonClient(
+    'KIE.ai',
+    { authorization: `Bearer ${options.apiKey ?? ''}` },
+    (status, body, retryAfterMs) => {
+      const envelope = (body ?? {}) as Envelope<unknown>;
+      const ok = status >= 200 && status < 300;
+      return kieError(
+        ok ? (envelope.code ?? status) : status,
+        envelope.msg ?? envelope.message,
+        retryAfterMs,
+      );
+    },
+    (body) => {
+      const code = (body as Envelope<unknown> | null)?.code;
+      return code !== undefined && code !== 200;
+    },
+  );
+
+  async function call<T>(
+    url: string,
+    method: 'GET' | 'POST',
+    signal?: AbortSignal,
+    body?: unknown,
+  ): Promise<T> {
+    const envelope = await client<Envelope<T>>(url, method, signal, body);
+    if (envelope.data === undefined) {
       throw new ProviderError('provider_unavailable', 'KIE.ai answered without data');
-    return body.data;
+    }
+    return envelope.data;
   }
 
   async function upload(reference: ReferenceImage, signal: AbortSignal): Promise<string> {
     const extension = reference.mime.split('/')[1] ?? 'png';
     const data = await call<{ downloadUrl?: string }>(
       `${options.uploadBaseUrl.replace(/\/$/, '')}/api/file-base64-upload`,
-      {
-        method: 'POST',
-        body: JSON.stringify({
-          base64Data: `data:${reference.mime};base64,${reference.bytes.toString('base64')}`,
-          uploadPath: 'genhub',
-          fileName: `reference.${extension}`,
-        }),
-      },
+      'POST',
       signal,
+      {
+        base64Data: `data:${reference.mime};base64,${reference.bytes.toString('base64')}`,
+        uploadPath: 'genhub',
+        fileName: `reference.${extension}`,
+      },
     );
     if (!data.downloadUrl)
       throw new ProviderError('provider_unavailable', 'KIE.ai file upload returned no URL');
@@ -107,15 +109,13 @@ export function createKieAdapter(options: KieOptions): AsyncAdapter {
       );
       const data = await call<{ taskId?: string; task_id?: string }>(
         `${base}/api/v1/jobs/createTask`,
-        {
-          method: 'POST',
-          body: JSON.stringify({
-            model: model.id,
-            ...(callbackUrl ? { callBackUrl: callbackUrl } : {}),
-            input: model.input(task, imageUrls),
-          }),
-        },
+        'POST',
         signal,
+        {
+          model: model.id,
+          ...(callbackUrl ? { callBackUrl: callbackUrl } : {}),
+          input: model.input(task, imageUrls),
+        },
       );
       const jobId = data.taskId ?? data.task_id;
       if (!jobId)
@@ -127,7 +127,7 @@ export function createKieAdapter(options: KieOptions): AsyncAdapter {
       await limiter.acquire(signal);
       const record = await call<RecordInfo>(
         `${base}/api/v1/jobs/recordInfo?taskId=${encodeURIComponent(jobId)}`,
-        { method: 'GET' },
+        'GET',
         signal,
       );
       if (record.state === 'success') {
@@ -176,7 +176,7 @@ export function createKieAdapter(options: KieOptions): AsyncAdapter {
     },
 
     async balance() {
-      const credits = await call<number>(`${base}/api/v1/chat/credit`, { method: 'GET' });
+      const credits = await call<number>(`${base}/api/v1/chat/credit`, 'GET');
       return { amount: credits, unit: 'credits' };
     },
   };

@@ -1,6 +1,5 @@
 import { aspectRatios, dimensionsOf, type ErrorClass, type ModelCapabilities } from '../../schemas';
-import { parseRetryAfter } from '../error-class-for-status';
-import { requestJson } from '../http-json';
+import { jsonClient } from '../http-json';
 import { ProviderError, type AsyncAdapter, type JobState, type ReferenceImage } from '../types';
 
 export interface NanobananaOptions {
@@ -67,28 +66,14 @@ function envelopeError(status: number, body: Envelope, retryAfterMs?: number): P
 export function createNanobananaAdapter(options: NanobananaOptions): AsyncAdapter {
   const base = options.baseUrl.replace(/\/$/, '');
   const headers = { authorization: `Bearer ${options.apiKey ?? ''}` };
-  const call = async (
-    path: string,
-    method: 'GET' | 'POST',
-    signal?: AbortSignal,
-    body?: unknown,
-  ) => {
-    const reply = await requestJson(
-      `${base}${path}`,
-      { method, headers, body },
-      signal,
-      'the nanobanana API',
-    );
-    const envelope = (reply.body ?? {}) as Envelope;
-    if (reply.status < 200 || reply.status >= 300 || envelope.success === false) {
-      throw envelopeError(
-        reply.status,
-        envelope,
-        parseRetryAfter(reply.headers.get('retry-after'), Date.now()),
-      );
-    }
-    return envelope;
-  };
+  const client = jsonClient(
+    'the nanobanana API',
+    headers,
+    (status, body, retryAfterMs) => envelopeError(status, body ?? {}, retryAfterMs),
+    (body) => (body as Envelope | null)?.success === false,
+  );
+  const call = (path: string, method: 'GET' | 'POST', signal?: AbortSignal, body?: unknown) =>
+    client<Envelope>(`${base}${path}`, method, signal, body);
 
   return {
     kind: 'async',

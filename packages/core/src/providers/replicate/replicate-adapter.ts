@@ -1,6 +1,6 @@
 import { type ModelCapabilities, type Task } from '../../schemas';
-import { errorClassForStatus, parseRetryAfter } from '../error-class-for-status';
-import { requestJson } from '../http-json';
+import { errorClassForStatus } from '../error-class-for-status';
+import { jsonClient } from '../http-json';
 import { nanoBananaModel } from '../nano-banana-model';
 import { ProviderError, type AsyncAdapter, type JobState, type ReferenceImage } from '../types';
 import { verifyStandardWebhook } from './standard-webhooks';
@@ -85,22 +85,9 @@ export function createReplicateAdapter(options: ReplicateOptions): AsyncAdapter 
   const base = options.baseUrl.replace(/\/$/, '');
   const auth = { authorization: `Bearer ${options.apiToken ?? ''}` };
 
-  const call = async (
-    url: string,
-    method: 'GET' | 'POST',
-    signal?: AbortSignal,
-    body?: unknown,
-  ) => {
-    const reply = await requestJson(url, { method, headers: auth, body }, signal, 'Replicate');
-    if (reply.status < 200 || reply.status >= 300) {
-      throw replicateError(
-        reply.status,
-        reply.body,
-        parseRetryAfter(reply.headers.get('retry-after'), Date.now()),
-      );
-    }
-    return (reply.body ?? {}) as Prediction;
-  };
+  const client = jsonClient('Replicate', auth, replicateError);
+  const call = (url: string, method: 'GET' | 'POST', signal?: AbortSignal, body?: unknown) =>
+    client<Prediction>(url, method, signal, body);
 
   return {
     kind: 'async',
