@@ -11,7 +11,9 @@ export const tasks = sqliteTable(
     status: text('status', {
       enum: ['pending', 'processing', 'completed', 'failed', 'canceled'],
     }).notNull(),
-    operation: text('operation', { enum: ['generate', 'edit'] }).notNull(),
+    operation: text('operation', {
+      enum: ['generate', 'edit', 'remove-background', 'style-transfer', 'enhance', 'batch-edit'],
+    }).notNull(),
     provider: text('provider').notNull(),
     model: text('model').notNull(),
     prompt: text('prompt').notNull(),
@@ -25,6 +27,11 @@ export const tasks = sqliteTable(
       .$type<string[]>()
       .notNull()
       .default(sql`'[]'`),
+    /** The operation's settings, defaults filled in (strength, returnMask, upscaleFactor, …). */
+    options: text('options', { mode: 'json' })
+      .$type<Record<string, string | number | boolean>>()
+      .notNull()
+      .default(sql`'{}'`),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     errorRetryable: integer('error_retryable', { mode: 'boolean' }),

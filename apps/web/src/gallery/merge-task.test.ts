@@ -7,6 +7,7 @@ const task = (id: string, updatedAt: number, status: Task['status'] = 'pending')
   id,
   status,
   operation: 'generate',
+  options: {},
   provider: 'local',
   model: 'local-preview',
   prompt: id,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { checkOperationRules, maxBatchImages, operation, operationOptions } from './operation';
+
+export * from './operation';
 
 export const taskStatuses = ['pending', 'processing', 'completed', 'failed', 'canceled'] as const;
 export const taskStatus = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof taskStatus>;
 export const finalStatuses: readonly TaskStatus[] = ['completed', 'failed', 'canceled'];
-
-export const operation = z.enum(['generate', 'edit']);
-export type Operation = z.infer<typeof operation>;
 
 export const aspectRatios = [
   '1:1',
@@ -54,11 +54,12 @@ export type ErrorClass = z.infer<typeof errorClass>;
 export const createTaskInput = z
   .object({
     operation: operation.default('generate'),
+    /** Required for generate, edit and batch-edit; optional guidance for the others. */
     prompt: z
       .string()
       .trim()
-      .min(1, 'Write a prompt')
-      .max(promptMaxLength, `A prompt has at most ${promptMaxLength} characters`),
+      .max(promptMaxLength, `A prompt has at most ${promptMaxLength} characters`)
+      .default(''),
     aspectRatio: aspectRatio.default('1:1'),
     count: z.number().int().min(1).max(maxImagesPerTask).default(1),
     outputFormat: outputFormat.default('png'),
@@ -67,7 +68,13 @@ export const createTaskInput = z
     provider: z.string().min(1).default('local'),
     /** Absent means the provider's default model. */
     model: z.string().min(1).optional(),
-    assetIds: z.array(z.string().min(1)).max(16).optional(),
+    /**
+     * Reference images: for style-transfer exactly [content, style]; for remove-background and
+     * enhance exactly one; for batch-edit every image to edit.
+     */
+    assetIds: z.array(z.string().min(1)).max(maxBatchImages).optional(),
+    /** The operation's own settings (see `operationOptions`). */
+    options: operationOptions.optional(),
     seed: z.number().int().min(0).max(2_147_483_647).optional(),
     /** Higher runs first; ties run oldest first. */
     priority: z.number().int().min(-100).max(100).default(0),
@@ -86,23 +93,7 @@ export const createTaskInput = z
       .max(5)
       .optional(),
   })
-  .superRefine((input, ctx) => {
-    const refs = input.assetIds?.length ?? 0;
-    if (input.operation === 'edit' && refs === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['assetIds'],
-        message: 'Image-to-image needs at least one reference image',
-      });
-    }
-    if (input.operation === 'generate' && refs > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['assetIds'],
-        message: 'Text-to-image takes no reference images; use operation "edit"',
-      });
-    }
-  });
+  .superRefine((input, ctx) => checkOperationRules(input, ctx));
 export type CreateTaskInput = z.input<typeof createTaskInput>;
 export type ValidCreateTaskInput = z.output<typeof createTaskInput>;
 
@@ -155,6 +146,8 @@ export const task = z.object({
   resolution: resolution.nullable(),
   seed: z.number().int(),
   assetIds: z.array(z.string()),
+  /** The operation's settings with its defaults filled in. */
+  options: operationOptions,
   error: taskError.nullable(),
   attempts: z.number().int(),
   maxAttempts: z.number().int(),

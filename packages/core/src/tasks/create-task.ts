@@ -4,7 +4,13 @@ import { tasks, type NewTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
-import type { Task, ValidCreateTaskInput } from '../schemas';
+import {
+  expectedImages,
+  operationRules,
+  resolveOptions,
+  type Task,
+  type ValidCreateTaskInput,
+} from '../schemas';
 import { loadTask } from './load-task';
 import { recordTaskChange } from './record-task-change';
 import type { insertedColumns } from './task-statements';
@@ -72,6 +78,8 @@ export function createTask(
   const model = validateCapabilities(ctx.db, ctx.providers, input);
   validateFallback(ctx, input);
   const id = newId(ctx.clock.now());
+  const options = resolveOptions(input.operation, input.options);
+  const assetIds = input.assetIds ?? [];
   const event = recordTaskChange(ctx, {
     taskId: id,
     type: 'created',
@@ -84,12 +92,14 @@ export function createTask(
         provider: input.provider,
         model: model.id,
         prompt: input.prompt,
-        aspectRatio: input.aspectRatio,
-        count: input.count,
+        // Background removal, style transfer and enhance keep the input's shape.
+        aspectRatio: operationRules[input.operation].shapedByInput ? 'auto' : input.aspectRatio,
+        count: expectedImages(input.operation, input.count, assetIds.length, options),
         outputFormat: input.outputFormat,
         resolution: input.resolution ?? model.resolutions[0] ?? null,
         seed: input.seed ?? randomInt(0, 2_147_483_647),
-        assetIds: input.assetIds ?? [],
+        assetIds,
+        options,
         priority: input.priority,
         maxAttempts: input.maxAttempts,
         timeoutSeconds: input.timeoutSeconds,

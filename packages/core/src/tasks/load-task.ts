@@ -24,6 +24,7 @@ function toTask(row: TaskRow, rows: GenerationRow[], storage: Storage): Task {
     resolution: row.resolution,
     seed: row.seed,
     assetIds: row.assetIds,
+    options: row.options,
     error:
       row.errorCode === null
         ? null

@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import type { Task } from '../schemas';
+import { takesCount, type Task } from '../schemas';
 import { createTask } from './create-task';
 import { getTask } from './get-task';
 import { transitionTask } from './transition-task';
@@ -26,7 +26,7 @@ export function retryTask(ctx: CoreContext, id: string): Task {
       operation: old.operation,
       prompt: old.prompt,
       aspectRatio: old.aspectRatio,
-      count: old.count,
+      count: takesCount(old.operation) ? old.count : 1,
       outputFormat: old.outputFormat,
       provider: old.provider,
       model: old.model,
@@ -37,6 +37,7 @@ export function retryTask(ctx: CoreContext, id: string): Task {
       timeoutSeconds: old.timeoutSeconds,
       ...(old.fallback.length > 0 ? { fallback: old.fallback } : {}),
       ...(old.assetIds.length > 0 ? { assetIds: old.assetIds } : {}),
+      options: old.options,
     },
     { retriedFromId: old.id },
   );

@@ -16,6 +16,7 @@ export const insertedColumns = [
   'resolution',
   'seed',
   'assetIds',
+  'options',
   'priority',
   'maxAttempts',
   'timeoutSeconds',

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { assets, type DbExecutor } from '@genhub/db';
 import { CoreError } from '../errors';
-import type { ModelCapabilities, ValidCreateTaskInput } from '../schemas';
+import { operationRules, type ModelCapabilities, type ValidCreateTaskInput } from '../schemas';
 import type { ProviderRegistry } from '../providers/registry';
 
 /** Checks a request against what the chosen model declares; throws naming the field at fault. */
@@ -45,7 +45,8 @@ export function validateCapabilities(
   if (!model.operations.includes(input.operation)) {
     throw unsupported('operation', `operation "${input.operation}"`, model.operations);
   }
-  if (!model.aspectRatios.includes(input.aspectRatio)) {
+  const rule = operationRules[input.operation];
+  if (!rule.shapedByInput && !model.aspectRatios.includes(input.aspectRatio)) {
     throw unsupported('aspectRatio', `aspect ratio ${input.aspectRatio}`, model.aspectRatios);
   }
   if (!model.outputFormats.includes(input.outputFormat)) {
@@ -60,7 +61,7 @@ export function validateCapabilities(
         )
       : unsupported('resolution', `resolution ${input.resolution}`, model.resolutions);
   }
-  if (input.count > model.maxImages) {
+  if (input.operation !== 'batch-edit' && input.count > model.maxImages) {
     throw new CoreError(
       'INVALID_INPUT',
       `${model.label} makes at most ${model.maxImages} image(s) per task`,
@@ -68,7 +69,7 @@ export function validateCapabilities(
     );
   }
   const assetIds = input.assetIds ?? [];
-  if (assetIds.length > model.maxReferenceImages) {
+  if (input.operation === 'edit' && assetIds.length > model.maxReferenceImages) {
     throw new CoreError(
       'INVALID_INPUT',
       `${model.label} accepts at most ${model.maxReferenceImages} reference image(s)`,

@@ -68,6 +68,7 @@ describe('local provider outages', () => {
       model: 'local-preview',
       seed: 1,
       assetIds: [],
+      options: {},
     } as never;
     const request = {
       task,

@@ -3,11 +3,15 @@ import {
   aspectRatios,
   dimensionsOf,
   nearestAspectRatio,
+  operations,
   pixelSizes,
   type Task,
 } from '../../schemas';
 import { ProviderError, type ReferenceImage, type SyncAdapter } from '../types';
-import { renderPromptImage } from './render-prompt-image';
+import { enhanceImage } from './enhance-image';
+import { removeBackground } from './remove-background';
+import { renderPromptImage, type RenderSpec } from './render-prompt-image';
+import { transferStyle } from './transfer-style';
 import { transformReference } from './transform-reference';
 
 export interface LocalAdapterOptions {
@@ -18,10 +22,60 @@ export interface LocalAdapterOptions {
   random?: () => number;
 }
 
-function outputSize(task: Task, references: ReferenceImage[]) {
+function outputSize(task: Task, reference: ReferenceImage | undefined) {
   if (task.aspectRatio !== 'auto') return dimensionsOf(task.aspectRatio);
-  const first = references[0];
-  return pixelSizes[first ? nearestAspectRatio(first.width, first.height) : '1:1'];
+  return pixelSizes[reference ? nearestAspectRatio(reference.width, reference.height) : '1:1'];
+}
+
+function reference(references: ReferenceImage[], index: number): ReferenceImage {
+  const found = references[index];
+  if (!found) throw new ProviderError('invalid_request', 'A reference image is missing');
+  return found;
+}
+
+/** Every image of a task, made offline with classical algorithms. */
+async function makeImages(task: Task, references: ReferenceImage[], signal: AbortSignal) {
+  const spec = (index: number, ref: ReferenceImage | undefined): RenderSpec => ({
+    prompt: task.prompt,
+    seed: task.seed,
+    index,
+    ...outputSize(task, ref),
+    format: task.outputFormat,
+    strength: task.options.strength ?? 0.8,
+  });
+  switch (task.operation) {
+    case 'remove-background':
+      return removeBackground(reference(references, 0).bytes, {
+        edgeSmooth: task.options.edgeSmooth ?? true,
+        returnMask: task.options.returnMask ?? false,
+        format: task.outputFormat,
+      });
+    case 'style-transfer':
+      return [
+        await transferStyle(reference(references, 0).bytes, reference(references, 1).bytes, {
+          strength: task.options.strength ?? 0.8,
+          format: task.outputFormat,
+        }),
+      ];
+    case 'enhance':
+      return [await enhanceImage(reference(references, 0).bytes, task.options, task.outputFormat)];
+    case 'batch-edit':
+    case 'edit':
+    case 'generate': {
+      const images: Buffer[] = [];
+      for (let index = 0; index < task.count; index++) {
+        const ref =
+          task.operation === 'generate' ? undefined : references[index % references.length];
+        images.push(
+          ref
+            ? await transformReference(ref.bytes, spec(index, ref))
+            : await renderPromptImage(spec(index, undefined)),
+        );
+        signal.throwIfAborted();
+      }
+      return images;
+    }
+  }
 }
 
 /** The built-in offline provider: real images made with sharp, no key, no network. */
@@ -38,7 +92,7 @@ export function createLocalAdapter(options: LocalAdapterOptions): SyncAdapter {
       {
         id: 'local-preview',
         label: 'Local preview',
-        operations: ['generate', 'edit'],
+        operations: [...operations],
         aspectRatios: [...aspectRatios],
         outputFormats: ['png', 'jpeg', 'webp'],
         maxImages: 4,
@@ -56,26 +110,7 @@ export function createLocalAdapter(options: LocalAdapterOptions): SyncAdapter {
           'Simulated outage of the local engine (LOCAL_PROVIDER_FAILURE_RATE)',
         );
       }
-      const { width, height } = outputSize(task, references);
-      const images: Buffer[] = [];
-      for (let index = 0; index < task.count; index++) {
-        const spec = {
-          prompt: task.prompt,
-          seed: task.seed,
-          index,
-          width,
-          height,
-          format: task.outputFormat,
-        };
-        const reference = references[index % Math.max(references.length, 1)];
-        images.push(
-          task.operation === 'edit' && reference
-            ? await transformReference(reference.bytes, spec)
-            : await renderPromptImage(spec),
-        );
-        signal.throwIfAborted();
-      }
-      return { images };
+      return { images: await makeImages(task, references, signal) };
     },
   };
 }

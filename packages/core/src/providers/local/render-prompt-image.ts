@@ -10,6 +10,8 @@ export interface RenderSpec {
   width: number;
   height: number;
   format: OutputFormat;
+  /** For edits: how far from the reference (0.1–1). */
+  strength?: number;
 }
 
 const hsl = (h: number, s: number, l: number, a = 1) =>

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+
+export const operations = [
+  'generate',
+  'edit',
+  'remove-background',
+  'style-transfer',
+  'enhance',
+  'batch-edit',
+] as const;
+export const operation = z.enum(operations);
+export type Operation = z.infer<typeof operation>;
+
+/** Seed 003: one batch edit takes at most this many images. */
+export const maxBatchImages = 20;
+
+export const enhancements = ['upscale', 'denoise', 'color'] as const;
+export const upscaleFactors = [2, 4] as const;
+
+/** Every operation's settings; each operation takes only its own (see `allowedOptions`). */
+export const operationOptions = z
+  .object({
+    /** edit, style-transfer, batch-edit: how far from the reference the result may go. */
+    strength: z.number().min(0.1).max(1).optional(),
+    /** remove-background: also return the alpha mask as a second image. */
+    returnMask: z.boolean().optional(),
+    /** remove-background: feather the cut-out's edge. */
+    edgeSmooth: z.boolean().optional(),
+    enhancement: z.enum(enhancements).optional(),
+    /** enhance with `upscale`: ×2 or ×4. */
+    upscaleFactor: z
+      .number()
+      .int()
+      .refine((n) => n === 2 || n === 4, 'Upscale by 2 or 4')
+      .optional(),
+  })
+  .strict();
+export type OperationOptions = z.infer<typeof operationOptions>;
+
+type OptionName = keyof OperationOptions;
+
+interface OperationRule {
+  /** How many reference images it takes. */
+  references: { min: number; max: number; what: string };
+  promptRequired: boolean;
+  options: readonly OptionName[];
+  /** The output follows the reference's shape; the request's aspect ratio does not apply. */
+  shapedByInput: boolean;
+}
+
+export const operationRules: Record<Operation, OperationRule> = {
+  generate: {
+    references: { min: 0, max: 0, what: 'Text-to-image takes no reference images' },
+    promptRequired: true,
+    options: [],
+    shapedByInput: false,
+  },
+  edit: {
+    references: { min: 1, max: 16, what: 'Image-to-image needs 1 to 16 reference images' },
+    promptRequired: true,
+    options: ['strength'],
+    shapedByInput: false,
+  },
+  'remove-background': {
+    references: { min: 1, max: 1, what: 'Background removal takes exactly one image' },
+    promptRequired: false,
+    options: ['returnMask', 'edgeSmooth'],
+    shapedByInput: true,
+  },
+  'style-transfer': {
+    references: {
+      min: 2,
+      max: 2,
+      what: 'Style transfer takes exactly two images: the content, then the style',
+    },
+    promptRequired: false,
+    options: ['strength'],
+    shapedByInput: true,
+  },
+  enhance: {
+    references: { min: 1, max: 1, what: 'Enhance takes exactly one image' },
+    promptRequired: false,
+    options: ['enhancement', 'upscaleFactor'],
+    shapedByInput: true,
+  },
+  'batch-edit': {
+    references: {
+      min: 1,
+      max: maxBatchImages,
+      what: `A batch edit takes 1 to ${maxBatchImages} images`,
+    },
+    promptRequired: true,
+    options: ['strength'],
+    shapedByInput: false,
+  },
+};
+
+/** The settings an operation runs with: what was asked, else the defaults of seed 003. */
+export function resolveOptions(op: Operation, options: OperationOptions = {}): OperationOptions {
+  switch (op) {
+    case 'edit':
+    case 'batch-edit':
+    case 'style-transfer':
+      return { strength: options.strength ?? 0.8 };
+    case 'remove-background':
+      return { returnMask: options.returnMask ?? false, edgeSmooth: options.edgeSmooth ?? true };
+    case 'enhance': {
+      const enhancement = options.enhancement ?? 'upscale';
+      return enhancement === 'upscale'
+        ? { enhancement, upscaleFactor: options.upscaleFactor ?? 2 }
+        : { enhancement };
+    }
+    case 'generate':
+      return {};
+  }
+}
+
+/** Only generate and edit take a `count`; the others make one image per input. */
+export const takesCount = (op: Operation): boolean => op === 'generate' || op === 'edit';
+
+/** How many images an operation makes: one per reference for a batch, two with a mask. */
+export function expectedImages(
+  op: Operation,
+  count: number,
+  references: number,
+  options: OperationOptions,
+): number {
+  if (op === 'batch-edit') return references;
+  if (op === 'remove-background') return options.returnMask ? 2 : 1;
+  if (operationRules[op].shapedByInput) return 1;
+  return count;
+}
+
+interface RuleInput {
+  operation: Operation;
+  prompt: string;
+  count: number;
+  outputFormat: string;
+  assetIds?: string[] | undefined;
+  options?: OperationOptions | undefined;
+}
+
+/** The cross-field rules of a request, each reported at the field it concerns. */
+export function checkOperationRules(input: RuleInput, ctx: z.RefinementCtx): void {
+  const rule = operationRules[input.operation];
+  const refs = input.assetIds?.length ?? 0;
+  if (refs < rule.references.min || refs > rule.references.max) {
+    ctx.addIssue({ code: 'custom', path: ['assetIds'], message: rule.references.what });
+  }
+  if (rule.promptRequired && input.prompt.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'Write a prompt' });
+  }
+  for (const name of Object.keys(input.options ?? {}) as OptionName[]) {
+    if (!rule.options.includes(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options', name],
+        message: `"${input.operation}" does not take ${name}`,
+      });
+    }
+  }
+  if (
+    input.options?.upscaleFactor !== undefined &&
+    (input.options.enhancement ?? 'upscale') !== 'upscale'
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['options', 'upscaleFactor'],
+      message: 'upscaleFactor goes with enhancement "upscale"',
+    });
+  }
+  if (!takesCount(input.operation) && input.count !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['count'],
+      message: `"${input.operation}" makes one image per input image; leave count at 1`,
+    });
+  }
+  if (input.operation === 'remove-background' && input.outputFormat === 'jpeg') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['outputFormat'],
+      message: 'A cut-out needs transparency: choose png or webp',
+    });
+  }
+}
