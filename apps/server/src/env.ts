@@ -24,6 +24,13 @@ const envSchema = z.object({
   KIE_WEBHOOK_HMAC_KEY: z.string().min(1).optional(),
   OPENROUTER_API_KEY: z.string().min(1).optional(),
   OPENROUTER_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://openrouter.ai/api/v1'),
+  /** OpenRouter's app attribution: HTTP-Referer (defaults to PUBLIC_BASE_URL) and X-Title. */
+  OPENROUTER_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OPENROUTER_APP_NAME: z
+    .string()
+    .max(100)
+    .regex(/^[\x20-\x7e]+$/, 'use printable ASCII: an HTTP header cannot carry other characters')
+    .default('genhub'),
   GEMINI_API_KEY: z.string().min(1).optional(),
   GEMINI_BASE_URL: z
     .url({ protocol: /^https?$/ })

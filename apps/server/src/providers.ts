@@ -42,7 +42,8 @@ export function createProviders(
     createOpenRouterAdapter({
       apiKey: env.OPENROUTER_API_KEY,
       baseUrl: env.OPENROUTER_BASE_URL,
-      appUrl: publicBase,
+      appUrl: env.OPENROUTER_SITE_URL ?? publicBase,
+      appTitle: env.OPENROUTER_APP_NAME,
     }),
     createGeminiAdapter({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL }),
     createFalAdapter({

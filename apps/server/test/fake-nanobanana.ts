@@ -2,6 +2,16 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { listen, readJson, sendJson } from './fake-http';
 
+/** Seed 003's credit table, by endpoint. */
+const creditsByPath: Record<string, number> = {
+  '/v1/text-to-image': 8,
+  '/v1/image-edit': 5,
+  '/v1/remove-background': 3,
+  '/v1/style-transfer': 6,
+  '/v1/enhance': 4,
+  '/v1/batch-edit': 5,
+};
+
 /** A nanobanana-style REST API stand-in (seed 003): one error envelope, tasks polled by id. */
 export async function startFakeNanobanana() {
   const png = await sharp({ create: { width: 768, height: 512, channels: 3, background: '#fc0' } })
@@ -13,7 +23,7 @@ export async function startFakeNanobanana() {
     error: null as null | { code: string; status: number },
     failTask: false,
     requests: [] as { path: string; body: Record<string, unknown> }[],
-    tasks: new Map<string, { polls: number; failed: boolean }>(),
+    tasks: new Map<string, { polls: number; failed: boolean; mask: boolean }>(),
   };
   const envelope = (code: string, message: string) => ({
     success: false,
@@ -26,18 +36,33 @@ export async function startFakeNanobanana() {
       return res.writeHead(200, { 'content-type': 'image/png' }).end(png);
     if (req.headers.authorization !== `Bearer ${state.apiKey}`)
       return sendJson(res, 401, envelope('INVALID_API_KEY', 'Invalid API key'));
-    if (req.method === 'POST' && ['/v1/text-to-image', '/v1/image-edit'].includes(url.pathname)) {
+    const credits = creditsByPath[url.pathname];
+    if (req.method === 'POST' && credits !== undefined) {
       const body = await readJson(req);
       state.requests.push({ path: url.pathname, body });
       if (state.error)
         return sendJson(res, state.error.status, envelope(state.error.code, 'Refused'));
-      const id = `task_${randomBytes(6).toString('hex')}`;
-      state.tasks.set(id, { polls: 0, failed: state.failTask });
+      const newTask = () => {
+        const id = `task_${randomBytes(6).toString('hex')}`;
+        state.tasks.set(id, { polls: 0, failed: state.failTask, mask: body.return_mask === true });
+        return id;
+      };
+      if (url.pathname === '/v1/batch-edit') {
+        const urls = Array.isArray(body.image_urls) ? body.image_urls : [];
+        if (urls.length === 0 || urls.length > 20)
+          return sendJson(res, 400, envelope('INVALID_REQUEST', 'image_urls takes 1 to 20 URLs'));
+        return sendJson(res, 200, {
+          success: true,
+          batch_id: `batch_${randomBytes(4).toString('hex')}`,
+          tasks: urls.map(() => ({ task_id: newTask(), status: 'processing' })),
+          total_credits: credits * urls.length,
+        });
+      }
       return sendJson(res, 200, {
         success: true,
-        task_id: id,
+        task_id: newTask(),
         processing_time: 0.1,
-        credits_used: 8,
+        credits_used: credits,
       });
     }
     const task = /^\/v1\/task\/([^/]+)$/.exec(url.pathname);
@@ -52,7 +77,14 @@ export async function startFakeNanobanana() {
         progress: status === 'processing' ? 50 : 100,
         result:
           status === 'completed'
-            ? { image_url: `http://${req.headers.host}/cdn/${task[1]}.png`, description: 'done' }
+            ? {
+                image_url: `http://${req.headers.host}/cdn/${task[1]}.png`,
+                // Not in the seed's task example; its remove-background reply has one.
+                ...(t.mask
+                  ? { mask_url: `http://${req.headers.host}/cdn/${task[1]}-mask.png` }
+                  : {}),
+                description: 'done',
+              }
             : null,
         error: status === 'failed' ? 'The model could not process the image' : null,
       });

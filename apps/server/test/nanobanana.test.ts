@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import type { CreateTaskInput } from '@genhub/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeNanobanana } from './fake-nanobanana';
 import {
@@ -58,6 +59,84 @@ describe('nanobanana-style REST API', () => {
       path: '/v1/image-edit',
       body: { prompt: 'beach', strength: 0.8 },
     });
+  });
+
+  it('runs every image operation through its own endpoint with seed 003 field names', async () => {
+    const image = (background: string) =>
+      sharp({ create: { width: 64, height: 64, channels: 3, background } })
+        .png()
+        .toBuffer();
+    const [a, b] = await Promise.all([
+      uploadAsset(server.url, await image('#123')),
+      uploadAsset(server.url, await image('#c84')),
+    ]);
+    const dataUri = expect.stringMatching(/^data:image\/png;base64,/) as unknown;
+    const cases: { input: CreateTaskInput; path: string; body: unknown; images: number }[] = [
+      {
+        input: { operation: 'remove-background', assetIds: [a.id], options: { returnMask: true } },
+        path: '/v1/remove-background',
+        body: { image_url: dataUri, return_mask: true, edge_smooth: true },
+        images: 2,
+      },
+      {
+        input: { operation: 'style-transfer', assetIds: [a.id, b.id], options: { strength: 0.5 } },
+        path: '/v1/style-transfer',
+        body: { content_image_url: dataUri, style_image_url: dataUri, strength: 0.5 },
+        images: 1,
+      },
+      {
+        input: { operation: 'enhance', assetIds: [a.id], options: { upscaleFactor: 4 } },
+        path: '/v1/enhance',
+        body: { image_url: dataUri, enhancement_type: 'upscale', upscale_factor: 4 },
+        images: 1,
+      },
+      {
+        input: { operation: 'enhance', assetIds: [a.id], options: { enhancement: 'denoise' } },
+        path: '/v1/enhance',
+        body: { image_url: dataUri, enhancement_type: 'denoise' },
+        images: 1,
+      },
+      {
+        input: { operation: 'batch-edit', prompt: 'winter coat', assetIds: [a.id, b.id, a.id] },
+        path: '/v1/batch-edit',
+        body: {
+          prompt: 'winter coat',
+          image_urls: [dataUri, dataUri, dataUri],
+          preserve_character: true,
+          style_consistency: true,
+        },
+        images: 3,
+      },
+    ];
+    for (const { input, path, body, images } of cases) {
+      const task = await c.client.task.create.mutate({ provider: 'nanobanana', ...input });
+      const done = await waitForTask(server, c.client, task.id);
+      expect(done, path).toMatchObject({ status: 'completed', warnings: [] });
+      expect(done.generations).toHaveLength(images);
+      const sent = fake.state.requests.at(-1);
+      expect(sent?.path).toBe(path);
+      expect(sent?.body).toStrictEqual(body);
+    }
+  });
+
+  it('fails a batch when one of its images fails, with the provider reason', async () => {
+    const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#0a0' } })
+      .png()
+      .toBuffer();
+    const asset = await uploadAsset(server.url, png);
+    fake.state.failTask = true;
+    const task = await c.client.task.create.mutate({
+      provider: 'nanobanana',
+      operation: 'batch-edit',
+      prompt: 'x',
+      assetIds: [asset.id, asset.id],
+      maxAttempts: 1,
+    });
+    expect(await waitForTask(server, c.client, task.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'no_image', message: expect.stringContaining('could not process') as unknown },
+    });
+    fake.state.failTask = false;
   });
 
   it.each([

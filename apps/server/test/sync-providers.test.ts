@@ -21,7 +21,12 @@ describe('OpenRouter', () => {
   beforeAll(async () => {
     fake = await startFakeOpenRouter();
     server = await startTestServer(
-      { OPENROUTER_API_KEY: fake.state.apiKey, OPENROUTER_BASE_URL: fake.url },
+      {
+        OPENROUTER_API_KEY: fake.state.apiKey,
+        OPENROUTER_BASE_URL: fake.url,
+        OPENROUTER_SITE_URL: 'https://studio.example',
+        OPENROUTER_APP_NAME: 'Studio Pro',
+      },
       { scheduler: quickRetries },
     );
     connection = connectClient(server.url);
@@ -48,7 +53,9 @@ describe('OpenRouter', () => {
       height: 768,
     });
     const first = fake.state.requests.at(-1)!;
-    expect(first.headers['x-title']).toBe('genhub');
+    // The attribution headers, as configured.
+    expect(first.headers['http-referer']).toBe('https://studio.example');
+    expect(first.headers['x-title']).toBe('Studio Pro');
     expect(first.body).toMatchObject({
       model: 'google/gemini-3-pro-image-preview',
       modalities: ['image', 'text'],

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { taskCaption } from './task-caption';
 import type { Task } from '@genhub/core/schemas';
 
 export interface LightboxItem {
@@ -33,7 +34,12 @@ export function Lightbox({
   }, []);
 
   if (!generation) return null;
+  const options = Object.entries(task.options)
+    .map(([name, value]) => `${name}: ${String(value)}`)
+    .join(', ');
   const rows: [string, string][] = [
+    [t('lightbox.operation'), t(`operation.names.${task.operation}`)],
+    ...(options ? [[t('lightbox.options'), options] as [string, string]] : []),
     [t('lightbox.provider'), task.provider],
     [t('lightbox.model'), task.model],
     [t('lightbox.aspectRatio'), task.aspectRatio],
@@ -54,7 +60,7 @@ export function Lightbox({
   return (
     <dialog
       ref={dialog}
-      aria-label={task.prompt}
+      aria-label={taskCaption(task, t)}
       onClose={onClose}
       onKeyDown={(e) => {
         if (e.key === 'ArrowLeft') onStep(-1);
@@ -67,8 +73,8 @@ export function Lightbox({
           <img
             data-testid="lightbox-image"
             src={generation.url}
-            alt={task.prompt}
-            className="max-h-full max-w-full object-contain"
+            alt={taskCaption(task, t)}
+            className={`max-h-full max-w-full object-contain ${generation.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
           />
         </div>
         <aside className="flex w-full shrink-0 flex-col gap-4 overflow-y-auto border-stone-800 p-4 lg:w-80 lg:border-l">
@@ -104,12 +110,14 @@ export function Lightbox({
               {t('lightbox.close')}
             </button>
           </div>
-          <section>
-            <h2 className="mb-1 text-xs uppercase tracking-wide text-stone-400">
-              {t('lightbox.prompt')}
-            </h2>
-            <p className="whitespace-pre-wrap text-sm">{task.prompt}</p>
-          </section>
+          {task.prompt && (
+            <section>
+              <h2 className="mb-1 text-xs uppercase tracking-wide text-stone-400">
+                {t('lightbox.prompt')}
+              </h2>
+              <p className="whitespace-pre-wrap text-sm">{task.prompt}</p>
+            </section>
+          )}
           <section>
             <h2 className="mb-1 text-xs uppercase tracking-wide text-stone-400">
               {t('lightbox.details')}

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { dimensionsOf, type Task } from '@genhub/core/schemas';
 import { useNow } from '../lib/use-now';
+import { taskCaption } from './task-caption';
 import { useTRPC } from '../trpc';
 
 function aspectStyle(task: Task) {
@@ -51,6 +52,7 @@ export function TaskTile({
   const cancel = useMutation(trpc.task.cancel.mutationOptions());
   const retry = useMutation(trpc.task.retry.mutationOptions());
   const active = task.status === 'pending' || task.status === 'processing';
+  const caption = taskCaption(task, t);
 
   return (
     <article
@@ -66,17 +68,17 @@ export function TaskTile({
               key={g.id}
               type="button"
               onClick={() => onOpen(task, i)}
-              aria-label={t('task.open', { index: i + 1, prompt: task.prompt })}
+              aria-label={t('task.open', { index: i + 1, prompt: caption })}
               className="block"
             >
               <img
                 src={g.thumbUrl}
                 width={g.width}
                 height={g.height}
-                alt={task.prompt}
+                alt={caption}
                 loading="lazy"
                 decoding="async"
-                className="h-auto w-full object-cover"
+                className={`h-auto w-full object-cover ${g.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
               />
             </button>
           ))}
@@ -137,9 +139,17 @@ export function TaskTile({
       )}
       <p
         className="line-clamp-2 px-3 py-2 text-xs text-stone-600 dark:text-stone-400"
-        title={task.prompt}
+        title={caption}
       >
-        {task.prompt}
+        {task.provider === 'local' && (
+          <span
+            title={t('operation.localAlgorithmHint')}
+            className="mr-1.5 rounded bg-stone-200 px-1.5 py-0.5 text-[10px] font-medium tracking-wide text-stone-700 uppercase dark:bg-stone-700 dark:text-stone-200"
+          >
+            {t('operation.localAlgorithm')}
+          </span>
+        )}
+        {caption}
       </p>
     </article>
   );

@@ -2,15 +2,21 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  maxBatchImages,
+  operationRules,
   promptMaxLength,
+  takesCount,
   type Asset,
   type AspectRatio,
   type Operation,
+  type OperationOptions,
   type OutputFormat,
   type Resolution,
 } from '@genhub/core/schemas';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
+import { ModePicker } from './mode-picker';
+import { OperationFields } from './operation-fields';
 import { ReferencePicker } from './reference-picker';
 import { SelectField } from './select-field';
 
@@ -33,6 +39,8 @@ export function GeneratePanel() {
   const [outputFormat, setOutputFormat] = useState<OutputFormat>('png');
   const [resolution, setResolution] = useState<Resolution | null>(null);
   const [references, setReferences] = useState<Asset[]>([]);
+  const [options, setOptions] = useState<OperationOptions>({});
+  const rule = operationRules[operation];
 
   const provider = providers.data?.find((p) => p.id === providerId);
   // Only the models that can do the chosen mode; the default when it can, else the first.
@@ -41,11 +49,25 @@ export function GeneratePanel() {
     models.find((m) => m.id === modelId) ??
     models.find((m) => m.id === provider?.defaultModel) ??
     models[0];
+  const maxReferences = Math.min(
+    rule.references.max,
+    operation === 'edit' ? (model?.maxReferenceImages ?? 1) : maxBatchImages,
+  );
+  const formats = (model?.outputFormats ?? []).filter(
+    // A cut-out needs an alpha channel.
+    (f) => operation !== 'remove-background' || f !== 'jpeg',
+  );
   const canSubmit =
-    prompt.trim().length > 0 &&
+    (!rule.promptRequired || prompt.trim().length > 0) &&
     !!model &&
-    (operation === 'generate' || references.length > 0) &&
+    references.length >= rule.references.min &&
+    references.length <= maxReferences &&
     !create.isPending;
+  const unitPrice = model?.price
+    ? (model.price.byOperation?.[operation] ?? model.price.amount)
+    : null;
+  const images =
+    operation === 'batch-edit' ? Math.max(references.length, 1) : takesCount(operation) ? count : 1;
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
@@ -54,34 +76,30 @@ export function GeneratePanel() {
       // One key per click: if this request is sent again, the server returns the same task.
       idempotencyKey: crypto.randomUUID(),
       operation,
-      prompt,
+      ...(rule.promptRequired || prompt.trim() ? { prompt } : {}),
       provider: providerId,
       model: model.id,
-      aspectRatio: model.aspectRatios.includes(aspectRatio)
-        ? aspectRatio
-        : (model.aspectRatios[0] ?? '1:1'),
-      count: Math.min(count, model.maxImages),
-      outputFormat: model.outputFormats.includes(outputFormat)
-        ? outputFormat
-        : (model.outputFormats[0] ?? 'png'),
+      ...(rule.shapedByInput
+        ? {}
+        : {
+            aspectRatio: model.aspectRatios.includes(aspectRatio)
+              ? aspectRatio
+              : (model.aspectRatios[0] ?? '1:1'),
+          }),
+      ...(takesCount(operation) ? { count: Math.min(count, model.maxImages) } : {}),
+      outputFormat: formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png'),
       ...(resolution && model.resolutions.includes(resolution) ? { resolution } : {}),
-      ...(operation === 'edit' ? { assetIds: references.map((r) => r.id) } : {}),
+      ...(operation === 'generate' ? {} : { assetIds: references.map((r) => r.id) }),
+      ...(Object.keys(options).length > 0 ? { options } : {}),
     });
   };
 
-  const modeButton = (value: Operation, label: string) => (
-    <button
-      type="button"
-      role="radio"
-      aria-checked={operation === value}
-      onClick={() => setOperation(value)}
-      className={`flex-1 rounded-md px-3 py-1.5 text-sm ${
-        operation === value ? 'bg-stone-900 text-white dark:bg-amber-400 dark:text-stone-950' : ''
-      }`}
-    >
-      {label}
-    </button>
-  );
+  const chooseOperation = (next: Operation) => {
+    setOperation(next);
+    // Options belong to one operation; references carry over, trimmed to what fits.
+    setOptions({});
+    setReferences((refs) => refs.slice(0, operationRules[next].references.max));
+  };
 
   return (
     <form
@@ -92,38 +110,35 @@ export function GeneratePanel() {
       <h2 id="generate-heading" className="text-lg font-semibold">
         {t('generate.heading')}
       </h2>
-      <div
-        role="radiogroup"
-        aria-label={t('generate.mode')}
-        className="flex gap-1 rounded-lg bg-stone-100 p-1 dark:bg-stone-800"
-      >
-        {modeButton('generate', t('generate.textToImage'))}
-        {modeButton('edit', t('generate.imageToImage'))}
-      </div>
-      <label className={field}>
-        {t('generate.prompt')}
-        <textarea
-          value={prompt}
-          onChange={(e) => setPrompt(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
-          }}
-          maxLength={promptMaxLength}
-          rows={5}
-          placeholder={t('generate.promptPlaceholder')}
-          className={`${control} resize-y`}
-        />
-        <span className="self-end text-xs font-normal text-stone-500">
-          {prompt.length} / {promptMaxLength}
-        </span>
-      </label>
-      {operation === 'edit' && (
+      <ModePicker value={operation} onChange={chooseOperation} />
+      {rule.promptRequired && (
+        <label className={field}>
+          {t('generate.prompt')}
+          <textarea
+            value={prompt}
+            onChange={(e) => setPrompt(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+            }}
+            maxLength={promptMaxLength}
+            rows={5}
+            placeholder={t('generate.promptPlaceholder')}
+            className={`${control} resize-y`}
+          />
+          <span className="self-end text-xs font-normal text-stone-500">
+            {prompt.length} / {promptMaxLength}
+          </span>
+        </label>
+      )}
+      {operation !== 'generate' && (
         <ReferencePicker
           assets={references}
-          max={model?.maxReferenceImages ?? 1}
+          max={maxReferences}
+          label={t(`operation.references.${operation}`, { max: maxReferences })}
           onChange={setReferences}
         />
       )}
+      <OperationFields operation={operation} options={options} onChange={setOptions} />
       <div className="grid grid-cols-2 gap-3">
         <SelectField
           label={t('generate.provider')}
@@ -145,26 +160,30 @@ export function GeneratePanel() {
           onChange={setModelId}
           options={models.map((m) => ({ value: m.id, label: m.label }))}
         />
-        <SelectField
-          label={t('generate.aspectRatio')}
-          value={aspectRatio}
-          onChange={setAspectRatio}
-          options={(model?.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
-        />
-        <SelectField
-          label={t('generate.count')}
-          value={String(count)}
-          onChange={(n) => setCount(Number(n))}
-          options={Array.from({ length: model?.maxImages ?? 1 }, (_, i) => ({
-            value: String(i + 1),
-            label: String(i + 1),
-          }))}
-        />
+        {!rule.shapedByInput && (
+          <SelectField
+            label={t('generate.aspectRatio')}
+            value={aspectRatio}
+            onChange={setAspectRatio}
+            options={(model?.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
+          />
+        )}
+        {takesCount(operation) && (
+          <SelectField
+            label={t('generate.count')}
+            value={String(count)}
+            onChange={(n) => setCount(Number(n))}
+            options={Array.from({ length: model?.maxImages ?? 1 }, (_, i) => ({
+              value: String(i + 1),
+              label: String(i + 1),
+            }))}
+          />
+        )}
         <SelectField
           label={t('generate.format')}
-          value={outputFormat}
+          value={formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png')}
           onChange={setOutputFormat}
-          options={(model?.outputFormats ?? []).map((f) => ({ value: f, label: f.toUpperCase() }))}
+          options={formats.map((f) => ({ value: f, label: f.toUpperCase() }))}
         />
         {model && model.resolutions.length > 0 && (
           <SelectField
@@ -179,9 +198,15 @@ export function GeneratePanel() {
           />
         )}
       </div>
-      {model?.price && !provider?.local && (
+      {model?.price && unitPrice !== null && !provider?.local && (
         <p className="text-xs text-stone-500">
-          {t('generate.price', { amount: model.price.amount, unit: model.price.unit })}
+          {images > 1
+            ? t('generate.priceTotal', {
+                amount: unitPrice * images,
+                unit: model.price.unit,
+                count: images,
+              })
+            : t('generate.price', { amount: unitPrice, unit: model.price.unit })}
         </p>
       )}
       {provider?.local && <p className="text-xs text-stone-500">{t('generate.localNote')}</p>}

@@ -7,10 +7,13 @@ import { uploadAsset } from './upload-asset';
 export function ReferencePicker({
   assets,
   max,
+  label,
   onChange,
 }: {
   assets: Asset[];
   max: number;
+  /** The legend; "Reference images" when absent. */
+  label?: string;
   onChange: (assets: Asset[]) => void;
 }) {
   const { t } = useTranslation();
@@ -37,7 +40,7 @@ export function ReferencePicker({
 
   return (
     <fieldset className="flex flex-col gap-2">
-      <legend className="mb-1 text-sm font-medium">{t('upload.label')}</legend>
+      <legend className="mb-1 text-sm font-medium">{label ?? t('upload.label')}</legend>
       <label
         onDragOver={(e) => {
           e.preventDefault();

@@ -91,7 +91,7 @@ export const operationRules: Record<Operation, OperationRule> = {
     },
     promptRequired: true,
     options: ['strength'],
-    shapedByInput: false,
+    shapedByInput: true,
   },
 };
 

@@ -12,8 +12,17 @@ export const modelCapabilities = z.object({
   maxReferenceImages: z.number().int().min(0),
   /** The sizes it offers; empty when it has one. The first is its default. */
   resolutions: z.array(resolution),
-  /** List price of one image in the provider's own unit, or null when unknown. */
-  price: z.object({ amount: z.number().nonnegative(), unit: z.string() }).nullable(),
+  /**
+   * List price of one image in the provider's own unit, or null when unknown; `byOperation`
+   * overrides `amount` where an operation costs something else.
+   */
+  price: z
+    .object({
+      amount: z.number().nonnegative(),
+      unit: z.string(),
+      byOperation: z.partialRecord(operation, z.number().nonnegative()).optional(),
+    })
+    .nullable(),
 });
 export type ModelCapabilities = z.infer<typeof modelCapabilities>;
 
