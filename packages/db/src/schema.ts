@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Epoch milliseconds; every time column uses it. */
 const epochMs = (name: string) => integer(name);
@@ -70,6 +70,20 @@ export const tasks = sqliteTable(
     idempotencyKey: text('idempotency_key'),
     /** A hash of the request, to tell a replay from a different request with the same key. */
     requestHash: text('request_hash'),
+    /** The variation plan this task belongs to, with the plan's own id for it and its batch. */
+    planId: text('plan_id'),
+    planItemId: text('plan_item_id'),
+    planBatch: integer('plan_batch'),
+    /** A fixed wait between tries (a plan's retry_delay_seconds) instead of the backoff. */
+    retryDelayMs: integer('retry_delay_ms'),
+    /** One provider call may take this long before it fails as `timeout` (a plan's timeout_seconds). */
+    attemptTimeoutMs: integer('attempt_timeout_ms'),
+    /** What it should cost, from the list price, in `cost_unit`; known when it is accepted. */
+    estimatedCost: real('estimated_cost'),
+    costUnit: text('cost_unit'),
+    /** What it did cost: as the provider reported it, else the estimate (`cost_source`). */
+    actualCost: real('actual_cost'),
+    costSource: text('cost_source', { enum: ['provider', 'estimate'] }),
     retriedFromId: text('retried_from_id'),
     retriedById: text('retried_by_id'),
     createdAt: epochMs('created_at').notNull(),
@@ -93,8 +107,35 @@ export const tasks = sqliteTable(
       .on(t.finishedAt)
       .where(sql`${t.finishedAt} is not null`),
     uniqueIndex('tasks_idempotency_idx').on(t.owner, t.idempotencyKey),
+    index('tasks_plan_idx')
+      .on(t.planId, t.status)
+      .where(sql`${t.planId} is not null`),
   ],
 );
+
+/** A variation plan (seed 004): its settings; its progress is read from its tasks. */
+export const plans = sqliteTable('plans', {
+  id: text('id').primaryKey(),
+  /** The plan's own `plan_id`. */
+  externalId: text('external_id').notNull(),
+  provider: text('provider').notNull(),
+  model: text('model').notNull(),
+  /** The accepted plan JSON, to export it again. */
+  source: text('source', { mode: 'json' }).$type<unknown>().notNull(),
+  batchSize: integer('batch_size').notNull(),
+  maxConcurrent: integer('max_concurrent').notNull(),
+  retryAttempts: integer('retry_attempts').notNull(),
+  retryDelaySeconds: integer('retry_delay_seconds').notNull(),
+  timeoutSeconds: integer('timeout_seconds').notNull(),
+  /** Spend cap in `cost_unit`; null for none. */
+  budget: real('budget'),
+  costUnit: text('cost_unit'),
+  estimate: real('estimate'),
+  /** Why it stopped early: canceled, or its spend reached the budget. */
+  stoppedReason: text('stopped_reason', { enum: ['canceled', 'budget'] }),
+  createdAt: epochMs('created_at').notNull(),
+  updatedAt: epochMs('updated_at').notNull(),
+});
 
 export const generations = sqliteTable(
   'generations',
@@ -129,9 +170,11 @@ export const assets = sqliteTable(
     height: integer('height').notNull(),
     bytes: integer('bytes').notNull(),
     sha256: text('sha256').notNull(),
+    /** The uploaded file's name, so a plan can name its reference image by it. */
+    name: text('name'),
     createdAt: epochMs('created_at').notNull(),
   },
-  (t) => [index('assets_sha_idx').on(t.sha256)],
+  (t) => [index('assets_sha_idx').on(t.sha256), index('assets_name_idx').on(t.name)],
 );
 
 /** Paused scopes of the queue: `*` for everything, or a provider id. */
@@ -159,3 +202,4 @@ export type GenerationRow = typeof generations.$inferSelect;
 export type AssetRow = typeof assets.$inferSelect;
 export type QueuePauseRow = typeof queuePauses.$inferSelect;
 export type TaskEventRow = typeof taskEvents.$inferSelect;
+export type PlanRow = typeof plans.$inferSelect;

@@ -41,6 +41,7 @@ export function registerAssetRoutes(app: FastifyInstance, core: CoreContext, sec
       );
     }
     let bytes: Buffer;
+    let name: string | undefined;
     try {
       const part = await req.file({ limits: { fileSize: maxUploadBytes, files: 1 } });
       if (!part || part.fieldname !== 'file') {
@@ -52,6 +53,7 @@ export function registerAssetRoutes(app: FastifyInstance, core: CoreContext, sec
         );
       }
       bytes = await part.toBuffer();
+      name = part.filename;
     } catch (error) {
       if (error instanceof app.multipartErrors.RequestFileTooLargeError) {
         return sendError(
@@ -68,7 +70,7 @@ export function registerAssetRoutes(app: FastifyInstance, core: CoreContext, sec
       return sendError(reply, 400, 'INVALID_INPUT', 'The upload could not be read');
     }
     try {
-      return reply.status(201).send(await createAsset(core, bytes));
+      return reply.status(201).send(await createAsset(core, bytes, name));
     } catch (error) {
       if (isCoreError(error))
         return sendError(reply, httpStatusOf[error.code], error.code, error.message);

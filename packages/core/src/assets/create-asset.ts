@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { assets } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
@@ -6,7 +7,12 @@ import { storeImage } from '../ingest/store-image';
 import { maxUploadBytes, type Asset } from '../schemas';
 
 /** Stores an uploaded reference image after checking its size and real format. */
-export async function createAsset(ctx: CoreContext, bytes: Buffer): Promise<Asset> {
+export async function createAsset(
+  ctx: CoreContext,
+  bytes: Buffer,
+  /** The uploaded file's name, by which a plan may refer to it. */
+  name?: string,
+): Promise<Asset> {
   if (bytes.byteLength > maxUploadBytes) {
     throw new CoreError(
       'PAYLOAD_TOO_LARGE',
@@ -28,6 +34,7 @@ export async function createAsset(ctx: CoreContext, bytes: Buffer): Promise<Asse
       height: stored.height,
       bytes: stored.bytes,
       sha256: stored.sha256,
+      name: name ? basename(name).slice(0, 255) : null,
       createdAt: now,
     })
     .run();

@@ -1,12 +1,14 @@
 import { isCoreError } from '../errors';
 import type { Logger } from '../log';
-import { ProviderError } from '../providers/types';
+import { ProviderError, type Charge } from '../providers/types';
 import type { ErrorClass } from '../schemas';
 
 export interface Failure {
   code: ErrorClass;
   message: string;
   retryAfterMs?: number | undefined;
+  /** What the failed call was billed, where the provider said. */
+  charge?: Charge | undefined;
 }
 
 const networkCodes = new Set([
@@ -30,7 +32,12 @@ function errorCode(error: unknown): string | undefined {
 /** What a failed attempt tells the engine and the user; unexpected errors are logged, never shown raw. */
 export function classifyFailure(error: unknown, log: Logger, taskId: string): Failure {
   if (error instanceof ProviderError) {
-    return { code: error.code, message: error.message, retryAfterMs: error.retryAfterMs };
+    return {
+      code: error.code,
+      message: error.message,
+      retryAfterMs: error.retryAfterMs,
+      charge: error.charge,
+    };
   }
   if (isCoreError(error) && error.code === 'UNSUPPORTED_MEDIA_TYPE') {
     return { code: 'no_image', message: 'The provider returned something that is not an image' };

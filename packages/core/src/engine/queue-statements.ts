@@ -4,15 +4,20 @@ import { perConnection } from '../per-connection';
 
 function prepare(db: Db) {
   const now = sql.placeholder('now');
+  // How many more of this task's plan may run now (its max_concurrent_requests less those running).
+  const planSlots = sql<
+    number | null
+  >`(select p.max_concurrent - (select count(*) from tasks r where r.plan_id = "tasks"."plan_id" and r.status = 'processing') from plans p where p.id = "tasks"."plan_id")`;
   return {
     due: db
-      .select({ id: tasks.id })
+      .select({ id: tasks.id, planId: tasks.planId, planSlots })
       .from(tasks)
       .where(
         and(
           eq(tasks.status, 'pending'),
           eq(tasks.provider, sql.placeholder('provider')),
           or(isNull(tasks.nextRunAt), lte(tasks.nextRunAt, now)),
+          or(isNull(tasks.planId), sql`${planSlots} > 0`),
         ),
       )
       .orderBy(desc(tasks.priority), asc(tasks.id))
@@ -32,6 +37,11 @@ function prepare(db: Db) {
       .select({ at: min(tasks.deadlineAt) })
       .from(tasks)
       .where(eq(tasks.status, 'pending'))
+      .prepare(),
+    attemptTimeout: db
+      .select({ ms: tasks.attemptTimeoutMs })
+      .from(tasks)
+      .where(eq(tasks.id, sql.placeholder('id')))
       .prepare(),
     pausedScopes: db.select({ scope: queuePauses.scope }).from(queuePauses).prepare(),
   };

@@ -7,7 +7,13 @@ import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
 import { newId } from '../ids';
 import { storeImage, type StoredImage } from '../ingest/store-image';
-import { ProviderError, type ProviderAdapter, type GenerateRequest } from '../providers/types';
+import {
+  ProviderError,
+  type Charge,
+  type GenerateRequest,
+  type GenerateResult,
+  type ProviderAdapter,
+} from '../providers/types';
 import { pausedFrom } from '../queue/paused-scopes';
 import { dimensionsOf, type ErrorClass, type Task, type TaskEvent } from '../schemas';
 import { taskStatements } from '../tasks/task-statements';
@@ -18,6 +24,7 @@ import { callbackGraceMs, defaultPollDelay } from './poll-schedule';
 import { queueStatements } from './queue-statements';
 import { recoverInterrupted } from './recover-interrupted';
 import { backoffDelay, shouldRetry } from './retry-policy';
+import { costAfterAttempt } from './task-cost';
 
 export interface SchedulerOptions {
   /** Tasks run at once per provider. */
@@ -35,7 +42,7 @@ export interface SchedulerOptions {
   callbackGraceMs?: number;
 }
 
-type AbortReason = 'cancel' | 'shutdown' | 'deadline';
+type AbortReason = 'cancel' | 'shutdown' | 'deadline' | 'attempt_timeout';
 
 interface Run {
   provider: string;
@@ -202,13 +209,36 @@ export class Scheduler {
         if (paused.providers.has(provider.id)) continue;
         let running = 0;
         for (const run of this.runs.values()) if (run.provider === provider.id) running++;
-        const free = this.options.concurrencyPerProvider - running;
-        if (free <= 0) continue;
-        const due = this.statements.due.all({ provider: provider.id, now, limit: free });
-        for (const { id } of due) this.claim(id, provider.id);
+        this.claimDue(provider.id, this.options.concurrencyPerProvider - running, now);
       }
     }
     this.armTimer(now);
+  }
+
+  /**
+   * Claims up to `free` due tasks of a provider, never more of one plan than its
+   * max_concurrent_requests allows: the query leaves out plans that are full, and a plan that
+   * fills up within one page is skipped and the page read again.
+   */
+  private claimDue(provider: string, free: number, now: number): void {
+    while (free > 0) {
+      const due = this.statements.due.all({ provider, now, limit: free });
+      const taken = new Map<string, number>();
+      let skipped = false;
+      for (const { id, planId, planSlots } of due) {
+        if (planId !== null) {
+          const n = taken.get(planId) ?? 0;
+          if (n >= (planSlots ?? 0)) {
+            skipped = true;
+            continue;
+          }
+          taken.set(planId, n + 1);
+        }
+        this.claim(id, provider);
+        free--;
+      }
+      if (!skipped) return;
+    }
   }
 
   /** Pending tasks past their deadline fail with `timeout` rather than run late. */
@@ -276,9 +306,12 @@ export class Scheduler {
 
   private launch(task: Task, callbackUrl: string | null = null): void {
     const controller = new AbortController();
+    const untilDeadline = task.deadlineAt - this.ctx.clock.now();
+    const attemptMs = this.statements.attemptTimeout.get({ id: task.id })?.ms ?? null;
+    const attemptEnds = attemptMs !== null && attemptMs < untilDeadline;
     const deadline = setTimeout(
-      () => controller.abort('deadline' satisfies AbortReason),
-      Math.max(0, Math.min(task.deadlineAt - this.ctx.clock.now(), 2 ** 31 - 1)),
+      () => controller.abort((attemptEnds ? 'attempt_timeout' : 'deadline') satisfies AbortReason),
+      Math.max(0, Math.min(attemptEnds ? attemptMs : untilDeadline, 2 ** 31 - 1)),
     );
     deadline.unref();
     const done = this.execute(task, controller.signal, callbackUrl).finally(() => {
@@ -303,7 +336,12 @@ export class Scheduler {
         throw new ProviderError('invalid_request', `Provider "${task.provider}" is not available`);
       }
       const references = await loadReferences(this.ctx, task.assetIds);
-      const images = await this.produce(adapter, { task, references, signal, callbackUrl });
+      const { images, charge } = await this.produce(adapter, {
+        task,
+        references,
+        signal,
+        callbackUrl,
+      });
       if (images.length === 0)
         throw new ProviderError('no_image', 'The provider returned no image');
       for (const bytes of images.slice(0, task.count)) {
@@ -312,7 +350,7 @@ export class Scheduler {
         stored.push(image);
       }
       signal.throwIfAborted();
-      this.complete(task.id, stored, resultWarnings(task, stored));
+      this.complete(task.id, stored, resultWarnings(task, stored), charge);
       completed = true;
     } catch (error) {
       const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;
@@ -320,6 +358,11 @@ export class Scheduler {
         this.finish(task.id, ['processing'], {
           code: 'timeout',
           message: `The task did not complete within ${task.timeoutSeconds} s`,
+        });
+      } else if (reason === 'attempt_timeout') {
+        this.afterFailure(task.id, {
+          code: 'timeout',
+          message: 'The provider did not answer within the time allowed for one request',
         });
       } else if (reason === undefined) {
         this.afterFailure(task.id, classifyFailure(error, this.ctx.log, task.id));
@@ -338,12 +381,19 @@ export class Scheduler {
   }
 
   /** The images of one attempt: in the reply, or by submitting a job and polling it. */
-  private async produce(adapter: ProviderAdapter, request: GenerateRequest): Promise<Buffer[]> {
-    if (adapter.kind === 'sync') return (await adapter.generate(request)).images;
+  private async produce(
+    adapter: ProviderAdapter,
+    request: GenerateRequest,
+  ): Promise<GenerateResult> {
+    if (adapter.kind === 'sync') return adapter.generate(request);
     const { task, signal } = request;
     let jobId = this.jobIdOf(task.id);
+    // What the submission said it costs (the nanobanana API); lost if we restart meanwhile.
+    let submitCharge: Charge | undefined;
     if (!jobId) {
-      jobId = (await adapter.submitJob(request)).jobId;
+      const submitted = await adapter.submitJob(request);
+      jobId = submitted.jobId;
+      submitCharge = submitted.charge;
       signal.throwIfAborted();
       transitionTask(this.ctx, {
         taskId: task.id,
@@ -361,7 +411,8 @@ export class Scheduler {
           : this.pollDelay(elapsed);
       await this.waitForPoll(task.id, wait, signal);
       const state = await adapter.pollJob(jobId, signal);
-      if (state.status === 'completed') return state.images;
+      if (state.status === 'completed')
+        return { images: state.images, charge: state.charge ?? submitCharge };
       if (state.status === 'failed') throw state.error;
     }
   }
@@ -397,12 +448,19 @@ export class Scheduler {
     );
   }
 
-  private complete(taskId: string, images: StoredImage[], warnings: string[]): void {
+  private complete(
+    taskId: string,
+    images: StoredImage[],
+    warnings: string[],
+    charge: Charge | undefined,
+  ): void {
+    const row = this.ctx.db.select().from(tasks).where(eq(tasks.id, taskId)).get();
     transitionTask(this.ctx, {
       taskId,
       type: 'completed',
       from: ['processing'],
       set: {
+        ...(row ? costAfterAttempt(row, charge, 'completed') : {}),
         status: 'completed',
         warnings,
         finishedAt: this.ctx.clock.now(),
@@ -436,6 +494,7 @@ export class Scheduler {
   private afterFailure(taskId: string, failure: Failure): void {
     const row = this.ctx.db.select().from(tasks).where(eq(tasks.id, taskId)).get();
     if (!row || row.status !== 'processing') return;
+    const cost = costAfterAttempt(row, failure.charge, 'failed');
     const retry = shouldRetry({
       code: failure.code,
       attempts: row.attempts,
@@ -444,11 +503,17 @@ export class Scheduler {
     });
     if (!retry) {
       const [next, ...rest] = row.fallback;
-      if (next && fallbackClasses.has(failure.code)) return this.fallBack(row, failure, next, rest);
-      return this.finish(taskId, ['processing'], failure, row.attempts);
+      if (next && fallbackClasses.has(failure.code))
+        return this.fallBack(row, failure, next, rest, cost);
+      return this.finish(taskId, ['processing'], failure, row.attempts, cost);
     }
     const now = this.ctx.clock.now();
-    const runAt = now + backoffDelay(row.attempts, failure.retryAfterMs, this.backoff);
+    const runAt =
+      now +
+      (row.retryDelayMs === null
+        ? backoffDelay(row.attempts, failure.retryAfterMs, this.backoff)
+        : // A plan's fixed retry_delay_seconds, still never sooner than the provider asked.
+          Math.max(row.retryDelayMs, failure.retryAfterMs ?? 0));
     if (runAt >= row.deadlineAt) {
       return this.finish(
         taskId,
@@ -458,9 +523,10 @@ export class Scheduler {
           message: `No time left to retry before the deadline; last error: ${failure.message}`,
         },
         row.attempts,
+        cost,
       );
     }
-    this.scheduleRetry(row, failure, runAt);
+    this.scheduleRetry(row, failure, runAt, cost);
   }
 
   /** This provider failed for good, not through the request's fault: the next one takes over. */
@@ -469,12 +535,14 @@ export class Scheduler {
     failure: Failure,
     next: { provider: string; model: string },
     rest: { provider: string; model: string }[],
+    cost: Partial<TaskRow>,
   ): void {
     transitionTask(this.ctx, {
       taskId: row.id,
       type: 'fell_back',
       from: ['processing'],
       set: {
+        ...cost,
         status: 'pending',
         provider: next.provider,
         model: next.model,
@@ -494,13 +562,19 @@ export class Scheduler {
     });
   }
 
-  private scheduleRetry(row: TaskRow, failure: Failure, runAt: number): void {
+  private scheduleRetry(
+    row: TaskRow,
+    failure: Failure,
+    runAt: number,
+    cost: Partial<TaskRow>,
+  ): void {
     try {
       transitionTask(this.ctx, {
         taskId: row.id,
         type: 'retry_scheduled',
         from: ['processing'],
         set: {
+          ...cost,
           status: 'pending',
           nextRunAt: runAt,
           startedAt: null,
@@ -522,6 +596,7 @@ export class Scheduler {
     from: ('pending' | 'processing')[],
     failure: Pick<Failure, 'code' | 'message'>,
     attempt?: number,
+    cost: Partial<TaskRow> = {},
   ): void {
     try {
       transitionTask(this.ctx, {
@@ -529,6 +604,7 @@ export class Scheduler {
         type: 'failed',
         from,
         set: {
+          ...cost,
           status: 'failed',
           finishedAt: this.ctx.clock.now(),
           nextRunAt: null,

@@ -18,9 +18,16 @@ export interface GenerateRequest {
   callbackUrl: string | null;
 }
 
+/** What the provider says a call cost, in its own unit (credits, output tokens, …). */
+export interface Charge {
+  amount: number;
+  unit: string;
+}
+
 export interface GenerateResult {
   /** Encoded image files, as the provider returned them. */
   images: Buffer[];
+  charge?: Charge | undefined;
 }
 
 /** A provider failure with a class the engine can act on and a message safe to show. */
@@ -31,6 +38,8 @@ export class ProviderError extends Error {
     message: string,
     /** How long the provider asked us to wait (Retry-After, retryDelay). */
     readonly retryAfterMs?: number,
+    /** What the failed call was billed, where the provider says (a no-image reply with usage). */
+    readonly charge?: Charge,
   ) {
     super(message);
   }
@@ -39,7 +48,7 @@ export class ProviderError extends Error {
 /** Where an async provider's job stands. */
 export type JobState =
   | { status: 'running' }
-  | { status: 'completed'; images: Buffer[] }
+  | { status: 'completed'; images: Buffer[]; charge?: Charge | undefined }
   | { status: 'failed'; error: ProviderError };
 
 interface AdapterInfo {
@@ -79,7 +88,7 @@ export interface AsyncAdapter extends AdapterInfo {
    * per-task token in its URL, which the server has checked already).
    */
   verifyWebhook?(call: WebhookCall): boolean | Promise<boolean>;
-  submitJob(request: GenerateRequest): Promise<{ jobId: string }>;
+  submitJob(request: GenerateRequest): Promise<{ jobId: string; charge?: Charge | undefined }>;
   pollJob(jobId: string, signal: AbortSignal): Promise<JobState>;
   cancelJob?(jobId: string): Promise<void>;
 }

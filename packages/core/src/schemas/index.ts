@@ -4,3 +4,4 @@ export * from './provider';
 export * from './asset';
 export * from './pixel-sizes';
 export * from './queue';
+export * from './plan';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aspectRatio, operation, outputFormat, resolution } from './task';
+import { aspectRatio, operation, outputFormat, resolution, type Operation } from './task';
 
 export const modelCapabilities = z.object({
   id: z.string(),
@@ -38,3 +38,12 @@ export const providerInfo = z.object({
   models: z.array(modelCapabilities),
 });
 export type ProviderInfo = z.infer<typeof providerInfo>;
+
+/** The list price of one image of `operation` on `model`, or null when unknown. */
+export function unitPrice(
+  model: ModelCapabilities,
+  op: Operation,
+): { amount: number; unit: string } | null {
+  if (!model.price) return null;
+  return { amount: model.price.byOperation?.[op] ?? model.price.amount, unit: model.price.unit };
+}

@@ -158,6 +158,21 @@ export const task = z.object({
   nextRunAt: z.number().nullable(),
   retriedFromId: z.string().nullable(),
   retriedById: z.string().nullable(),
+  /** The variation plan it belongs to, and the plan's own id for it (`task_id`). */
+  planId: z.string().nullable(),
+  planItemId: z.string().nullable(),
+  /**
+   * What it costs in the provider's unit: the list-price estimate when accepted, the actual
+   * charge when done (`source` says whether the provider reported it). Null: price unknown.
+   */
+  cost: z
+    .object({
+      unit: z.string(),
+      estimated: z.number().nullable(),
+      actual: z.number().nullable(),
+      source: z.enum(['provider', 'estimate']).nullable(),
+    })
+    .nullable(),
   /** Things worth knowing about the result, such as a size other than the one asked for. */
   warnings: z.array(z.string()),
   /** Providers still to try if this one fails. */

@@ -8,6 +8,7 @@ import {
   expectedImages,
   operationRules,
   resolveOptions,
+  unitPrice,
   type Task,
   type ValidCreateTaskInput,
 } from '../schemas';
@@ -51,10 +52,16 @@ function requestHash(input: ValidCreateTaskInput): string {
  * Accepts a request: validates it against the model, stores it as `pending`, and announces
  * it. A repeated `idempotencyKey` returns the task it first created.
  */
+/** What only the engine sets: the retry link, and a plan's membership and settings. */
+export type TaskLinks = Pick<
+  NewTaskRow,
+  'retriedFromId' | 'planId' | 'planItemId' | 'planBatch' | 'retryDelayMs' | 'attemptTimeoutMs'
+>;
+
 export function createTask(
   ctx: CoreContext,
   input: ValidCreateTaskInput,
-  links: Pick<NewTaskRow, 'retriedFromId'> = {},
+  links: TaskLinks = {},
 ): Task {
   const hash = requestHash(input);
   if (input.idempotencyKey !== undefined) {
@@ -80,6 +87,8 @@ export function createTask(
   const id = newId(ctx.clock.now());
   const options = resolveOptions(input.operation, input.options);
   const assetIds = input.assetIds ?? [];
+  const count = expectedImages(input.operation, input.count, assetIds.length, options);
+  const price = unitPrice(model, input.operation);
   const event = recordTaskChange(ctx, {
     taskId: id,
     type: 'created',
@@ -94,7 +103,7 @@ export function createTask(
         prompt: input.prompt,
         // Background removal, style transfer and enhance keep the input's shape.
         aspectRatio: operationRules[input.operation].shapedByInput ? 'auto' : input.aspectRatio,
-        count: expectedImages(input.operation, input.count, assetIds.length, options),
+        count,
         outputFormat: input.outputFormat,
         resolution: input.resolution ?? model.resolutions[0] ?? null,
         seed: input.seed ?? randomInt(0, 2_147_483_647),
@@ -108,6 +117,13 @@ export function createTask(
         idempotencyKey: input.idempotencyKey ?? null,
         requestHash: hash,
         retriedFromId: links.retriedFromId ?? null,
+        planId: links.planId ?? null,
+        planItemId: links.planItemId ?? null,
+        planBatch: links.planBatch ?? null,
+        retryDelayMs: links.retryDelayMs ?? null,
+        attemptTimeoutMs: links.attemptTimeoutMs ?? null,
+        estimatedCost: price ? price.amount * count : null,
+        costUnit: price?.unit ?? null,
         fallback: input.fallback ?? [],
         createdAt: now,
         updatedAt: now,

@@ -42,6 +42,17 @@ function toTask(row: TaskRow, rows: GenerationRow[], storage: Storage): Task {
     nextRunAt: row.nextRunAt,
     retriedFromId: row.retriedFromId,
     retriedById: row.retriedById,
+    planId: row.planId,
+    planItemId: row.planItemId,
+    cost:
+      row.costUnit === null
+        ? null
+        : {
+            unit: row.costUnit,
+            estimated: row.estimatedCost,
+            actual: row.actualCost,
+            source: row.costSource,
+          },
     warnings: row.warnings,
     fallback: row.fallback,
     triedProviders: row.triedProviders,

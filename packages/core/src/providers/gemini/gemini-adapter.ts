@@ -46,6 +46,7 @@ interface GenerateContentReply {
     status?: string;
     details?: { '@type'?: string; reason?: string; retryDelay?: string }[];
   };
+  usageMetadata?: { candidatesTokenCount?: number };
 }
 
 const blockedReasons = new Set([
@@ -146,15 +147,20 @@ export function createGeminiAdapter(options: GeminiOptions): SyncAdapter {
         .filter((part) => !part.thought && part.inlineData?.data)
         .map((part) => Buffer.from(part.inlineData?.data ?? '', 'base64'));
       const last = images.at(-1);
+      // Output tokens are billed whether or not an image came back.
+      const tokens = body.usageMetadata?.candidatesTokenCount;
+      const charge = tokens === undefined ? undefined : { amount: tokens, unit: 'output tokens' };
       if (!last) {
         throw new ProviderError(
           'no_image',
           reason === 'NO_IMAGE'
             ? 'The Gemini API made no image (NO_IMAGE)'
             : 'The Gemini API answered with text only, no image',
+          undefined,
+          charge,
         );
       }
-      return { images: [last] };
+      return { images: [last], charge };
     },
   };
 }

@@ -33,6 +33,7 @@ interface RecordInfo {
   resultJson?: string | null;
   failCode?: string | number | null;
   failMsg?: string | null;
+  creditsConsumed?: number;
 }
 
 /** KIE.ai's Market jobs API (providers.md §1): createTask, then recordInfo or a callback. */
@@ -147,6 +148,11 @@ export function createKieAdapter(options: KieOptions): AsyncAdapter {
         return {
           status: 'completed',
           images: await Promise.all(urls.map((u: string) => options.download(u, signal))),
+          // Seen in callbacks; on recordInfo only community notes show it (providers.md §1.2).
+          charge:
+            typeof record.creditsConsumed === 'number'
+              ? { amount: record.creditsConsumed, unit: 'credits' }
+              : undefined,
         };
       }
       if (record.state === 'fail') {

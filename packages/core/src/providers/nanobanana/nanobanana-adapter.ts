@@ -61,6 +61,8 @@ interface Envelope {
   mask_url?: string;
   status?: string;
   result?: { image_url?: string; mask_url?: string } | null;
+  credits_used?: number;
+  total_credits?: number;
   /** batch-edit: one task per image. */
   tasks?: { task_id: string; status?: string }[];
   error?: { code?: string; message?: string; details?: string } | string | null;
@@ -81,6 +83,9 @@ function envelopeError(status: number, body: Envelope, retryAfterMs?: number): P
     retryAfterMs,
   );
 }
+
+const credits = (amount: number | undefined) =>
+  typeof amount === 'number' ? { amount, unit: 'credits' } : undefined;
 
 /** A batch's job id lists its tasks' ids: `batch:<id>,<id>,…`. */
 const batchPrefix = 'batch:';
@@ -212,14 +217,14 @@ export function createNanobananaAdapter(options: NanobananaOptions): AsyncAdapte
             'provider_unavailable',
             `The nanobanana API accepted ${ids.length} of ${references.length} batch images`,
           );
-        return { jobId: `${batchPrefix}${ids.join(',')}` };
+        return { jobId: `${batchPrefix}${ids.join(',')}`, charge: credits(reply.total_credits) };
       }
       if (!reply.task_id)
         throw new ProviderError(
           'provider_unavailable',
           'The nanobanana API answered without a task id',
         );
-      return { jobId: reply.task_id };
+      return { jobId: reply.task_id, charge: credits(reply.credits_used) };
     },
 
     async pollJob(jobId, signal): Promise<JobState> {

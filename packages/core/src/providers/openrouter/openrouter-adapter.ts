@@ -30,6 +30,7 @@ export const openRouterModels: ModelCapabilities[] = [
 
 interface Completion {
   error?: { code?: number; message?: string; metadata?: unknown };
+  usage?: { completion_tokens?: number };
   choices?: {
     finish_reason?: string;
     message?: { content?: unknown; images?: { image_url?: { url?: string } }[] };
@@ -123,10 +124,17 @@ export function createOpenRouterAdapter(options: OpenRouterOptions): SyncAdapter
       const images = (choice?.message?.images ?? [])
         .map((image) => (image.image_url?.url ? decodeDataUrl(image.image_url.url) : undefined))
         .filter((bytes): bytes is Buffer => bytes !== undefined);
+      const tokens = body.usage?.completion_tokens;
+      const charge = tokens === undefined ? undefined : { amount: tokens, unit: 'output tokens' };
       if (images.length === 0) {
-        throw new ProviderError('no_image', 'OpenRouter answered with text only, no image');
+        throw new ProviderError(
+          'no_image',
+          'OpenRouter answered with text only, no image',
+          undefined,
+          charge,
+        );
       }
-      return { images };
+      return { images, charge };
     },
   };
 }
