@@ -12,3 +12,4 @@ export { silentLogger, type Logger } from './log';
 export { newId } from './ids';
 export type { CoreContext } from './context';
 export * from './queue';
+export * from './plans';

@@ -4,10 +4,11 @@ import { perConnection } from '../per-connection';
 
 function prepare(db: Db) {
   const now = sql.placeholder('now');
-  // How many more of this task's plan may run now (its max_concurrent_requests less those running).
+  // How many more of this task's plan may run now (its max_concurrent_requests less those
+  // running); null, so never due, once the plan has stopped.
   const planSlots = sql<
     number | null
-  >`(select p.max_concurrent - (select count(*) from tasks r where r.plan_id = "tasks"."plan_id" and r.status = 'processing') from plans p where p.id = "tasks"."plan_id")`;
+  >`(select p.max_concurrent - (select count(*) from tasks r where r.plan_id = "tasks"."plan_id" and r.status = 'processing') from plans p where p.id = "tasks"."plan_id" and p.stopped_reason is null)`;
   return {
     due: db
       .select({ id: tasks.id, planId: tasks.planId, planSlots })

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { takesCount, type Task } from '../schemas';
@@ -20,6 +22,7 @@ export function retryTask(ctx: CoreContext, id: string): Task {
   if (old.retriedById) {
     throw new CoreError('CONFLICT', `Task ${id} was already retried as ${old.retriedById}`);
   }
+  const row = ctx.db.select().from(tasks).where(eq(tasks.id, id)).get();
   const fresh = createTask(
     ctx,
     {
@@ -39,7 +42,19 @@ export function retryTask(ctx: CoreContext, id: string): Task {
       ...(old.assetIds.length > 0 ? { assetIds: old.assetIds } : {}),
       options: old.options,
     },
-    { retriedFromId: old.id },
+    {
+      retriedFromId: old.id,
+      // A plan's variation stays in its plan, with the plan's retry delay and call timeout.
+      ...(row
+        ? {
+            planId: row.planId,
+            planItemId: row.planItemId,
+            planBatch: row.planBatch,
+            retryDelayMs: row.retryDelayMs,
+            attemptTimeoutMs: row.attemptTimeoutMs,
+          }
+        : {}),
+    },
   );
   transitionTask(ctx, {
     taskId: old.id,

@@ -1,0 +1,43 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { plans, tasks } from '@genhub/db';
+import type { CoreContext } from '../context';
+import { CoreError } from '../errors';
+import type { PlanSummary } from '../schemas';
+import { retryTask } from '../tasks/retry-task';
+import { getPlanSummary } from './get-plan';
+
+/**
+ * Runs a plan's failed and canceled variations again (each as a new linked task of the plan),
+ * and lets the plan go on; an optional new budget replaces the old one.
+ */
+export function retryFailedPlanTasks(
+  ctx: CoreContext,
+  id: string,
+  budget?: number | null,
+): { plan: PlanSummary; retried: number } {
+  const exists = ctx.db.select({ id: plans.id }).from(plans).where(eq(plans.id, id)).get();
+  if (!exists) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
+  const failed = ctx.db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.planId, id),
+        inArray(tasks.status, ['failed', 'canceled']),
+        isNull(tasks.retriedById),
+      ),
+    )
+    .orderBy(tasks.id)
+    .all();
+  ctx.db
+    .update(plans)
+    .set({
+      stoppedReason: null,
+      updatedAt: ctx.clock.now(),
+      ...(budget === undefined ? {} : { budget }),
+    })
+    .where(eq(plans.id, id))
+    .run();
+  for (const task of failed) retryTask(ctx, task.id);
+  return { plan: getPlanSummary(ctx, id), retried: failed.length };
+}
