@@ -10,6 +10,7 @@ import {
   LocalDiskStorage,
   RetentionSweeper,
   Scheduler,
+  watchPlanBudgets,
   Signal,
   systemClock,
   TaskEventBus,
@@ -71,7 +72,9 @@ export async function buildApp(
     providers: createProviders(env, secret, () => clock.now()),
     clock,
     log: fastify.log,
+    monthlyBudgets: env.MONTHLY_BUDGET,
   };
+  const unwatchBudgets = watchPlanBudgets(core);
   const scheduler = new Scheduler(core, {
     concurrencyPerProvider: env.PROVIDER_CONCURRENCY,
     shutdownGraceMs: 5000,
@@ -127,6 +130,7 @@ export async function buildApp(
     retention,
     close() {
       closing ??= (async () => {
+        unwatchBudgets();
         await Promise.all([scheduler.stop(), retention.stop()]);
         const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
         for (const client of fastify.websocketServer.clients) client.send(reconnect);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parsePriceOverrides } from '@genhub/core';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -45,6 +46,37 @@ const envSchema = z.object({
   REPLICATE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   NANOBANANA_API_KEY: z.string().min(1).optional(),
   NANOBANANA_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.nanobanana.ai/v1'),
+  /** `provider/model[:operation]=amount [unit]; …`: list prices that replace the built-in ones. */
+  PRICE_OVERRIDES: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      try {
+        return parsePriceOverrides(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** `amount unit; …`, e.g. `500 credits; 20 USD`: caps on each month's spend per unit. */
+  MONTHLY_BUDGET: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const caps = new Map<string, number>();
+      for (const entry of text
+        .split(/[;,\n]/)
+        .map((e) => e.trim())
+        .filter(Boolean)) {
+        const match = /^(\d+(?:\.\d+)?)\s+(.+)$/.exec(entry);
+        if (!match?.[1] || !match[2]) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not "amount unit"` });
+          return z.NEVER;
+        }
+        caps.set(match[2].trim(), Number(match[1]));
+      }
+      return caps;
+    }),
   /** Hosts result downloads may reach over plain http or on private addresses: tests only. */
   INGEST_ALLOW_HOSTS: z
     .string()

@@ -9,6 +9,7 @@ import {
   createOpenRouterAdapter,
   createReplicateAdapter,
   ProviderRegistry,
+  applyPriceOverrides,
   signAssetUrl,
   type ReferenceImage,
 } from '@genhub/core';
@@ -26,7 +27,7 @@ export function createProviders(
   const referenceUrl = publicBase
     ? (reference: ReferenceImage) => signAssetUrl(assetSecret, publicBase, reference.assetId, now())
     : undefined;
-  return new ProviderRegistry([
+  const adapters = [
     createLocalAdapter({
       delayMs: env.LOCAL_PROVIDER_DELAY_MS,
       failureRate: env.LOCAL_PROVIDER_FAILURE_RATE,
@@ -66,5 +67,7 @@ export function createProviders(
       download,
       referenceUrl,
     }),
-  ]);
+  ];
+  applyPriceOverrides(adapters, env.PRICE_OVERRIDES);
+  return new ProviderRegistry(adapters);
 }

@@ -1,5 +1,6 @@
 import { accountRouter } from './routers/account';
 import { providerRouter } from './routers/provider';
+import { planRouter } from './routers/plan';
 import { queueRouter } from './routers/queue';
 import { taskRouter } from './routers/task';
 import { router } from './trpc/init';
@@ -9,6 +10,7 @@ export const appRouter = router({
   provider: providerRouter,
   queue: queueRouter,
   account: accountRouter,
+  plan: planRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -60,7 +60,16 @@ export async function startFakeOpenRouter() {
               },
             ],
           };
-    sendJson(res, 200, { id: 'gen-1', choices: [{ finish_reason: 'stop', message }] });
+    sendJson(res, 200, {
+      id: 'gen-1',
+      choices: [{ finish_reason: 'stop', message }],
+      // Billed output tokens: an image is 1290 (providers.md §2), plus the text.
+      usage: {
+        prompt_tokens: 12,
+        completion_tokens: mode.kind === 'text-only' ? 14 : 1296,
+        total_tokens: mode.kind === 'text-only' ? 26 : 1308,
+      },
+    });
   });
   return { ...server, url: `${server.url}/api/v1`, state };
 }

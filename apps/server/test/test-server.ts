@@ -67,9 +67,10 @@ export async function uploadAsset(
   url: string,
   bytes: Buffer,
   mime = 'image/png',
+  name = 'reference',
 ): Promise<{ id: string; url: string }> {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type: mime }), 'reference');
+  form.append('file', new Blob([bytes], { type: mime }), name);
   const res = await fetch(`${url}/api/assets`, { method: 'POST', body: form });
   if (res.status !== 201) throw new Error(`upload failed: HTTP ${res.status}`);
   return (await res.json()) as { id: string; url: string };

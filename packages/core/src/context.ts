@@ -16,4 +16,6 @@ export interface CoreContext {
   providers: ProviderRegistry;
   clock: Clock;
   log: Logger;
+  /** Monthly spending caps by price unit (credits, USD, …); new work past one is refused. */
+  monthlyBudgets?: ReadonlyMap<string, number>;
 }

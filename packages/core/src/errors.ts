@@ -5,6 +5,7 @@ export const coreErrorCodes = [
   'PROVIDER_NOT_CONFIGURED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'BUDGET_EXCEEDED',
 ] as const;
 export type CoreErrorCode = (typeof coreErrorCodes)[number];
 

@@ -13,3 +13,4 @@ export { newId } from './ids';
 export type { CoreContext } from './context';
 export * from './queue';
 export * from './plans';
+export * from './costs';

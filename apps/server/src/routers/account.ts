@@ -1,6 +1,9 @@
+import { getUsage, usageInput } from '@genhub/core';
 import { publicProcedure, router } from '../trpc/init';
 
 export const accountRouter = router({
+  /** Spend by day, provider, model and plan (last month and this), and the monthly caps. */
+  usage: publicProcedure.input(usageInput).query(({ ctx, input }) => getUsage(ctx.core, input)),
   /** The balance of every configured provider that reports one; a failure is reported, not thrown. */
   balance: publicProcedure.query(async ({ ctx }) =>
     Promise.all(

@@ -9,6 +9,7 @@ const codes: Record<CoreErrorCode, TRPC_ERROR_CODE_KEY> = {
   PROVIDER_NOT_CONFIGURED: 'PRECONDITION_FAILED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  BUDGET_EXCEEDED: 'PRECONDITION_FAILED',
 };
 
 /** The one place core errors become tRPC errors. */
@@ -24,4 +25,5 @@ export const httpStatusOf: Record<CoreErrorCode, number> = {
   PROVIDER_NOT_CONFIGURED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  BUDGET_EXCEEDED: 412,
 };

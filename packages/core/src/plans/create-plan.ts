@@ -2,6 +2,7 @@ import { plans } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { TaskEventBus } from '../events/task-event-bus';
+import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { newId } from '../ids';
 import {
   createPlanInput,
@@ -44,6 +45,7 @@ export function createPlan(
       'confirmOverBudget',
     );
   }
+  checkMonthlyBudget(ctx, estimate.unit, estimate.amount ?? 0);
   const { plan } = request;
   const exec = plan.execution_config;
   const now = ctx.clock.now();

@@ -4,7 +4,7 @@ import { createAsset } from '../assets/create-asset';
 import { createLocalAdapter } from '../providers/local/local-adapter';
 import { ProviderError, type SyncAdapter } from '../providers/types';
 import { variationPlan, type VariationPlanInput } from '../schemas';
-import { createTestContext, until, type TestContext } from '../testing';
+import { createTestContext, meteredAdapter, until, type TestContext } from '../testing';
 import { getTask } from '../tasks/get-task';
 import { createPlan } from './create-plan';
 import { estimatePlan } from './estimate-plan';
@@ -107,46 +107,6 @@ const image = (width: number, height: number, format: 'png' | 'jpeg' = 'png') =>
   const blank = sharp({ create: { width, height, channels: 3, background: '#4a7' } });
   return (format === 'png' ? blank.png() : blank.jpeg()).toBuffer();
 };
-
-/** The local provider, priced and instrumented: calls, the most at once, an optional script. */
-function meteredAdapter(
-  options: {
-    price?: number;
-    charge?: number;
-    fail?: (call: number) => ProviderError | null;
-    holdMs?: number;
-  } = {},
-) {
-  const local = createLocalAdapter({ delayMs: 0 });
-  const stats = { calls: [] as number[], running: 0, maxRunning: 0 };
-  const adapter: SyncAdapter = {
-    ...local,
-    id: 'metered',
-    label: 'Metered',
-    defaultModel: 'local-preview',
-    models: local.models.map((m) => ({
-      ...m,
-      price: options.price === undefined ? null : { amount: options.price, unit: 'credits' },
-    })),
-    async generate(request) {
-      stats.calls.push(Date.now());
-      stats.running++;
-      stats.maxRunning = Math.max(stats.maxRunning, stats.running);
-      try {
-        await new Promise((r) => setTimeout(r, options.holdMs ?? 20));
-        const failure = options.fail?.(stats.calls.length);
-        if (failure) throw failure;
-        const result = await local.generate(request);
-        return options.charge === undefined
-          ? result
-          : { ...result, charge: { amount: options.charge, unit: 'credits' } };
-      } finally {
-        stats.running--;
-      }
-    },
-  };
-  return { adapter, stats };
-}
 
 // expect's asymmetric matchers are typed `any`; these give them a type.
 const objectContaining = (shape: object) => expect.objectContaining(shape) as unknown as Error;

@@ -9,6 +9,7 @@ export {
   type GenerateResult,
   type ReferenceImage,
   type WebhookCall,
+  type Charge,
 } from './types';
 export { createLocalAdapter, type LocalAdapterOptions } from './local/local-adapter';
 export { errorClassForStatus, parseRetryAfter } from './error-class-for-status';
@@ -34,3 +35,4 @@ export {
   nanobananaModels,
   type NanobananaOptions,
 } from './nanobanana/nanobanana-adapter';
+export { applyPriceOverrides, parsePriceOverrides, type PriceOverride } from './price-overrides';

@@ -5,3 +5,4 @@ export * from './asset';
 export * from './pixel-sizes';
 export * from './queue';
 export * from './plan';
+export * from './usage';

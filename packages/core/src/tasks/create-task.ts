@@ -12,6 +12,7 @@ import {
   type Task,
   type ValidCreateTaskInput,
 } from '../schemas';
+import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { loadTask } from './load-task';
 import { recordTaskChange } from './record-task-change';
 import type { insertedColumns } from './task-statements';
@@ -89,6 +90,8 @@ export function createTask(
   const assetIds = input.assetIds ?? [];
   const count = expectedImages(input.operation, input.count, assetIds.length, options);
   const price = unitPrice(model, input.operation);
+  // A plan checked its whole estimate already.
+  if (!links.planId) checkMonthlyBudget(ctx, price?.unit ?? null, (price?.amount ?? 0) * count);
   const event = recordTaskChange(ctx, {
     taskId: id,
     type: 'created',

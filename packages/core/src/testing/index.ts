@@ -85,3 +85,5 @@ export { gate } from './gate';
 export { scriptedAdapter, type Injected } from './fake-adapter';
 export { until } from './until';
 export { fakeAsyncAdapter } from './fake-async-adapter';
+
+export { meteredAdapter } from './metered-adapter';

@@ -1,0 +1,70 @@
+import { and, gte, isNotNull, sql } from 'drizzle-orm';
+import { tasks } from '@genhub/db';
+import type { CoreContext } from '../context';
+import type { UsageReport } from '../schemas';
+import { monthStart } from './month-start';
+
+/** This month's spend in `unit` (the caller's calendar), from the tasks' actual costs. */
+export function spentThisMonth(ctx: CoreContext, unit: string, utcOffsetMinutes = 0): number {
+  const since = monthStart(ctx.clock.now(), utcOffsetMinutes);
+  return (
+    ctx.db
+      .select({ amount: sql<number>`coalesce(sum(${tasks.actualCost}), 0)` })
+      .from(tasks)
+      .where(and(gte(tasks.finishedAt, since), sql`${tasks.costUnit} = ${unit}`))
+      .get()?.amount ?? 0
+  );
+}
+
+/**
+ * What was spent, by day, provider, model and plan, over last month and this one; the two
+ * months' totals per unit; and the monthly caps against this month's spend.
+ */
+export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }): UsageReport {
+  const now = ctx.clock.now();
+  const thisMonth = monthStart(now, input.utcOffsetMinutes);
+  const lastMonth = monthStart(now, input.utcOffsetMinutes, 1);
+  const offsetSeconds = input.utcOffsetMinutes * 60;
+  const day = sql<string>`date(${tasks.finishedAt} / 1000 + ${offsetSeconds}, 'unixepoch')`;
+  const rows = ctx.db
+    .select({
+      day,
+      provider: tasks.provider,
+      model: tasks.model,
+      planId: tasks.planId,
+      unit: sql<string>`${tasks.costUnit}`,
+      amount: sql<number>`sum(${tasks.actualCost})`,
+      tasks: sql<number>`count(*)`,
+      estimated: sql<number>`max(${tasks.costSource} = 'estimate')`,
+      since: sql<number>`min(${tasks.finishedAt})`,
+    })
+    .from(tasks)
+    .where(
+      and(gte(tasks.finishedAt, lastMonth), isNotNull(tasks.actualCost), isNotNull(tasks.costUnit)),
+    )
+    .groupBy(day, tasks.provider, tasks.model, tasks.planId, tasks.costUnit)
+    .orderBy(day)
+    .all();
+  const totals = (from: number, to: number) => {
+    const byUnit = new Map<string, number>();
+    for (const row of rows) {
+      if (row.since >= from && row.since < to)
+        byUnit.set(row.unit, (byUnit.get(row.unit) ?? 0) + row.amount);
+    }
+    return [...byUnit].map(([unit, amount]) => ({ unit, amount }));
+  };
+  const current = totals(thisMonth, Infinity);
+  return {
+    rows: rows.map(({ since: _since, estimated, ...row }) => ({
+      ...row,
+      estimated: estimated === 1,
+    })),
+    thisMonth: current,
+    lastMonth: totals(lastMonth, thisMonth),
+    budgets: [...(ctx.monthlyBudgets ?? new Map<string, number>())].map(([unit, cap]) => ({
+      unit,
+      cap,
+      spent: current.find((c) => c.unit === unit)?.amount ?? 0,
+    })),
+  };
+}

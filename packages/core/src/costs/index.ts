@@ -1,0 +1,3 @@
+export { getUsage, spentThisMonth } from './get-usage';
+export { checkMonthlyBudget } from './check-monthly-budget';
+export { monthStart } from './month-start';

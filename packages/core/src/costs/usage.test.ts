@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTaskInput } from '../schemas';
+import { createTask } from '../tasks/create-task';
+import { getTask } from '../tasks/get-task';
+import { createTestContext, fakeClock, meteredAdapter, until, type TestContext } from '../testing';
+import { getUsage } from './get-usage';
+
+let t: TestContext;
+afterEach(() => t?.close());
+
+const day = 86_400_000;
+
+async function runTask(prompt: string) {
+  const task = createTask(t.ctx, createTaskInput.parse({ prompt, provider: 'metered' }));
+  await until(() => getTask(t.ctx, task.id).status === 'completed', 10_000, 'the task');
+  return getTask(t.ctx, task.id);
+}
+
+describe('usage and monthly budgets', () => {
+  it('reports spend by day, provider and model for this month and last, in the caller calendar', async () => {
+    const { adapter } = meteredAdapter({ price: 5, charge: 4 });
+    const clock = fakeClock(Date.UTC(2026, 0, 31, 22, 0));
+    t = await createTestContext({ adapters: [adapter], clock });
+    t.scheduler.start();
+    await runTask('january');
+    clock.advance(3 * day);
+    t.scheduler.poke();
+    await runTask('february');
+    const utc = getUsage(t.ctx, { utcOffsetMinutes: 0 });
+    expect(utc.rows).toEqual([
+      {
+        day: '2026-01-31',
+        provider: 'metered',
+        model: 'local-preview',
+        planId: null,
+        unit: 'credits',
+        amount: 4,
+        tasks: 1,
+        estimated: false,
+      },
+      {
+        day: '2026-02-03',
+        provider: 'metered',
+        model: 'local-preview',
+        planId: null,
+        unit: 'credits',
+        amount: 4,
+        tasks: 1,
+        estimated: false,
+      },
+    ]);
+    expect(utc.lastMonth).toEqual([{ unit: 'credits', amount: 4 }]);
+    expect(utc.thisMonth).toEqual([{ unit: 'credits', amount: 4 }]);
+    // Beijing (UTC+8): 22:00 UTC on 31 January is already 1 February.
+    const beijing = getUsage(t.ctx, { utcOffsetMinutes: 480 });
+    expect(beijing.rows.map((r) => r.day)).toEqual(['2026-02-01', '2026-02-04']);
+    expect(beijing.thisMonth).toEqual([{ unit: 'credits', amount: 8 }]);
+    expect(beijing.lastMonth).toEqual([]);
+  });
+
+  it('refuses new work past the monthly cap, naming the budget', async () => {
+    const { adapter } = meteredAdapter({ price: 5 });
+    t = await createTestContext({ adapters: [adapter], clock: 'system' });
+    t.ctx.monthlyBudgets = new Map([['credits', 12]]);
+    t.scheduler.start();
+    const first = await runTask('one');
+    expect(first.cost).toEqual({ unit: 'credits', estimated: 5, actual: 5, source: 'estimate' });
+    await runTask('two');
+    expect(() =>
+      createTask(t.ctx, createTaskInput.parse({ prompt: 'three', provider: 'metered' })),
+    ).toThrow(/This month's credits budget is 12; 10 is spent and this needs about 5 more/);
+    expect(getUsage(t.ctx, { utcOffsetMinutes: 0 }).budgets).toEqual([
+      { unit: 'credits', cap: 12, spent: 10 },
+    ]);
+  });
+});
