@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { taskCostLabel } from '../lib/format-cost';
+import { useOpenPlanBuilder } from '../plans/plan-builder-context';
 import { taskCaption } from './task-caption';
 import type { Task } from '@genhub/core/schemas';
 
@@ -24,9 +26,11 @@ export function Lightbox({
   onStep: (delta: -1 | 1) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const openPlanBuilder = useOpenPlanBuilder();
   const dialog = useRef<HTMLDialogElement>(null);
   const { task, index } = item;
   const generation = task.generations[index];
+  const costLabel = taskCostLabel(task, t);
 
   useEffect(() => {
     const el = dialog.current;
@@ -53,6 +57,8 @@ export function Lightbox({
     ...(task.warnings.length > 0
       ? [[t('lightbox.warnings'), task.warnings.join('; ')] as [string, string]]
       : []),
+    ...(costLabel ? [[t('lightbox.cost'), costLabel] as [string, string]] : []),
+    ...(task.planItemId ? [[t('lightbox.plan'), task.planItemId] as [string, string]] : []),
     [t('lightbox.created'), new Date(task.createdAt).toLocaleString(i18n.language)],
   ];
   const nav = 'rounded-md border border-stone-600 px-3 py-1.5 text-sm hover:bg-stone-800';
@@ -102,6 +108,16 @@ export function Lightbox({
             >
               {t('lightbox.download')}
             </a>
+            <button
+              type="button"
+              className={nav}
+              onClick={() => {
+                dialog.current?.close();
+                openPlanBuilder({ id: generation.id, thumbUrl: generation.thumbUrl });
+              }}
+            >
+              {t('plan.makeVariations')}
+            </button>
             <button
               type="button"
               className={`${nav} ml-auto`}

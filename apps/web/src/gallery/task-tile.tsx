@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { dimensionsOf, type Task } from '@genhub/core/schemas';
 import { useNow } from '../lib/use-now';
+import { taskCostLabel } from '../lib/format-cost';
 import { taskCaption } from './task-caption';
 import { useTRPC } from '../trpc';
 
@@ -53,6 +54,7 @@ export function TaskTile({
   const retry = useMutation(trpc.task.retry.mutationOptions());
   const active = task.status === 'pending' || task.status === 'processing';
   const caption = taskCaption(task, t);
+  const costLabel = taskCostLabel(task, t);
 
   return (
     <article
@@ -151,6 +153,18 @@ export function TaskTile({
         )}
         {caption}
       </p>
+      {(costLabel || task.planItemId) && (
+        <p className="flex justify-between gap-2 px-3 pb-2 text-[11px] text-stone-500">
+          <span data-testid="task-cost" className="whitespace-nowrap">
+            {costLabel}
+          </span>
+          {task.planItemId && (
+            <span title={task.planItemId} className="truncate">
+              {t('plan.badge', { item: task.planItemId })}
+            </span>
+          )}
+        </p>
+      )}
     </article>
   );
 }

@@ -12,12 +12,13 @@ const emptyCounts = (): Counts => ({
 });
 
 function statusOf(row: PlanRow, counts: Counts): PlanSummary['status'] {
-  if (counts.pending + counts.processing > 0 && row.stoppedReason === null) return 'running';
+  const open = counts.pending + counts.processing;
+  if (open > 0 && row.stoppedReason === null) return 'running';
+  // Every variation done: complete, even if the last ones took the spend past the budget.
+  if (open === 0 && counts.failed + counts.canceled === 0) return 'completed';
   if (row.stoppedReason === 'canceled') return 'canceled';
   if (row.stoppedReason === 'budget') return 'budget_stopped';
-  if (counts.pending + counts.processing > 0) return 'running';
-  const total = counts.completed + counts.failed + counts.canceled;
-  if (counts.completed === total) return 'completed';
+  if (open > 0) return 'running';
   return counts.completed === 0 ? 'failed' : 'partial';
 }
 

@@ -1,0 +1,156 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { startFakeNanobanana } from '@genhub/server/fakes';
+import { spawnServer, type RunningApp } from '@genhub/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+
+const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
+
+/** Seed 004's batch example, exactly as the seed writes it. */
+const seedPlan = {
+  plan_id: 'nano-expression-batch-20251019',
+  agent_id: 'Nano-banana',
+  execution_config: { batch_size: 2, max_concurrent_requests: 2, retry_attempts: 3 },
+  batches: [
+    {
+      batch_id: 1,
+      tasks: [
+        {
+          task_id: 'expr-smile',
+          reference_image: 'base.png',
+          variation_instruction: {
+            description: '微笑表情',
+            keep_consistent: ['姿态', '背景'],
+            change_elements: ['表情: 微笑'],
+            nano_banana_parameters: { strength: 0.5 },
+          },
+        },
+        {
+          task_id: 'expr-surprise',
+          reference_image: 'base.png',
+          variation_instruction: {
+            description: '惊讶表情',
+            keep_consistent: ['姿态', '背景'],
+            change_elements: ['表情: 惊讶'],
+            nano_banana_parameters: { strength: 0.55 },
+          },
+        },
+      ],
+    },
+  ],
+};
+
+describe('variation plans and cost in the browser', () => {
+  let fake: Awaited<ReturnType<typeof startFakeNanobanana>>;
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(outDir, { recursive: true });
+    fake = await startFakeNanobanana();
+    app = await spawnServer({
+      NANOBANANA_API_KEY: fake.state.apiKey,
+      NANOBANANA_BASE_URL: fake.url,
+      INGEST_ALLOW_HOSTS: '127.0.0.1',
+      LOCAL_PROVIDER_DELAY_MS: '200',
+    });
+    const base = await sharp({
+      create: { width: 768, height: 768, channels: 3, background: '#d94' },
+    })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([base], { type: 'image/png' }), 'base.png');
+    expect((await fetch(`${app.url}/api/assets`, { method: 'POST', body: form })).status).toBe(201);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    await page.goto(app.url);
+    await page.locator('[role="status"][data-state="connected"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await fake?.close();
+  });
+
+  it('pastes the seed plan, sees its cost, confirms over budget, and watches it land', async () => {
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make variations' });
+    await dialog.getByRole('button', { name: 'Import JSON' }).click();
+    await dialog.getByLabel('Paste a plan (seed 004 JSON)').fill(JSON.stringify(seedPlan, null, 2));
+    await dialog.getByRole('button', { name: 'Use this plan' }).click();
+    await dialog.getByLabel('Provider').selectOption('nanobanana');
+    const estimate = dialog.getByTestId('plan-estimate');
+    // Seed 003's price of an edit is 5 credits.
+    await expect
+      .poll(() => estimate.textContent())
+      .toContain('2 variation(s) on nano-banana: 10 credits');
+    await dialog.getByLabel(/Budget/).fill('6');
+    const confirm = dialog.getByLabel('The estimate is over the budget: run it anyway');
+    await confirm.waitFor();
+    const run = dialog.getByRole('button', { name: 'Run 2 variation(s)' });
+    expect(await run.isDisabled()).toBe(true);
+    await confirm.check();
+    await page.screenshot({ path: `${outDir}plan-builder.png` });
+    await run.click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const card = page
+      .getByTestId('plan-card')
+      .filter({ hasText: 'nano-expression-batch-20251019' });
+    // The budget of 6 stops the plan once the first charge of 5 and the next pass it.
+    await expect
+      .poll(() => card.getAttribute('data-status'), { timeout: 20_000 })
+      .not.toBe('running');
+    expect(await card.locator('img').count()).toBeGreaterThanOrEqual(1);
+    expect(await card.getByTestId('plan-cost').textContent()).toMatch(
+      /Spent (5|10) credits of ≈ 10 credits/,
+    );
+    await page.screenshot({ path: `${outDir}plan-progress.png` });
+    // The variations' tiles carry their cost and plan item.
+    const tile = page.getByTestId('task-tile').filter({ hasText: 'plan: expr-smile' });
+    expect(await tile.getByTestId('task-cost').textContent()).toBe('5 credits');
+  });
+
+  it('shows what was spent on the usage page, with a chart', async () => {
+    await page.getByRole('link', { name: 'Usage' }).click();
+    await expect
+      .poll(() => page.getByTestId('usage-this-month').textContent())
+      .toMatch(/\d+ credits/);
+    await page.locator('canvas').waitFor();
+    await page.screenshot({ path: `${outDir}usage.png` });
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('heading', { name: '用量与费用' }).waitFor();
+    await page.screenshot({ path: `${outDir}usage-zh.png` });
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('link', { name: 'Studio' }).click();
+  });
+
+  it('opens the builder from an image with that image as the reference', async () => {
+    await page
+      .getByRole('button', { name: /Open image 1/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Make variations' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make variations' });
+    const reference = await dialog.getByLabel(/Reference image/).inputValue();
+    expect(reference).toMatch(/^[0-9a-z]{26}$/);
+    await dialog.getByLabel('Description').fill('a winter version');
+    await dialog.getByLabel(/Keep the same/).fill('the subject');
+    await dialog.getByLabel(/^Change/).fill('season: winter');
+    await dialog.getByLabel('Provider').selectOption('local');
+    await expect
+      .poll(() => dialog.getByTestId('plan-estimate').textContent())
+      .toContain('1 variation(s) on local-preview');
+    await dialog.getByRole('button', { name: 'Run 1 variation(s)' }).click();
+    const card = page.getByTestId('plan-card').first();
+    await expect
+      .poll(() => card.getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('completed');
+  });
+});

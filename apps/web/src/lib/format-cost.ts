@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import type { Task } from '@genhub/core/schemas';
+
+const number = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(3).replace(/0+$/, ''));
+
+export const formatAmount = (amount: number, unit: string) => `${number(amount)} ${unit}`;
+
+/** A task's cost for a tile: the charge, an estimate marked as one, or nothing when unknown. */
+export function taskCostLabel(task: Task, t: TFunction): string | null {
+  const cost = task.cost;
+  if (!cost) return null;
+  if (cost.actual !== null) {
+    const amount = formatAmount(cost.actual, cost.unit);
+    return cost.source === 'provider' ? amount : t('cost.estimated', { amount });
+  }
+  if (cost.estimated === null) return null;
+  return t('cost.estimated', { amount: formatAmount(cost.estimated, cost.unit) });
+}

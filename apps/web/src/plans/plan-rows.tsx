@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { emptyRow, type DraftRow } from './plan-draft';
+
+const input =
+  'w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900';
+
+/** The variations of a plan: description, what to keep, what to change, strength. */
+export function PlanRows({
+  rows,
+  onChange,
+}: {
+  rows: DraftRow[];
+  onChange: (rows: DraftRow[]) => void;
+}) {
+  const { t } = useTranslation();
+  const set = (index: number, patch: Partial<DraftRow>) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  return (
+    <div className="flex flex-col gap-3">
+      {rows.map((row, i) => (
+        <fieldset
+          key={i}
+          className="grid grid-cols-1 gap-2 rounded-lg border border-stone-200 p-3 sm:grid-cols-2 dark:border-stone-700"
+        >
+          <legend className="px-1 text-xs font-medium text-stone-500">
+            {t('plan.variation', { index: i + 1 })}
+          </legend>
+          <label className="flex flex-col gap-1 text-xs font-medium sm:col-span-2">
+            {t('plan.description')}
+            <input
+              className={input}
+              value={row.description}
+              onChange={(e) => set(i, { description: e.target.value })}
+            />
+          </label>
+          <label className="flex flex-col gap-1 text-xs font-medium">
+            {t('plan.keep')}
+            <textarea
+              rows={2}
+              className={input}
+              value={row.keep}
+              onChange={(e) => set(i, { keep: e.target.value })}
+            />
+          </label>
+          <label className="flex flex-col gap-1 text-xs font-medium">
+            {t('plan.change')}
+            <textarea
+              rows={2}
+              className={input}
+              value={row.change}
+              onChange={(e) => set(i, { change: e.target.value })}
+            />
+          </label>
+          <label className="flex items-center gap-2 text-xs font-medium sm:col-span-2">
+            {t('plan.strength')}
+            <input
+              type="range"
+              min={0.4}
+              max={0.8}
+              step={0.05}
+              value={row.strength}
+              onChange={(e) => set(i, { strength: Number(e.target.value) })}
+              className="flex-1 accent-amber-500"
+            />
+            <output className="w-10 tabular-nums">{row.strength.toFixed(2)}</output>
+            <button
+              type="button"
+              disabled={rows.length === 1}
+              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              className="rounded border border-stone-300 px-2 py-0.5 disabled:opacity-40 dark:border-stone-600"
+            >
+              {t('plan.removeRow')}
+            </button>
+          </label>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        onClick={() => onChange([...rows, { ...emptyRow(), keep: rows.at(-1)?.keep ?? '' }])}
+        className="self-start rounded-md border border-stone-300 px-3 py-1 text-sm dark:border-stone-600"
+      >
+        {t('plan.addRow')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import type { PlanSummary } from '@genhub/core/schemas';
+import { useTRPC } from '../trpc';
+
+/** The newest plans, with each one's progress pushed as its tasks change. */
+export function useLivePlans() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const listOptions = trpc.plan.list.queryOptions({ limit: 10 });
+  const list = useQuery(listOptions);
+  useSubscription(
+    trpc.plan.updates.subscriptionOptions(
+      {},
+      {
+        onData: (summary: PlanSummary) => {
+          queryClient.setQueryData(listOptions.queryKey, (old) => {
+            if (!old) return old;
+            const known = old.items.some((p) => p.id === summary.id);
+            const items = known
+              ? old.items.map((p) => (p.id === summary.id ? summary : p))
+              : [summary, ...old.items];
+            return { ...old, items };
+          });
+          void queryClient.invalidateQueries({
+            queryKey: trpc.plan.get.queryKey({ id: summary.id }),
+          });
+        },
+      },
+    ),
+  );
+  return list;
+}
