@@ -15,6 +15,11 @@ export async function startFakeOpenRouter() {
   const state = {
     apiKey: 'sk-or-test',
     mode: { kind: 'image' } as OpenRouterMode,
+    /** How long each answer takes, to let requests overlap. */
+    delayMs: 0,
+    inFlight: 0,
+    /** The most requests it had in hand at once. */
+    maxInFlight: 0,
     requests: [] as {
       headers: Record<string, string | string[] | undefined>;
       body: Record<string, unknown>;
@@ -25,6 +30,10 @@ export async function startFakeOpenRouter() {
       return sendJson(res, 404, { error: { code: 404, message: 'not found' } });
     const body = await readJson(req);
     state.requests.push({ headers: req.headers, body });
+    state.inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+    res.on('close', () => state.inFlight--);
+    if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
     if (req.headers.authorization !== `Bearer ${state.apiKey}`) {
       return sendJson(res, 401, { error: { code: 401, message: 'No auth credentials found' } });
     }

@@ -90,10 +90,15 @@ describe('plans and the cost ledger over the API', () => {
     });
 
     const seen: PlanSummary[] = [];
+    openRouter.state.delayMs = 150;
+    openRouter.state.maxInFlight = 0;
     const plan = await c.client.plan.create.mutate({ plan: seedPlan() });
     const sub = c.client.plan.updates.subscribe({ id: plan.id }, { onData: (s) => seen.push(s) });
     await until(() => seen.at(-1)?.status === 'completed', 15_000, 'the plan to complete');
     sub.unsubscribe();
+    openRouter.state.delayMs = 0;
+    // Three variations, max_concurrent_requests 2, as the provider saw them.
+    expect(openRouter.state.maxInFlight).toBe(2);
     expect(seen.at(-1)).toMatchObject({
       counts: { completed: 3 },
       spent: 3 * 1296,

@@ -83,6 +83,24 @@ describe('image operations in the browser (local provider)', () => {
     expect([meta.width, meta.height]).toEqual([2400, 1600]);
   });
 
+  it('batch-edits several images as a plan, one variation card entry per image', async () => {
+    await page.getByRole('radio', { name: 'Batch edit' }).click();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'second.png',
+      mimeType: 'image/png',
+      buffer: await productShot(),
+    });
+    await page.getByRole('button', { name: /Remove reference 2/ }).waitFor();
+    await page.getByLabel('Prompt').fill('make it look like winter');
+    await page.getByRole('button', { name: /Generate/ }).click();
+    const card = page.getByTestId('plan-card').filter({ hasText: 'batch-edit-' });
+    await expect
+      .poll(() => card.getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('completed');
+    expect(await card.locator('img').count()).toBe(2);
+    await page.screenshot({ path: `${outDir}batch-edit.png` });
+  });
+
   it('shows the operations in Chinese', async () => {
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('radio', { name: '风格迁移' }).click();

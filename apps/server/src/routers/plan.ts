@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  batchEditInput,
   cancelPlan,
+  createBatchEdit,
   createPlan,
   createPlanInput,
   estimatePlan,
@@ -31,6 +33,10 @@ export const planRouter = router({
       }),
     )
     .query(({ ctx, input }) => listPlans(ctx.core, input)),
+  /** One prompt over up to 20 images, as a plan with one edit per image. */
+  batchEdit: publicProcedure
+    .input(batchEditInput)
+    .mutation(({ ctx, input }) => createBatchEdit(ctx.core, input)),
   cancel: publicProcedure
     .input(planId)
     .mutation(({ ctx, input }) => cancelPlan(ctx.core, input.id)),

@@ -29,6 +29,7 @@ export function GeneratePanel() {
   const trpc = useTRPC();
   const providers = useQuery(trpc.provider.list.queryOptions());
   const create = useMutation(trpc.task.create.mutationOptions());
+  const batchEdit = useMutation(trpc.plan.batchEdit.mutationOptions());
 
   const [operation, setOperation] = useState<Operation>('generate');
   const [prompt, setPrompt] = useState('');
@@ -44,7 +45,9 @@ export function GeneratePanel() {
 
   const provider = providers.data?.find((p) => p.id === providerId);
   // Only the models that can do the chosen mode; the default when it can, else the first.
-  const models = provider?.models.filter((m) => m.operations.includes(operation)) ?? [];
+  // A batch edit runs as a plan of edits, so any model that edits can do it.
+  const needs = operation === 'batch-edit' ? 'edit' : operation;
+  const models = provider?.models.filter((m) => m.operations.includes(needs)) ?? [];
   const model =
     models.find((m) => m.id === modelId) ??
     models.find((m) => m.id === provider?.defaultModel) ??
@@ -62,16 +65,26 @@ export function GeneratePanel() {
     !!model &&
     references.length >= rule.references.min &&
     references.length <= maxReferences &&
-    !create.isPending;
-  const unitPrice = model?.price
-    ? (model.price.byOperation?.[operation] ?? model.price.amount)
-    : null;
+    !create.isPending &&
+    !batchEdit.isPending;
+  const unitPrice = model?.price ? (model.price.byOperation?.[needs] ?? model.price.amount) : null;
   const images =
     operation === 'batch-edit' ? Math.max(references.length, 1) : takesCount(operation) ? count : 1;
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (!canSubmit || !model) return;
+    if (operation === 'batch-edit') {
+      batchEdit.mutate({
+        prompt,
+        assetIds: references.map((r) => r.id),
+        provider: providerId,
+        model: model.id,
+        strength: options.strength ?? 0.8,
+        outputFormat: formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png'),
+      });
+      return;
+    }
     create.mutate({
       // One key per click: if this request is sent again, the server returns the same task.
       idempotencyKey: crypto.randomUUID(),
@@ -210,9 +223,9 @@ export function GeneratePanel() {
         </p>
       )}
       {provider?.local && <p className="text-xs text-stone-500">{t('generate.localNote')}</p>}
-      {create.isError && (
+      {(create.error ?? batchEdit.error) && (
         <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-          {errorMessage(create.error)}
+          {errorMessage(create.error ?? batchEdit.error)}
         </p>
       )}
       <button
@@ -220,7 +233,7 @@ export function GeneratePanel() {
         disabled={!canSubmit}
         className="rounded-lg bg-amber-400 px-4 py-2 font-semibold text-stone-950 hover:bg-amber-300 disabled:cursor-not-allowed disabled:opacity-50"
       >
-        {create.isPending ? t('generate.submitting') : t('generate.submit')}
+        {create.isPending || batchEdit.isPending ? t('generate.submitting') : t('generate.submit')}
         <span className="ml-2 text-xs font-normal opacity-70">{t('generate.shortcut')}</span>
       </button>
     </form>

@@ -48,7 +48,7 @@ export const en = {
     localAlgorithmHint: 'Made offline with a classical algorithm, not by an AI model',
   },
   nav: { label: 'Pages', studio: 'Studio', usage: 'Usage' },
-  cost: { estimated: '≈ {{amount}} (list price)' },
+  cost: { estimated: '≈ {{amount}} (list price)', free: 'Free' },
   plan: {
     heading: 'Variation plans',
     new: 'New plan',

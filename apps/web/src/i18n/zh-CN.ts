@@ -50,7 +50,7 @@ export const zhCN: Messages = {
     localAlgorithmHint: '由本机的传统图像算法离线生成，并非 AI 模型输出',
   },
   nav: { label: '页面', studio: '工作室', usage: '用量' },
-  cost: { estimated: '≈ {{amount}}（标价估算）' },
+  cost: { estimated: '≈ {{amount}}（标价估算）', free: '免费' },
   plan: {
     heading: '变体计划',
     new: '新建计划',

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '@genhub/core/schemas';
-import { formatAmount } from '../lib/format-cost';
+import { formatAmount, freeUnit } from '../lib/format-cost';
 import { useTRPC } from '../trpc';
 
 const button =
@@ -40,7 +40,7 @@ export function PlanCard({ plan, highlighted }: { plan: PlanSummary; highlighted
             total,
           })}
         </span>
-        {plan.unit && (
+        {plan.unit && plan.unit !== freeUnit && (
           <span data-testid="plan-cost" className="ml-auto text-xs">
             {t('plan.spent', {
               spent: formatAmount(plan.spent, plan.unit),

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAmount } from '../lib/format-cost';
+import { formatAmount, freeUnit } from '../lib/format-cost';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { UsageChart } from './usage-chart';
@@ -19,12 +19,18 @@ export default function UsagePage() {
       { refetchInterval: 30_000 },
     ),
   );
-  const units = [...new Set(usage.data?.rows.map((r) => r.unit) ?? [])];
+  const units = [...new Set(usage.data?.rows.map((r) => r.unit) ?? [])].filter(
+    (u) => u !== freeUnit,
+  );
   const [picked, setPicked] = useState<string | null>(null);
   const unit = picked && units.includes(picked) ? picked : units[0];
   if (usage.isPending) return <p>{t('gallery.loading')}</p>;
   if (usage.isError) return <p role="alert">{errorMessage(usage.error)}</p>;
-  const { rows, thisMonth, lastMonth, budgets } = usage.data;
+  // What the local provider makes costs nothing: leave it out.
+  const rows = usage.data.rows.filter((r) => r.unit !== freeUnit);
+  const thisMonth = usage.data.thisMonth.filter((a) => a.unit !== freeUnit);
+  const lastMonth = usage.data.lastMonth.filter((a) => a.unit !== freeUnit);
+  const { budgets } = usage.data;
   const byModel = new Map<string, { amount: number; tasks: number; estimated: boolean }>();
   for (const r of rows.filter((r) => r.unit === unit)) {
     const key = `${r.provider} · ${r.model}`;

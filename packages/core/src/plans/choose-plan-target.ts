@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import type { ModelCapabilities, VariationPlan } from '../schemas';
+import type { ModelCapabilities } from '../schemas';
 
 export interface PlanTarget {
   provider: string;
@@ -13,10 +13,14 @@ export interface PlanTarget {
  */
 export function choosePlanTarget(
   ctx: CoreContext,
-  plan: VariationPlan,
-  request: { provider?: string | undefined; model?: string | undefined },
+  request: {
+    provider?: string | undefined;
+    model?: string | undefined;
+    /** The plan's `api_config.model`. */
+    planModel?: string | undefined;
+  },
 ): PlanTarget {
-  const wanted = request.model ?? (request.provider ? undefined : plan.api_config.model);
+  const wanted = request.model ?? (request.provider ? undefined : request.planModel);
   let providerId = request.provider;
   if (!providerId && wanted) {
     const offering = ctx.providers.all().filter((p) => p.models.some((m) => m.id === wanted));
@@ -48,9 +52,7 @@ export function choosePlanTarget(
   // own model applies unless the request names one.
   const modelId =
     request.model ??
-    (provider.models.some((m) => m.id === plan.api_config.model)
-      ? plan.api_config.model
-      : undefined);
+    (provider.models.some((m) => m.id === request.planModel) ? request.planModel : undefined);
   const editors = provider.models.filter((m) => m.operations.includes('edit'));
   const model = modelId
     ? provider.models.find((m) => m.id === modelId)

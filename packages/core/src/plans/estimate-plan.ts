@@ -12,7 +12,7 @@ export interface PlanCheck {
 /** Validates a plan's references and prices it at list price, before anything is spent. */
 export function checkPlan(ctx: CoreContext, input: PlanRequest): PlanCheck {
   const request = planRequest.parse(input);
-  const target = choosePlanTarget(ctx, request.plan, request);
+  const target = choosePlanTarget(ctx, { ...request, planModel: request.plan.api_config.model });
   const references = resolveReferences(ctx.db, request.plan);
   const tasks = request.plan.batches.reduce((n, b) => n + b.tasks.length, 0);
   const price = unitPrice(target.model, 'edit');

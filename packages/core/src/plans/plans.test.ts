@@ -6,6 +6,7 @@ import { ProviderError, type SyncAdapter } from '../providers/types';
 import { variationPlan, type VariationPlanInput } from '../schemas';
 import { createTestContext, meteredAdapter, until, type TestContext } from '../testing';
 import { getTask } from '../tasks/get-task';
+import { createBatchEdit } from './create-batch-edit';
 import { createPlan } from './create-plan';
 import { estimatePlan } from './estimate-plan';
 import { getPlan, getPlanSummary, listPlans } from './get-plan';
@@ -356,5 +357,48 @@ describe('variation plans (seed 004)', () => {
       model: 'local-preview',
       tasks: 1,
     });
+  });
+});
+
+describe('batch edit as a plan (seed 003)', () => {
+  it('edits every image with one prompt, one task per image, on any provider that edits', async () => {
+    const { adapter, stats } = meteredAdapter({ price: 5, holdMs: 40 });
+    await context(adapter);
+    const a = await createAsset(t.ctx, await image(64, 48));
+    const b = await createAsset(t.ctx, await image(48, 64));
+    const plan = createBatchEdit(t.ctx, {
+      prompt: 'make it night',
+      assetIds: [a.id, b.id, a.id],
+      provider: 'metered',
+      strength: 0.4,
+      maxConcurrent: 2,
+    });
+    expect(plan).toMatchObject({
+      total: 3,
+      estimate: 15,
+      unit: 'credits',
+      execution: { maxConcurrent: 2 },
+    });
+    await settled(plan.id);
+    const { plan: done, tasks } = getPlan(t.ctx, plan.id);
+    expect(done.status).toBe('completed');
+    expect(stats.maxRunning).toBe(2);
+    expect(tasks.map((task) => [task.planItemId, task.prompt, task.options.strength])).toEqual([
+      ['image-01', 'make it night', 0.4],
+      ['image-02', 'make it night', 0.4],
+      ['image-03', 'make it night', 0.4],
+    ]);
+    // Each result keeps its image's shape.
+    expect(
+      tasks.map((task) => (task.generations[0]?.width ?? 0) > (task.generations[0]?.height ?? 0)),
+    ).toEqual([true, false, true]);
+  });
+
+  it('names the image at fault', async () => {
+    await context();
+    const a = await createAsset(t.ctx, await image(64, 64));
+    expect(() => createBatchEdit(t.ctx, { prompt: 'x', assetIds: [a.id, 'nope'] })).toThrow(
+      objectContaining({ code: 'INVALID_INPUT', field: 'assetIds.1' }),
+    );
   });
 });

@@ -24,7 +24,8 @@ export interface ResolvedReferences {
   problems: { path: string; message: string }[];
 }
 
-function find(db: DbExecutor, name: string): ReferenceImageRow | undefined {
+/** An upload by id, a generation by id, or the newest upload with this file name. */
+export function findReference(db: DbExecutor, name: string): ReferenceImageRow | undefined {
   const asset =
     db.select().from(assets).where(eq(assets.id, name)).get() ??
     db
@@ -39,10 +40,26 @@ function find(db: DbExecutor, name: string): ReferenceImageRow | undefined {
   return undefined;
 }
 
+/** What is wrong with a reference image, or null when it is fit to edit. */
+export function referenceProblem(
+  found: ReferenceImageRow | undefined,
+  name: string,
+  minSide: number,
+): string | null {
+  if (!found) return `"${name}" is not an uploaded image, an upload's file name or a generation id`;
+  if (found.bytes > maxUploadBytes)
+    return `"${name}" is larger than ${maxUploadBytes / 1024 / 1024} MB`;
+  if (!(acceptedImageMimes as readonly string[]).includes(found.mime))
+    return `"${name}" is ${found.mime}; use PNG, JPEG or WebP`;
+  if (found.width < minSide || found.height < minSide)
+    return `"${name}" is ${found.width}×${found.height}; a reference must be at least ${minSide}×${minSide}`;
+  return null;
+}
+
 /**
- * Finds every plan item's reference image (an asset id, a generation id, or the file name of
- * an upload) and checks it the way seed 004 does: it exists, is at most 10 MB, is PNG, JPEG or
- * WebP, and is at least 512×512. Every problem is reported at its JSON path.
+ * Finds every plan item's reference image and checks it the way seed 004 does: it exists, is
+ * at most 10 MB, is PNG, JPEG or WebP, and is at least 512×512. Every problem is reported at
+ * its JSON path.
  */
 export function resolveReferences(db: DbExecutor, plan: VariationPlan): ResolvedReferences {
   const byItem = new Map<string, ReferenceImageRow>();
@@ -50,24 +67,13 @@ export function resolveReferences(db: DbExecutor, plan: VariationPlan): Resolved
   const cache = new Map<string, ReferenceImageRow | undefined>();
   plan.batches.forEach((batch, b) =>
     batch.tasks.forEach((item, t) => {
-      const path = `batches.${b}.tasks.${t}.reference_image`;
       const name = item.reference_image;
-      if (!cache.has(name)) cache.set(name, find(db, name));
+      if (!cache.has(name)) cache.set(name, findReference(db, name));
       const found = cache.get(name);
-      const problem = (message: string) => problems.push({ path, message });
-      if (!found) {
-        problem(`"${name}" is not an uploaded image, an upload's file name or a generation id`);
-      } else if (found.bytes > maxUploadBytes) {
-        problem(`"${name}" is larger than ${maxUploadBytes / 1024 / 1024} MB`);
-      } else if (!(acceptedImageMimes as readonly string[]).includes(found.mime)) {
-        problem(`"${name}" is ${found.mime}; use PNG, JPEG or WebP`);
-      } else if (found.width < minReferenceSide || found.height < minReferenceSide) {
-        problem(
-          `"${name}" is ${found.width}×${found.height}; a reference must be at least ${minReferenceSide}×${minReferenceSide}`,
-        );
-      } else {
-        byItem.set(`batches.${b}.tasks.${t}`, found);
-      }
+      const problem = referenceProblem(found, name, minReferenceSide);
+      if (problem)
+        problems.push({ path: `batches.${b}.tasks.${t}.reference_image`, message: problem });
+      else if (found) byItem.set(`batches.${b}.tasks.${t}`, found);
     }),
   );
   return { byItem, problems };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outputFormat } from './task';
+import { maxBatchImages, outputFormat } from './task';
 
 const nonEmptyList = (what: string) =>
   z
@@ -168,3 +168,21 @@ export const planSummary = z.object({
   updatedAt: z.number(),
 });
 export type PlanSummary = z.infer<typeof planSummary>;
+
+/** One prompt over up to 20 images (seed 003's batch edit), run as a plan of edits. */
+export const batchEditInput = z.object({
+  prompt: z.string().trim().min(1, 'Write a prompt').max(5000),
+  assetIds: z
+    .array(z.string().min(1))
+    .min(1, 'Choose at least one image')
+    .max(maxBatchImages, `A batch edit takes at most ${maxBatchImages} images`),
+  provider: z.string().min(1).default('local'),
+  model: z.string().min(1).optional(),
+  strength: z.number().min(0.1).max(1).default(0.8),
+  outputFormat: outputFormat.default('png'),
+  maxConcurrent: z.number().int().min(1).max(8).default(2),
+  retryAttempts: z.number().int().min(0).max(5).default(2),
+  budget: z.number().positive().optional(),
+  confirmOverBudget: z.boolean().default(false),
+});
+export type BatchEditInput = z.input<typeof batchEditInput>;
