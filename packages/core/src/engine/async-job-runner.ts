@@ -1,0 +1,92 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
+import { tasks } from '@genhub/db';
+import type { CoreContext } from '../context';
+import type { AsyncAdapter, Charge, GenerateRequest, GenerateResult } from '../providers/types';
+import { transitionTask } from '../tasks/transition-task';
+
+/**
+ * Runs async provider jobs: submit once, then poll on a schedule, where a provider's callback
+ * cuts the wait short (`nudge`). A job id is stored, so after a restart polling resumes.
+ */
+export class AsyncJobRunner {
+  /** Poll loops waiting for their next poll, by task: a callback cuts the wait short. */
+  private readonly pollWaits = new Map<string, () => void>();
+  /** Callbacks that came while their run was not waiting yet (still submitting, say). */
+  private readonly earlyNudges = new Set<string>();
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly pollDelay: (elapsedMs: number) => number,
+    private readonly callbackGrace: number,
+  ) {}
+
+  /** A provider called back about a running task: poll it now. */
+  nudge(taskId: string): void {
+    const wake = this.pollWaits.get(taskId);
+    if (wake) wake();
+    else this.earlyNudges.add(taskId);
+  }
+
+  /** The run of a task ended: drop a nudge nobody waited for. */
+  forget(taskId: string): void {
+    this.earlyNudges.delete(taskId);
+  }
+
+  /** The images of one attempt: submits the job (unless it was before a restart), then polls it. */
+  async run(adapter: AsyncAdapter, request: GenerateRequest): Promise<GenerateResult> {
+    const { task, signal } = request;
+    let jobId = this.jobIdOf(task.id);
+    // What the submission said it costs (the nanobanana API); lost if we restart meanwhile.
+    let submitCharge: Charge | undefined;
+    if (!jobId) {
+      const submitted = await adapter.submitJob(request);
+      jobId = submitted.jobId;
+      submitCharge = submitted.charge;
+      signal.throwIfAborted();
+      transitionTask(this.ctx, {
+        taskId: task.id,
+        type: 'submitted',
+        from: ['processing'],
+        set: { providerJobId: jobId },
+      });
+    }
+    const since = this.ctx.clock.now();
+    for (;;) {
+      const elapsed = this.ctx.clock.now() - since;
+      const wait =
+        request.callbackUrl && elapsed < this.callbackGrace
+          ? this.callbackGrace - elapsed
+          : this.pollDelay(elapsed);
+      await this.waitForPoll(task.id, wait, signal);
+      const state = await adapter.pollJob(jobId, signal);
+      if (state.status === 'completed')
+        return { images: state.images, charge: state.charge ?? submitCharge };
+      if (state.status === 'failed') throw state.error;
+    }
+  }
+
+  /** Sleeps until the next poll is due or a callback nudges this task, whichever is first. */
+  private async waitForPoll(taskId: string, ms: number, signal: AbortSignal): Promise<void> {
+    if (this.earlyNudges.delete(taskId)) return;
+    const nudged = new AbortController();
+    this.pollWaits.set(taskId, () => nudged.abort());
+    try {
+      await sleep(ms, undefined, { signal: AbortSignal.any([signal, nudged.signal]) });
+    } catch (error) {
+      if (!nudged.signal.aborted || signal.aborted) throw error;
+    } finally {
+      this.pollWaits.delete(taskId);
+    }
+  }
+
+  private jobIdOf(taskId: string): string | null {
+    return (
+      this.ctx.db
+        .select({ jobId: tasks.providerJobId })
+        .from(tasks)
+        .where(eq(tasks.id, taskId))
+        .get()?.jobId ?? null
+    );
+  }
+}

@@ -1,0 +1,209 @@
+import { eq } from 'drizzle-orm';
+import { tasks, type TaskRow } from '@genhub/db';
+import type { CoreContext } from '../context';
+import { isCoreError } from '../errors';
+import { newId } from '../ids';
+import type { StoredImage } from '../ingest/store-image';
+import type { Charge } from '../providers/types';
+import type { ErrorClass } from '../schemas';
+import { taskStatements } from '../tasks/task-statements';
+import { transitionTask } from '../tasks/transition-task';
+import type { Failure } from './classify-failure';
+import { backoffDelay, shouldRetry } from './retry-policy';
+import { costAfterAttempt } from './task-cost';
+
+/** Final failures that are the provider's, not the request's: worth another provider. */
+const fallbackClasses = new Set<ErrorClass>([
+  'provider_unavailable',
+  'no_image',
+  'insufficient_credits',
+]);
+
+/**
+ * How an attempt ends, written to the task: completed with its images and cost; retried
+ * after a backoff (or a plan's fixed delay); handed to the next fallback provider; or failed.
+ */
+export class TaskOutcomes {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly backoff: { baseMs: number; capMs: number; random: () => number },
+  ) {}
+
+  complete(
+    taskId: string,
+    images: StoredImage[],
+    warnings: string[],
+    charge: Charge | undefined,
+  ): void {
+    const row = this.ctx.db.select().from(tasks).where(eq(tasks.id, taskId)).get();
+    transitionTask(this.ctx, {
+      taskId,
+      type: 'completed',
+      from: ['processing'],
+      set: {
+        ...(row ? costAfterAttempt(row, charge, 'completed') : {}),
+        status: 'completed',
+        warnings,
+        finishedAt: this.ctx.clock.now(),
+        errorCode: null,
+        errorMessage: null,
+        errorRetryable: null,
+        errorAttempt: null,
+      },
+      also: (_tx, now) => {
+        const insert = taskStatements(this.ctx.db).insertGeneration;
+        images.forEach((image, index) =>
+          insert.run({
+            id: newId(now),
+            taskId,
+            index,
+            file: image.file,
+            thumbFile: image.thumbFile,
+            width: image.width,
+            height: image.height,
+            mime: image.mime,
+            bytes: image.bytes,
+            sha256: image.sha256,
+            createdAt: now,
+          }),
+        );
+      },
+    });
+  }
+
+  /** Retries after a backoff when the class and the attempts left allow it, else fails. */
+  afterFailure(taskId: string, failure: Failure): void {
+    const row = this.ctx.db.select().from(tasks).where(eq(tasks.id, taskId)).get();
+    if (!row || row.status !== 'processing') return;
+    const cost = costAfterAttempt(row, failure.charge, 'failed');
+    const retry = shouldRetry({
+      code: failure.code,
+      attempts: row.attempts,
+      maxAttempts: row.maxAttempts,
+      previousNoImages: row.noImageCount,
+    });
+    if (!retry) {
+      const [next, ...rest] = row.fallback;
+      if (next && fallbackClasses.has(failure.code))
+        return this.fallBack(row, failure, next, rest, cost);
+      return this.finish(taskId, ['processing'], failure, row.attempts, cost);
+    }
+    const now = this.ctx.clock.now();
+    const runAt =
+      now +
+      (row.retryDelayMs === null
+        ? backoffDelay(row.attempts, failure.retryAfterMs, this.backoff)
+        : // A plan's fixed retry_delay_seconds, still never sooner than the provider asked.
+          Math.max(row.retryDelayMs, failure.retryAfterMs ?? 0));
+    if (runAt >= row.deadlineAt) {
+      return this.finish(
+        taskId,
+        ['processing'],
+        {
+          code: 'timeout',
+          message: `No time left to retry before the deadline; last error: ${failure.message}`,
+        },
+        row.attempts,
+        cost,
+      );
+    }
+    this.scheduleRetry(row, failure, runAt, cost);
+  }
+
+  /** This provider failed for good, not through the request's fault: the next one takes over. */
+  private fallBack(
+    row: TaskRow,
+    failure: Failure,
+    next: { provider: string; model: string },
+    rest: { provider: string; model: string }[],
+    cost: Partial<TaskRow>,
+  ): void {
+    transitionTask(this.ctx, {
+      taskId: row.id,
+      type: 'fell_back',
+      from: ['processing'],
+      set: {
+        ...cost,
+        status: 'pending',
+        provider: next.provider,
+        model: next.model,
+        fallback: rest,
+        triedProviders: [...row.triedProviders, row.provider],
+        attempts: 0,
+        noImageCount: 0,
+        nextRunAt: null,
+        startedAt: null,
+        providerJobId: null,
+        callbackToken: null,
+        errorCode: failure.code,
+        errorMessage: `${row.provider}: ${failure.message}`,
+        errorRetryable: true,
+        errorAttempt: row.attempts,
+      },
+    });
+  }
+
+  private scheduleRetry(
+    row: TaskRow,
+    failure: Failure,
+    runAt: number,
+    cost: Partial<TaskRow>,
+  ): void {
+    try {
+      transitionTask(this.ctx, {
+        taskId: row.id,
+        type: 'retry_scheduled',
+        from: ['processing'],
+        set: {
+          ...cost,
+          status: 'pending',
+          nextRunAt: runAt,
+          startedAt: null,
+          providerJobId: null,
+          errorCode: failure.code,
+          errorMessage: failure.message,
+          errorRetryable: true,
+          errorAttempt: row.attempts,
+          noImageCount: row.noImageCount + (failure.code === 'no_image' ? 1 : 0),
+        },
+      });
+    } catch (error) {
+      if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
+    }
+  }
+
+  finish(
+    taskId: string,
+    from: ('pending' | 'processing')[],
+    failure: Pick<Failure, 'code' | 'message'>,
+    attempt?: number,
+    cost: Partial<TaskRow> = {},
+  ): void {
+    try {
+      transitionTask(this.ctx, {
+        taskId,
+        type: 'failed',
+        from,
+        set: {
+          ...cost,
+          status: 'failed',
+          finishedAt: this.ctx.clock.now(),
+          nextRunAt: null,
+          errorCode: failure.code,
+          errorMessage: failure.message,
+          errorRetryable: false,
+          errorAttempt: attempt ?? this.attemptsOf(taskId),
+        },
+      });
+    } catch (error) {
+      if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
+    }
+  }
+
+  private attemptsOf(taskId: string): number {
+    return (
+      this.ctx.db.select({ attempts: tasks.attempts }).from(tasks).where(eq(tasks.id, taskId)).get()
+        ?.attempts ?? 0
+    );
+  }
+}
