@@ -110,12 +110,12 @@ export function PlanBuilder({
           );
         }}
       >
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <h2 id="plan-builder-heading" className="text-lg font-semibold">
             {t('plan.builderHeading')}
           </h2>
           {from && <img src={from.thumbUrl} alt="" className="size-12 rounded object-cover" />}
-          <span className="ml-auto flex gap-2">
+          <span className="ml-auto flex flex-wrap gap-2">
             <button
               type="button"
               className={input}

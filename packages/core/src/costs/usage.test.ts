@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ProviderError } from '../providers/types';
 import { createTaskInput } from '../schemas';
 import { createTask } from '../tasks/create-task';
 import { getTask } from '../tasks/get-task';
@@ -72,5 +73,42 @@ describe('usage and monthly budgets', () => {
     expect(getUsage(t.ctx, { utcOffsetMinutes: 0 }).budgets).toEqual([
       { unit: 'credits', cap: 12, spent: 10 },
     ]);
+  });
+
+  it('adds what a failed attempt was billed, and counts an unbilled failure as nothing', async () => {
+    const { adapter } = meteredAdapter({
+      price: 5,
+      charge: 5,
+      fail: (call) =>
+        call === 1
+          ? new ProviderError('no_image', 'text only', undefined, { amount: 2, unit: 'credits' })
+          : call === 3
+            ? new ProviderError('invalid_request', 'bad')
+            : null,
+    });
+    t = await createTestContext({
+      adapters: [adapter],
+      clock: 'system',
+      scheduler: { backoff: { baseMs: 1, capMs: 5 } },
+    });
+    t.scheduler.start();
+    // Billed 2 for the image-less reply, then 5 for the image.
+    expect((await runTask('retried')).cost).toEqual({
+      unit: 'credits',
+      estimated: 5,
+      actual: 7,
+      source: 'provider',
+    });
+    const failed = createTask(
+      t.ctx,
+      createTaskInput.parse({ prompt: 'refused', provider: 'metered', maxAttempts: 1 }),
+    );
+    await until(() => getTask(t.ctx, failed.id).status === 'failed');
+    expect(getTask(t.ctx, failed.id).cost).toEqual({
+      unit: 'credits',
+      estimated: 5,
+      actual: 0,
+      source: 'estimate',
+    });
   });
 });
