@@ -14,3 +14,4 @@ export type { CoreContext } from './context';
 export * from './queue';
 export * from './plans';
 export * from './costs';
+export * from './gallery';

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /** Epoch milliseconds; every time column uses it. */
 const epochMs = (name: string) => integer(name);
@@ -84,6 +92,10 @@ export const tasks = sqliteTable(
     /** What it did cost: as the provider reported it, else the estimate (`cost_source`). */
     actualCost: real('actual_cost'),
     costSource: text('cost_source', { enum: ['provider', 'estimate'] }),
+    /** When it was starred (a favourite), or null. */
+    starredAt: epochMs('starred_at'),
+    /** When it went to the trash, or null; the trash empties after a retention period. */
+    deletedAt: epochMs('deleted_at'),
     retriedFromId: text('retried_from_id'),
     retriedById: text('retried_by_id'),
     createdAt: epochMs('created_at').notNull(),
@@ -110,6 +122,38 @@ export const tasks = sqliteTable(
     index('tasks_plan_idx')
       .on(t.planId, t.status)
       .where(sql`${t.planId} is not null`),
+    // The gallery's filters, each leading to a scan in id order (the keyset).
+    index('tasks_gallery_provider_idx').on(t.provider, t.id),
+    index('tasks_gallery_starred_idx')
+      .on(t.id)
+      .where(sql`${t.starredAt} is not null`),
+    index('tasks_trash_idx')
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
+  ],
+);
+
+/** Named boards; an image (its task) can be in several. */
+export const collections = sqliteTable('collections', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: epochMs('created_at').notNull(),
+});
+
+export const collectionItems = sqliteTable(
+  'collection_items',
+  {
+    collectionId: text('collection_id')
+      .notNull()
+      .references(() => collections.id, { onDelete: 'cascade' }),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    addedAt: epochMs('added_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.collectionId, t.taskId] }),
+    index('collection_items_task_idx').on(t.taskId),
   ],
 );
 
@@ -203,3 +247,4 @@ export type AssetRow = typeof assets.$inferSelect;
 export type QueuePauseRow = typeof queuePauses.$inferSelect;
 export type TaskEventRow = typeof taskEvents.$inferSelect;
 export type PlanRow = typeof plans.$inferSelect;
+export type CollectionRow = typeof collections.$inferSelect;

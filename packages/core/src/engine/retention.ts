@@ -1,4 +1,4 @@
-import { and, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { and, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { deleteTask } from '../tasks/delete-task';
@@ -9,6 +9,8 @@ export interface RetentionPolicy {
   retentionDays: number | null;
   /** Failed and canceled tasks (which have no images worth keeping) go sooner. */
   failedRetentionHours: number;
+  /** What was moved to the trash is deleted for good this long after. */
+  trashRetentionDays?: number;
 }
 
 const hour = 3_600_000;
@@ -25,9 +27,12 @@ export async function sweepExpired(ctx: CoreContext, policy: RetentionPolicy): P
       and(
         inArray(tasks.status, ['completed', 'failed', 'canceled']),
         lte(tasks.finishedAt, now - policy.retentionDays * 24 * hour),
+        // Starred images are kept until they are unstarred.
+        isNull(tasks.starredAt),
       ) as SQL,
     );
   }
+  expired.push(lte(tasks.deletedAt, now - (policy.trashRetentionDays ?? 30) * 24 * hour));
   const ids = ctx.db
     .select({ id: tasks.id })
     .from(tasks)

@@ -6,3 +6,4 @@ export * from './pixel-sizes';
 export * from './queue';
 export * from './plan';
 export * from './usage';
+export * from './gallery';

@@ -161,6 +161,12 @@ export const task = z.object({
   /** The variation plan it belongs to, and the plan's own id for it (`task_id`). */
   planId: z.string().nullable(),
   planItemId: z.string().nullable(),
+  /** When it was starred, or null. */
+  starredAt: z.number().nullable(),
+  /** When it went to the trash, or null. */
+  deletedAt: z.number().nullable(),
+  /** The collections it is in. */
+  collectionIds: z.array(z.string()),
   /**
    * What it costs in the provider's unit: the list-price estimate when accepted, the actual
    * charge when done (`source` says whether the provider reported it). Null: price unknown.
@@ -212,8 +218,15 @@ export const taskEventTypes = [
   'priority_changed',
   /** The provider failed for good; the next one in `fallback` takes over. */
   'fell_back',
-  /** Removed by retention; the snapshot is the task as it was. */
+  /** Removed by retention or from the trash; the snapshot is the task as it was. */
   'deleted',
+  'starred',
+  'unstarred',
+  /** Moved to the trash (`deletedAt`); `restored` brings it back. */
+  'trashed',
+  'restored',
+  /** Added to or removed from a collection (`collectionIds`). */
+  'collections_changed',
 ] as const;
 export const taskEventType = z.enum(taskEventTypes);
 export type TaskEventType = z.infer<typeof taskEventType>;

@@ -1,5 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
 import {
+  collectionItems,
   generations,
   type Db,
   type DbExecutor,
@@ -10,7 +11,12 @@ import type { Task } from '../schemas';
 import type { Storage } from '../storage/storage';
 import { taskStatements } from './task-statements';
 
-function toTask(row: TaskRow, rows: GenerationRow[], storage: Storage): Task {
+function toTask(
+  row: TaskRow,
+  rows: GenerationRow[],
+  storage: Storage,
+  collectionIds: string[] = [],
+): Task {
   return {
     id: row.id,
     status: row.status,
@@ -44,6 +50,9 @@ function toTask(row: TaskRow, rows: GenerationRow[], storage: Storage): Task {
     retriedById: row.retriedById,
     planId: row.planId,
     planItemId: row.planItemId,
+    starredAt: row.starredAt,
+    deletedAt: row.deletedAt,
+    collectionIds,
     cost:
       row.costUnit === null
         ? null
@@ -92,7 +101,22 @@ export function loadTasks(db: DbExecutor, storage: Storage, rows: TaskRow[]): Ta
     if (list) list.push(g);
     else byTask.set(g.taskId, [g]);
   }
-  return rows.map((row) => toTask(row, byTask.get(row.id) ?? [], storage));
+  const inCollections = new Map<string, string[]>();
+  for (const item of db
+    .select({ taskId: collectionItems.taskId, collectionId: collectionItems.collectionId })
+    .from(collectionItems)
+    .where(
+      inArray(
+        collectionItems.taskId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .all()) {
+    inCollections.set(item.taskId, [...(inCollections.get(item.taskId) ?? []), item.collectionId]);
+  }
+  return rows.map((row) =>
+    toTask(row, byTask.get(row.id) ?? [], storage, inCollections.get(row.id) ?? []),
+  );
 }
 
 export function loadTask(db: Db, storage: Storage, id: string): Task | undefined {
@@ -102,5 +126,11 @@ export function loadTask(db: Db, storage: Storage, id: string): Task | undefined
 
 /** The task of a row just read or written, with its generations. */
 export function withGenerations(db: Db, storage: Storage, row: TaskRow): Task {
-  return toTask(row, taskStatements(db).generationsOfTask.all({ taskId: row.id }), storage);
+  const statements = taskStatements(db);
+  return toTask(
+    row,
+    statements.generationsOfTask.all({ taskId: row.id }),
+    storage,
+    statements.collectionsOfTask.all({ taskId: row.id }).map((c) => c.collectionId),
+  );
 }

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { generations, taskEvents, tasks, type Db } from '@genhub/db';
+import { collectionItems, generations, taskEvents, tasks, type Db } from '@genhub/db';
 import { perConnection, placeholders } from '../per-connection';
 
 /** The columns a new task row sets; the rest take their defaults. */
@@ -63,6 +63,11 @@ function prepare(db: Db) {
       .from(generations)
       .where(eq(generations.taskId, sql.placeholder('taskId')))
       .orderBy(asc(generations.index))
+      .prepare(),
+    collectionsOfTask: db
+      .select({ collectionId: collectionItems.collectionId })
+      .from(collectionItems)
+      .where(eq(collectionItems.taskId, sql.placeholder('taskId')))
       .prepare(),
     insertTask: db.insert(tasks).values(placeholders(insertedColumns)).returning().prepare(),
     insertGeneration: db.insert(generations).values(placeholders(generationColumns)).prepare(),

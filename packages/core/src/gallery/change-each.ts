@@ -1,0 +1,35 @@
+import { inArray } from 'drizzle-orm';
+import { tasks, type DbExecutor } from '@genhub/db';
+import type { CoreContext } from '../context';
+import type { TaskEventType } from '../schemas';
+import { recordTaskChange } from '../tasks/record-task-change';
+
+/**
+ * Applies one change to each existing task of `ids` that `applies` accepts, one transaction
+ * and one event each, so every open tab sees it. Returns how many changed.
+ */
+export function changeEach(
+  ctx: CoreContext,
+  ids: string[],
+  type: TaskEventType,
+  applies: (row: typeof tasks.$inferSelect) => boolean,
+  write: (tx: DbExecutor, id: string, now: number) => void,
+): number {
+  const rows = ctx.db
+    .select()
+    .from(tasks)
+    .where(inArray(tasks.id, [...new Set(ids)]))
+    .all()
+    .filter(applies);
+  for (const row of rows) {
+    recordTaskChange(ctx, {
+      taskId: row.id,
+      type,
+      // Return nothing: the change reads the task back, with its collections.
+      write: (tx, now) => {
+        write(tx, row.id, now);
+      },
+    });
+  }
+  return rows.length;
+}

@@ -1,0 +1,12 @@
+export { listGallery } from './list-gallery';
+export { starTasks } from './star-tasks';
+export { trashTasks } from './trash-tasks';
+export { restoreTasks } from './restore-tasks';
+export { emptyTrash } from './empty-trash';
+export {
+  createCollection,
+  deleteCollection,
+  listCollections,
+  renameCollection,
+  setInCollection,
+} from './collections';

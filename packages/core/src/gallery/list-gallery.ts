@@ -1,0 +1,86 @@
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  gt,
+  gte,
+  isNotNull,
+  isNull,
+  lt,
+  sql,
+  type Column,
+  type SQL,
+} from 'drizzle-orm';
+import { collectionItems, tasks } from '@genhub/db';
+import type { CoreContext } from '../context';
+import { headSeq } from '../events/read-events-since';
+import { idPrefixAt } from '../ids';
+import { galleryQuery, type GalleryQuery, type TaskPage } from '../schemas';
+import { loadTasks } from '../tasks/load-task';
+import { searchCondition } from './search-condition';
+
+/** `column = value` when a filter is given. */
+const eqIf = <T>(column: Column, value: T | undefined) =>
+  value === undefined ? undefined : eq(column, value);
+
+/**
+ * The gallery: tasks with their images, filtered, searched and keyset-paginated by id (ids
+ * are time-ordered, so a date range is an id range too). Also returns the event cursor the
+ * page was read at, to subscribe from without missing a change.
+ */
+export function listGallery(ctx: CoreContext, rawInput: GalleryQuery = {}): TaskPage {
+  const input = galleryQuery.parse(rawInput);
+  const where: (SQL | undefined)[] = [
+    input.trash ? isNotNull(tasks.deletedAt) : isNull(tasks.deletedAt),
+    eqIf(tasks.status, input.status),
+    eqIf(tasks.provider, input.provider),
+    eqIf(tasks.model, input.model),
+    eqIf(tasks.operation, input.operation),
+    eqIf(tasks.aspectRatio, input.aspectRatio),
+    eqIf(tasks.planId, input.planId),
+    input.starred === undefined
+      ? undefined
+      : input.starred
+        ? isNotNull(tasks.starredAt)
+        : isNull(tasks.starredAt),
+    input.from === undefined ? undefined : gte(tasks.id, idPrefixAt(input.from)),
+    input.to === undefined ? undefined : lt(tasks.id, idPrefixAt(input.to)),
+    input.collectionId
+      ? exists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(collectionItems)
+            .where(
+              and(
+                eq(collectionItems.collectionId, input.collectionId),
+                eq(collectionItems.taskId, tasks.id),
+              ),
+            ),
+        )
+      : undefined,
+    input.search ? searchCondition(input.search) : undefined,
+    input.cursor
+      ? input.sort === 'newest'
+        ? lt(tasks.id, input.cursor)
+        : gt(tasks.id, input.cursor)
+      : undefined,
+  ];
+  return ctx.db.transaction((tx) => {
+    const rows = tx
+      .select()
+      .from(tasks)
+      .where(and(...where))
+      .orderBy(input.sort === 'newest' ? desc(tasks.id) : asc(tasks.id))
+      .limit(input.limit + 1)
+      .all();
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    return {
+      items: loadTasks(tx, ctx.storage, page),
+      nextCursor: rows.length > input.limit && last ? last.id : null,
+      lastEventId: String(headSeq(tx)),
+    };
+  });
+}
