@@ -26,6 +26,7 @@ import { registerHealthRoute } from './routes/health';
 import { registerWebhookRoutes } from './routes/webhooks';
 import { createProviders } from './providers';
 import { loadSecret } from './secret';
+import { registerExportRoute } from './routes/export';
 import { sendError } from './routes/send-error';
 import { registerFileRoutes, registerSpa } from './routes/static';
 import { sharedPayloadEncoder } from './ws/shared-payload-encoder';
@@ -84,6 +85,7 @@ export async function buildApp(
   const retention = new RetentionSweeper(core, {
     retentionDays: env.RETENTION_DAYS ?? null,
     failedRetentionHours: env.FAILED_RETENTION_HOURS,
+    trashRetentionDays: env.TRASH_RETENTION_DAYS,
   });
 
   await fastify.register(websocket, { options: { maxPayload: 1024 * 1024 } });
@@ -106,6 +108,7 @@ export async function buildApp(
   registerAssetRoutes(fastify, core, secret);
   await registerWebhookRoutes(fastify, core, scheduler);
   await registerFileRoutes(fastify, storage.dir);
+  await registerExportRoute(fastify, core, storage.dir);
   if (env.NODE_ENV === 'production') {
     await registerSpa(fastify, options.webDist ?? defaultWebDist);
   } else {

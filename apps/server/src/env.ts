@@ -16,6 +16,8 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().positive().max(36_500).optional(),
   /** Failed and canceled tasks are deleted after this many hours (the seeds' 24). */
   FAILED_RETENTION_HOURS: z.coerce.number().positive().max(876_000).default(24),
+  /** What was moved to the trash is deleted for good after this many days. */
+  TRASH_RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   KIE_API_KEY: z.string().min(1).optional(),

@@ -1,5 +1,7 @@
 import { accountRouter } from './routers/account';
 import { providerRouter } from './routers/provider';
+import { collectionRouter } from './routers/collection';
+import { generationRouter } from './routers/generation';
 import { planRouter } from './routers/plan';
 import { queueRouter } from './routers/queue';
 import { taskRouter } from './routers/task';
@@ -11,6 +13,8 @@ export const appRouter = router({
   queue: queueRouter,
   account: accountRouter,
   plan: planRouter,
+  generation: generationRouter,
+  collection: collectionRouter,
 });
 
 export type AppRouter = typeof appRouter;

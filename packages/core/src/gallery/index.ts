@@ -1,4 +1,5 @@
 export { listGallery } from './list-gallery';
+export { exportEntries } from './export-entries';
 export { starTasks } from './star-tasks';
 export { trashTasks } from './trash-tasks';
 export { restoreTasks } from './restore-tasks';

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import { ZipFile } from 'yazl';
+import { exportEntries, idsInput, type CoreContext } from '@genhub/core';
+import { sendError } from './send-error';
+
+/**
+ * `POST /api/export/zip` with `ids` (JSON array, or a comma-separated form field so a plain
+ * form can start a download): the images' original files as one ZIP, streamed from disk
+ * (stored, not compressed: they are compressed images already).
+ */
+export async function registerExportRoute(
+  app: FastifyInstance,
+  core: CoreContext,
+  filesDir: string,
+) {
+  await app.register(formbody);
+  app.post('/api/export/zip', (req, reply) => {
+    const body = req.body as { ids?: unknown } | undefined;
+    const raw = typeof body?.ids === 'string' ? body.ids.split(',').filter(Boolean) : body?.ids;
+    const parsed = idsInput.safeParse({ ids: raw });
+    if (!parsed.success) {
+      return sendError(reply, 400, 'INVALID_INPUT', 'Send "ids": the generations to download');
+    }
+    const entries = exportEntries(core, parsed.data.ids).filter((e) =>
+      existsSync(join(filesDir, e.file)),
+    );
+    if (entries.length === 0)
+      return sendError(reply, 404, 'NOT_FOUND', 'None of these has an image');
+    const zip = new ZipFile();
+    for (const entry of entries) {
+      zip.addFile(join(filesDir, entry.file), entry.name, { compress: false });
+    }
+    zip.end();
+    const stamp = new Date(core.clock.now()).toISOString().slice(0, 10);
+    return reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename="genhub-${stamp}.zip"`)
+      .header('cache-control', 'no-store')
+      .send(zip.outputStream);
+  });
+}

@@ -1,0 +1,38 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { generations, tasks } from '@genhub/db';
+import type { CoreContext } from '../context';
+
+const extensions: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+
+/** A prompt as part of a file name: letters and digits of any script, at most 40 of them. */
+function slug(prompt: string): string {
+  const words = prompt.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.join('-').slice(0, 40).replace(/-+$/, '') || 'image';
+}
+
+/** The original files of tasks' images, with unique, readable names for an archive. */
+export function exportEntries(ctx: CoreContext, ids: string[]): { file: string; name: string }[] {
+  if (ids.length === 0) return [];
+  const rows = ctx.db
+    .select({
+      taskId: generations.taskId,
+      index: generations.index,
+      file: generations.file,
+      mime: generations.mime,
+      prompt: tasks.prompt,
+      operation: tasks.operation,
+    })
+    .from(generations)
+    .innerJoin(tasks, eq(tasks.id, generations.taskId))
+    .where(inArray(generations.taskId, [...new Set(ids)]))
+    .orderBy(asc(generations.taskId), asc(generations.index))
+    .all();
+  return rows.map((r) => ({
+    file: r.file,
+    name: `${slug(r.prompt || r.operation)}-${r.taskId.slice(-8)}-${r.index + 1}.${extensions[r.mime] ?? 'img'}`,
+  }));
+}
