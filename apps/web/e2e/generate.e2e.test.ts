@@ -33,8 +33,11 @@ describe('generate in the browser', () => {
       (window as unknown as { marker: number }).marker = 42;
     });
 
-    await page.getByLabel('Prompt').fill('a lighthouse made of bananas');
-    await page.getByLabel('Aspect ratio').selectOption('16:9');
+    await page
+      .getByTestId('generate-form')
+      .getByLabel('Prompt')
+      .fill('a lighthouse made of bananas');
+    await page.getByTestId('generate-form').getByLabel('Aspect ratio').selectOption('16:9');
     await page.getByRole('button', { name: /Generate/ }).click();
 
     const tile = page.getByTestId('task-tile').first();

@@ -36,13 +36,15 @@ describe('KIE.ai from the browser, with a key and no public URL', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
     await page.goto(app.url);
     await page.getByTestId('balance-kie').getByText('KIE.ai: 100 credits').waitFor();
-    await page.getByLabel('Provider').selectOption('kie');
-    expect(await page.getByLabel('Model').locator('option').allTextContents()).toEqual([
-      'Nano Banana (KIE.ai)',
-      'Nano Banana Pro (KIE.ai)',
-      'Nano Banana 2 (KIE.ai)',
-    ]);
-    await page.getByLabel('Prompt').fill('a banana on the moon');
+    await page.getByTestId('generate-form').getByLabel('Provider').selectOption('kie');
+    expect(
+      await page
+        .getByTestId('generate-form')
+        .getByLabel('Model')
+        .locator('option')
+        .allTextContents(),
+    ).toEqual(['Nano Banana (KIE.ai)', 'Nano Banana Pro (KIE.ai)', 'Nano Banana 2 (KIE.ai)']);
+    await page.getByTestId('generate-form').getByLabel('Prompt').fill('a banana on the moon');
     await page.getByRole('button', { name: /Generate/ }).click();
     const tile = page.getByTestId('task-tile').first();
     await tile.locator('img').waitFor({ timeout: 20_000 });

@@ -55,8 +55,8 @@ describe('image operations in the browser (local provider)', () => {
   it('removes a background: the corners of the result are transparent', async () => {
     await page.getByRole('radio', { name: 'Remove background' }).click();
     // No prompt, ratio or count for an operation shaped by its input.
-    expect(await page.getByLabel('Prompt').count()).toBe(0);
-    expect(await page.getByLabel('Aspect ratio').count()).toBe(0);
+    expect(await page.getByTestId('generate-form').getByLabel('Prompt').count()).toBe(0);
+    expect(await page.getByTestId('generate-form').getByLabel('Aspect ratio').count()).toBe(0);
     await page.locator('input[type="file"]').setInputFiles({
       name: 'shot.png',
       mimeType: 'image/png',
@@ -64,7 +64,11 @@ describe('image operations in the browser (local provider)', () => {
     });
     await page.getByRole('button', { name: /Remove reference 1/ }).waitFor();
     // JPEG has no alpha channel, so it is not offered for a cut-out.
-    const formats = await page.getByLabel('Format').locator('option').allTextContents();
+    const formats = await page
+      .getByTestId('generate-form')
+      .getByLabel('Format')
+      .locator('option')
+      .allTextContents();
     expect(formats).toEqual(['PNG', 'WEBP']);
     const image = await generateAndFetch();
     const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
@@ -78,7 +82,7 @@ describe('image operations in the browser (local provider)', () => {
 
   it('enhances ×4 with the reference carried over from the last operation', async () => {
     await page.getByRole('radio', { name: 'Enhance' }).click();
-    await page.getByLabel('Factor').selectOption('4');
+    await page.getByTestId('generate-form').getByLabel('Factor').selectOption('4');
     const meta = await sharp(await generateAndFetch()).metadata();
     expect([meta.width, meta.height]).toEqual([2400, 1600]);
   });
@@ -91,7 +95,7 @@ describe('image operations in the browser (local provider)', () => {
       buffer: await productShot(),
     });
     await page.getByRole('button', { name: /Remove reference 2/ }).waitFor();
-    await page.getByLabel('Prompt').fill('make it look like winter');
+    await page.getByTestId('generate-form').getByLabel('Prompt').fill('make it look like winter');
     await page.getByRole('button', { name: /Generate/ }).click();
     const card = page.getByTestId('plan-card').filter({ hasText: 'batch-edit-' });
     await expect

@@ -65,9 +65,18 @@ describe('every provider from the browser, against its fake', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
     await page.goto(app.url);
     await page.locator('[role="status"][data-state="connected"]').waitFor();
-    await page.getByLabel('Provider').selectOption(provider);
-    expect(await page.getByLabel('Provider').locator('option:checked').textContent()).toBe(label);
-    await page.getByLabel('Prompt').fill(`a lighthouse via ${provider}`);
+    await page.getByTestId('generate-form').getByLabel('Provider').selectOption(provider);
+    expect(
+      await page
+        .getByTestId('generate-form')
+        .getByLabel('Provider')
+        .locator('option:checked')
+        .textContent(),
+    ).toBe(label);
+    await page
+      .getByTestId('generate-form')
+      .getByLabel('Prompt')
+      .fill(`a lighthouse via ${provider}`);
     await page.getByRole('button', { name: /Generate/ }).click();
     const tile = page.getByTestId('task-tile').filter({ hasText: `a lighthouse via ${provider}` });
     await tile.locator('img').first().waitFor({ timeout: 30_000 });

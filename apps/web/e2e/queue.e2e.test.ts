@@ -27,7 +27,7 @@ describe('the queue in the browser, with a local engine that always fails', () =
   });
 
   it('shows a retry countdown with the attempt number, then the final error', async () => {
-    await page.getByLabel('Prompt').fill('an outage');
+    await page.getByTestId('generate-form').getByLabel('Prompt').fill('an outage');
     await page.getByRole('button', { name: /Generate/ }).click();
     const tile = page.getByTestId('task-tile').first();
     // The jittered wait may be too short to see for one of the retries, so either will do.
@@ -44,7 +44,7 @@ describe('the queue in the browser, with a local engine that always fails', () =
   it('pauses the queue, holds new work, and retries every failed task from the panel', async () => {
     await page.getByRole('button', { name: 'Pause queue' }).click();
     await page.getByRole('button', { name: 'Resume queue' }).waitFor();
-    await page.getByLabel('Prompt').fill('held while paused');
+    await page.getByTestId('generate-form').getByLabel('Prompt').fill('held while paused');
     await page.getByRole('button', { name: /Generate/ }).click();
     const held = page.getByTestId('task-tile').filter({ hasText: 'held while paused' });
     await held.getByText('Queued').waitFor();

@@ -1,16 +1,35 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@genhub/core/schemas';
 import { errorMessage } from '../lib/error-message';
+import { useTRPC } from '../trpc';
+import { BulkBar } from './bulk-bar';
+import { FilterBar } from './filter-bar';
 import { Lightbox } from './lightbox';
 import { TaskTile } from './task-tile';
-import { useLiveTasks } from './use-live-tasks';
+import { useGalleryFilters } from './use-gallery-filters';
+import { useLiveGallery } from './use-live-gallery';
+import { VirtualGrid } from './virtual-grid';
 
+/** The gallery: search and filters in the URL, a virtual grid, bulk actions, a lightbox. */
 export function Gallery() {
   const { t } = useTranslation();
-  const list = useLiveTasks();
+  const trpc = useTRPC();
+  const [filters, setFilters] = useGalleryFilters();
+  const list = useLiveGallery(filters);
   const tasks = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const [open, setOpen] = useState<{ taskId: string; index: number } | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [lastClicked, setLastClicked] = useState<string | null>(null);
+  const [undo, setUndo] = useState<string[] | null>(null);
+  const restore = useMutation(trpc.generation.restore.mutationOptions());
+  const emptyTrash = useMutation(trpc.generation.emptyTrash.mutationOptions());
+
+  const changeFilters = (next: typeof filters) => {
+    setSelected(new Set());
+    setFilters(next);
+  };
 
   // Every image in the list, in order, for stepping through in the lightbox.
   const images = useMemo(
@@ -24,43 +43,102 @@ export function Gallery() {
     setOpen(images[(at + delta + images.length) % images.length] ?? null);
   };
 
+  const onSelect = useCallback(
+    (task: Task, range: boolean) => {
+      setSelected((current) => {
+        const next = new Set(current);
+        const from = lastClicked ? tasks.findIndex((x) => x.id === lastClicked) : -1;
+        const to = tasks.findIndex((x) => x.id === task.id);
+        if (range && from >= 0 && to >= 0) {
+          const [a, b] = from < to ? [from, to] : [to, from];
+          for (const x of tasks.slice(a, b + 1)) next.add(x.id);
+        } else if (next.has(task.id)) next.delete(task.id);
+        else next.add(task.id);
+        return next;
+      });
+      setLastClicked(task.id);
+    },
+    [lastClicked, tasks],
+  );
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const onEndReached = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
   return (
-    <section aria-labelledby="gallery-heading" className="min-w-0 flex-1">
-      <h2 id="gallery-heading" className="mb-3 text-lg font-semibold">
-        {t('gallery.heading')}
-      </h2>
+    <section aria-labelledby="gallery-heading" className="flex min-w-0 flex-1 flex-col gap-3">
+      <div className="flex items-center gap-3">
+        <h2 id="gallery-heading" className="text-lg font-semibold">
+          {filters.trash ? t('gallery.trashHeading') : t('gallery.heading')}
+        </h2>
+        {filters.trash && (
+          <button
+            type="button"
+            className="rounded-md border border-rose-300 px-2 py-1 text-sm text-rose-700 dark:border-rose-700 dark:text-rose-300"
+            onClick={() => {
+              if (window.confirm(t('gallery.emptyTrashConfirm'))) emptyTrash.mutate();
+            }}
+          >
+            {t('gallery.emptyTrash')}
+          </button>
+        )}
+      </div>
+      <FilterBar filters={filters} onChange={changeFilters} />
+      {selected.size > 0 && (
+        <BulkBar
+          ids={[...selected]}
+          inTrash={filters.trash}
+          onClear={() => setSelected(new Set())}
+          onSelectAll={() => setSelected(new Set(tasks.map((task) => task.id)))}
+          onDeleted={(ids) => {
+            setSelected(new Set());
+            setUndo(ids);
+          }}
+        />
+      )}
+      {undo && (
+        <div
+          role="status"
+          className="fixed bottom-4 left-1/2 z-30 flex -translate-x-1/2 items-center gap-3 rounded-lg bg-stone-900 px-4 py-2 text-sm text-white shadow-lg dark:bg-stone-100 dark:text-stone-900"
+        >
+          {t('gallery.movedToTrash', { count: undo.length })}
+          <button
+            type="button"
+            className="font-semibold text-amber-400 underline dark:text-amber-700"
+            onClick={() => restore.mutate({ ids: undo }, { onSuccess: () => setUndo(null) })}
+          >
+            {t('gallery.undo')}
+          </button>
+          <button type="button" aria-label={t('lightbox.close')} onClick={() => setUndo(null)}>
+            ✕
+          </button>
+        </div>
+      )}
       {list.isPending && <p>{t('gallery.loading')}</p>}
       {list.isError && (
         <p role="alert">{t('gallery.loadFailed', { message: errorMessage(list.error) })}</p>
       )}
       {list.isSuccess && tasks.length === 0 && (
         <p className="rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-500 dark:border-stone-700">
-          {t('gallery.empty')}
+          {filters.q || filters.trash || filters.starred
+            ? t('gallery.noMatch')
+            : t('gallery.empty')}
         </p>
       )}
-      <div
-        className="grid grid-cols-2 items-start gap-3 sm:grid-cols-3 xl:grid-cols-4"
-        data-testid="gallery"
-      >
-        {tasks.map((task: Task) => (
+      <VirtualGrid
+        items={tasks}
+        onEndReached={onEndReached}
+        renderItem={(task) => (
           <TaskTile
-            key={task.id}
             task={task}
+            selected={selected.has(task.id)}
+            onSelect={onSelect}
             onOpen={(t, index) => setOpen({ taskId: t.id, index })}
           />
-        ))}
-      </div>
-      {list.hasNextPage && (
-        <div className="mt-4 flex justify-center">
-          <button
-            type="button"
-            onClick={() => void list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-            className="rounded-md border border-stone-300 px-4 py-2 text-sm dark:border-stone-700"
-          >
-            {list.isFetchingNextPage ? t('gallery.loading') : t('gallery.loadMore')}
-          </button>
-        </div>
+        )}
+      />
+      {isFetchingNextPage && (
+        <p className="text-center text-sm text-stone-500">{t('gallery.loading')}</p>
       )}
       {open && openTask && (
         <Lightbox

@@ -11,6 +11,9 @@ const task = (id: string, updatedAt: number, status: Task['status'] = 'pending')
   planId: null,
   planItemId: null,
   cost: null,
+  starredAt: null,
+  deletedAt: null,
+  collectionIds: [],
   provider: 'local',
   model: 'local-preview',
   prompt: id,
@@ -74,5 +77,22 @@ describe('mergeTask', () => {
     expect(top?.pages[0]?.items.map((t) => t.id)).toEqual(['c', 'b']);
     const old = mergeTask(data([task('b', 1)]), { type: 'created', task: task('a', 1) });
     expect(old?.pages[0]?.items.map((t) => t.id)).toEqual(['b']);
+  });
+
+  it('takes a task out of a view it no longer belongs in, and adds none to an oldest-first view', () => {
+    const starredOnly = (t: Task) => t.starredAt !== null;
+    const unstarred = mergeTask(
+      data([{ ...task('a', 1), starredAt: 5 }]),
+      { type: 'unstarred', task: task('a', 2) },
+      starredOnly,
+    );
+    expect(unstarred?.pages[0]?.items).toEqual([]);
+    const oldest = mergeTask(
+      data([task('a', 1)]),
+      { type: 'created', task: task('b', 1) },
+      () => true,
+      false,
+    );
+    expect(oldest?.pages[0]?.items.map((t) => t.id)).toEqual(['a']);
   });
 });

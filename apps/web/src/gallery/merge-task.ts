@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import type { TaskEvent, TaskPage } from '@genhub/core/schemas';
+import type { Task, TaskEvent, TaskPage } from '@genhub/core/schemas';
 
 type Pages = InfiniteData<TaskPage, string | null>;
 
@@ -10,10 +10,14 @@ type Pages = InfiniteData<TaskPage, string | null>;
 export function mergeTask(
   data: Pages | undefined,
   event: Pick<TaskEvent, 'type' | 'task'>,
+  /** Whether the task belongs in this view (its filters); one that no longer does leaves it. */
+  belongs: (task: Task) => boolean = () => true,
+  /** New tasks go on top of a newest-first view; an oldest-first one gets them by paging. */
+  newestFirst = true,
 ): Pages | undefined {
   if (!data) return data;
   const { task } = event;
-  if (event.type === 'deleted') {
+  if (event.type === 'deleted' || !belongs(task)) {
     return {
       ...data,
       pages: data.pages.map((page) => ({
@@ -35,7 +39,7 @@ export function mergeTask(
   });
   if (found) return { ...data, pages };
   const [first, ...rest] = pages;
-  if (!first) return data;
+  if (!first || !newestFirst) return data;
   const newest = first.items[0];
   // Only tasks newer than the top of the list belong at the top; older ones arrive with paging.
   if (newest && newest.id > task.id) return data;

@@ -117,6 +117,7 @@ export function GeneratePanel() {
   return (
     <form
       onSubmit={submit}
+      data-testid="generate-form"
       aria-labelledby="generate-heading"
       className="flex w-full flex-col gap-4 rounded-xl border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900"
     >

@@ -1,0 +1,152 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { aspectRatios, operations, taskStatuses } from '@genhub/core/schemas';
+import { useTRPC } from '../trpc';
+import { noFilters, type GalleryFilters } from './gallery-filters';
+
+const control =
+  'rounded-md border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900';
+
+/** Search, filters and sort of the gallery; every change lands in the URL. */
+export function FilterBar({
+  filters,
+  onChange,
+}: {
+  filters: GalleryFilters;
+  onChange: (filters: GalleryFilters) => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const providers = useQuery(trpc.provider.list.queryOptions());
+  const collections = useQuery(trpc.collection.list.queryOptions());
+  const [search, setSearch] = useState(filters.q);
+  // Typing settles for 300 ms before it becomes a query (and a URL).
+  const latest = useRef({ filters, onChange });
+  latest.current = { filters, onChange };
+  const timer = useRef<number | undefined>(undefined);
+  const onSearch = (value: string) => {
+    setSearch(value);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(
+      () => latest.current.onChange({ ...latest.current.filters, q: value }),
+      300,
+    );
+  };
+  useEffect(() => setSearch(filters.q), [filters.q]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const set = (patch: Partial<GalleryFilters>) => onChange({ ...filters, ...patch });
+  const select = (key: keyof GalleryFilters, label: string, options: [string, string][]) => (
+    <label className="flex flex-col text-xs text-stone-500">
+      {label}
+      <select
+        className={control}
+        value={String(filters[key])}
+        onChange={(e) => set({ [key]: e.target.value })}
+      >
+        <option value="">{t('filters.any')}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const models = (providers.data ?? [])
+    .filter((p) => !filters.provider || p.id === filters.provider)
+    .flatMap((p) => p.models.map((m) => [m.id, m.label] as [string, string]));
+  return (
+    <div role="search" className="flex flex-wrap items-end gap-2">
+      <label className="flex min-w-48 flex-1 flex-col text-xs text-stone-500">
+        {t('filters.search')}
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => onSearch(e.target.value)}
+          placeholder={t('filters.searchPlaceholder')}
+          className={control}
+        />
+      </label>
+      {select(
+        'status',
+        t('filters.status'),
+        taskStatuses.map((s) => [s, t(`task.${s}`)]),
+      )}
+      {select(
+        'provider',
+        t('generate.provider'),
+        (providers.data ?? []).map((p) => [p.id, p.label]),
+      )}
+      {select('model', t('generate.model'), models)}
+      {select(
+        'operation',
+        t('lightbox.operation'),
+        operations.map((o) => [o, t(`operation.names.${o}`)]),
+      )}
+      {select(
+        'ratio',
+        t('generate.aspectRatio'),
+        aspectRatios.map((r) => [r, r]),
+      )}
+      {select(
+        'collection',
+        t('filters.collection'),
+        (collections.data ?? []).map((c) => [c.id, `${c.name} (${c.count})`]),
+      )}
+      <label className="flex flex-col text-xs text-stone-500">
+        {t('filters.from')}
+        <input
+          type="date"
+          value={filters.from}
+          onChange={(e) => set({ from: e.target.value })}
+          className={control}
+        />
+      </label>
+      <label className="flex flex-col text-xs text-stone-500">
+        {t('filters.to')}
+        <input
+          type="date"
+          value={filters.to}
+          onChange={(e) => set({ to: e.target.value })}
+          className={control}
+        />
+      </label>
+      <label className="flex flex-col text-xs text-stone-500">
+        {t('filters.sort')}
+        <select
+          className={control}
+          value={filters.sort}
+          onChange={(e) => set({ sort: e.target.value === 'oldest' ? 'oldest' : 'newest' })}
+        >
+          <option value="newest">{t('filters.newest')}</option>
+          <option value="oldest">{t('filters.oldest')}</option>
+        </select>
+      </label>
+      <button
+        type="button"
+        aria-pressed={filters.starred}
+        onClick={() => set({ starred: !filters.starred })}
+        className={`${control} ${filters.starred ? 'border-amber-500 text-amber-600' : ''}`}
+      >
+        ★ {t('filters.starred')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={filters.trash}
+        onClick={() => set({ trash: !filters.trash })}
+        className={`${control} ${filters.trash ? 'border-rose-500 text-rose-600' : ''}`}
+      >
+        {t('filters.trash')}
+      </button>
+      {filters.plan && (
+        <button type="button" onClick={() => set({ plan: '' })} className={control}>
+          {t('filters.planOnly')} ✕
+        </button>
+      )}
+      <button type="button" onClick={() => onChange(noFilters)} className={control}>
+        {t('filters.clear')}
+      </button>
+    </div>
+  );
+}
