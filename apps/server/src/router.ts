@@ -1,4 +1,5 @@
 import { accountRouter } from './routers/account';
+import { assetRouter } from './routers/asset';
 import { providerRouter } from './routers/provider';
 import { collectionRouter } from './routers/collection';
 import { generationRouter } from './routers/generation';
@@ -15,6 +16,7 @@ export const appRouter = router({
   plan: planRouter,
   generation: generationRouter,
   collection: collectionRouter,
+  asset: assetRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Balance } from './connection/balance';
 import { ConnectionIndicator } from './connection/connection-indicator';
+import { NotifySettings } from './connection/notify-settings';
 import { Gallery } from './gallery/gallery';
 import { GeneratePanel } from './generate/generate-panel';
 import { LanguageSwitch } from './i18n/language-switch';
@@ -46,6 +47,7 @@ export function App() {
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <Balance />
+            <NotifySettings />
             <ConnectionIndicator />
             <LanguageSwitch />
           </div>

@@ -21,6 +21,7 @@ export function FilterBar({
   const providers = useQuery(trpc.provider.list.queryOptions());
   const collections = useQuery(trpc.collection.list.queryOptions());
   const [search, setSearch] = useState(filters.q);
+  const [open, setOpen] = useState(false);
   // Typing settles for 300 ms before it becomes a query (and a URL).
   const latest = useRef({ filters, onChange });
   latest.current = { filters, onChange };
@@ -56,97 +57,125 @@ export function FilterBar({
   const models = (providers.data ?? [])
     .filter((p) => !filters.provider || p.id === filters.provider)
     .flatMap((p) => p.models.map((m) => [m.id, m.label] as [string, string]));
+  const advanced = [
+    filters.status,
+    filters.provider,
+    filters.model,
+    filters.operation,
+    filters.ratio,
+    filters.collection,
+    filters.from,
+    filters.to,
+  ].filter(Boolean).length;
   return (
-    <div role="search" className="flex flex-wrap items-end gap-2">
-      <label className="flex min-w-48 flex-1 flex-col text-xs text-stone-500">
-        {t('filters.search')}
-        <input
-          type="search"
-          value={search}
-          onChange={(e) => onSearch(e.target.value)}
-          placeholder={t('filters.searchPlaceholder')}
-          className={control}
-        />
-      </label>
-      {select(
-        'status',
-        t('filters.status'),
-        taskStatuses.map((s) => [s, t(`task.${s}`)]),
-      )}
-      {select(
-        'provider',
-        t('generate.provider'),
-        (providers.data ?? []).map((p) => [p.id, p.label]),
-      )}
-      {select('model', t('generate.model'), models)}
-      {select(
-        'operation',
-        t('lightbox.operation'),
-        operations.map((o) => [o, t(`operation.names.${o}`)]),
-      )}
-      {select(
-        'ratio',
-        t('generate.aspectRatio'),
-        aspectRatios.map((r) => [r, r]),
-      )}
-      {select(
-        'collection',
-        t('filters.collection'),
-        (collections.data ?? []).map((c) => [c.id, `${c.name} (${c.count})`]),
-      )}
-      <label className="flex flex-col text-xs text-stone-500">
-        {t('filters.from')}
-        <input
-          type="date"
-          value={filters.from}
-          onChange={(e) => set({ from: e.target.value })}
-          className={control}
-        />
-      </label>
-      <label className="flex flex-col text-xs text-stone-500">
-        {t('filters.to')}
-        <input
-          type="date"
-          value={filters.to}
-          onChange={(e) => set({ to: e.target.value })}
-          className={control}
-        />
-      </label>
-      <label className="flex flex-col text-xs text-stone-500">
-        {t('filters.sort')}
-        <select
-          className={control}
-          value={filters.sort}
-          onChange={(e) => set({ sort: e.target.value === 'oldest' ? 'oldest' : 'newest' })}
+    <div role="search" className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="flex min-w-48 flex-1 flex-col text-xs text-stone-500">
+          {t('filters.search')}
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => onSearch(e.target.value)}
+            placeholder={t('filters.searchPlaceholder')}
+            className={control}
+          />
+        </label>
+        <button
+          type="button"
+          aria-pressed={filters.starred}
+          onClick={() => set({ starred: !filters.starred })}
+          className={`${control} ${filters.starred ? 'border-amber-500 text-amber-600' : ''}`}
         >
-          <option value="newest">{t('filters.newest')}</option>
-          <option value="oldest">{t('filters.oldest')}</option>
-        </select>
-      </label>
-      <button
-        type="button"
-        aria-pressed={filters.starred}
-        onClick={() => set({ starred: !filters.starred })}
-        className={`${control} ${filters.starred ? 'border-amber-500 text-amber-600' : ''}`}
-      >
-        ★ {t('filters.starred')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={filters.trash}
-        onClick={() => set({ trash: !filters.trash })}
-        className={`${control} ${filters.trash ? 'border-rose-500 text-rose-600' : ''}`}
-      >
-        {t('filters.trash')}
-      </button>
-      {filters.plan && (
-        <button type="button" onClick={() => set({ plan: '' })} className={control}>
-          {t('filters.planOnly')} ✕
+          ★ {t('filters.starred')}
         </button>
+        <label className="flex flex-col text-xs text-stone-500">
+          <span className="sr-only">{t('filters.sort')}</span>
+          <select
+            className={control}
+            value={filters.sort}
+            onChange={(e) => set({ sort: e.target.value === 'oldest' ? 'oldest' : 'newest' })}
+          >
+            <option value="newest">{t('filters.newest')}</option>
+            <option value="oldest">{t('filters.oldest')}</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls="gallery-more-filters"
+          onClick={() => setOpen(!open)}
+          className={control}
+        >
+          {t('filters.more')}
+          {advanced > 0 ? ` (${advanced})` : ''}
+        </button>
+        <button
+          type="button"
+          aria-pressed={filters.trash}
+          onClick={() => set({ trash: !filters.trash })}
+          className={`${control} ${filters.trash ? 'border-rose-500 text-rose-600' : ''}`}
+        >
+          {t('filters.trash')}
+        </button>
+        {filters.plan && (
+          <button type="button" onClick={() => set({ plan: '' })} className={control}>
+            {t('filters.planOnly')} ✕
+          </button>
+        )}
+        {(advanced > 0 || filters.q || filters.starred || filters.plan) && (
+          <button type="button" onClick={() => onChange(noFilters)} className={control}>
+            {t('filters.clear')}
+          </button>
+        )}
+      </div>
+      {(open || advanced > 0) && (
+        <div id="gallery-more-filters" className="flex flex-wrap items-end gap-2">
+          {select(
+            'status',
+            t('filters.status'),
+            taskStatuses.map((s) => [s, t(`task.${s}`)]),
+          )}
+          {select(
+            'provider',
+            t('generate.provider'),
+            (providers.data ?? []).map((p) => [p.id, p.label]),
+          )}
+          {select('model', t('generate.model'), models)}
+          {select(
+            'operation',
+            t('lightbox.operation'),
+            operations.map((o) => [o, t(`operation.names.${o}`)]),
+          )}
+          {select(
+            'ratio',
+            t('generate.aspectRatio'),
+            aspectRatios.map((r) => [r, r]),
+          )}
+          {select(
+            'collection',
+            t('filters.collection'),
+            (collections.data ?? []).map((c) => [c.id, `${c.name} (${c.count})`]),
+          )}
+          <label className="flex flex-col text-xs text-stone-500">
+            {t('filters.from')}
+            <input
+              type="date"
+              value={filters.from}
+              onChange={(e) => set({ from: e.target.value })}
+              className={control}
+            />
+          </label>
+          <label className="flex flex-col text-xs text-stone-500">
+            {t('filters.to')}
+            <input
+              type="date"
+              value={filters.to}
+              onChange={(e) => set({ to: e.target.value })}
+              className={control}
+            />
+          </label>
+        </div>
       )}
-      <button type="button" onClick={() => onChange(noFilters)} className={control}>
-        {t('filters.clear')}
-      </button>
     </div>
   );
 }

@@ -1,7 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sendGenerateIntent } from '../generate/generate-intents';
 import { taskCostLabel } from '../lib/format-cost';
 import { useOpenPlanBuilder } from '../plans/plan-builder-context';
+import { useTRPC } from '../trpc';
 import { taskCaption } from './task-caption';
 import type { Task } from '@genhub/core/schemas';
 
@@ -26,7 +29,13 @@ export function Lightbox({
   onStep: (delta: -1 | 1) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const openPlanBuilder = useOpenPlanBuilder();
+  const star = useMutation(trpc.generation.star.mutationOptions());
+  const asReference = useMutation(trpc.asset.fromGeneration.mutationOptions());
+  const [zoomed, setZoomed] = useState(false);
+  const [copied, setCopied] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const { task, index } = item;
   const generation = task.generations[index];
@@ -60,7 +69,25 @@ export function Lightbox({
     ...(costLabel ? [[t('lightbox.cost'), costLabel] as [string, string]] : []),
     ...(task.planItemId ? [[t('lightbox.plan'), task.planItemId] as [string, string]] : []),
     [t('lightbox.created'), new Date(task.createdAt).toLocaleString(i18n.language)],
+    ...(task.startedAt !== null && task.finishedAt !== null
+      ? [
+          [
+            t('lightbox.took'),
+            t('lightbox.seconds', {
+              seconds: ((task.finishedAt - task.startedAt) / 1000).toFixed(1),
+            }),
+          ] as [string, string],
+        ]
+      : []),
   ];
+  const reuse = async (withReferences: boolean) => {
+    const references = withReferences
+      ? await queryClient.fetchQuery(trpc.asset.byIds.queryOptions({ ids: task.assetIds }))
+      : null;
+    sendGenerateIntent({ kind: 'reuse', task, references });
+    dialog.current?.close();
+  };
+  const starred = task.starredAt !== null;
   const nav = 'rounded-md border border-stone-600 px-3 py-1.5 text-sm hover:bg-stone-800';
 
   return (
@@ -71,16 +98,20 @@ export function Lightbox({
       onKeyDown={(e) => {
         if (e.key === 'ArrowLeft') onStep(-1);
         if (e.key === 'ArrowRight') onStep(1);
+        if (e.key === 'z' && !(e.target instanceof HTMLInputElement)) setZoomed((z) => !z);
       }}
       className="m-auto h-full max-h-none w-full max-w-none bg-stone-950 p-0 text-stone-100 backdrop:bg-black/70"
     >
       <div className="flex h-full flex-col lg:flex-row">
-        <div className="flex min-h-0 flex-1 items-center justify-center p-4">
+        <div
+          className={`flex min-h-0 flex-1 p-4 ${zoomed ? 'overflow-auto' : 'items-center justify-center'}`}
+        >
           <img
             data-testid="lightbox-image"
             src={generation.url}
             alt={taskCaption(task, t)}
-            className={`max-h-full max-w-full object-contain ${generation.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
+            onClick={() => setZoomed((z) => !z)}
+            className={`${zoomed ? 'max-w-none cursor-zoom-out' : 'max-h-full max-w-full cursor-zoom-in object-contain'} ${generation.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
           />
         </div>
         <aside className="flex w-full shrink-0 flex-col gap-4 overflow-y-auto border-stone-800 p-4 lg:w-80 lg:border-l">
@@ -120,6 +151,22 @@ export function Lightbox({
             </button>
             <button
               type="button"
+              className={nav}
+              aria-pressed={starred}
+              onClick={() => star.mutate({ ids: [task.id], starred: !starred })}
+            >
+              {starred ? `★ ${t('gallery.unstar')}` : `☆ ${t('gallery.star')}`}
+            </button>
+            <button
+              type="button"
+              className={nav}
+              aria-pressed={zoomed}
+              onClick={() => setZoomed((z) => !z)}
+            >
+              {zoomed ? t('lightbox.fit') : t('lightbox.zoom')}
+            </button>
+            <button
+              type="button"
               className={`${nav} ml-auto`}
               onClick={() => dialog.current?.close()}
             >
@@ -132,8 +179,45 @@ export function Lightbox({
                 {t('lightbox.prompt')}
               </h2>
               <p className="whitespace-pre-wrap text-sm">{task.prompt}</p>
+              <button
+                type="button"
+                className={`${nav} mt-2`}
+                onClick={() =>
+                  void navigator.clipboard.writeText(task.prompt).then(() => setCopied(true))
+                }
+              >
+                {copied ? t('lightbox.copied') : t('lightbox.copyPrompt')}
+              </button>
             </section>
           )}
+          <section className="flex flex-wrap gap-2">
+            <button type="button" className={nav} onClick={() => void reuse(false)}>
+              {t('lightbox.reuse')}
+            </button>
+            {task.assetIds.length > 0 && (
+              <button type="button" className={nav} onClick={() => void reuse(true)}>
+                {t('lightbox.reuseWithReferences')}
+              </button>
+            )}
+            <button
+              type="button"
+              className={nav}
+              disabled={asReference.isPending}
+              onClick={() =>
+                asReference.mutate(
+                  { generationId: generation.id },
+                  {
+                    onSuccess: (asset) => {
+                      sendGenerateIntent({ kind: 'reference', asset });
+                      dialog.current?.close();
+                    },
+                  },
+                )
+              }
+            >
+              {t('lightbox.useAsReference')}
+            </button>
+          </section>
           <section>
             <h2 className="mb-1 text-xs uppercase tracking-wide text-stone-400">
               {t('lightbox.details')}

@@ -1,7 +1,10 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notifyFinished } from '../lib/notify';
 import { useTRPC } from '../trpc';
+import { taskCaption } from './task-caption';
 import { matchesFilters, toQuery, type GalleryFilters } from './gallery-filters';
 import { mergeTask } from './merge-task';
 
@@ -12,6 +15,7 @@ const pageSize = 60;
  * cursor plus every change after it, each applied to the view it belongs in.
  */
 export function useLiveGallery(filters: GalleryFilters) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const listOptions = trpc.generation.list.infiniteQueryOptions(
@@ -35,6 +39,13 @@ export function useLiveGallery(filters: GalleryFilters) {
         enabled: startCursor !== null,
         onData: ({ data: event }) => {
           const { key, filters: f } = current.current;
+          // A plan's variations are announced once, by the plan.
+          if ((event.type === 'completed' || event.type === 'failed') && !event.task.planId) {
+            notifyFinished(
+              t(event.type === 'completed' ? 'notify.taskDone' : 'notify.taskFailed'),
+              taskCaption(event.task, t),
+            );
+          }
           queryClient.setQueryData(key, (old) =>
             mergeTask(old, event, (task) => matchesFilters(task, f), f.sort === 'newest'),
           );

@@ -15,6 +15,7 @@ import {
 } from '@genhub/core/schemas';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
+import { useGenerateIntents } from './generate-intents';
 import { ModePicker } from './mode-picker';
 import { OperationFields } from './operation-fields';
 import { ReferencePicker } from './reference-picker';
@@ -42,6 +43,26 @@ export function GeneratePanel() {
   const [references, setReferences] = useState<Asset[]>([]);
   const [options, setOptions] = useState<OperationOptions>({});
   const rule = operationRules[operation];
+
+  useGenerateIntents((intent) => {
+    if (intent.kind === 'reference') {
+      if (operation === 'generate') setOperation('edit');
+      setReferences((refs) => [...refs.filter((r) => r.id !== intent.asset.id), intent.asset]);
+      return;
+    }
+    // Reuse settings: the form as the task was made, references only when asked.
+    const { task } = intent;
+    setOperation(task.operation);
+    setPrompt(task.prompt);
+    setProviderId(task.provider);
+    setModelId(task.model);
+    if (task.aspectRatio !== 'auto') setAspectRatio(task.aspectRatio);
+    if (takesCount(task.operation)) setCount(task.count);
+    setOutputFormat(task.outputFormat);
+    setResolution(task.resolution);
+    setOptions(task.options);
+    if (intent.references) setReferences(intent.references);
+  });
 
   const provider = providers.data?.find((p) => p.id === providerId);
   // Only the models that can do the chosen mode; the default when it can, else the first.

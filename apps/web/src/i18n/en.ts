@@ -107,6 +107,14 @@ export const en = {
     amount: 'Spent',
     estimatedHint: '* includes list-price estimates where the provider reports no charge',
   },
+  notify: {
+    label: 'Alerts when work finishes in a hidden tab',
+    notify: 'Notify',
+    sound: 'Sound',
+    taskDone: 'Image ready',
+    taskFailed: 'A generation failed',
+    planDone: 'Plan finished',
+  },
   upload: {
     label: 'Reference images',
     drop: 'Drop images here or choose files',
@@ -130,6 +138,7 @@ export const en = {
     trash: 'Trash',
     planOnly: 'This plan only',
     clear: 'Clear filters',
+    more: 'Filters',
   },
   bulk: {
     label: 'Selected images',
@@ -190,6 +199,15 @@ export const en = {
     cancel: 'Cancel',
   },
   lightbox: {
+    took: 'Took',
+    seconds: '{{seconds}} s',
+    zoom: 'Zoom 1:1',
+    fit: 'Fit',
+    copyPrompt: 'Copy prompt',
+    copied: 'Copied',
+    reuse: 'Reuse settings',
+    reuseWithReferences: 'Reuse with its reference images',
+    useAsReference: 'Use as reference',
     cost: 'Cost',
     plan: 'Plan item',
     operation: 'Operation',

@@ -108,6 +108,14 @@ export const zhCN: Messages = {
     amount: '花费',
     estimatedHint: '* 服务商未报告实际扣费时，按标价估算',
   },
+  notify: {
+    label: '后台标签页中任务完成时提醒',
+    notify: '通知',
+    sound: '声音',
+    taskDone: '图片已生成',
+    taskFailed: '生成失败',
+    planDone: '计划已结束',
+  },
   upload: {
     label: '参考图',
     drop: '把图片拖到这里，或选择文件',
@@ -131,6 +139,7 @@ export const zhCN: Messages = {
     trash: '回收站',
     planOnly: '仅此计划',
     clear: '清除筛选',
+    more: '更多筛选',
   },
   bulk: {
     label: '已选图片',
@@ -191,6 +200,15 @@ export const zhCN: Messages = {
     cancel: '取消',
   },
   lightbox: {
+    took: '耗时',
+    seconds: '{{seconds}} 秒',
+    zoom: '原始大小',
+    fit: '适应窗口',
+    copyPrompt: '复制提示词',
+    copied: '已复制',
+    reuse: '复用参数',
+    reuseWithReferences: '连同参考图一起复用',
+    useAsReference: '用作参考图',
     cost: '费用',
     plan: '计划条目',
     operation: '操作',

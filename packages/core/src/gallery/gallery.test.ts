@@ -78,6 +78,23 @@ describe('the gallery query', () => {
     expect(ids({ search: '100%' })).toEqual([]);
   });
 
+  it('pages through search results by keyset, both ways', () => {
+    const foxes = Array.from({ length: 5 }, (_, i) => add({ prompt: `fox number ${i}` }));
+    add({ prompt: 'an owl' });
+    const walk = (sort: 'newest' | 'oldest') => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = listGallery(t.ctx, { search: 'fox', limit: 2, sort, cursor });
+        seen.push(...page.items.map((x) => x.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(walk('newest')).toEqual([...foxes].reverse());
+    expect(walk('oldest')).toEqual(foxes);
+  });
+
   it('pages by keyset without gaps or repeats, even as new tasks arrive on top', () => {
     const made = Array.from({ length: 7 }, (_, i) => add({ prompt: `p${i}` })).reverse();
     const first = listGallery(t.ctx, { limit: 3 });
@@ -166,10 +183,12 @@ describe('the gallery query plans', () => {
     expect(
       plan(`select id from tasks where deleted_at is not null order by id desc limit 101`),
     ).not.toContain('SCAN tasks\n');
+    // A search walks the prompt index in rowid order and stops at the page's end.
     const search = plan(
-      `${base} and tasks.rowid in (select rowid from tasks_fts where tasks_fts match '"fox"') ${page}`,
+      `select tasks.id from tasks_fts join tasks on tasks.rowid = tasks_fts.rowid where tasks_fts match '"fox"' and tasks.deleted_at is null order by tasks_fts.rowid desc limit 101`,
     );
     expect(search).toContain('VIRTUAL TABLE INDEX');
+    expect(search).not.toMatch(/TEMP B-TREE/);
     expect(
       plan(
         `${base} and exists (select 1 from collection_items where collection_id = 'c' and task_id = tasks.id) ${page}`,

@@ -4,6 +4,7 @@ import {
   desc,
   eq,
   exists,
+  getTableColumns,
   gt,
   gte,
   isNotNull,
@@ -19,7 +20,7 @@ import { headSeq } from '../events/read-events-since';
 import { idPrefixAt } from '../ids';
 import { galleryQuery, type GalleryQuery, type TaskPage } from '../schemas';
 import { loadTasks } from '../tasks/load-task';
-import { searchCondition } from './search-condition';
+import { searchTerms, tasksFts } from './search-condition';
 
 /** `column = value` when a filter is given. */
 const eqIf = <T>(column: Column, value: T | undefined) =>
@@ -32,6 +33,7 @@ const eqIf = <T>(column: Column, value: T | undefined) =>
  */
 export function listGallery(ctx: CoreContext, rawInput: GalleryQuery = {}): TaskPage {
   const input = galleryQuery.parse(rawInput);
+  const terms = searchTerms(input.search ?? '');
   const where: (SQL | undefined)[] = [
     input.trash ? isNotNull(tasks.deletedAt) : isNull(tasks.deletedAt),
     eqIf(tasks.status, input.status),
@@ -60,21 +62,41 @@ export function listGallery(ctx: CoreContext, rawInput: GalleryQuery = {}): Task
             ),
         )
       : undefined,
-    input.search ? searchCondition(input.search) : undefined,
-    input.cursor
-      ? input.sort === 'newest'
-        ? lt(tasks.id, input.cursor)
-        : gt(tasks.id, input.cursor)
-      : undefined,
+    ...terms.substrings,
   ];
+  const newest = input.sort === 'newest';
   return ctx.db.transaction((tx) => {
-    const rows = tx
-      .select()
-      .from(tasks)
-      .where(and(...where))
-      .orderBy(input.sort === 'newest' ? desc(tasks.id) : asc(tasks.id))
-      .limit(input.limit + 1)
-      .all();
+    const rows = terms.match
+      ? // Driven by the prompt index in its rowid order (the order tasks were stored in, which
+        // is their id order), so a page stops after `limit` matches instead of collecting all.
+        tx
+          .select(getTableColumns(tasks))
+          .from(tasksFts)
+          .innerJoin(tasks, eq(sql`${tasks}.rowid`, tasksFts.rowid))
+          .where(
+            and(
+              sql`${tasksFts} match ${terms.match}`,
+              input.cursor
+                ? (newest ? lt : gt)(
+                    tasksFts.rowid,
+                    sql`(select rowid from ${tasks} where ${tasks.id} = ${input.cursor})`,
+                  )
+                : undefined,
+              ...where,
+            ),
+          )
+          .orderBy(newest ? desc(tasksFts.rowid) : asc(tasksFts.rowid))
+          .limit(input.limit + 1)
+          .all()
+      : tx
+          .select()
+          .from(tasks)
+          .where(
+            and(input.cursor ? (newest ? lt : gt)(tasks.id, input.cursor) : undefined, ...where),
+          )
+          .orderBy(newest ? desc(tasks.id) : asc(tasks.id))
+          .limit(input.limit + 1)
+          .all();
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     return {

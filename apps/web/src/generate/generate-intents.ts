@@ -1,0 +1,26 @@
+import { useEffect, useRef } from 'react';
+import type { Asset, Task } from '@genhub/core/schemas';
+
+/** What the gallery asks of the generate form. */
+export type GenerateIntent =
+  { kind: 'reuse'; task: Task; references: Asset[] | null } | { kind: 'reference'; asset: Asset };
+
+const listeners = new Set<(intent: GenerateIntent) => void>();
+
+export function sendGenerateIntent(intent: GenerateIntent): void {
+  for (const listener of listeners) listener(intent);
+  document.getElementById('generate-heading')?.scrollIntoView({ behavior: 'smooth' });
+}
+
+/** The form's side: `handler` gets every intent while mounted. */
+export function useGenerateIntents(handler: (intent: GenerateIntent) => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const listener = (intent: GenerateIntent) => latest.current(intent);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+}
