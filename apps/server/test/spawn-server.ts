@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,7 @@ function halt(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 export async function spawnServer(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
+  options: { seedGallery?: number } = {},
 ): Promise<RunningApp> {
   if (!existsSync(join(serverDir, 'dist/main.js'))) {
     throw new Error(
@@ -63,6 +64,14 @@ export async function spawnServer(
     );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'genhub-e2e-'));
+  if (options.seedGallery) {
+    // `pnpm seed:gallery N` into this data dir, before the server opens it.
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/seed-gallery.ts', String(options.seedGallery)],
+      { cwd: serverDir, env: { ...process.env, DATA_DIR: dataDir }, stdio: 'ignore' },
+    );
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const launch = async () => {

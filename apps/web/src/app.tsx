@@ -39,7 +39,9 @@ export function App() {
               <path d="M4 15c5 4 12 2 15-6 .4-1 .9-2 2-2-.3 9-8 15-16 11-1-.5-1.4-2-1-3z" />
             </svg>
             {t('app.title')}
-            <span className="ml-2 text-sm font-normal text-stone-500">{t('app.tagline')}</span>
+            <span className="ml-2 text-sm font-normal text-stone-600 dark:text-stone-400">
+              {t('app.tagline')}
+            </span>
           </h1>
           <nav aria-label={t('nav.label')} className="flex gap-1">
             {tab('#/', view === 'studio', t('nav.studio'))}

@@ -22,7 +22,7 @@ export function NotifySettings() {
               );
             }}
           />
-          🔔 {t('notify.notify')}
+          {t('notify.notify')}
         </label>
       )}
       <label className="flex items-center gap-1">

@@ -38,7 +38,7 @@ export function FilterBar({
   useEffect(() => () => window.clearTimeout(timer.current), []);
   const set = (patch: Partial<GalleryFilters>) => onChange({ ...filters, ...patch });
   const select = (key: keyof GalleryFilters, label: string, options: [string, string][]) => (
-    <label className="flex flex-col text-xs text-stone-500">
+    <label className="flex flex-col text-xs text-stone-600 dark:text-stone-400">
       {label}
       <select
         className={control}
@@ -70,7 +70,7 @@ export function FilterBar({
   return (
     <div role="search" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-48 flex-1 flex-col text-xs text-stone-500">
+        <label className="flex min-w-48 flex-1 flex-col text-xs text-stone-600 dark:text-stone-400">
           {t('filters.search')}
           <input
             type="search"
@@ -88,7 +88,7 @@ export function FilterBar({
         >
           ★ {t('filters.starred')}
         </button>
-        <label className="flex flex-col text-xs text-stone-500">
+        <label className="flex flex-col text-xs text-stone-600 dark:text-stone-400">
           <span className="sr-only">{t('filters.sort')}</span>
           <select
             className={control}
@@ -156,7 +156,7 @@ export function FilterBar({
             t('filters.collection'),
             (collections.data ?? []).map((c) => [c.id, `${c.name} (${c.count})`]),
           )}
-          <label className="flex flex-col text-xs text-stone-500">
+          <label className="flex flex-col text-xs text-stone-600 dark:text-stone-400">
             {t('filters.from')}
             <input
               type="date"
@@ -165,7 +165,7 @@ export function FilterBar({
               className={control}
             />
           </label>
-          <label className="flex flex-col text-xs text-stone-500">
+          <label className="flex flex-col text-xs text-stone-600 dark:text-stone-400">
             {t('filters.to')}
             <input
               type="date"

@@ -119,7 +119,7 @@ export function Gallery() {
         <p role="alert">{t('gallery.loadFailed', { message: errorMessage(list.error) })}</p>
       )}
       {list.isSuccess && tasks.length === 0 && (
-        <p className="rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-500 dark:border-stone-700">
+        <p className="rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-600 dark:text-stone-400 dark:border-stone-700">
           {filters.q || filters.trash || filters.starred
             ? t('gallery.noMatch')
             : t('gallery.empty')}
@@ -138,7 +138,9 @@ export function Gallery() {
         )}
       />
       {isFetchingNextPage && (
-        <p className="text-center text-sm text-stone-500">{t('gallery.loading')}</p>
+        <p className="text-center text-sm text-stone-600 dark:text-stone-400">
+          {t('gallery.loading')}
+        </p>
       )}
       {open && openTask && (
         <Lightbox

@@ -168,7 +168,7 @@ export function TaskTile({
             className={`absolute top-1.5 left-1.5 grid size-7 place-items-center rounded-md bg-white/85 text-base shadow dark:bg-stone-900/85 ${
               starred
                 ? 'text-amber-500'
-                : 'text-stone-500 opacity-0 group-hover:opacity-100 focus-visible:opacity-100'
+                : 'text-stone-600 dark:text-stone-400 opacity-0 group-hover:opacity-100 focus-visible:opacity-100'
             }`}
           >
             {starred ? '★' : '☆'}
@@ -196,7 +196,7 @@ export function TaskTile({
           )}
           {caption}
         </p>
-        <p className="mt-auto flex justify-between gap-2 text-[11px] text-stone-500">
+        <p className="mt-auto flex justify-between gap-2 text-[11px] text-stone-600 dark:text-stone-400">
           <span data-testid="task-cost" className="whitespace-nowrap">
             {costLabel}
           </span>

@@ -160,7 +160,7 @@ export function GeneratePanel() {
             placeholder={t('generate.promptPlaceholder')}
             className={`${control} resize-y`}
           />
-          <span className="self-end text-xs font-normal text-stone-500">
+          <span className="self-end text-xs font-normal text-stone-600 dark:text-stone-400">
             {prompt.length} / {promptMaxLength}
           </span>
         </label>
@@ -234,7 +234,7 @@ export function GeneratePanel() {
         )}
       </div>
       {model?.price && unitPrice !== null && !provider?.local && (
-        <p className="text-xs text-stone-500">
+        <p className="text-xs text-stone-600 dark:text-stone-400">
           {images > 1
             ? t('generate.priceTotal', {
                 amount: unitPrice * images,
@@ -244,7 +244,9 @@ export function GeneratePanel() {
             : t('generate.price', { amount: unitPrice, unit: model.price.unit })}
         </p>
       )}
-      {provider?.local && <p className="text-xs text-stone-500">{t('generate.localNote')}</p>}
+      {provider?.local && (
+        <p className="text-xs text-stone-600 dark:text-stone-400">{t('generate.localNote')}</p>
+      )}
       {(create.error ?? batchEdit.error) && (
         <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
           {errorMessage(create.error ?? batchEdit.error)}

@@ -59,7 +59,7 @@ export function ReferencePicker({
         }`}
       >
         <span>{uploading > 0 ? t('upload.uploading') : t('upload.drop')}</span>
-        <span className="text-xs text-stone-500">{t('upload.hint')}</span>
+        <span className="text-xs text-stone-600 dark:text-stone-400">{t('upload.hint')}</span>
         <input
           type="file"
           accept="image/png,image/jpeg,image/webp"

@@ -232,7 +232,7 @@ export function PlanBuilder({
         <PlanRows rows={draft.rows} onChange={(rows) => setDraft({ ...draft, rows })} />
         <div aria-live="polite" className="flex flex-col gap-1 text-sm" data-testid="plan-estimate">
           {!valid.success && (
-            <p className="text-stone-500">
+            <p className="text-stone-600 dark:text-stone-400">
               {valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)[0]}
             </p>
           )}

@@ -31,7 +31,7 @@ export function PlanCard({ plan, highlighted }: { plan: PlanSummary; highlighted
         <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs dark:bg-stone-800">
           {t(`plan.status.${plan.status}`)}
         </span>
-        <span data-testid="plan-progress" className="text-xs text-stone-500">
+        <span data-testid="plan-progress" className="text-xs text-stone-600 dark:text-stone-400">
           {t('plan.progress', {
             done: counts.completed,
             failed: counts.failed,

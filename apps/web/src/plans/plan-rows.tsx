@@ -22,7 +22,7 @@ export function PlanRows({
           key={i}
           className="grid grid-cols-1 gap-2 rounded-lg border border-stone-200 p-3 sm:grid-cols-2 dark:border-stone-700"
         >
-          <legend className="px-1 text-xs font-medium text-stone-500">
+          <legend className="px-1 text-xs font-medium text-stone-600 dark:text-stone-400">
             {t('plan.variation', { index: i + 1 })}
           </legend>
           <label className="flex flex-col gap-1 text-xs font-medium sm:col-span-2">

@@ -24,7 +24,7 @@ export function PlansPanel({ highlighted }: { highlighted: string | null }) {
         </button>
       </div>
       {items.length === 0 ? (
-        <p className="text-sm text-stone-500">{t('plan.none')}</p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">{t('plan.none')}</p>
       ) : (
         <div className="grid gap-2 xl:grid-cols-2">
           {items.map((plan) => (

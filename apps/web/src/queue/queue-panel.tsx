@@ -44,7 +44,7 @@ export function QueuePanel() {
       <dl className="grid grid-cols-5 gap-1 text-center text-xs">
         {taskStatuses.map((s) => (
           <div key={s} className="rounded-md bg-stone-100 p-1 dark:bg-stone-800">
-            <dt className="text-stone-500">{t(`queue.${s}`)}</dt>
+            <dt className="text-stone-600 dark:text-stone-400">{t(`queue.${s}`)}</dt>
             <dd data-testid={`queue-count-${s}`} className="text-base font-semibold">
               {totals[s]}
             </dd>
@@ -80,7 +80,7 @@ export function QueuePanel() {
           {t('queue.retryFailed')}
         </button>
         {retryFailed.data && (
-          <span role="status" className="self-center text-xs text-stone-500">
+          <span role="status" className="self-center text-xs text-stone-600 dark:text-stone-400">
             {t('queue.retriedCount', { count: retryFailed.data.retried })}
           </span>
         )}
@@ -93,7 +93,7 @@ export function QueuePanel() {
       <div>
         <h3 className="mb-1 text-sm font-medium">{t('queue.running')}</h3>
         {data && data.running.length === 0 && (
-          <p className="text-xs text-stone-500">{t('queue.nothingRunning')}</p>
+          <p className="text-xs text-stone-600 dark:text-stone-400">{t('queue.nothingRunning')}</p>
         )}
         <ul className="flex flex-col gap-1">
           {data?.running.map((run) => (
@@ -101,7 +101,7 @@ export function QueuePanel() {
               <span className="min-w-0 flex-1 truncate" title={run.prompt}>
                 {run.prompt}
               </span>
-              <span className="text-stone-500">{run.provider}</span>
+              <span className="text-stone-600 dark:text-stone-400">{run.provider}</span>
               <button
                 type="button"
                 className={button}

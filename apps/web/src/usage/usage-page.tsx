@@ -50,13 +50,13 @@ export default function UsagePage() {
       </h2>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className={card}>
-          <p className="text-xs text-stone-500">{t('usage.thisMonth')}</p>
+          <p className="text-xs text-stone-600 dark:text-stone-400">{t('usage.thisMonth')}</p>
           <p data-testid="usage-this-month" className="text-xl font-semibold">
             {totals(thisMonth)}
           </p>
         </div>
         <div className={card}>
-          <p className="text-xs text-stone-500">{t('usage.lastMonth')}</p>
+          <p className="text-xs text-stone-600 dark:text-stone-400">{t('usage.lastMonth')}</p>
           <p className="text-xl font-semibold">{totals(lastMonth)}</p>
         </div>
       </div>
@@ -76,7 +76,7 @@ export default function UsagePage() {
         </div>
       ))}
       {rows.length === 0 ? (
-        <p className="text-stone-500">{t('usage.none')}</p>
+        <p className="text-stone-600 dark:text-stone-400">{t('usage.none')}</p>
       ) : (
         <div className={card}>
           {units.length > 1 && (
@@ -96,7 +96,7 @@ export default function UsagePage() {
           {unit && <UsageChart rows={rows} unit={unit} label={t('usage.chartLabel', { unit })} />}
           <table className="mt-4 w-full text-sm">
             <thead>
-              <tr className="text-left text-xs text-stone-500">
+              <tr className="text-left text-xs text-stone-600 dark:text-stone-400">
                 <th className="py-1 font-medium">{t('usage.model')}</th>
                 <th className="py-1 text-right font-medium">{t('usage.tasks')}</th>
                 <th className="py-1 text-right font-medium">{t('usage.amount')}</th>
@@ -115,7 +115,9 @@ export default function UsagePage() {
               ))}
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-stone-500">{t('usage.estimatedHint')}</p>
+          <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">
+            {t('usage.estimatedHint')}
+          </p>
         </div>
       )}
     </section>

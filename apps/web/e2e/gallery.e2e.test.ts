@@ -1,0 +1,207 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import yauzl from 'yauzl';
+import { spawnServer, type RunningApp } from '@genhub/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+
+const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+function zipEntries(path: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const { violations } = await axe.run();
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe('the gallery with 10,000 generations', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(outDir, { recursive: true });
+    app = await spawnServer({ LOCAL_PROVIDER_DELAY_MS: '100' }, [], { seedGallery: 10_000 });
+    browser = await launchBrowser();
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    await page.goto(app.url);
+    await page.locator('[role="status"][data-state="connected"]').waitFor();
+    await page.getByTestId('task-tile').first().waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('scrolls through thousands of items with a bounded number of tiles in the DOM', async () => {
+    const tiles = page.getByTestId('task-tile');
+    const initial = await tiles.count();
+    expect(initial).toBeGreaterThan(10);
+    expect(initial).toBeLessThan(80);
+    // Scroll down far, page by page, letting pages load.
+    for (let i = 0; i < 40; i++) {
+      await page.mouse.wheel(0, 3000);
+      await page.waitForTimeout(60);
+    }
+    await expect
+      .poll(() => page.evaluate(() => window.scrollY), { timeout: 10_000 })
+      .toBeGreaterThan(50_000);
+    expect(await tiles.count()).toBeLessThan(80);
+    // What is on screen is rendered: a tile in view has its image.
+    const visible = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="task-tile"]')].some((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight && el.querySelector('img') !== null;
+      }),
+    );
+    expect(visible).toBe(true);
+    await page.screenshot({ path: `${outDir}gallery-scrolled.png` });
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  it('searches, and the search lives in the URL so a reload keeps it', async () => {
+    await page.getByRole('searchbox', { name: 'Search' }).fill('lighthouse');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('lighthouse');
+    await expect
+      .poll(
+        async () => (await page.getByTestId('task-tile').first().getAttribute('aria-label')) ?? '',
+      )
+      .toContain('lighthouse');
+    const labels = await page
+      .getByTestId('task-tile')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    expect(labels.every((l) => l.includes('lighthouse'))).toBe(true);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('searchbox', { name: 'Search' }).inputValue())
+      .toBe('lighthouse');
+    await page.screenshot({ path: `${outDir}gallery-search.png` });
+  });
+
+  it('filters from a shared URL: starred failures show nothing, starred show only stars', async () => {
+    await page.goto(`${app.url}/?starred=1`);
+    await page.getByTestId('task-tile').first().waitFor();
+    const stars = await page
+      .getByTestId('task-tile')
+      .evaluateAll((els) => els.map((e) => e.querySelector('[aria-pressed="true"]') !== null));
+    expect(stars.length).toBeGreaterThan(0);
+    expect(stars.every(Boolean)).toBe(true);
+    await page.goto(`${app.url}/?status=failed&provider=kie`);
+    await page.getByTestId('task-tile').first().waitFor();
+    expect(await page.getByTestId('task-tile').first().getAttribute('data-status')).toBe('failed');
+  });
+
+  it('a star in one tab shows up in another, live', async () => {
+    await page.goto(app.url);
+    const other = await context.newPage();
+    await other.goto(app.url);
+    await other.locator('[role="status"][data-state="connected"]').waitFor();
+    const tile = page.getByTestId('task-tile').first();
+    const id = await tile.getAttribute('data-task-id');
+    const star = tile.getByRole('button', { name: /^(Star|Unstar)$/ });
+    const before = await star.getAttribute('aria-pressed');
+    await tile.hover();
+    await star.click();
+    const mirror = other
+      .locator(`[data-task-id="${id}"]`)
+      .getByRole('button', { name: /^(Star|Unstar)$/ });
+    await expect
+      .poll(() => mirror.getAttribute('aria-pressed'))
+      .toBe(before === 'true' ? 'false' : 'true');
+    await other.close();
+  });
+
+  it('selects with click and shift-click and downloads them as one valid ZIP', async () => {
+    const tiles = page.getByTestId('task-tile').filter({ has: page.locator('img') });
+    await tiles.nth(0).hover();
+    await tiles.nth(0).getByRole('checkbox').click();
+    await tiles.nth(2).hover();
+    await tiles
+      .nth(2)
+      .getByRole('checkbox')
+      .click({ modifiers: ['Shift'] });
+    await page.getByText('3 selected').waitFor();
+    await page.screenshot({ path: `${outDir}gallery-selection.png` });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download ZIP' }).click(),
+    ]);
+    const path = await download.path();
+    const names = await zipEntries(path);
+    expect(names).toHaveLength(3);
+    expect(names.every((n) => /-\w{8}-1\.webp$/.test(n))).toBe(true);
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+  });
+
+  it('moves the lightbox with the keyboard and closes it with Escape', async () => {
+    await page
+      .getByRole('button', { name: /Open image 1/ })
+      .first()
+      .click();
+    const image = page.getByTestId('lightbox-image');
+    const first = await image.getAttribute('src');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => image.getAttribute('src')).not.toBe(first);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => image.getAttribute('src')).toBe(first);
+    await page.keyboard.press('Escape');
+    await image.waitFor({ state: 'detached' });
+  });
+
+  it('has no serious accessibility violations, light or dark, and looks right in Chinese and on a phone', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${outDir}gallery-light.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${outDir}gallery-dark.png` });
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('heading', { name: '创作' }).waitFor();
+    await page.screenshot({ path: `${outDir}gallery-zh.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${outDir}gallery-phone.png` });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+  });
+});
