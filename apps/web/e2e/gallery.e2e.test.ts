@@ -100,6 +100,38 @@ describe('the gallery with 10,000 generations', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
   });
 
+  it('keeps what the user looks at in place while new images arrive above', async () => {
+    await page.evaluate(() => window.scrollTo(0, 4000));
+    await page.waitForTimeout(300);
+    // The first tile of the first row fully in view, and where it is on screen.
+    const watched = await page.evaluate(() => {
+      const tile = [...document.querySelectorAll('[data-testid="task-tile"]')].find(
+        (el) => el.getBoundingClientRect().top >= 0,
+      );
+      return { id: tile?.getAttribute('data-task-id'), top: tile?.getBoundingClientRect().top };
+    });
+    const before = await page.getByTestId('task-tile').count();
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${app.url}/trpc/task.create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: `arrived while scrolled ${i}` }),
+      });
+      expect(res.status).toBe(200);
+    }
+    // Six new tiles went in at the top (out of view): the watched one has not moved.
+    await page.waitForTimeout(1500);
+    const after = await page.evaluate(
+      (id) => document.querySelector(`[data-task-id="${id}"]`)?.getBoundingClientRect().top,
+      watched.id,
+    );
+    expect(after).toBeDefined();
+    expect(Math.abs((after ?? 0) - (watched.top ?? 0))).toBeLessThan(2);
+    expect(await page.getByTestId('task-tile').count()).toBeLessThan(before + 20);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('task-tile').filter({ hasText: 'arrived while scrolled 5' }).waitFor();
+  });
+
   it('searches, and the search lives in the URL so a reload keeps it', async () => {
     await page.getByRole('searchbox', { name: 'Search' }).fill('lighthouse');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('lighthouse');
@@ -170,7 +202,7 @@ describe('the gallery with 10,000 generations', () => {
     const path = await download.path();
     const names = await zipEntries(path);
     expect(names).toHaveLength(3);
-    expect(names.every((n) => /-\w{8}-1\.webp$/.test(n))).toBe(true);
+    expect(names.every((n) => /-\w{8}-1\.(webp|png)$/.test(n))).toBe(true);
     await page.getByRole('button', { name: 'Clear selection' }).click();
   });
 

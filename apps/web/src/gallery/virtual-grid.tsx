@@ -36,22 +36,39 @@ export function VirtualGrid({
   });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
-  // Keep the first visible item where it is when items arrive above it.
+  // Keep the item the user looks at (the first of the first row in view, chosen when they
+  // scroll) on the same line of the screen when items arrive above it.
   const anchor = useRef<{ id: string; row: number } | null>(null);
+  const ownScroll = useRef(false);
+  const layout = useRef({ items, columns, rowHeight, margin: virtualizer.options.scrollMargin });
+  layout.current = { items, columns, rowHeight, margin: virtualizer.options.scrollMargin };
+  useEffect(() => {
+    const pick = () => {
+      if (ownScroll.current) {
+        ownScroll.current = false;
+        return;
+      }
+      const { items: list, columns: cols, rowHeight: height, margin } = layout.current;
+      const row = Math.max(0, Math.floor((window.scrollY - margin) / height));
+      const first = list[row * cols];
+      anchor.current = first && window.scrollY > margin ? { id: first.id, row } : null;
+    };
+    pick();
+    window.addEventListener('scroll', pick, { passive: true });
+    return () => window.removeEventListener('scroll', pick);
+  }, []);
   useLayoutEffect(() => {
-    const previous = anchor.current;
-    if (previous && window.scrollY > virtualizer.options.scrollMargin) {
-      const index = items.findIndex((item) => item.id === previous.id);
-      const row = index < 0 ? previous.row : Math.floor(index / columns);
-      if (row !== previous.row) window.scrollBy(0, (row - previous.row) * rowHeight);
+    const held = anchor.current;
+    if (!held) return;
+    const index = items.findIndex((item) => item.id === held.id);
+    if (index < 0) return;
+    const row = Math.floor(index / columns);
+    if (row !== held.row) {
+      ownScroll.current = true;
+      window.scrollBy(0, (row - held.row) * rowHeight);
+      anchor.current = { id: held.id, row };
     }
-    const firstRow = Math.max(
-      0,
-      Math.floor((window.scrollY - virtualizer.options.scrollMargin) / rowHeight),
-    );
-    const first = items[firstRow * columns];
-    anchor.current = first ? { id: first.id, row: firstRow } : null;
-  }, [items, columns, rowHeight, virtualizer]);
+  }, [items, columns, rowHeight]);
 
   const virtualRows = virtualizer.getVirtualItems();
   const last = virtualRows.at(-1);

@@ -12,6 +12,7 @@ import {
   renameCollection,
   setInCollection,
 } from './collections';
+import { sweepExpired } from '../engine/retention';
 import { emptyTrash } from './empty-trash';
 import { listGallery } from './list-gallery';
 import { restoreTasks } from './restore-tasks';
@@ -134,6 +135,23 @@ describe('the gallery query', () => {
     expect(await emptyTrash(t.ctx)).toBe(1);
     expect(() => getTask(t.ctx, b)).toThrow(/does not exist/);
     expect(ids({ trash: true })).toEqual([]);
+  });
+
+  it('empties the trash after its retention period, and keeps starred images past RETENTION_DAYS', async () => {
+    const trashed = add({ prompt: 'old' });
+    const starred = add({ prompt: 'favourite' });
+    const plain = add({ prompt: 'plain' });
+    trashTasks(t.ctx, [trashed]);
+    starTasks(t.ctx, [starred], true);
+    const policy = { retentionDays: 10, failedRetentionHours: 24, trashRetentionDays: 7 };
+    clock.advance(6 * 86_400_000);
+    expect(await sweepExpired(t.ctx, policy)).toBe(0);
+    clock.advance(2 * 86_400_000);
+    expect(await sweepExpired(t.ctx, policy)).toBe(1);
+    clock.advance(3 * 86_400_000);
+    expect(await sweepExpired(t.ctx, policy)).toBe(1);
+    expect(ids({})).toEqual([starred]);
+    expect(() => getTask(t.ctx, plain)).toThrow(/does not exist/);
   });
 
   it('does not trash a task that is still running', () => {
