@@ -56,6 +56,7 @@ export function Lightbox({
     [t('lightbox.provider'), task.provider],
     [t('lightbox.model'), task.model],
     [t('lightbox.aspectRatio'), task.aspectRatio],
+    ...(task.resolution ? [[t('generate.resolution'), task.resolution] as [string, string]] : []),
     [t('lightbox.size'), `${generation.width} × ${generation.height}`],
     [t('lightbox.format'), generation.mime],
     [t('lightbox.seed'), String(task.seed)],

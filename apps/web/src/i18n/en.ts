@@ -84,6 +84,7 @@ export const en = {
     spent: 'Spent {{spent}} of ≈ {{estimate}}',
     cancel: 'Cancel plan',
     retryFailed: 'Retry failed',
+    showInGallery: 'Show in gallery',
     badge: 'plan: {{item}}',
     status: {
       running: 'Running',

@@ -85,6 +85,7 @@ export const zhCN: Messages = {
     spent: '已花费 {{spent}}，估算 ≈ {{estimate}}',
     cancel: '取消计划',
     retryFailed: '重试失败项',
+    showInGallery: '在图库中查看',
     badge: '计划：{{item}}',
     status: {
       running: '运行中',

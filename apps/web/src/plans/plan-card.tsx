@@ -7,6 +7,14 @@ import { useTRPC } from '../trpc';
 const button =
   'rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-100 disabled:opacity-50 dark:border-stone-600 dark:hover:bg-stone-800';
 
+/** Filters the gallery to a plan's images (through the URL, like every filter). */
+function showInGallery(planId: string) {
+  const url = `${window.location.pathname}?plan=${encodeURIComponent(planId)}`;
+  window.history.pushState(null, '', url);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  document.getElementById('gallery-heading')?.scrollIntoView({ behavior: 'smooth' });
+}
+
 /** One plan: status, progress, cost so far, actions, and its variations as they land. */
 export function PlanCard({ plan, highlighted }: { plan: PlanSummary; highlighted: boolean }) {
   const { t } = useTranslation();
@@ -84,6 +92,9 @@ export function PlanCard({ plan, highlighted }: { plan: PlanSummary; highlighted
         })}
       </div>
       <div className="flex gap-2">
+        <button type="button" className={button} onClick={() => showInGallery(plan.id)}>
+          {t('plan.showInGallery')}
+        </button>
         {running && (
           <button
             type="button"
