@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with nothing that reaches beyond this machine. */
 export function launchBrowser(): Promise<Browser> {
@@ -14,4 +14,12 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** A desktop-sized English page on the app, once its live connection is up. */
+export async function openConnectedPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  await page.goto(url);
+  await page.locator('[role="status"][data-state="connected"]').waitFor();
+  return page;
 }

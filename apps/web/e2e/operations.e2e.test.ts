@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, openConnectedPage } from './browser';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
@@ -26,9 +26,7 @@ describe('image operations in the browser (local provider)', () => {
     mkdirSync(outDir, { recursive: true });
     app = await spawnServer({ LOCAL_PROVIDER_DELAY_MS: '200' });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    await page.goto(app.url);
-    await page.locator('[role="status"][data-state="connected"]').waitFor();
+    page = await openConnectedPage(browser, app.url);
   });
 
   afterAll(async () => {

@@ -2,46 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { seedExpressionPlan } from '@genhub/core/testing';
 import { startFakeNanobanana } from '@genhub/server/fakes';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, openConnectedPage } from './browser';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
 
 /** Seed 004's batch example, exactly as the seed writes it. */
-const seedPlan = {
-  plan_id: 'nano-expression-batch-20251019',
-  agent_id: 'Nano-banana',
-  execution_config: { batch_size: 2, max_concurrent_requests: 2, retry_attempts: 3 },
-  batches: [
-    {
-      batch_id: 1,
-      tasks: [
-        {
-          task_id: 'expr-smile',
-          reference_image: 'base.png',
-          variation_instruction: {
-            description: '微笑表情',
-            keep_consistent: ['姿态', '背景'],
-            change_elements: ['表情: 微笑'],
-            nano_banana_parameters: { strength: 0.5 },
-          },
-        },
-        {
-          task_id: 'expr-surprise',
-          reference_image: 'base.png',
-          variation_instruction: {
-            description: '惊讶表情',
-            keep_consistent: ['姿态', '背景'],
-            change_elements: ['表情: 惊讶'],
-            nano_banana_parameters: { strength: 0.55 },
-          },
-        },
-      ],
-    },
-  ],
-};
+const seedPlan = seedExpressionPlan();
 
 describe('variation plans and cost in the browser', () => {
   let fake: Awaited<ReturnType<typeof startFakeNanobanana>>;
@@ -67,9 +37,7 @@ describe('variation plans and cost in the browser', () => {
     form.append('file', new Blob([base], { type: 'image/png' }), 'base.png');
     expect((await fetch(`${app.url}/api/assets`, { method: 'POST', body: form })).status).toBe(201);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    await page.goto(app.url);
-    await page.locator('[role="status"][data-state="connected"]').waitFor();
+    page = await openConnectedPage(browser, app.url);
   });
 
   afterAll(async () => {

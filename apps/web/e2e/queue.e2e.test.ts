@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, openConnectedPage } from './browser';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
 
@@ -16,9 +16,7 @@ describe('the queue in the browser, with a local engine that always fails', () =
     mkdirSync(outDir, { recursive: true });
     app = await spawnServer({ LOCAL_PROVIDER_DELAY_MS: '200', LOCAL_PROVIDER_FAILURE_RATE: '1' });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    await page.goto(app.url);
-    await page.locator('[role="status"][data-state="connected"]').waitFor();
+    page = await openConnectedPage(browser, app.url);
   });
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { CoreError } from '../errors';
 import { newId } from '../ids';
 import { storeImage } from '../ingest/store-image';
 import { maxUploadBytes, type Asset } from '../schemas';
+import { toAsset } from './to-asset';
 
 /** Stores an uploaded reference image after checking its size and real format. */
 export async function createAsset(
@@ -23,27 +24,17 @@ export async function createAsset(
   if (bytes.byteLength === 0) throw new CoreError('INVALID_INPUT', 'The file is empty', 'file');
   const stored = await storeImage(ctx.storage, bytes);
   const now = ctx.clock.now();
-  const id = newId(now);
-  ctx.db
-    .insert(assets)
-    .values({
-      id,
-      file: stored.file,
-      mime: stored.mime,
-      width: stored.width,
-      height: stored.height,
-      bytes: stored.bytes,
-      sha256: stored.sha256,
-      name: name ? basename(name).slice(0, 255) : null,
-      createdAt: now,
-    })
-    .run();
-  return {
-    id,
-    url: ctx.storage.url(stored.file),
+  const row = {
+    id: newId(now),
+    file: stored.file,
+    mime: stored.mime,
     width: stored.width,
     height: stored.height,
-    mime: stored.mime,
     bytes: stored.bytes,
+    sha256: stored.sha256,
+    name: name ? basename(name).slice(0, 255) : null,
+    createdAt: now,
   };
+  ctx.db.insert(assets).values(row).run();
+  return toAsset(row, ctx.storage);
 }

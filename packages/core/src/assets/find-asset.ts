@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { assets, type AssetRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import type { Asset } from '../schemas';
+import { toAsset } from './to-asset';
 
 export function findAsset(ctx: CoreContext, id: string): AssetRow | undefined {
   return ctx.db.select().from(assets).where(eq(assets.id, id)).get();
@@ -19,17 +20,6 @@ export function findAssets(ctx: CoreContext, ids: string[]): Asset[] {
   );
   return ids.flatMap((id) => {
     const row = rows.get(id);
-    return row
-      ? [
-          {
-            id: row.id,
-            url: ctx.storage.url(row.file),
-            width: row.width,
-            height: row.height,
-            mime: row.mime as Asset['mime'],
-            bytes: row.bytes,
-          },
-        ]
-      : [];
+    return row ? [toAsset(row, ctx.storage)] : [];
   });
 }

@@ -5,13 +5,11 @@ import { createTaskInput, type CreateTaskInput, type TaskEvent } from '../schema
 import { createTestContext, fakeClock, type FakeClock, type TestContext } from '../testing';
 import { createTask } from '../tasks/create-task';
 import { getTask } from '../tasks/get-task';
-import {
-  createCollection,
-  deleteCollection,
-  listCollections,
-  renameCollection,
-  setInCollection,
-} from './collections';
+import { createCollection } from './create-collection';
+import { deleteCollection } from './delete-collection';
+import { listCollections } from './list-collections';
+import { renameCollection } from './rename-collection';
+import { setInCollection } from './set-in-collection';
 import { sweepExpired } from '../engine/retention';
 import { emptyTrash } from './empty-trash';
 import { listGallery } from './list-gallery';

@@ -5,10 +5,8 @@ export { starTasks } from './star-tasks';
 export { trashTasks } from './trash-tasks';
 export { restoreTasks } from './restore-tasks';
 export { emptyTrash } from './empty-trash';
-export {
-  createCollection,
-  deleteCollection,
-  listCollections,
-  renameCollection,
-  setInCollection,
-} from './collections';
+export { createCollection } from './create-collection';
+export { deleteCollection } from './delete-collection';
+export { listCollections } from './list-collections';
+export { renameCollection } from './rename-collection';
+export { setInCollection } from './set-in-collection';

@@ -87,3 +87,4 @@ export { until } from './until';
 export { fakeAsyncAdapter } from './fake-async-adapter';
 
 export { meteredAdapter } from './metered-adapter';
+export { seedExpressionPlan, seedTurnPlan } from './seed-plans';
