@@ -221,6 +221,41 @@ describe('the gallery with 10,000 generations', () => {
     await image.waitFor({ state: 'detached' });
   });
 
+  it('notifies (when opted in) a generation that finishes while the tab is hidden', async () => {
+    const notifying = await context.newPage();
+    // A granted permission and a hidden tab, with the Notification constructor recorded.
+    await notifying.addInitScript(() => {
+      const shown: string[] = [];
+      class FakeNotification {
+        static permission = 'granted';
+        static requestPermission = () => Promise.resolve('granted');
+        constructor(title: string, options?: { body?: string }) {
+          shown.push(`${title}: ${options?.body ?? ''}`);
+        }
+      }
+      Object.assign(window, { Notification: FakeNotification, shownNotifications: shown });
+      Object.defineProperty(document, 'hidden', { get: () => true });
+      localStorage.setItem('genhub.notify', JSON.stringify({ notify: true, sound: false }));
+    });
+    await notifying.goto(app.url);
+    await notifying.locator('[role="status"][data-state="connected"]').waitFor();
+    await notifying.getByTestId('task-tile').first().waitFor();
+    const res = await fetch(`${app.url}/trpc/task.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'done while you were away' }),
+    });
+    expect(res.status).toBe(200);
+    await expect
+      .poll(() =>
+        notifying.evaluate(
+          () => (window as unknown as { shownNotifications: string[] }).shownNotifications,
+        ),
+      )
+      .toContain('Image ready: done while you were away');
+    await notifying.close();
+  });
+
   it('has no serious accessibility violations, light or dark, and looks right in Chinese and on a phone', async () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${outDir}gallery-light.png` });

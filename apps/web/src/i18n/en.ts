@@ -125,6 +125,9 @@ export const en = {
     failed: 'Upload failed: {{message}}',
   },
   filters: {
+    renameCollection: 'Rename collection',
+    deleteCollection: 'Delete collection',
+    deleteCollectionConfirm: 'Delete this collection? Its images stay in the gallery.',
     search: 'Search',
     searchPlaceholder: 'fox, 窗台, …',
     any: 'Any',

@@ -126,6 +126,9 @@ export const zhCN: Messages = {
     failed: '上传失败：{{message}}',
   },
   filters: {
+    renameCollection: '重命名收藏夹',
+    deleteCollection: '删除收藏夹',
+    deleteCollectionConfirm: '删除这个收藏夹？其中的图片仍保留在图库中。',
     search: '搜索提示词',
     searchPlaceholder: '狐狸、窗台……',
     any: '全部',
