@@ -194,6 +194,9 @@ describe('the gallery with 10,000 generations', () => {
       .getByRole('checkbox')
       .click({ modifiers: ['Shift'] });
     await page.getByText('3 selected').waitFor();
+    // Every box in the range shows as checked.
+    expect(await tiles.nth(1).getByRole('checkbox').isChecked()).toBe(true);
+    expect(await tiles.nth(2).getByRole('checkbox').isChecked()).toBe(true);
     await page.screenshot({ path: `${outDir}gallery-selection.png` });
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -151,10 +151,8 @@ export function TaskTile({
             type="checkbox"
             checked={selected}
             aria-label={t('gallery.select', { caption })}
-            onClick={(e) => {
-              e.preventDefault();
-              onSelect(task, e.shiftKey);
-            }}
+            // onClick, not onChange, to see the Shift key; the box shows `selected` after.
+            onClick={(e) => onSelect(task, e.shiftKey)}
             onChange={() => undefined}
             className="size-4 accent-amber-500"
           />

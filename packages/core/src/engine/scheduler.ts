@@ -308,7 +308,7 @@ export class Scheduler {
         stored.push(image);
       }
       signal.throwIfAborted();
-      this.outcomes.complete(task.id, stored, resultWarnings(task, stored), charge);
+      this.outcomes.complete(task, stored, resultWarnings(task, stored), charge);
       completed = true;
     } catch (error) {
       const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;

@@ -5,7 +5,7 @@ import { isCoreError } from '../errors';
 import { newId } from '../ids';
 import type { StoredImage } from '../ingest/store-image';
 import type { Charge } from '../providers/types';
-import type { ErrorClass } from '../schemas';
+import type { ErrorClass, Task } from '../schemas';
 import { taskStatements } from '../tasks/task-statements';
 import { transitionTask } from '../tasks/transition-task';
 import type { Failure } from './classify-failure';
@@ -29,19 +29,26 @@ export class TaskOutcomes {
     private readonly backoff: { baseMs: number; capMs: number; random: () => number },
   ) {}
 
+  /** `task` is the task as this attempt started (its cost so far included). */
   complete(
-    taskId: string,
+    task: Task,
     images: StoredImage[],
     warnings: string[],
     charge: Charge | undefined,
   ): void {
-    const row = this.ctx.db.select().from(tasks).where(eq(tasks.id, taskId)).get();
+    const taskId = task.id;
+    const cost = {
+      estimatedCost: task.cost?.estimated ?? null,
+      actualCost: task.cost?.actual ?? null,
+      costUnit: task.cost?.unit ?? null,
+      costSource: task.cost?.source ?? null,
+    };
     transitionTask(this.ctx, {
       taskId,
       type: 'completed',
       from: ['processing'],
       set: {
-        ...(row ? costAfterAttempt(row, charge, 'completed') : {}),
+        ...costAfterAttempt(cost, charge, 'completed'),
         status: 'completed',
         warnings,
         finishedAt: this.ctx.clock.now(),
