@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { tasks, type TaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
-import { newId } from '../ids';
 import type { StoredImage } from '../ingest/store-image';
 import type { Charge } from '../providers/types';
 import type { ErrorClass, Task } from '../schemas';
+import { generationRow } from '../tasks/generation-row';
 import { taskStatements } from '../tasks/task-statements';
 import { transitionTask } from '../tasks/transition-task';
 import type { Failure } from './classify-failure';
@@ -59,21 +59,7 @@ export class TaskOutcomes {
       },
       also: (_tx, now) => {
         const insert = taskStatements(this.ctx.db).insertGeneration;
-        images.forEach((image, index) =>
-          insert.run({
-            id: newId(now),
-            taskId,
-            index,
-            file: image.file,
-            thumbFile: image.thumbFile,
-            width: image.width,
-            height: image.height,
-            mime: image.mime,
-            bytes: image.bytes,
-            sha256: image.sha256,
-            createdAt: now,
-          }),
-        );
+        images.forEach((image, index) => insert.run(generationRow(taskId, index, image, now)));
       },
     });
   }

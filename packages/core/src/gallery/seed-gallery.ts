@@ -4,6 +4,7 @@ import { generations, tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import { storeImage, type StoredImage } from '../ingest/store-image';
+import { generationRow } from '../tasks/generation-row';
 import { aspectRatios } from '../schemas';
 
 const subjects = [
@@ -93,19 +94,7 @@ export async function seedGallery(ctx: CoreContext, count: number, days = 60): P
           .run();
         if (failed) continue;
         tx.insert(generations)
-          .values({
-            id: newId(created),
-            taskId: id,
-            index: 0,
-            file: image.file,
-            thumbFile: image.thumbFile,
-            width: image.width,
-            height: image.height,
-            mime: image.mime,
-            bytes: image.bytes,
-            sha256: image.sha256,
-            createdAt: created + 5000,
-          })
+          .values(generationRow(id, 0, image, created + 5000))
           .run();
       }
     });
