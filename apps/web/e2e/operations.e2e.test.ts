@@ -99,7 +99,8 @@ describe('image operations in the browser (local provider)', () => {
     await expect
       .poll(() => card.getAttribute('data-status'), { timeout: 20_000 })
       .toBe('completed');
-    expect(await card.locator('img').count()).toBe(2);
+    // The thumbnails come with the plan's detail, fetched again after each progress update.
+    await expect.poll(() => card.locator('img').count()).toBe(2);
     await page.screenshot({ path: `${outDir}batch-edit.png` });
   });
 

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,12 @@ export function useLiveGallery(filters: GalleryFilters) {
   const queryClient = useQueryClient();
   const listOptions = trpc.generation.list.infiniteQueryOptions(
     { ...toQuery(filters), limit: pageSize },
-    { getNextPageParam: (page) => page.nextCursor, initialCursor: null },
+    {
+      getNextPageParam: (page) => page.nextCursor,
+      initialCursor: null,
+      // Kept current by the subscription: no refetching of every loaded page on focus.
+      staleTime: Infinity,
+    },
   );
   const list = useInfiniteQuery(listOptions);
 
@@ -52,7 +57,8 @@ export function useLiveGallery(filters: GalleryFilters) {
           // Other filtered views cached earlier are stale now.
           void queryClient.invalidateQueries({
             queryKey: trpc.generation.list.infiniteQueryKey(),
-            predicate: (query) => query.queryKey !== key && query.state.data !== undefined,
+            predicate: (query) =>
+              query.queryHash !== hashKey(key) && query.state.data !== undefined,
             refetchType: 'none',
           });
         },
