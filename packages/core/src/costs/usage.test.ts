@@ -28,28 +28,17 @@ describe('usage and monthly budgets', () => {
     t.scheduler.poke();
     await runTask('february');
     const utc = getUsage(t.ctx, { utcOffsetMinutes: 0 });
-    expect(utc.rows).toEqual([
-      {
-        day: '2026-01-31',
-        provider: 'metered',
-        model: 'local-preview',
-        planId: null,
-        unit: 'credits',
-        amount: 4,
-        tasks: 1,
-        estimated: false,
-      },
-      {
-        day: '2026-02-03',
-        provider: 'metered',
-        model: 'local-preview',
-        planId: null,
-        unit: 'credits',
-        amount: 4,
-        tasks: 1,
-        estimated: false,
-      },
-    ]);
+    const row = (day: string) => ({
+      day,
+      provider: 'metered',
+      model: 'local-preview',
+      planId: null,
+      unit: 'credits',
+      amount: 4,
+      tasks: 1,
+      estimated: false,
+    });
+    expect(utc.rows).toEqual([row('2026-01-31'), row('2026-02-03')]);
     expect(utc.lastMonth).toEqual([{ unit: 'credits', amount: 4 }]);
     expect(utc.thisMonth).toEqual([{ unit: 'credits', amount: 4 }]);
     // Beijing (UTC+8): 22:00 UTC on 31 January is already 1 February.
