@@ -6,6 +6,7 @@ import type { connectClient } from './test-server';
 import {
   uploadAsset,
   type TestServer,
+  runToEnd,
   waitForTask,
   startServerPair,
   statusOf,
@@ -84,12 +85,7 @@ describe('fal.ai', () => {
     ],
   ] as [FalMode, string, number][])('maps %o to %s', async (mode, code, attempts) => {
     fake.state.mode = mode;
-    const task = await a.client.task.create.mutate({
-      provider: 'fal',
-      prompt: 'x',
-      maxAttempts: 3,
-    });
-    expect(await waitForTask(polling, a.client, task.id)).toMatchObject({
+    expect(await runToEnd(polling, a.client, 'fal', 3)).toMatchObject({
       status: 'failed',
       attempts,
       error: { code },

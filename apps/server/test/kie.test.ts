@@ -8,7 +8,10 @@ import {
   startTestServer,
   uploadAsset,
   type TestServer,
+  runToEnd,
   waitForTask,
+  startWithFake,
+  closeAll,
 } from './test-server';
 
 const fast = { pollDelayMs: () => 20 };
@@ -18,24 +21,23 @@ describe('KIE.ai without a public URL: polling', () => {
   let server: TestServer;
   let connection: ReturnType<typeof connectClient>;
   beforeAll(async () => {
-    kie = await startFakeKie();
-    server = await startTestServer(
-      {
+    ({
+      fake: kie,
+      server,
+      connection: connection,
+    } = await startWithFake(
+      startFakeKie,
+      (kie) => ({
         KIE_API_KEY: kie.apiKey,
         KIE_BASE_URL: kie.url,
         KIE_UPLOAD_BASE_URL: kie.url,
         INGEST_ALLOW_HOSTS: '127.0.0.1',
-      },
+      }),
       { scheduler: fast },
-    );
-    connection = connectClient(server.url);
+    ));
   });
   afterEach(() => kie.reset());
-  afterAll(async () => {
-    await connection.ws.close();
-    await server.close();
-    await kie.close();
-  });
+  afterAll(() => closeAll(connection, server, kie));
 
   it('generates end to end: createTask, recordInfo until success, download, thumbnail', async () => {
     const task = await connection.client.task.create.mutate({
@@ -128,12 +130,7 @@ describe('KIE.ai without a public URL: polling', () => {
     [{ resultUrls: ['http://169.254.169.254/latest/meta-data'] }, 'invalid_request', 1],
   ] as const)('maps %o to %s', async (behaviour, code, attempts) => {
     Object.assign(kie.behaviour, behaviour);
-    const task = await connection.client.task.create.mutate({
-      provider: 'kie',
-      prompt: 'x',
-      maxAttempts: 3,
-    });
-    const done = await waitForTask(server, connection.client, task.id);
+    const done = await runToEnd(server, connection.client, 'kie', 3);
     expect(done).toMatchObject({ status: 'failed', attempts, error: { code, retryable: false } });
     expect(done.error?.message).not.toContain(kie.apiKey);
   });
@@ -167,11 +164,7 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
     );
     connection = connectClient(server.url);
   });
-  afterAll(async () => {
-    await connection.ws.close();
-    await server.close();
-    await kie.close();
-  });
+  afterAll(() => closeAll(connection, server, kie));
 
   it('completes on the callback, once, however often it comes', async () => {
     Object.assign(kie.behaviour, { callbacks: 3, hmacKey, pollsToFinish: 1 });

@@ -2,12 +2,14 @@ import sharp from 'sharp';
 import type { CreateTaskInput } from '@genhub/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeNanobanana } from './fake-nanobanana';
+import type { connectClient } from './test-server';
 import {
-  connectClient,
-  startTestServer,
   uploadAsset,
   type TestServer,
+  runToEnd,
   waitForTask,
+  startWithFake,
+  closeAll,
 } from './test-server';
 
 describe('nanobanana-style REST API', () => {
@@ -15,22 +17,21 @@ describe('nanobanana-style REST API', () => {
   let server: TestServer;
   let c: ReturnType<typeof connectClient>;
   beforeAll(async () => {
-    fake = await startFakeNanobanana();
-    server = await startTestServer(
-      {
+    ({
+      fake,
+      server,
+      connection: c,
+    } = await startWithFake(
+      startFakeNanobanana,
+      (fake) => ({
         NANOBANANA_API_KEY: fake.state.apiKey,
         NANOBANANA_BASE_URL: fake.url,
         INGEST_ALLOW_HOSTS: '127.0.0.1',
-      },
+      }),
       { scheduler: { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 40 } } },
-    );
-    c = connectClient(server.url);
+    ));
   });
-  afterAll(async () => {
-    await c.ws.close();
-    await server.close();
-    await fake.close();
-  });
+  afterAll(() => closeAll(c, server, fake));
 
   it('generates with width and height from the aspect ratio, and edits one image', async () => {
     const task = await c.client.task.create.mutate({
@@ -149,12 +150,7 @@ describe('nanobanana-style REST API', () => {
     ['TEMPORARY_UNAVAILABLE', 503, 'provider_unavailable', 2],
   ] as const)('maps %s (%i) to %s', async (code, status, errorClass, attempts) => {
     fake.state.error = { code, status };
-    const task = await c.client.task.create.mutate({
-      provider: 'nanobanana',
-      prompt: 'x',
-      maxAttempts: 2,
-    });
-    expect(await waitForTask(server, c.client, task.id)).toMatchObject({
+    expect(await runToEnd(server, c.client, 'nanobanana', 2)).toMatchObject({
       status: 'failed',
       attempts,
       error: { code: errorClass },
@@ -164,12 +160,7 @@ describe('nanobanana-style REST API', () => {
 
   it('maps a failed task to no_image, and reports the balance', async () => {
     fake.state.failTask = true;
-    const task = await c.client.task.create.mutate({
-      provider: 'nanobanana',
-      prompt: 'x',
-      maxAttempts: 1,
-    });
-    expect(await waitForTask(server, c.client, task.id)).toMatchObject({
+    expect(await runToEnd(server, c.client, 'nanobanana', 1)).toMatchObject({
       status: 'failed',
       error: { code: 'no_image' },
     });

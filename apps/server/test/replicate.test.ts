@@ -6,6 +6,7 @@ import type { connectClient } from './test-server';
 import {
   uploadAsset,
   type TestServer,
+  runToEnd,
   waitForTask,
   startServerPair,
   statusOf,
@@ -89,12 +90,7 @@ describe('Replicate', () => {
     [{ kind: 'status', status: 500, detail: 'Internal error' }, 'provider_unavailable', 3],
   ] as [ReplicateMode, string, number][])('maps %o to %s', async (mode, code, attempts) => {
     fake.state.mode = mode;
-    const task = await a.client.task.create.mutate({
-      provider: 'replicate',
-      prompt: 'x',
-      maxAttempts: 3,
-    });
-    expect(await waitForTask(polling, a.client, task.id)).toMatchObject({
+    expect(await runToEnd(polling, a.client, 'replicate', 3)).toMatchObject({
       status: 'failed',
       attempts,
       error: { code },

@@ -3,12 +3,14 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGemini, type GeminiMode } from './fake-gemini';
 import { startFakeOpenRouter, type OpenRouterMode } from './fake-openrouter';
+import type { connectClient } from './test-server';
 import {
-  connectClient,
-  startTestServer,
   uploadAsset,
   type TestServer,
+  runToEnd,
   waitForTask,
+  startWithFake,
+  closeAll,
 } from './test-server';
 
 /** Retries after milliseconds, not seconds; a provider's Retry-After still wins. */
@@ -19,23 +21,22 @@ describe('OpenRouter', () => {
   let server: TestServer;
   let connection: ReturnType<typeof connectClient>;
   beforeAll(async () => {
-    fake = await startFakeOpenRouter();
-    server = await startTestServer(
-      {
+    ({
+      fake,
+      server,
+      connection: connection,
+    } = await startWithFake(
+      startFakeOpenRouter,
+      (fake) => ({
         OPENROUTER_API_KEY: fake.state.apiKey,
         OPENROUTER_BASE_URL: fake.url,
         OPENROUTER_SITE_URL: 'https://studio.example',
         OPENROUTER_APP_NAME: 'Studio Pro',
-      },
+      }),
       { scheduler: quickRetries },
-    );
-    connection = connectClient(server.url);
+    ));
   });
-  afterAll(async () => {
-    await connection.ws.close();
-    await server.close();
-    await fake.close();
-  });
+  afterAll(() => closeAll(connection, server, fake));
 
   it('generates and edits, sending the documented request', async () => {
     fake.state.mode = { kind: 'image' };
@@ -102,12 +103,7 @@ describe('OpenRouter', () => {
     'maps %o to %s',
     async (mode, code, attempts) => {
       fake.state.mode = mode;
-      const task = await connection.client.task.create.mutate({
-        provider: 'openrouter',
-        prompt: 'x',
-        maxAttempts: 3,
-      });
-      const done = await waitForTask(server, connection.client, task.id);
+      const done = await runToEnd(server, connection.client, 'openrouter', 3);
       expect(done).toMatchObject({ status: 'failed', attempts, error: { code } });
     },
     60_000,
@@ -133,18 +129,17 @@ describe('Gemini API', () => {
   let server: TestServer;
   let connection: ReturnType<typeof connectClient>;
   beforeAll(async () => {
-    fake = await startFakeGemini();
-    server = await startTestServer(
-      { GEMINI_API_KEY: fake.state.apiKey, GEMINI_BASE_URL: fake.url },
+    ({
+      fake,
+      server,
+      connection: connection,
+    } = await startWithFake(
+      startFakeGemini,
+      (fake) => ({ GEMINI_API_KEY: fake.state.apiKey, GEMINI_BASE_URL: fake.url }),
       { scheduler: quickRetries },
-    );
-    connection = connectClient(server.url);
+    ));
   });
-  afterAll(async () => {
-    await connection.ws.close();
-    await server.close();
-    await fake.close();
-  });
+  afterAll(() => closeAll(connection, server, fake));
 
   it('generates and edits, skipping thought parts and their interim images', async () => {
     fake.state.mode = 'image';
@@ -200,12 +195,7 @@ describe('Gemini API', () => {
     'maps %s to %s',
     async (mode, code, attempts) => {
       fake.state.mode = mode;
-      const task = await connection.client.task.create.mutate({
-        provider: 'gemini',
-        prompt: 'x',
-        maxAttempts: 3,
-      });
-      expect(await waitForTask(server, connection.client, task.id)).toMatchObject({
+      expect(await runToEnd(server, connection.client, 'gemini', 3)).toMatchObject({
         status: 'failed',
         attempts,
         error: { code },

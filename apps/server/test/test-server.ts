@@ -91,6 +91,39 @@ export async function waitForTask(
   return client.task.get.query({ id });
 }
 
+/** A fake provider, a server configured for it (`vars` from the fake), and a client. */
+export async function startWithFake<F>(
+  start: () => Promise<F>,
+  vars: (fake: F) => Record<string, string>,
+  options: Parameters<typeof startTestServer>[1] = {},
+) {
+  const fake = await start();
+  const server = await startTestServer(vars(fake), options);
+  return { fake, server, connection: connectClient(server.url) };
+}
+
+/** Closes a client, then its server, then the fakes it talked to. */
+export async function closeAll(
+  connection: ReturnType<typeof connectClient>,
+  server: TestServer,
+  ...fakes: { close(): Promise<void> }[]
+): Promise<void> {
+  await connection.ws.close();
+  await server.close();
+  await Promise.all(fakes.map((fake) => fake.close()));
+}
+
+/** Creates a task with prompt "x" for `provider`, and waits for it to end (for error mapping). */
+export async function runToEnd(
+  server: TestServer,
+  client: ReturnType<typeof connectClient>['client'],
+  provider: string,
+  maxAttempts: number,
+) {
+  const task = await client.task.create.mutate({ provider, prompt: 'x', maxAttempts });
+  return waitForTask(server, client, task.id);
+}
+
 export interface ServerPair {
   /** Without a public URL: async providers are polled. */
   polling: TestServer;
