@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, startTestServer, type TestServer } from './test-server';
+import { connectClient, solidPng, startTestServer, type TestServer } from './test-server';
 
 const upload = (server: TestServer, body: Blob, name = 'ref.png', field = 'file') => {
   const form = new FormData();
@@ -19,11 +19,7 @@ describe('POST /api/assets', () => {
   afterAll(() => server.close());
 
   it('stores a real image and it can be used for an edit', async () => {
-    const png = await sharp({
-      create: { width: 800, height: 600, channels: 3, background: '#2a6' },
-    })
-      .png()
-      .toBuffer();
+    const png = await solidPng(800, 600, '#2a6');
     const res = await upload(server, new Blob([png], { type: 'image/png' }));
     expect(res.status).toBe(201);
     const asset = (await res.json()) as {
@@ -99,9 +95,7 @@ describe('POST /api/assets', () => {
   });
 
   it('rejects a wrong field name and a non-multipart body', async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
-      .png()
-      .toBuffer();
+    const png = await solidPng(8, 8, '#000');
     expect((await upload(server, new Blob([png]), 'a.png', 'image')).status).toBe(400);
     const raw = await fetch(server.url + '/api/assets', {
       method: 'POST',

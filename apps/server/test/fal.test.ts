@@ -1,9 +1,9 @@
 import { until } from '@genhub/core/testing';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFal, type FalMode } from './fake-fal';
 import type { connectClient } from './test-server';
 import {
+  solidPng,
   uploadAsset,
   type TestServer,
   runToEnd,
@@ -52,9 +52,7 @@ describe('fal.ai', () => {
       endpoint: 'fal-ai/nano-banana',
       body: { prompt: 'two kites', num_images: 2, output_format: 'webp', aspect_ratio: '3:2' },
     });
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#111' } })
-      .png()
-      .toBuffer();
+    const png = await solidPng(64, 64, '#111');
     const asset = await uploadAsset(polling.url, png);
     const edit = await a.client.task.create.mutate({
       provider: 'fal',

@@ -12,6 +12,7 @@ import {
   waitForTask,
   startWithFake,
   closeAll,
+  solidPng,
 } from './test-server';
 
 const fast = { pollDelayMs: () => 20 };
@@ -62,11 +63,7 @@ describe('KIE.ai without a public URL: polling', () => {
   });
 
   it('edits with references uploaded through the file API, and spells jpeg as pro wants', async () => {
-    const png = await sharp({
-      create: { width: 640, height: 640, channels: 3, background: '#123456' },
-    })
-      .png()
-      .toBuffer();
+    const png = await solidPng(640, 640, '#123456');
     const asset = await uploadAsset(server.url, png);
     const task = await connection.client.task.create.mutate({
       provider: 'kie',
@@ -186,11 +183,7 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
   it('sends references as signed, expiring URLs to our own asset route', async () => {
     kie.reset();
     Object.assign(kie.behaviour, { callbacks: 1, hmacKey, pollsToFinish: 1 });
-    const png = await sharp({
-      create: { width: 600, height: 400, channels: 3, background: '#0a0' },
-    })
-      .png()
-      .toBuffer();
+    const png = await solidPng(600, 400, '#0a0');
     const asset = await uploadAsset(server.url, png);
     const task = await connection.client.task.create.mutate({
       provider: 'kie',

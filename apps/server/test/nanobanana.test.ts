@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeNanobanana } from './fake-nanobanana';
 import type { connectClient } from './test-server';
 import {
+  solidPng,
   uploadAsset,
   type TestServer,
   runToEnd,
@@ -44,9 +45,7 @@ describe('nanobanana-style REST API', () => {
       path: '/v1/text-to-image',
       body: { prompt: 'a panda', width: 1248, height: 832 },
     });
-    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#123' } })
-      .png()
-      .toBuffer();
+    const png = await solidPng(50, 50, '#123');
     const asset = await uploadAsset(server.url, png);
     const edit = await c.client.task.create.mutate({
       provider: 'nanobanana',
@@ -121,9 +120,7 @@ describe('nanobanana-style REST API', () => {
   });
 
   it('fails a batch when one of its images fails, with the provider reason', async () => {
-    const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#0a0' } })
-      .png()
-      .toBuffer();
+    const png = await solidPng(32, 32, '#0a0');
     const asset = await uploadAsset(server.url, png);
     fake.state.failTask = true;
     const task = await c.client.task.create.mutate({

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
 import type { PlanSummary, VariationPlanInput } from '@genhub/core/schemas';
@@ -12,6 +11,7 @@ import {
   uploadAsset,
   waitForTask,
   type TestServer,
+  solidPng,
 } from './test-server';
 
 /** Seed 004's batch example, as written: an OpenRouter model, references by file name. */
@@ -65,11 +65,7 @@ describe('plans and the cost ledger over the API', () => {
       { scheduler: { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 40 } } },
     );
     c = connectClient(server.url);
-    const base = await sharp({
-      create: { width: 768, height: 1024, channels: 3, background: '#c96' },
-    })
-      .png()
-      .toBuffer();
+    const base = await solidPng(768, 1024, '#c96');
     await uploadAsset(server.url, base, 'image/png', 'base.png');
   });
   afterAll(async () => {
@@ -139,11 +135,7 @@ describe('plans and the cost ledger over the API', () => {
   });
 
   it('ledger: credits as the nanobanana API and KIE report them, overrides, usage and the monthly cap', async () => {
-    const image = await sharp({
-      create: { width: 64, height: 64, channels: 3, background: '#246' },
-    })
-      .png()
-      .toBuffer();
+    const image = await solidPng(64, 64, '#246');
     const asset = await uploadAsset(server.url, image);
     const enhance = await c.client.task.create.mutate({
       provider: 'nanobanana',

@@ -1,9 +1,9 @@
 import { until } from '@genhub/core/testing';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeReplicate, type ReplicateMode } from './fake-replicate';
 import type { connectClient } from './test-server';
 import {
+  solidPng,
   uploadAsset,
   type TestServer,
   runToEnd,
@@ -58,11 +58,7 @@ describe('Replicate', () => {
     });
     expect(sent.webhook).toBeUndefined();
 
-    const png = await sharp({
-      create: { width: 100, height: 100, channels: 3, background: '#f00' },
-    })
-      .png()
-      .toBuffer();
+    const png = await solidPng(100, 100, '#f00');
     const asset = await uploadAsset(polling.url, png);
     const edit = await a.client.task.create.mutate({
       provider: 'replicate',

@@ -5,6 +5,7 @@ import { startFakeGemini, type GeminiMode } from './fake-gemini';
 import { startFakeOpenRouter, type OpenRouterMode } from './fake-openrouter';
 import type { connectClient } from './test-server';
 import {
+  solidPng,
   uploadAsset,
   type TestServer,
   runToEnd,
@@ -64,11 +65,7 @@ describe('OpenRouter', () => {
       messages: [{ role: 'user', content: [{ type: 'text', text: 'a beach' }] }],
     });
 
-    const png = await sharp({
-      create: { width: 300, height: 300, channels: 3, background: '#fff' },
-    })
-      .png()
-      .toBuffer();
+    const png = await solidPng(300, 300, '#fff');
     const asset = await uploadAsset(server.url, png);
     const edited = await connection.client.task.create.mutate({
       provider: 'openrouter',

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@trpc/client';
+import sharp from 'sharp';
 import WebSocket from 'ws';
 import type { SchedulerOptions } from '@genhub/core';
 import { until } from '@genhub/core/testing';
@@ -60,6 +61,13 @@ export function connectClient(url: string) {
     ],
   });
   return { client, ws };
+}
+
+/** A PNG of one colour, for a reference image. */
+export function solidPng(width: number, height: number, background: string): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background } })
+    .png()
+    .toBuffer();
 }
 
 /** Uploads an image through `POST /api/assets`, as the SPA does. */
