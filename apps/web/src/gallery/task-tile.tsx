@@ -75,7 +75,7 @@ export function TaskTile({
       <div className="relative aspect-square w-full">
         {task.status === 'completed' ? (
           <div
-            className={`grid h-full w-full gap-0.5 ${task.generations.length > 1 ? 'grid-cols-2 grid-rows-2' : ''}`}
+            className={`grid h-full w-full gap-0.5 ${task.generations.length > 1 ? 'grid-cols-2' : ''} ${task.generations.length > 2 ? 'grid-rows-2' : ''}`}
           >
             {task.generations.map((g, i) => (
               <button

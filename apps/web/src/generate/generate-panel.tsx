@@ -110,7 +110,8 @@ export function GeneratePanel() {
       // One key per click: if this request is sent again, the server returns the same task.
       idempotencyKey: crypto.randomUUID(),
       operation,
-      ...(rule.promptRequired || prompt.trim() ? { prompt } : {}),
+      // Operations without a prompt field send none (what was typed for another mode stays).
+      ...(rule.promptRequired ? { prompt } : {}),
       provider: providerId,
       model: model.id,
       ...(rule.shapedByInput

@@ -56,7 +56,11 @@ export function PlanBuilder({
   };
   const debounced = useDebounced(request);
   const estimate = useQuery(
-    trpc.plan.estimate.queryOptions(debounced, { enabled: valid.success, retry: false }),
+    // Ask only for a plan that is valid as sent (the debounced one can lag the form).
+    trpc.plan.estimate.queryOptions(debounced, {
+      enabled: valid.success && variationPlan.safeParse(debounced.plan).success,
+      retry: false,
+    }),
   );
   const editors = (providers.data ?? []).filter(
     (p) => p.configured && p.models.some((m) => m.operations.includes('edit')),
