@@ -1,23 +1,29 @@
 /**
  * Push latency: N WebSocket subscribers on `task.events`, tasks created one by one over
  * HTTP; reports p50/p99 of "create called → every subscriber has the `created` event"
- * and the server's resident memory. Run with `pnpm bench`.
+ * and the server's resident memory. Idle: the tasks never run (the provider waits 10 min).
+ * Running: the local provider answers after 50 ms with a 1024×1024 image, so while one task
+ * is measured the earlier ones start, render, store and complete, pushing their events too.
+ * Run with `pnpm bench`; `BENCH_NODE_ARGS` (e.g. `--cpu-prof`) go to the server's node, and
+ * an argument `idle` or `running` runs only those scenarios.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { cpuMs, rssMb } from '../test/process-memory';
 import { spawnServer } from '../test/spawn-server';
 
-const scenarios = [
-  { subscribers: 10, tasks: 200 },
-  { subscribers: 1000, tasks: 100 },
-];
-
-function rssMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+interface Scenario {
+  subscribers: number;
+  tasks: number;
+  /** The local provider's delay: 600000 never runs a task within the benchmark. */
+  delayMs: number;
 }
+
+const scenarios: Scenario[] = [
+  { subscribers: 10, tasks: 200, delayMs: 600_000 },
+  { subscribers: 1000, tasks: 100, delayMs: 600_000 },
+  { subscribers: 1000, tasks: 100, delayMs: 50 },
+];
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -49,9 +55,16 @@ async function subscribe(
   return { socket, onEvent: (fn) => (handler = fn) };
 }
 
-async function run(subscribers: number, tasks: number) {
+async function run({ subscribers, tasks, delayMs }: Scenario) {
   const server = await spawnServer(
-    { LOCAL_PROVIDER_DELAY_MS: '600000', LOG_LEVEL: 'warn' },
+    {
+      LOCAL_PROVIDER_DELAY_MS: String(delayMs),
+      LOG_LEVEL: 'warn',
+      // As `pnpm start` runs it: two malloc arenas keep image buffers from spreading memory.
+      MALLOC_ARENA_MAX: '2',
+      // Every subscriber is this one address.
+      WS_MAX_CONNECTIONS_PER_CLIENT: String(subscribers + 10),
+    },
     process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
   );
   try {
@@ -59,13 +72,16 @@ async function run(subscribers: number, tasks: number) {
     for (let i = 0; i < subscribers; i++) clients.push(await subscribe(server.url));
 
     const latencies: number[] = [];
+    let completed = 0;
+    const cpuBefore = cpuMs(server.pid);
     for (let i = 0; i < tasks + 10; i++) {
       const marker = `"prompt":"bench ${subscribers}-${i}"`;
       let waiting = subscribers;
       let done!: () => void;
       const all = new Promise<void>((resolve) => (done = resolve));
-      for (const client of clients) {
+      for (const [index, client] of clients.entries()) {
         client.onEvent((raw) => {
+          if (index === 0 && raw.includes('"type":"completed"')) completed++;
           if (raw.includes(marker) && raw.includes('"type":"created"') && --waiting === 0) done();
         });
       }
@@ -80,13 +96,27 @@ async function run(subscribers: number, tasks: number) {
       if (i >= 10) latencies.push(performance.now() - start); // the first ten warm up
     }
     const memory = rssMb(server.pid);
+    const doneWhileMeasured = completed;
+    // The server's CPU for the whole of every task (its three events, when they run).
+    if (delayMs < 600_000) {
+      await new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (completed < tasks + 10) return;
+          clearInterval(check);
+          resolve();
+        }, 10);
+      });
+    }
+    const cpuPerTask = (cpuMs(server.pid) - cpuBefore) / (tasks + 10);
     for (const client of clients) client.socket.terminate();
     latencies.sort((a, b) => a - b);
     return {
       subscribers,
       tasks,
+      running: delayMs < 600_000 ? `${doneWhileMeasured} done` : 'idle',
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
+      cpuPerTask,
       ...memory,
     };
   } finally {
@@ -94,14 +124,25 @@ async function run(subscribers: number, tasks: number) {
   }
 }
 
+// `push-latency.ts idle` or `push-latency.ts running` runs only those scenarios.
+const only = process.argv[2];
 const results = [];
-for (const s of scenarios) results.push(await run(s.subscribers, s.tasks));
+for (const s of scenarios) {
+  if (only && only !== (s.delayMs < 600_000 ? 'running' : 'idle')) continue;
+  results.push(await run(s));
+}
 console.log('\nPush latency: task.create → every subscriber has the event');
-console.log('subscribers | tasks | p50 ms | p99 ms | server RSS MB | peak RSS MB');
+console.log(
+  'subscribers | tasks | tasks run     | p50 ms | p99 ms | server CPU ms/task | server RSS MB | peak RSS MB',
+);
 for (const r of results) {
   console.log(
-    `${String(r.subscribers).padStart(11)} | ${String(r.tasks).padStart(5)} | ${r.p50.toFixed(2).padStart(6)} | ${r.p99
+    `${String(r.subscribers).padStart(11)} | ${String(r.tasks).padStart(5)} | ${r.running.padEnd(13)} | ${r.p50
       .toFixed(2)
-      .padStart(6)} | ${r.rss.toFixed(0).padStart(13)} | ${r.peak.toFixed(0).padStart(11)}`,
+      .padStart(
+        6,
+      )} | ${r.p99.toFixed(2).padStart(6)} | ${r.cpuPerTask.toFixed(1).padStart(18)} | ${r.rss.toFixed(0).padStart(13)} | ${r.peak
+      .toFixed(0)
+      .padStart(11)}`,
   );
 }

@@ -11,8 +11,12 @@ const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith
 await rm(new URL('dist', root), { recursive: true, force: true });
 await build({
   absWorkingDir: root.pathname,
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The pixel worker is a second entry: the pool starts dist/pixel-worker.js beside main.js.
+  entryPoints: {
+    main: 'src/main.ts',
+    'pixel-worker': '../../packages/core/src/providers/local/pixel-worker.ts',
+  },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -26,4 +30,4 @@ await build({
 });
 // The db package finds its migrations at ../drizzle from its own code; in the bundle that is here.
 await cp(new URL('../../packages/db/drizzle', root), new URL('drizzle', root), { recursive: true });
-console.log('built dist/main.js');
+console.log('built dist/main.js and dist/pixel-worker.js');

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDb } from '@genhub/db';
 import {
+  FileLeases,
   LocalDiskStorage,
   ProviderRegistry,
   seedGallery,
@@ -29,6 +30,7 @@ await seedGallery(
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage,
+    fileLeases: new FileLeases(),
     providers: new ProviderRegistry([]),
     clock: { now: () => Date.now() },
     log: silentLogger,

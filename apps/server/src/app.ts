@@ -1,12 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
+  configurePixelWorkers,
   configureSharp,
+  createSecretScrubber,
+  FileLeases,
   LocalDiskStorage,
   RetentionSweeper,
   Scheduler,
@@ -20,16 +21,22 @@ import {
 } from '@genhub/core';
 import { createDb } from '@genhub/db';
 import type { Env } from './env';
-import { type AppRouter, appRouter } from './router';
 import { registerAssetRoutes } from './routes/assets';
 import { registerHealthRoute } from './routes/health';
 import { registerWebhookRoutes } from './routes/webhooks';
-import { createProviders } from './providers';
+import { configuredSecrets, createProviders } from './providers';
+import { protectDataDir } from './protect-data-dir';
 import { loadSecret } from './secret';
 import { registerExportRoute } from './routes/export';
 import { sendError } from './routes/send-error';
+import { errorEnvelope } from './routes/error-envelope';
 import { registerFileRoutes, registerSpa } from './routes/static';
-import { sharedPayloadEncoder } from './ws/shared-payload-encoder';
+import { registerTrpc } from './ws/register-trpc';
+import { registerEdgeGuard } from './edge/register-edge-guard';
+import { answerClientError } from './edge/answer-client-error';
+import { answerFrameworkError } from './edge/answer-framework-error';
+import { sendRefusal } from './edge/send-refusal';
+import { trpcCodeOfStatus } from './edge/trpc-code-of-status';
 
 export interface App {
   fastify: FastifyInstance;
@@ -47,22 +54,43 @@ export async function buildApp(
   options: { clock?: Clock; webDist?: string; scheduler?: Partial<SchedulerOptions> } = {},
 ): Promise<App> {
   configureSharp();
-  mkdirSync(env.dataDir, { recursive: true });
+  configurePixelWorkers({ threads: env.IMAGE_WORKERS });
+  const loosened = protectDataDir(env.dataDir);
   const handle = createDb(join(env.dataDir, 'genhub.sqlite'));
   const storage = new LocalDiskStorage(join(env.dataDir, 'files'));
   await storage.init();
 
   const secret = loadSecret(env.dataDir);
+  protectDataDir(env.dataDir); // what the lines above created (files/, secret.key)
+  const scrubSecrets = createSecretScrubber(configuredSecrets(env, secret));
   const clock = options.clock ?? systemClock;
   const fastify = Fastify({
     logger: {
       level: env.LOG_LEVEL,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+      // Provider errors may echo a key: no log line leaves with a configured secret in it.
+      hooks: { streamWrite: scrubSecrets },
     },
     routerOptions: { maxParamLength: 5000 },
     // Per-request lines are noise at this volume; errors are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // A request without a Host reaches the edge guard, which says why it is refused.
+    http: { requireHostHeader: false },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
+  for (const path of loosened)
+    fastify.log.warn({ path }, 'the data directory was open to other users; made it owner-only');
+  // Before every route, so each inherits it: Host, Origin, and JSON-only tRPC calls.
+  registerEdgeGuard(fastify, env);
+
+  // One handler for every route: the app's envelope, never a library's raw text. Set before
+  // any route, because a route keeps the handler in force when it was registered.
+  fastify.setErrorHandler((error: unknown, req, reply) => {
+    const { status, code, message } = errorEnvelope(error);
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    return sendRefusal(req, reply, { status, code, trpcCode: trpcCodeOfStatus(status), message });
   });
 
   const core: CoreContext = {
@@ -70,10 +98,13 @@ export async function buildApp(
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage,
+    fileLeases: new FileLeases(),
+    scrubSecrets,
     providers: createProviders(env, secret, () => clock.now()),
     clock,
     log: fastify.log,
     monthlyBudgets: env.MONTHLY_BUDGET,
+    maxImagePixels: env.MAX_IMAGE_PIXELS,
   };
   const unwatchBudgets = watchPlanBudgets(core);
   const scheduler = new Scheduler(core, {
@@ -90,20 +121,7 @@ export async function buildApp(
 
   await fastify.register(websocket, { options: { maxPayload: 1024 * 1024 } });
   await fastify.register(multipart);
-  await fastify.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    useWSS: true,
-    trpcOptions: {
-      router: appRouter,
-      createContext: () => ({ core }),
-      keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
-      experimental_encoder: sharedPayloadEncoder,
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          fastify.log.error({ err: error, path }, 'tRPC error');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  });
+  await registerTrpc(fastify, core, env);
   registerHealthRoute(fastify);
   registerAssetRoutes(fastify, core, secret);
   await registerWebhookRoutes(fastify, core, scheduler);
@@ -116,14 +134,6 @@ export async function buildApp(
       sendError(reply, 404, 'NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}`),
     );
   }
-  fastify.setErrorHandler((error: { statusCode?: number; message?: string }, req, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) {
-      req.log.error({ err: error }, 'request failed');
-      return sendError(reply, 500, 'INTERNAL', 'Internal server error');
-    }
-    return sendError(reply, status, 'BAD_REQUEST', error.message ?? 'Bad request');
-  });
 
   let closing: Promise<void> | null = null;
   return {

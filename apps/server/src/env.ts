@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parsePriceOverrides } from '@genhub/core';
+import { parseAllowedHost, parsePriceOverrides } from '@genhub/core';
+import { commaList } from './edge/comma-list';
+import { parseHostName } from './edge/parse-host-name';
+import { parseOrigin } from './edge/parse-origin';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -8,16 +11,41 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Where providers can reach this server; absent means they cannot. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Origins besides the app's own that may change data or open a WebSocket, comma-separated. */
+  ALLOWED_ORIGINS: commaList(parseOrigin, 'an http(s) origin such as https://studio.example:8443'),
+  /** Host names besides localhost, HOST and PUBLIC_BASE_URL's that requests may be sent to. */
+  ALLOWED_HOSTS: commaList(parseHostName, 'a host name without a port, such as genhub.lan'),
   LOCAL_PROVIDER_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
   /** Share of the local provider's attempts that fail as an outage, to watch retries (0–1). */
   LOCAL_PROVIDER_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   PROVIDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** The most pixels any image may decode to (uploads, provider results, local operations). */
+  MAX_IMAGE_PIXELS: z.coerce.number().int().min(1_000_000).max(268_402_689).default(50_000_000),
+  /** Threads for the local engine's JavaScript pixel loops (background removal, style transfer). */
+  IMAGE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   /** Finished tasks older than this many days are deleted; absent keeps them forever. */
   RETENTION_DAYS: z.coerce.number().positive().max(36_500).optional(),
   /** Failed and canceled tasks are deleted after this many hours (the seeds' 24). */
   FAILED_RETENTION_HOURS: z.coerce.number().positive().max(876_000).default(24),
   /** What was moved to the trash is deleted for good after this many days. */
   TRASH_RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(30),
+  /** Bytes queued for one WebSocket past which it is disconnected (it resumes by lastEventId). */
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256 * 1024)
+    .max(1024 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
+  /** A WebSocket that reads nothing for this long while events wait for it is disconnected. */
+  WS_STALL_TIMEOUT_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /** Subscriptions one WebSocket connection may hold at once. */
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1000).default(16),
+  /** WebSocket connections one client address may hold at once (behind a proxy: all of them). */
+  WS_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(32),
+  /** Subscriptions catching up from the event log at once, server-wide; more wait their turn. */
+  EVENT_REPLAY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
+  /** Subscriptions that may wait for a replay slot; past them a replay gets TOO_MANY_REQUESTS. */
+  EVENT_REPLAY_QUEUE: z.coerce.number().int().min(0).max(100_000).default(256),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   KIE_API_KEY: z.string().min(1).optional(),
@@ -79,16 +107,11 @@ const envSchema = z.object({
       }
       return caps;
     }),
-  /** Hosts result downloads may reach over plain http or on private addresses: tests only. */
-  INGEST_ALLOW_HOSTS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((h) => h.trim())
-        .filter(Boolean),
-    ),
+  /** `host:port` pairs result downloads may reach over plain http or on private addresses: tests only. */
+  INGEST_ALLOW_HOSTS: commaList(
+    parseAllowedHost,
+    'a host:port pair such as 127.0.0.1:4010 (a whole host is never allowed)',
+  ),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { DatabaseFileError } from '@genhub/db';
 import { buildApp } from './app';
 
 // Many long-lived subscriptions make V8 let old space grow far past the live heap before a
@@ -7,18 +8,20 @@ import { buildApp } from './app';
 setFlagsFromString('--heap-growing-percent=100');
 import { EnvError, loadEnv } from './env';
 
+/** What the user fixes (the configuration, a damaged database): one clear message, no stack. */
+const userFixable = (error: unknown): error is Error =>
+  error instanceof EnvError || error instanceof DatabaseFileError;
+
 async function main() {
-  let env;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = loadEnv();
   const app = await buildApp(env);
+  if (env.NODE_ENV === 'production' && env.INGEST_ALLOW_HOSTS.length > 0) {
+    app.fastify.log.warn(
+      { INGEST_ALLOW_HOSTS: env.INGEST_ALLOW_HOSTS },
+      'INGEST_ALLOW_HOSTS is set in production: results may be fetched over plain http and ' +
+        'from private addresses on these ports; it is meant for tests',
+    );
+  }
   const shutdown = (signal: string) => {
     app.fastify.log.info({ signal }, 'shutting down');
     app
@@ -40,6 +43,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(userFixable(error) ? error.message : error);
   process.exit(1);
 });

@@ -15,6 +15,27 @@ import {
 } from '@genhub/core';
 import type { Env } from './env';
 
+/**
+ * Every secret the server holds, for the scrubber that keeps them out of stored errors,
+ * pushed events and logs: provider keys and tokens, webhook secrets, the signing secret.
+ */
+export function configuredSecrets(
+  env: Env,
+  signingSecret: Buffer,
+): (string | Buffer | undefined)[] {
+  return [
+    env.KIE_API_KEY,
+    env.OPENROUTER_API_KEY,
+    env.GEMINI_API_KEY,
+    env.FAL_KEY,
+    env.REPLICATE_API_TOKEN,
+    env.NANOBANANA_API_KEY,
+    env.KIE_WEBHOOK_HMAC_KEY,
+    env.REPLICATE_WEBHOOK_SECRET,
+    signingSecret,
+  ];
+}
+
 /** Every provider, configured from the environment (keys stay here, on the server). */
 export function createProviders(
   env: Env,
@@ -31,6 +52,7 @@ export function createProviders(
     createLocalAdapter({
       delayMs: env.LOCAL_PROVIDER_DELAY_MS,
       failureRate: env.LOCAL_PROVIDER_FAILURE_RATE,
+      maxPixels: env.MAX_IMAGE_PIXELS,
     }),
     createKieAdapter({
       apiKey: env.KIE_API_KEY,

@@ -39,6 +39,20 @@ describe('typed errors', () => {
     expect(error.message).toContain('Unknown provider');
   });
 
+  it('refuses input nested deeper than any real one, before it is stored', async () => {
+    // Written out: JSON.stringify itself overflows the stack at this depth.
+    const deep = '{"deep":'.repeat(5000) + '"leaf"' + '}'.repeat(5000);
+    const res = await fetch(`${server.url}/trpc/plan.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"plan":{"plan_id":"p","batches":[],"extra":${deep}}}`,
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string; data: { code: string } } };
+    expect(body.error.data.code).toBe('BAD_REQUEST');
+    expect(body.error.message).toMatch(/more than 64 levels deep/);
+  });
+
   it('answers NOT_FOUND and CONFLICT with a human message', async () => {
     expect((await failure(client.task.get.query({ id: 'missing' }))).data).toMatchObject({
       code: 'NOT_FOUND',

@@ -69,22 +69,22 @@ describe('POST /api/assets', () => {
   it.each([
     [
       'text disguised as a png',
+      415,
       () => new Blob(['not an image at all'], { type: 'image/png' }),
       'x.png',
-      415,
     ],
     [
       'a GIF (real magic bytes, not accepted)',
+      415,
       () =>
         new Blob([Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'binary')], {
           type: 'image/gif',
         }),
       'x.gif',
-      415,
     ],
-    ['an empty file', () => new Blob([]), 'x.png', 400],
-    ['more than 10 MB', () => new Blob([Buffer.alloc(10 * 1024 * 1024 + 1, 1)]), 'big.png', 413],
-  ])('rejects %s with %i and writes nothing', async (_name, body, filename, status) => {
+    ['an empty file', 400, () => new Blob([]), 'x.png'],
+    ['more than 10 MB', 413, () => new Blob([Buffer.alloc(10 * 1024 * 1024 + 1, 1)]), 'big.png'],
+  ])('rejects %s with %i and writes nothing', async (_name, status, body, filename) => {
     const before = files();
     const res = await upload(server, body(), filename);
     expect(res.status).toBe(status);

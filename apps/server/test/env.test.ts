@@ -22,8 +22,39 @@ describe('loadEnv', () => {
     ['LOG_LEVEL', 'loud'],
     // fetch refuses a header value outside Latin-1; say so at start-up, not on every request.
     ['OPENROUTER_APP_NAME', '我的工作室'],
+    // A whole host is never allowed, only one port of it (a fake provider in tests).
+    ['INGEST_ALLOW_HOSTS', '127.0.0.1'],
+    ['INGEST_ALLOW_HOSTS', '127.0.0.1:4010, localhost'],
+    ['ALLOWED_ORIGINS', 'https://studio.example/app'],
+    ['ALLOWED_ORIGINS', 'https://ok.example, *'],
+    ['ALLOWED_ORIGINS', 'ftp://files.example'],
+    ['ALLOWED_HOSTS', 'genhub.lan:8080'],
+    ['ALLOWED_HOSTS', 'https://genhub.lan'],
   ])('stops on a bad %s naming it', (name, value) => {
     expect(() => loadEnv({ [name]: value })).toThrow(EnvError);
     expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(`^\\s*${name}:`, 'm'));
+  });
+});
+
+describe('INGEST_ALLOW_HOSTS', () => {
+  it('takes host:port pairs, with default ports written out', () => {
+    expect(loadEnv({ INGEST_ALLOW_HOSTS: '127.0.0.1:4010, [::1]:80,Fake.Test:443' })).toMatchObject(
+      { INGEST_ALLOW_HOSTS: ['127.0.0.1:4010', '[::1]:80', 'fake.test:443'] },
+    );
+  });
+});
+
+describe('ALLOWED_ORIGINS and ALLOWED_HOSTS', () => {
+  it('normalize origins and lower-case host names', () => {
+    expect(
+      loadEnv({
+        ALLOWED_ORIGINS: 'HTTPS://Studio.Example:443/, http://localhost:5174',
+        ALLOWED_HOSTS: 'GenHub.LAN, ::1, 192.168.1.20',
+      }),
+    ).toMatchObject({
+      ALLOWED_ORIGINS: ['https://studio.example', 'http://localhost:5174'],
+      ALLOWED_HOSTS: ['genhub.lan', '[::1]', '192.168.1.20'],
+    });
+    expect(loadEnv({})).toMatchObject({ ALLOWED_ORIGINS: [], ALLOWED_HOSTS: [] });
   });
 });

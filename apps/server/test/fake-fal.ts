@@ -7,7 +7,9 @@ export type FalMode =
   | { kind: 'succeed' }
   | { kind: 'empty' }
   | { kind: 'validation'; msg: string }
-  | { kind: 'infra'; errorType: string; detail: string; status: number };
+  | { kind: 'infra'; errorType: string; detail: string; status: number }
+  /** Submissions and cancels answer 422 with a detail echoing the Authorization header. */
+  | { kind: 'echo-key' };
 
 interface FalRequest {
   id: string;
@@ -86,6 +88,8 @@ export async function startFakeFal() {
     if (queued?.[1]) {
       const r = state.requests.get(queued[1]);
       if (!r) return sendJson(res, 404, { detail: 'Request not found' });
+      if (queued[2] === '/cancel' && req.method === 'PUT' && state.mode.kind === 'echo-key')
+        return sendJson(res, 422, { detail: `Cannot cancel for ${req.headers.authorization}` });
       if (queued[2] === '/cancel' && req.method === 'PUT') {
         r.canceled = true;
         return sendJson(res, 202, { status: 'CANCELLATION_REQUESTED' });
@@ -127,6 +131,12 @@ export async function startFakeFal() {
     const submit = /^\/(fal-ai\/nano-banana(?:\/edit)?)$/.exec(url.pathname);
     if (req.method === 'POST' && submit?.[1]) {
       const body = await readJson(req);
+      if (state.mode.kind === 'echo-key')
+        return sendJson(res, 422, {
+          detail: [
+            { msg: `Invalid request from ${req.headers.authorization}`, type: 'value_error' },
+          ],
+        });
       const id = randomUUID();
       const webhook = url.searchParams.get('fal_webhook') ?? undefined;
       const r: FalRequest = {

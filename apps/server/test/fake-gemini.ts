@@ -9,7 +9,9 @@ export type GeminiMode =
   | 'prompt-blocked'
   | 'bad-key'
   | 'quota'
-  | 'unavailable';
+  | 'unavailable'
+  /** A 400 whose message echoes the key, URL-encoded as in a `?key=` query. */
+  | 'echo-key';
 
 /** A Gemini API stand-in (providers.md §3): generateContent with inline images and its error shapes. */
 export async function startFakeGemini() {
@@ -50,6 +52,14 @@ export async function startFakeGemini() {
     }
     const usage = { usageMetadata: { promptTokenCount: 17, candidatesTokenCount: 1306 } };
     switch (state.mode) {
+      case 'echo-key':
+        return sendJson(res, 400, {
+          error: {
+            code: 400,
+            message: `Invalid request for key=${encodeURIComponent(state.apiKey)}`,
+            status: 'INVALID_ARGUMENT',
+          },
+        });
       case 'quota':
         return sendJson(res, 429, {
           error: {

@@ -12,6 +12,8 @@ export interface FakeKieBehaviour {
   fail?: { failCode: string; failMsg: string };
   /** createTask answers with this envelope code (and HTTP status). */
   createError?: { http: number; code: number; msg: string };
+  /** createTask and the credit query answer 422 with a message echoing the Authorization header. */
+  echoKey?: boolean;
   /** Result URLs to report instead of the fake's own. */
   resultUrls?: string[];
   /** Send the callback this many times, this long after createTask (0: never). */
@@ -50,6 +52,11 @@ export interface FakeKie {
 const defaults = (): FakeKieBehaviour => ({ pollsToFinish: 3, callbacks: 0, callbackDelayMs: 50 });
 
 const json = (res: ServerResponse, status: number, body: unknown) => sendJson(res, status, body);
+
+const echo = (authorization: string | undefined) => ({
+  code: 422,
+  msg: `Validation error: the request with Authorization: ${authorization} is invalid`,
+});
 
 const models = new Set([
   'google/nano-banana',
@@ -153,6 +160,7 @@ export async function startFakeKie(): Promise<FakeKie> {
         const body = await readJson(req);
         const error = fake.behaviour.createError;
         if (error) return json(res, error.http, { code: error.code, msg: error.msg });
+        if (fake.behaviour.echoKey) return json(res, 422, echo(req.headers.authorization));
         const input = body.input as Record<string, unknown> | undefined;
         if (
           typeof body.model !== 'string' ||
@@ -207,6 +215,7 @@ export async function startFakeKie(): Promise<FakeKie> {
         });
       }
       if (req.method === 'GET' && url.pathname === '/api/v1/chat/credit') {
+        if (fake.behaviour.echoKey) return json(res, 422, echo(req.headers.authorization));
         return json(res, 200, { code: 200, msg: 'success', data: 100 });
       }
       json(res, 404, { code: 404, msg: 'not found' });

@@ -22,6 +22,8 @@ export async function startFakeNanobanana() {
     /** An error envelope code to answer submissions with, or a failed task. */
     error: null as null | { code: string; status: number },
     failTask: false,
+    /** Submissions and the account query answer 400 echoing the Authorization header. */
+    echoKey: false,
     requests: [] as { path: string; body: Record<string, unknown> }[],
     tasks: new Map<string, { polls: number; failed: boolean; mask: boolean }>(),
   };
@@ -30,6 +32,8 @@ export async function startFakeNanobanana() {
     error: { code, message, details: 'see the API reference' },
     request_id: `req_${randomBytes(4).toString('hex')}`,
   });
+  const echo = (authorization: string | undefined) =>
+    envelope('INVALID_REQUEST', `The request with ${authorization} is invalid`);
   const server = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname.startsWith('/cdn/'))
@@ -42,6 +46,7 @@ export async function startFakeNanobanana() {
       state.requests.push({ path: url.pathname, body });
       if (state.error)
         return sendJson(res, state.error.status, envelope(state.error.code, 'Refused'));
+      if (state.echoKey) return sendJson(res, 400, echo(req.headers.authorization));
       const newTask = () => {
         const id = `task_${randomBytes(6).toString('hex')}`;
         state.tasks.set(id, { polls: 0, failed: state.failTask, mask: body.return_mask === true });
@@ -89,6 +94,8 @@ export async function startFakeNanobanana() {
         error: status === 'failed' ? 'The model could not process the image' : null,
       });
     }
+    if (req.method === 'GET' && url.pathname === '/v1/account' && state.echoKey)
+      return sendJson(res, 400, echo(req.headers.authorization));
     if (req.method === 'GET' && url.pathname === '/v1/account') {
       return sendJson(res, 200, {
         user_id: 'user_1',

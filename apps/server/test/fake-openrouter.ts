@@ -5,6 +5,8 @@ export type OpenRouterMode =
   | { kind: 'image' }
   | { kind: 'text-only' }
   | { kind: 'error-in-200'; code: number; message: string }
+  /** A 400 whose message echoes the Authorization header, key and all. */
+  | { kind: 'echo-key' }
   | { kind: 'status'; status: number; message: string; retryAfter?: string };
 
 /** An OpenRouter stand-in (providers.md §2): chat completions answering base64 data URLs. */
@@ -38,6 +40,10 @@ export async function startFakeOpenRouter() {
       return sendJson(res, 401, { error: { code: 401, message: 'No auth credentials found' } });
     }
     const mode = state.mode;
+    if (mode.kind === 'echo-key') {
+      const message = `Bad request from ${req.headers.authorization}`;
+      return sendJson(res, 400, { error: { code: 400, message } });
+    }
     if (mode.kind === 'status') {
       return sendJson(
         res,

@@ -6,7 +6,9 @@ import { listen, readJson, sendJson } from './fake-http';
 export type ReplicateMode =
   | { kind: 'succeed' }
   | { kind: 'fail'; error: string }
-  | { kind: 'status'; status: number; detail: string };
+  | { kind: 'status'; status: number; detail: string }
+  /** Predictions are refused with a detail echoing the Authorization header. */
+  | { kind: 'echo-key' };
 
 interface FakePrediction {
   id: string;
@@ -102,6 +104,12 @@ export async function startFakeReplicate(secret: string) {
     const create = /^\/v1\/models\/([^/]+\/[^/]+)\/predictions$/.exec(url.pathname);
     if (req.method === 'POST' && create?.[1]) {
       const body = await readJson(req);
+      if (state.mode.kind === 'echo-key')
+        return sendJson(res, 422, {
+          title: 'Invalid input',
+          detail: `Invalid input from ${req.headers.authorization}`,
+          status: 422,
+        });
       if (state.mode.kind === 'status')
         return sendJson(res, state.mode.status, {
           title: 'Error',

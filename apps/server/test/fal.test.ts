@@ -27,7 +27,7 @@ describe('fal.ai', () => {
       FAL_KEY: fake.state.key,
       FAL_QUEUE_BASE_URL: fake.url,
       FAL_JWKS_URL: fake.jwksUrl,
-      INGEST_ALLOW_HOSTS: '127.0.0.1',
+      INGEST_ALLOW_HOSTS: new URL(fake.url).host,
     });
     ({ polling, hooked, a, b } = pair);
     close = () => pair.close();

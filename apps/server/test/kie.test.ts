@@ -32,7 +32,7 @@ describe('KIE.ai without a public URL: polling', () => {
         KIE_API_KEY: kie.apiKey,
         KIE_BASE_URL: kie.url,
         KIE_UPLOAD_BASE_URL: kie.url,
-        INGEST_ALLOW_HOSTS: '127.0.0.1',
+        INGEST_ALLOW_HOSTS: new URL(kie.url).host,
       }),
       { scheduler: fast },
     ));
@@ -152,7 +152,7 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
         KIE_API_KEY: kie.apiKey,
         KIE_BASE_URL: kie.url,
         KIE_UPLOAD_BASE_URL: kie.url,
-        INGEST_ALLOW_HOSTS: '127.0.0.1',
+        INGEST_ALLOW_HOSTS: new URL(kie.url).host,
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         KIE_WEBHOOK_HMAC_KEY: hmacKey,
       },

@@ -27,7 +27,7 @@ describe('nanobanana-style REST API', () => {
       (fake) => ({
         NANOBANANA_API_KEY: fake.state.apiKey,
         NANOBANANA_BASE_URL: fake.url,
-        INGEST_ALLOW_HOSTS: '127.0.0.1',
+        INGEST_ALLOW_HOSTS: new URL(fake.url).host,
       }),
       { scheduler: { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 40 } } },
     ));

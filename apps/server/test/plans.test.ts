@@ -58,7 +58,7 @@ describe('plans and the cost ledger over the API', () => {
         KIE_API_KEY: kie.apiKey,
         KIE_BASE_URL: kie.url,
         KIE_UPLOAD_BASE_URL: kie.url,
-        INGEST_ALLOW_HOSTS: '127.0.0.1',
+        INGEST_ALLOW_HOSTS: [nanobanana.url, kie.url].map((u) => new URL(u).host).join(','),
         PRICE_OVERRIDES: 'nanobanana/nano-banana:enhance=3',
         MONTHLY_BUDGET: '20 credits',
       },
@@ -180,7 +180,7 @@ describe('plans and the cost ledger over the API', () => {
         ['kie', 4],
       ]),
     );
-    expect(usage.budgets).toEqual([{ unit: 'credits', cap: 20, spent: 8 }]);
+    expect(usage.budgets).toEqual([{ unit: 'credits', cap: 20, spent: 8, reserved: 0 }]);
 
     // 8 spent + 5 (an edit) is fine; a batch of 3 edits (15) would pass the 20 cap.
     await expect(
@@ -192,7 +192,7 @@ describe('plans and the cost ledger over the API', () => {
       }),
     ).rejects.toMatchObject({
       data: { code: 'PRECONDITION_FAILED' },
-      message: expect.stringMatching(/credits budget is 20; 8 is spent/) as unknown,
+      message: expect.stringMatching(/monthly cap of 20 credits: 8 spent/) as unknown,
     });
   });
 });

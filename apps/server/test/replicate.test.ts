@@ -30,7 +30,7 @@ describe('Replicate', () => {
       REPLICATE_API_TOKEN: fake.state.apiToken,
       REPLICATE_BASE_URL: fake.url,
       REPLICATE_WEBHOOK_SECRET: secret,
-      INGEST_ALLOW_HOSTS: '127.0.0.1',
+      INGEST_ALLOW_HOSTS: new URL(fake.url).host,
     });
     ({ polling, hooked, a, b } = pair);
     close = () => pair.close();

@@ -1,3 +1,4 @@
+import { task as taskSchema } from '@genhub/core/schemas';
 import { until } from '@genhub/core/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,25 +204,27 @@ describe('Gemini API', () => {
 
   it('honours RetryInfo.retryDelay on a 429', async () => {
     fake.state.mode = 'quota';
+    const before = fake.state.requests.length;
     const task = await connection.client.task.create.mutate({
       provider: 'gemini',
       prompt: 'x',
       maxAttempts: 2,
     });
-    await until(
-      () =>
-        fake.state.requests.filter((r) => r.body && r.path.includes('generateContent')).length > 0,
-      5000,
-    );
-    const waiting = await until(
-      () =>
-        server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, task.id) }).sync()
-          ?.nextRunAt != null,
-      5000,
-    ).then(() => connection.client.task.get.query({ id: task.id }));
-    expect(waiting.error).toMatchObject({ code: 'rate_limited', retryable: true });
-    expect((waiting.nextRunAt ?? 0) - waiting.updatedAt).toBeGreaterThanOrEqual(2000);
+    await until(() => fake.state.requests.length > before, 5000, 'the first call');
+    // The fake answered that call as it arrived; the retry gets an image.
     fake.state.mode = 'image';
+    // The task as the retry was scheduled (its stored event), however late this reads it.
+    const scheduled = () =>
+      server.app.core.db.query.taskEvents
+        .findFirst({
+          where: (e, { and, eq }) => and(eq(e.taskId, task.id), eq(e.type, 'retry_scheduled')),
+        })
+        .sync();
+    await until(() => scheduled() !== undefined, 5000, 'the retry to be scheduled');
+    const waiting = taskSchema.parse(JSON.parse(scheduled()?.snapshot ?? 'null'));
+    expect(waiting.error).toMatchObject({ code: 'rate_limited', retryable: true });
+    // One clock read decides both: the difference is the wait the engine chose.
+    expect((waiting.nextRunAt ?? 0) - waiting.updatedAt).toBeGreaterThanOrEqual(2000);
     expect((await waitForTask(server, connection.client, task.id)).status).toBe('completed');
   }, 30_000);
 });

@@ -21,7 +21,7 @@ describe('KIE.ai from the browser, with a key and no public URL', () => {
       KIE_API_KEY: kie.apiKey,
       KIE_BASE_URL: kie.url,
       KIE_UPLOAD_BASE_URL: kie.url,
-      INGEST_ALLOW_HOSTS: '127.0.0.1',
+      INGEST_ALLOW_HOSTS: new URL(kie.url).host,
     });
     browser = await launchBrowser();
   });

@@ -25,7 +25,7 @@ describe('variation plans and cost in the browser', () => {
     app = await spawnServer({
       NANOBANANA_API_KEY: fake.state.apiKey,
       NANOBANANA_BASE_URL: fake.url,
-      INGEST_ALLOW_HOSTS: '127.0.0.1',
+      INGEST_ALLOW_HOSTS: new URL(fake.url).host,
       LOCAL_PROVIDER_DELAY_MS: '200',
     });
     const base = await sharp({

@@ -44,7 +44,7 @@ describe('every provider from the browser, against its fake', () => {
       REPLICATE_BASE_URL: replicate.url,
       NANOBANANA_API_KEY: nanobanana.state.apiKey,
       NANOBANANA_BASE_URL: nanobanana.url,
-      INGEST_ALLOW_HOSTS: '127.0.0.1',
+      INGEST_ALLOW_HOSTS: [fal, replicate, nanobanana].map((f) => new URL(f.url).host).join(','),
     });
     browser = await launchBrowser();
   });

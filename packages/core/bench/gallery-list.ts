@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { createDb } from '@genhub/db';
 import {
   listGallery,
+  FileLeases,
   LocalDiskStorage,
   ProviderRegistry,
   seedGallery,
@@ -31,6 +32,7 @@ const ctx: CoreContext = {
   bus: new TaskEventBus(),
   queueChanged: new Signal(),
   storage,
+  fileLeases: new FileLeases(),
   providers: new ProviderRegistry([]),
   clock: systemClock,
   log: silentLogger,

@@ -16,6 +16,7 @@ import {
   createLocalAdapter,
   createTask,
   createTaskInput,
+  FileLeases,
   LocalDiskStorage,
   ProviderRegistry,
   renderPromptImage,
@@ -41,6 +42,7 @@ async function run(name: string, images: Buffer[], concurrency: number) {
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage,
+    fileLeases: new FileLeases(),
     providers: new ProviderRegistry([
       { ...local, generate: () => Promise.resolve({ images: [images[next++ % images.length]!] }) },
     ]),

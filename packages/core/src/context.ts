@@ -4,6 +4,7 @@ import type { Signal } from './events/signal';
 import type { TaskEventBus } from './events/task-event-bus';
 import type { Logger } from './log';
 import type { ProviderRegistry } from './providers/registry';
+import type { FileLeases } from './storage/file-leases';
 import type { Storage } from './storage/storage';
 
 /** Everything a core function may touch; tests pass fakes. */
@@ -13,9 +14,15 @@ export interface CoreContext {
   /** Emitted when the queue is paused or resumed. */
   queueChanged: Signal;
   storage: Storage;
+  /** Stored files that running work holds: the one registry every file deleter asks. */
+  fileLeases: FileLeases;
+  /** Removes every configured secret (keys, tokens, webhook secrets) from outside text. */
+  scrubSecrets?: (text: string) => string;
   providers: ProviderRegistry;
   clock: Clock;
   log: Logger;
   /** Monthly spending caps by price unit (credits, USD, …); new work past one is refused. */
   monthlyBudgets?: ReadonlyMap<string, number>;
+  /** The most pixels any image may decode to (MAX_IMAGE_PIXELS); absent means about 50 MP. */
+  maxImagePixels?: number;
 }

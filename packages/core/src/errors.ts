@@ -4,6 +4,8 @@ export const coreErrorCodes = [
   'CONFLICT',
   'PROVIDER_NOT_CONFIGURED',
   'PAYLOAD_TOO_LARGE',
+  /** More pixels than MAX_IMAGE_PIXELS (an image bomb, or simply too big to decode). */
+  'IMAGE_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'BUDGET_EXCEEDED',
 ] as const;

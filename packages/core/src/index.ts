@@ -9,6 +9,7 @@ export * from './assets';
 export { CoreError, isCoreError, coreErrorCodes, type CoreErrorCode } from './errors';
 export { systemClock, type Clock } from './clock';
 export { silentLogger, type Logger } from './log';
+export { createSecretScrubber, redacted } from './create-secret-scrubber';
 export { newId } from './ids';
 export type { CoreContext } from './context';
 export * from './queue';

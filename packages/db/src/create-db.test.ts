@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, createTestDb } from './create-db';
+import { createDb, createTestDb, DatabaseFileError } from './create-db';
 import { taskEvents } from './schema';
 
 describe('createDb', () => {
@@ -67,5 +67,61 @@ describe('createDb', () => {
     const third = insert('c');
     expect(second).toBeGreaterThan(first);
     expect(third).toBeGreaterThan(second);
+  });
+
+  it('creates the database, its WAL and its shared memory owner-only, whatever the umask', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'genhub-db-'));
+    dirs.push(dir);
+    const file = join(dir, 'genhub.sqlite');
+    const umask = process.umask(0);
+    try {
+      const handle = createDb(file);
+      handle.db
+        .insert(taskEvents)
+        .values({ taskId: 't', type: 'created', snapshot: '{}', createdAt: 1 })
+        .run();
+      for (const path of [file, `${file}-wal`, `${file}-shm`])
+        expect(statSync(path).mode & 0o777, path).toBe(0o600);
+      await handle.close();
+      // An existing file left readable by others is made owner-only again.
+      chmodSync(file, 0o644);
+      const again = createDb(file);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      await again.close();
+    } finally {
+      process.umask(umask);
+    }
+  });
+
+  it.each([
+    ['garbage', () => Buffer.alloc(10_000, 'not a database ')],
+    ['a truncated database', (good: Buffer) => good.subarray(0, Math.floor(good.length / 2))],
+    ['a database cut after its header', (good: Buffer) => good.subarray(0, 100)],
+  ])('refuses %s with one message naming the file and the way out', async (_what, damage) => {
+    const dir = mkdtempSync(join(tmpdir(), 'genhub-db-'));
+    dirs.push(dir);
+    const good = join(dir, 'good.sqlite');
+    const handle = createDb(good);
+    for (let i = 0; i < 300; i++) {
+      handle.db
+        .insert(taskEvents)
+        .values({ taskId: 't', type: 'created', snapshot: 'x'.repeat(1000), createdAt: i })
+        .run();
+    }
+    await handle.close();
+    const file = join(dir, 'genhub.sqlite');
+    writeFileSync(file, damage(readFileSync(good)));
+    let error: unknown;
+    try {
+      createDb(file);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(DatabaseFileError);
+    const message = (error as Error).message;
+    const opening = `genhub.sqlite in ${dir} is not a readable SQLite database (`;
+    const ending = '). Move it aside to start fresh, or restore it from a backup.';
+    expect(message.slice(0, opening.length)).toBe(opening);
+    expect(message.slice(-ending.length)).toBe(ending);
   });
 });

@@ -1,2 +1,9 @@
 export * from './schema';
-export { createDb, createTestDb, type Db, type DbExecutor, type DbHandle } from './create-db';
+export {
+  createDb,
+  createTestDb,
+  DatabaseFileError,
+  type Db,
+  type DbExecutor,
+  type DbHandle,
+} from './create-db';

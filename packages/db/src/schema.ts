@@ -130,6 +130,13 @@ export const tasks = sqliteTable(
     index('tasks_trash_idx')
       .on(t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),
+    // The monthly budget check runs on every accept: both sums read these indexes alone.
+    index('tasks_spend_idx')
+      .on(t.costUnit, t.finishedAt, t.actualCost)
+      .where(sql`${t.costUnit} is not null and ${t.finishedAt} is not null`),
+    index('tasks_reserved_idx')
+      .on(t.costUnit, t.status, t.estimatedCost, t.actualCost)
+      .where(sql`${t.costUnit} is not null and ${t.status} in ('pending', 'processing')`),
   ],
 );
 

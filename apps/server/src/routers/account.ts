@@ -17,7 +17,8 @@ export const accountRouter = router({
           } catch (error) {
             const message =
               error instanceof Error && 'code' in error ? error.message : 'unavailable';
-            return { provider: p.id, label: p.label, amount: null, unit: null, error: message };
+            const scrubbed = ctx.core.scrubSecrets?.(message) ?? message;
+            return { provider: p.id, label: p.label, amount: null, unit: null, error: scrubbed };
           }
         }),
     ),

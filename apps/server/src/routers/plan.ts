@@ -12,6 +12,7 @@ import {
   retryFailedPlanTasks,
 } from '@genhub/core';
 import { publicProcedure, router } from '../trpc/init';
+import { subscriptionProcedure } from '../ws/subscription-procedure';
 import { planUpdates } from './plan-updates';
 
 const planId = z.object({ id: z.string().min(1) });
@@ -45,7 +46,7 @@ export const planRouter = router({
     .input(planId.extend({ budget: z.number().positive().nullish() }))
     .mutation(({ ctx, input }) => retryFailedPlanTasks(ctx.core, input.id, input.budget)),
   /** Progress of one plan (`id`) or of every plan: counts, spend and status as they change. */
-  updates: publicProcedure
+  updates: subscriptionProcedure
     .input(z.object({ id: z.string().min(1).optional() }))
     .subscription(({ ctx, input, signal }) => planUpdates(ctx.core, input.id, signal)),
 });

@@ -6,6 +6,7 @@ import {
   retryAllFailed,
 } from '@genhub/core';
 import { publicProcedure, router } from '../trpc/init';
+import { subscriptionProcedure } from '../ws/subscription-procedure';
 import { queueStatusUpdates } from './queue-status-updates';
 
 export const queueRouter = router({
@@ -23,5 +24,7 @@ export const queueRouter = router({
     .input(queueScopeInput)
     .mutation(({ ctx, input }) => ({ retried: retryAllFailed(ctx.core, input.provider) })),
   /** The queue status now, then again whenever a task or the queue changes (at most every 250 ms). */
-  updates: publicProcedure.subscription(({ ctx, signal }) => queueStatusUpdates(ctx.core, signal)),
+  updates: subscriptionProcedure.subscription(({ ctx, signal }) =>
+    queueStatusUpdates(ctx.core, signal),
+  ),
 });

@@ -12,8 +12,22 @@ import {
   streamTaskEvents,
   taskEventsInput,
   taskIdInput,
+  type TaskEvent,
 } from '@genhub/core';
 import { publicProcedure, router } from '../trpc/init';
+import { subscriptionProcedure } from '../ws/subscription-procedure';
+
+const envelopes = new WeakMap<TaskEvent, ReturnType<typeof tracked<TaskEvent>>>();
+
+/** An event with its seq as the tracked id: one envelope per event, whoever receives it. */
+function trackedEvent(event: TaskEvent) {
+  let envelope = envelopes.get(event);
+  if (!envelope) {
+    envelope = tracked(String(event.seq), event);
+    envelopes.set(event, envelope);
+  }
+  return envelope;
+}
 
 export const taskRouter = router({
   create: publicProcedure
@@ -31,15 +45,16 @@ export const taskRouter = router({
     .input(setPriorityInput)
     .mutation(({ ctx, input }) => setPriority(ctx.core, input.id, input.priority)),
   /** Every task change, resumable: pass the last event id you saw and get exactly what you missed. */
-  events: publicProcedure.input(taskEventsInput).subscription(({ ctx, input, signal }) =>
+  events: subscriptionProcedure.input(taskEventsInput).subscription(({ ctx, input, signal }) =>
     streamTaskEvents(
       ctx.core,
       {
         afterSeq: input.lastEventId == null ? null : Number(input.lastEventId),
         taskId: input.taskId,
         signal,
+        replays: ctx.connection.replays,
       },
-      (event) => tracked(String(event.seq), event),
+      trackedEvent,
     ),
   ),
 });

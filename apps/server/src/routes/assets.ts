@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import {
   createAsset,
   findAsset,
-  isCoreError,
   maxUploadBytes,
   verifyAssetSignature,
   type CoreContext,
 } from '@genhub/core';
-import { httpStatusOf } from '../trpc/to-trpc-error';
+import { readUpload } from './read-upload';
 import { sendError } from './send-error';
 
 /** `POST /api/assets`: one multipart field `file`, a PNG, JPEG or WebP of at most 10 MB. */
@@ -42,6 +41,13 @@ export function registerAssetRoutes(app: FastifyInstance, core: CoreContext, sec
     }
     let bytes: Buffer;
     let name: string | undefined;
+    const tooLarge = () =>
+      sendError(
+        reply,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `An image may be at most ${maxUploadBytes / 1024 / 1024} MB`,
+      );
     try {
       const part = await req.file({ limits: { fileSize: maxUploadBytes, files: 1 } });
       if (!part || part.fieldname !== 'file') {
@@ -52,29 +58,19 @@ export function registerAssetRoutes(app: FastifyInstance, core: CoreContext, sec
           'Send the image in a multipart field named "file"',
         );
       }
-      bytes = await part.toBuffer();
+      const file = await readUpload(part.file, maxUploadBytes);
+      if (!file) return tooLarge();
+      bytes = file;
       name = part.filename;
     } catch (error) {
-      if (error instanceof app.multipartErrors.RequestFileTooLargeError) {
-        return sendError(
-          reply,
-          413,
-          'PAYLOAD_TOO_LARGE',
-          `An image may be at most ${maxUploadBytes / 1024 / 1024} MB`,
-        );
-      }
+      if (error instanceof app.multipartErrors.RequestFileTooLargeError) return tooLarge();
       if (error instanceof app.multipartErrors.FilesLimitError) {
         return sendError(reply, 400, 'INVALID_INPUT', 'Send one file per request');
       }
       req.log.warn({ err: error }, 'unreadable upload');
       return sendError(reply, 400, 'INVALID_INPUT', 'The upload could not be read');
     }
-    try {
-      return reply.status(201).send(await createAsset(core, bytes, name));
-    } catch (error) {
-      if (isCoreError(error))
-        return sendError(reply, httpStatusOf[error.code], error.code, error.message);
-      throw error;
-    }
+    // A core error (too many pixels, undecodable, …) becomes its envelope in the error handler.
+    return reply.status(201).send(await createAsset(core, bytes, name));
   });
 }

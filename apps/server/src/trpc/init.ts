@@ -1,7 +1,8 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { isCoreError } from '@genhub/core';
 import { ZodError } from 'zod';
 import type { TrpcContext } from './context';
+import { maxInputDepth, nestsDeeperThan } from './input-depth';
 import { toTRPCError } from './to-trpc-error';
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -35,5 +36,15 @@ const mapCoreErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+const refuseDeepInput = t.middleware(async ({ getRawInput, next }) => {
+  if (nestsDeeperThan(await getRawInput(), maxInputDepth)) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `The input nests objects or arrays more than ${maxInputDepth} levels deep`,
+    });
+  }
+  return next();
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapCoreErrors);
+export const publicProcedure = t.procedure.use(refuseDeepInput).use(mapCoreErrors);

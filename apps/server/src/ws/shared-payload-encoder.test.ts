@@ -8,6 +8,7 @@ describe('sharedPayloadEncoder', () => {
   it.each([
     { id: 3, result: { type: 'data', id: '7', data: event } },
     { id: 3, result: { type: 'data', id: '7', data: { id: '7', data: event } } },
+    { id: 'sub ü 中', result: { type: 'data', id: '7', data: { id: '7', data: event } } },
     { id: 3, result: { type: 'data', id: '7', data: { id: '8', data: event } } },
     { id: 3, result: { type: 'data', id: '7', data: { id: '7', data: [1, 2] } } },
     { id: 'abc', jsonrpc: '2.0', result: { type: 'data', data: event } },
@@ -16,7 +17,9 @@ describe('sharedPayloadEncoder', () => {
     { id: 2, error: { code: -32600, message: 'bad' } },
     { id: 4, result: { type: 'data', data: 'a string' } },
   ])('encodes %o exactly as tRPC does', (message) => {
-    expect(sharedPayloadEncoder.encode(message)).toBe(jsonEncoder.encode(message));
+    const encoded = sharedPayloadEncoder.encode(message);
+    const text = typeof encoded === 'string' ? encoded : Buffer.from(encoded).toString('utf8');
+    expect(text).toBe(jsonEncoder.encode(message));
   });
 
   it('stringifies a payload once however many subscribers receive it', () => {

@@ -1,4 +1,5 @@
 import { jsonEncoder, type Encoder } from '@trpc/server/adapters/ws';
+import { knownJson } from '@genhub/core';
 
 const serialized = new WeakMap<object, string>();
 
@@ -21,7 +22,7 @@ function isPlainDataMessage(message: unknown): message is {
 }
 
 function cachedJson(value: object): string {
-  let json = serialized.get(value);
+  let json = serialized.get(value) ?? knownJson(value);
   if (json === undefined) {
     json = JSON.stringify(value);
     serialized.set(value, json);
@@ -46,25 +47,51 @@ function isTrackedWrapper(
   );
 }
 
+const serializedBytes = new WeakMap<object, Buffer>();
+
+function cachedBytes(value: object): Buffer {
+  let bytes = serializedBytes.get(value);
+  if (bytes === undefined) {
+    bytes = Buffer.from(cachedJson(value));
+    serializedBytes.set(value, bytes);
+  }
+  return bytes;
+}
+
+/** `head`, `body` and `tail` as one buffer of UTF-8 text, with no string built in between. */
+function joinText(head: string, body: Buffer, tail: string): Uint8Array<ArrayBuffer> {
+  const headBytes = Buffer.byteLength(head);
+  const out = Buffer.allocUnsafe(headBytes + body.length + Buffer.byteLength(tail));
+  // As many bytes as characters: ASCII, which latin1 writes fastest.
+  out.write(head, 0, headBytes, headBytes === head.length ? 'latin1' : 'utf8');
+  body.copy(out, headBytes);
+  out.write(tail, headBytes + body.length);
+  return out;
+}
+
 /**
  * The tRPC JSON wire format, byte for byte, but a subscription payload that goes to many
  * sockets (one event object fanned out to every subscriber) is stringified once, not once
- * per subscriber. Everything else goes through tRPC's own JSON encoder.
+ * per subscriber, and not at all for an event read from the log, whose JSON is known.
+ * A tracked event (task.events) comes out as the UTF-8 bytes of its text, its payload's
+ * bytes copied from one shared buffer; `SocketPacer` sends them as a text frame. Everything
+ * else goes through tRPC's own JSON encoder.
  */
 export const sharedPayloadEncoder: Encoder = {
   encode(message) {
     if (!isPlainDataMessage(message)) return jsonEncoder.encode(message);
     const { id, jsonrpc, result } = message;
-    const data = isTrackedWrapper(result.data, result.id)
-      ? `{"id":${JSON.stringify(result.data.id)},"data":${cachedJson(result.data.data)}}`
-      : cachedJson(result.data);
-    return (
+    const head =
       `{"id":${JSON.stringify(id)}` +
       (jsonrpc === undefined ? '' : `,"jsonrpc":${JSON.stringify(jsonrpc)}`) +
       `,"result":{"type":"data"` +
       (result.id === undefined ? '' : `,"id":${JSON.stringify(result.id)}`) +
-      `,"data":${data}}}`
-    );
+      `,"data":`;
+    if (isTrackedWrapper(result.data, result.id)) {
+      const wrapperHead = `${head}{"id":${JSON.stringify(result.data.id)},"data":`;
+      return joinText(wrapperHead, cachedBytes(result.data.data), '}}}');
+    }
+    return `${head}${cachedJson(result.data)}}}`;
   },
   decode: (data) => jsonEncoder.decode(data),
 };

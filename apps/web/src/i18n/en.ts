@@ -107,6 +107,9 @@ export const en = {
     tasks: 'Tasks',
     amount: 'Spent',
     estimatedHint: '* includes list-price estimates where the provider reports no charge',
+    overrun: 'Monthly budget: {{used}} / {{cap}} — {{over}} over',
+    reserved: '{{amount}} reserved by queued tasks',
+    budgetBar: 'Monthly budget in {{unit}}: spent, then reserved by queued tasks',
   },
   notify: {
     label: 'Alerts when work finishes in a hidden tab',

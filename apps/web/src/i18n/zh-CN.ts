@@ -108,6 +108,9 @@ export const zhCN: Messages = {
     tasks: '任务数',
     amount: '花费',
     estimatedHint: '* 服务商未报告实际扣费时，按标价估算',
+    overrun: '月度预算：{{used}} / {{cap}} — 超出 {{over}}',
+    reserved: '排队中的任务预留了 {{amount}}',
+    budgetBar: '{{unit}} 月度预算：已用部分，以及排队任务预留的部分',
   },
   notify: {
     label: '后台标签页中任务完成时提醒',

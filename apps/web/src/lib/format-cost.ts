@@ -8,6 +8,9 @@ export const freeUnit = 'free';
 
 export const formatAmount = (amount: number, unit: string) => `${number(amount)} ${unit}`;
 
+/** An amount without its unit, as `formatAmount` writes it (for "72 / 60 credits"). */
+export const formatNumber = number;
+
 /** A task's cost for a tile: the charge, an estimate marked as one, or nothing when unknown. */
 export function taskCostLabel(task: Task, t: TFunction): string | null {
   const cost = task.cost;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatAmount, freeUnit } from '../lib/format-cost';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
+import { BudgetBar } from './budget-bar';
 import { UsageChart } from './usage-chart';
 
 const card =
@@ -61,19 +62,7 @@ export default function UsagePage() {
         </div>
       </div>
       {budgets.map((b) => (
-        <div key={b.unit} className={card}>
-          <p className="text-sm">
-            {t('usage.budget', {
-              spent: formatAmount(b.spent, b.unit),
-              cap: formatAmount(b.cap, b.unit),
-            })}
-          </p>
-          <progress
-            className="w-full accent-amber-500"
-            max={b.cap}
-            value={Math.min(b.spent, b.cap)}
-          />
-        </div>
+        <BudgetBar key={b.unit} budget={b} className={card} />
       ))}
       {rows.length === 0 ? (
         <p className="text-stone-600 dark:text-stone-400">{t('usage.none')}</p>

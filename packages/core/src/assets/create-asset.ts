@@ -7,7 +7,7 @@ import { storeImage } from '../ingest/store-image';
 import { maxUploadBytes, type Asset } from '../schemas';
 import { toAsset } from './to-asset';
 
-/** Stores an uploaded reference image after checking its size and real format. */
+/** Stores an uploaded reference image after checking its size, real format and pixel count. */
 export async function createAsset(
   ctx: CoreContext,
   bytes: Buffer,
@@ -22,7 +22,10 @@ export async function createAsset(
     );
   }
   if (bytes.byteLength === 0) throw new CoreError('INVALID_INPUT', 'The file is empty', 'file');
-  const stored = await storeImage(ctx.storage, bytes);
+  const stored = await storeImage(ctx.storage, bytes, {
+    maxPixels: ctx.maxImagePixels,
+    leases: ctx.fileLeases,
+  });
   const now = ctx.clock.now();
   const row = {
     id: newId(now),
@@ -35,6 +38,10 @@ export async function createAsset(
     name: name ? basename(name).slice(0, 255) : null,
     createdAt: now,
   };
-  ctx.db.insert(assets).values(row).run();
+  try {
+    ctx.db.insert(assets).values(row).run();
+  } finally {
+    ctx.fileLeases.release(stored.sha256);
+  }
   return toAsset(row, ctx.storage);
 }

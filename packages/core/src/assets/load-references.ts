@@ -1,9 +1,18 @@
 import { inArray } from 'drizzle-orm';
 import { assets } from '@genhub/db';
 import type { CoreContext } from '../context';
-import type { ReferenceImage } from '../providers/types';
+import { ProviderError, type ReferenceImage } from '../providers/types';
 
-/** The bytes of a task's reference images, in the order they were given. */
+const missing = (assetId: string) =>
+  new ProviderError(
+    'reference_missing',
+    `Reference image ${assetId} is no longer stored; upload it again`,
+  );
+
+/**
+ * The bytes of a task's reference images, in the order they were given. A reference whose
+ * asset or file is gone fails the task as `reference_missing`, which no retry can fix.
+ */
 export async function loadReferences(
   ctx: CoreContext,
   assetIds: string[],
@@ -12,19 +21,24 @@ export async function loadReferences(
   const rows = ctx.db.select().from(assets).where(inArray(assets.id, assetIds)).all();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return Promise.all(
-    assetIds.flatMap((id) => {
+    assetIds.map(async (id) => {
       const row = byId.get(id);
-      if (!row) return [];
-      return [
-        ctx.storage.get(row.file).then((bytes) => ({
-          assetId: row.id,
-          file: row.file,
-          bytes,
-          mime: row.mime,
-          width: row.width,
-          height: row.height,
-        })),
-      ];
+      if (!row) throw missing(id);
+      let bytes: Buffer;
+      try {
+        bytes = await ctx.storage.get(row.file);
+      } catch (error) {
+        if (!(await ctx.storage.has(row.file))) throw missing(id);
+        throw error;
+      }
+      return {
+        assetId: row.id,
+        file: row.file,
+        bytes,
+        mime: row.mime,
+        width: row.width,
+        height: row.height,
+      };
     }),
   );
 }

@@ -1,16 +1,28 @@
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { budgetStatus } from './budget-status';
 import { spentThisMonth } from './get-usage';
+import { reservedByUnfinished } from './reserved-by-unfinished';
 
-/** Refuses new work in a unit whose monthly cap this month's spend plus `more` would pass. */
+/**
+ * Refuses new work in a unit whose monthly cap it would pass: this month's spend, plus what
+ * queued and running tasks hold, plus `more`. Call it inside the transaction that inserts
+ * the work (with no `await` in between), so that two accepts cannot both take the last room.
+ */
 export function checkMonthlyBudget(ctx: CoreContext, unit: string | null, more: number): void {
   const cap = unit === null ? undefined : ctx.monthlyBudgets?.get(unit);
   if (unit === null || cap === undefined) return;
-  const spent = spentThisMonth(ctx, unit);
-  if (spent + more > cap) {
+  const status = budgetStatus({
+    cap,
+    spent: spentThisMonth(ctx, unit),
+    reserved: reservedByUnfinished(ctx, unit).get(unit) ?? 0,
+    asked: more,
+  });
+  if (!status.fits) {
     throw new CoreError(
       'BUDGET_EXCEEDED',
-      `This month's ${unit} budget is ${cap}; ${spent} is spent and this needs about ${more} more`,
+      `This would pass the monthly cap of ${status.cap} ${unit}: ${status.spent} spent, ` +
+        `${status.reserved} reserved by queued tasks, ${status.asked} more asked`,
     );
   }
 }

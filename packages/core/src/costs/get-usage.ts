@@ -3,22 +3,27 @@ import { tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import type { UsageReport } from '../schemas';
 import { monthStart } from './month-start';
+import { reservedByUnfinished } from './reserved-by-unfinished';
 
 /** This month's spend in `unit` (the caller's calendar), from the tasks' actual costs. */
 export function spentThisMonth(ctx: CoreContext, unit: string, utcOffsetMinutes = 0): number {
-  const since = monthStart(ctx.clock.now(), utcOffsetMinutes);
   return (
-    ctx.db
-      .select({ amount: sql<number>`coalesce(sum(${tasks.actualCost}), 0)` })
-      .from(tasks)
-      .where(and(gte(tasks.finishedAt, since), sql`${tasks.costUnit} = ${unit}`))
-      .get()?.amount ?? 0
+    spentSinceQuery(ctx, unit, monthStart(ctx.clock.now(), utcOffsetMinutes)).get()?.amount ?? 0
   );
+}
+
+/** The query behind `spentThisMonth`, exposed so its plan can be checked. */
+export function spentSinceQuery(ctx: Pick<CoreContext, 'db'>, unit: string, since: number) {
+  return ctx.db
+    .select({ amount: sql<number>`coalesce(sum(${tasks.actualCost}), 0)` })
+    .from(tasks)
+    .where(and(sql`${tasks.costUnit} = ${unit}`, gte(tasks.finishedAt, since)));
 }
 
 /**
  * What was spent, by day, provider, model and plan, over last month and this one; the two
- * months' totals per unit; and the monthly caps against this month's spend.
+ * months' totals per unit; what queued and running tasks reserve; and the monthly caps
+ * against this month's spend and those reservations.
  */
 export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }): UsageReport {
   const now = ctx.clock.now();
@@ -54,6 +59,7 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
     return [...byUnit].map(([unit, amount]) => ({ unit, amount }));
   };
   const current = totals(thisMonth, Infinity);
+  const reserved = reservedByUnfinished(ctx);
   return {
     rows: rows.map(({ since: _since, estimated, ...row }) => ({
       ...row,
@@ -61,10 +67,12 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
     })),
     thisMonth: current,
     lastMonth: totals(lastMonth, thisMonth),
+    reserved: [...reserved].map(([unit, amount]) => ({ unit, amount })),
     budgets: [...(ctx.monthlyBudgets ?? new Map<string, number>())].map(([unit, cap]) => ({
       unit,
       cap,
       spent: current.find((c) => c.unit === unit)?.amount ?? 0,
+      reserved: reserved.get(unit) ?? 0,
     })),
   };
 }

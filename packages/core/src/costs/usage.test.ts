@@ -58,9 +58,11 @@ describe('usage and monthly budgets', () => {
     await runTask('two');
     expect(() =>
       createTask(t.ctx, createTaskInput.parse({ prompt: 'three', provider: 'metered' })),
-    ).toThrow(/This month's credits budget is 12; 10 is spent and this needs about 5 more/);
+    ).toThrow(
+      'This would pass the monthly cap of 12 credits: 10 spent, 0 reserved by queued tasks, 5 more asked',
+    );
     expect(getUsage(t.ctx, { utcOffsetMinutes: 0 }).budgets).toEqual([
-      { unit: 'credits', cap: 12, spent: 10 },
+      { unit: 'credits', cap: 12, spent: 10, reserved: 0 },
     ]);
   });
 

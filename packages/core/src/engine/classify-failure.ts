@@ -39,6 +39,10 @@ export function classifyFailure(error: unknown, log: Logger, taskId: string): Fa
       charge: error.charge,
     };
   }
+  if (isCoreError(error) && error.code === 'IMAGE_TOO_LARGE') {
+    // Final: the same image is as large on every try.
+    return { code: 'invalid_request', message: error.message };
+  }
   if (isCoreError(error) && error.code === 'UNSUPPORTED_MEDIA_TYPE') {
     return { code: 'no_image', message: 'The provider returned something that is not an image' };
   }

@@ -40,7 +40,7 @@ export async function sweepExpired(ctx: CoreContext, policy: RetentionPolicy): P
     .all();
   for (const { id } of ids) {
     const files = deleteTask(ctx, id);
-    await discardUnreferenced(ctx, files, () => false);
+    await discardUnreferenced(ctx, files);
   }
   return ids.length;
 }

@@ -28,7 +28,8 @@ describe('retries against a provider that fails', () => {
   const transient = errorClasses.filter((c) => retryableClasses.has(c) && c !== 'no_image');
 
   it.each(transient)(
-    'completes every task through 30 %% %s failures, counting attempts',
+    // Not `%%`: vitest 4 prints it as `%` yet still consumes an argument for it.
+    'completes every task through %s failures on 30% of calls, counting attempts',
     async (code) => {
       const adapter = scriptedAdapter((prompt, call) =>
         call < 5 && draw(prompt, call) < 0.3 ? { code } : null,
@@ -149,6 +150,27 @@ describe('durable backoff on a fake clock', () => {
     t.scheduler.poke();
     await until(() => getTask(t.ctx, task.id).status === 'completed');
     expect(getTask(t.ctx, task.id)).toMatchObject({ attempts: 2, error: null, nextRunAt: null });
+  });
+
+  it('records a retry at the instant it was decided, so nextRunAt − updatedAt is the wait', async () => {
+    // Every read of this clock is a millisecond later: a second read would show.
+    let time = Date.UTC(2026, 0, 1);
+    const ticking = { now: () => ++time, advance: (ms: number) => void (time += ms) };
+    const adapter = scriptedAdapter((_p, call) =>
+      call === 1 ? { code: 'rate_limited', retryAfterMs: 2000 } : null,
+    );
+    t = await createTestContext({
+      adapters: [adapter],
+      clock: ticking,
+      scheduler: { backoff: { baseMs: 10, capMs: 40 }, random: () => 0.5 },
+    });
+    t.scheduler.start();
+    const task = create(t, { prompt: 'quota' });
+    await until(
+      () => getTask(t.ctx, task.id).attempts === 1 && getTask(t.ctx, task.id).nextRunAt !== null,
+    );
+    const waiting = getTask(t.ctx, task.id);
+    expect((waiting.nextRunAt ?? 0) - waiting.updatedAt).toBe(2000);
   });
 
   it('fails a pending task that passes its deadline with timeout', async () => {

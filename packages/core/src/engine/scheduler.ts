@@ -51,8 +51,6 @@ const defaultBackoff = { baseMs: 2_000, capMs: 60_000 };
  */
 export class Scheduler {
   private readonly runs = new Map<string, Run>();
-  /** Content hashes being ingested right now; never discarded from under a run. */
-  private readonly ingesting = new Map<string, number>();
   private readonly unsubscribe: (() => void)[] = [];
   private fillQueued = false;
   private stopped = true;
@@ -303,8 +301,11 @@ export class Scheduler {
       if (images.length === 0)
         throw new ProviderError('no_image', 'The provider returned no image');
       for (const bytes of images.slice(0, task.count)) {
-        const image = await storeImage(this.ctx.storage, bytes);
-        this.ingesting.set(image.sha256, (this.ingesting.get(image.sha256) ?? 0) + 1);
+        // Held from before the write until the completing transaction commits (or the run ends).
+        const image = await storeImage(this.ctx.storage, bytes, {
+          maxPixels: this.ctx.maxImagePixels,
+          leases: this.ctx.fileLeases,
+        });
         stored.push(image);
       }
       signal.throwIfAborted();
@@ -327,14 +328,8 @@ export class Scheduler {
       }
       // 'cancel' was recorded by whoever canceled; 'shutdown' leaves the task to the next start.
     } finally {
-      for (const { sha256 } of stored) {
-        const left = (this.ingesting.get(sha256) ?? 1) - 1;
-        if (left <= 0) this.ingesting.delete(sha256);
-        else this.ingesting.set(sha256, left);
-      }
-      if (!completed && stored.length > 0) {
-        await discardUnreferenced(this.ctx, stored, (sha) => this.ingesting.has(sha));
-      }
+      for (const { sha256 } of stored) this.ctx.fileLeases.release(sha256);
+      if (!completed && stored.length > 0) await discardUnreferenced(this.ctx, stored);
     }
   }
 }

@@ -64,8 +64,15 @@ export class TaskOutcomes {
     });
   }
 
+  /** A failure's text with every configured secret removed: errors enter a task only here. */
+  private scrubbed<F extends Pick<Failure, 'message'>>(failure: F): F {
+    const scrub = this.ctx.scrubSecrets;
+    return scrub ? { ...failure, message: scrub(failure.message) } : failure;
+  }
+
   /** Retries after a backoff when the class and the attempts left allow it, else fails. */
-  afterFailure(taskId: string, failure: Failure): void {
+  afterFailure(taskId: string, unscrubbed: Failure): void {
+    const failure = this.scrubbed(unscrubbed);
     const row = this.ctx.db.select().from(tasks).where(eq(tasks.id, taskId)).get();
     if (!row || row.status !== 'processing') return;
     const cost = costAfterAttempt(row, failure.charge, 'failed');
@@ -100,7 +107,7 @@ export class TaskOutcomes {
         cost,
       );
     }
-    this.scheduleRetry(row, failure, runAt, cost);
+    this.scheduleRetry(row, failure, now, runAt, cost);
   }
 
   /** This provider failed for good, not through the request's fault: the next one takes over. */
@@ -139,6 +146,7 @@ export class TaskOutcomes {
   private scheduleRetry(
     row: TaskRow,
     failure: Failure,
+    now: number,
     runAt: number,
     cost: Partial<TaskRow>,
   ): void {
@@ -147,6 +155,8 @@ export class TaskOutcomes {
         taskId: row.id,
         type: 'retry_scheduled',
         from: ['processing'],
+        // One clock read: the wait it records (nextRunAt − updatedAt) is the one decided.
+        at: now,
         set: {
           ...cost,
           status: 'pending',
@@ -168,10 +178,11 @@ export class TaskOutcomes {
   finish(
     taskId: string,
     from: ('pending' | 'processing')[],
-    failure: Pick<Failure, 'code' | 'message'>,
+    unscrubbed: Pick<Failure, 'code' | 'message'>,
     attempt?: number,
     cost: Partial<TaskRow> = {},
   ): void {
+    const failure = this.scrubbed(unscrubbed);
     try {
       transitionTask(this.ctx, {
         taskId,

@@ -1,6 +1,8 @@
-import { and, asc, eq, gt, max, type SQL } from 'drizzle-orm';
-import { taskEvents, type DbExecutor } from '@genhub/db';
+import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { taskEvents, type Db, type DbExecutor } from '@genhub/db';
+import { perConnection } from '../per-connection';
 import type { Task, TaskEvent, TaskEventType } from '../schemas';
+import { withKnownJson } from './event-json';
 
 export interface EventRange {
   afterSeq: number;
@@ -8,22 +10,63 @@ export interface EventRange {
   limit: number;
 }
 
-/** Committed events after a cursor, oldest first. */
-export function readEventsSince(db: DbExecutor, range: EventRange): TaskEvent[] {
-  const where: SQL[] = [gt(taskEvents.seq, range.afterSeq)];
-  if (range.taskId) where.push(eq(taskEvents.taskId, range.taskId));
-  return db
-    .select()
+/**
+ * An event read from the log. Its stored snapshot is already JSON, so the event's JSON is
+ * known without a round trip, and `task` is parsed only if something reads it: a replay
+ * sends events it never looks into.
+ */
+function loggedEvent(seq: number, type: TaskEventType, snapshot: string): TaskEvent {
+  let task: Task | undefined;
+  return withKnownJson(
+    {
+      seq,
+      type,
+      get task(): Task {
+        return (task ??= JSON.parse(snapshot) as Task);
+      },
+    },
+    `{"seq":${seq},"type":${JSON.stringify(type)},"task":${snapshot}}`,
+  );
+}
+
+const eventColumns = { seq: taskEvents.seq, type: taskEvents.type, snapshot: taskEvents.snapshot };
+
+const statements = perConnection((db: Db) => ({
+  page: db
+    .select(eventColumns)
     .from(taskEvents)
-    .where(and(...where))
+    .where(gt(taskEvents.seq, sql.placeholder('afterSeq')))
     .orderBy(asc(taskEvents.seq))
-    .limit(range.limit)
-    .all()
-    .map((row) => ({
-      seq: row.seq,
-      type: row.type as TaskEventType,
-      task: JSON.parse(row.snapshot) as Task,
-    }));
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+  pageOfTask: db
+    .select(eventColumns)
+    .from(taskEvents)
+    .where(
+      and(
+        gt(taskEvents.seq, sql.placeholder('afterSeq')),
+        eq(taskEvents.taskId, sql.placeholder('taskId')),
+      ),
+    )
+    .orderBy(asc(taskEvents.seq))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+  // AUTOINCREMENT keeps the highest seq ever given out in sqlite_sequence.
+  lastAssigned: db
+    .select({
+      seq: sql<number>`max(coalesce((select seq from sqlite_sequence where name = 'task_events'), 0), coalesce(max(${taskEvents.seq}), 0))`,
+    })
+    .from(taskEvents)
+    .prepare(),
+}));
+
+/** Committed events after a cursor, oldest first. */
+export function readEventsSince(db: Db, range: EventRange): TaskEvent[] {
+  const { page, pageOfTask } = statements(db);
+  const rows = range.taskId
+    ? pageOfTask.all({ afterSeq: range.afterSeq, taskId: range.taskId, limit: range.limit })
+    : page.all({ afterSeq: range.afterSeq, limit: range.limit });
+  return rows.map((row) => loggedEvent(row.seq, row.type as TaskEventType, row.snapshot));
 }
 
 /** The sequence number of the newest committed event (0 when there is none). */
@@ -34,4 +77,12 @@ export function headSeq(db: DbExecutor): number {
       .from(taskEvents)
       .get()?.seq ?? 0
   );
+}
+
+/**
+ * The highest sequence number ever given out, counting events deleted since (a deleted task's
+ * events go with it): a cursor above this was never handed to anyone by this log.
+ */
+export function lastAssignedSeq(db: Db): number {
+  return statements(db).lastAssigned.get()?.seq ?? 0;
 }

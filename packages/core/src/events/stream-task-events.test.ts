@@ -2,9 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTaskInput, type TaskEvent } from '../schemas';
 import { createTestContext, type TestContext } from '../testing';
 import { cancelTask } from '../tasks/cancel-task';
+import { deleteTask } from '../tasks/delete-task';
 import { createTask } from '../tasks/create-task';
 import { listTasks } from '../tasks/list-tasks';
 import { readEventsSince } from './read-events-since';
+import { knownJson } from './event-json';
+import { ReplayGate } from './replay-gate';
 import { streamTaskEvents } from './stream-task-events';
 
 async function take(
@@ -16,6 +19,13 @@ async function take(
     out.push(event);
     if (out.length === n) break;
   }
+  return out;
+}
+
+/** The next `n` events, leaving the stream open (a `for await` that breaks would close it). */
+async function pull(stream: AsyncIterator<TaskEvent>, n: number): Promise<TaskEvent[]> {
+  const out: TaskEvent[] = [];
+  for (let i = 0; i < n; i++) out.push((await stream.next()).value as TaskEvent);
   return out;
 }
 
@@ -90,6 +100,46 @@ describe('task event log and stream', () => {
       ...(await take(stream, 9)).map((e) => e.task.id),
     ];
     expect(got).toEqual(ids);
+  });
+
+  it('refuses a cursor ahead of the log, even after the newest events were deleted', () => {
+    make('a');
+    const b = make('b');
+    deleteTask(t.ctx, b.id);
+    const newest = readEventsSince(t.ctx.db, { afterSeq: 0, limit: 10 }).at(-1)!.seq;
+    expect(() => streamTaskEvents(t.ctx, { afterSeq: newest })).not.toThrow();
+    expect(() => streamTaskEvents(t.ctx, { afterSeq: newest + 1 })).toThrow(
+      /lastEventId \d+ is ahead of the event log .* resubscribe with lastEventId null/,
+    );
+    expect(t.ctx.bus.size).toBe(1);
+  });
+
+  it('catches up only while holding a replay slot, and gives it back once live', async () => {
+    const ids = Array.from({ length: 5 }, (_, i) => make(`p${i}`).id);
+    const gate = new ReplayGate({ running: 1, waiting: 4, busy: () => new Error('busy') });
+    const first = streamTaskEvents(t.ctx, { afterSeq: 0, pageSize: 2, replays: gate });
+    const second = streamTaskEvents(t.ctx, { afterSeq: 0, pageSize: 2, replays: gate });
+    expect((await pull(first, 1)).map((e) => e.task.id)).toEqual([ids[0]]);
+    let secondStarted = false;
+    const secondFirst = second.next().then((r) => ((secondStarted = true), r));
+    expect((await pull(first, 4)).map((e) => e.task.id)).toEqual(ids.slice(1));
+    expect(secondStarted).toBe(false);
+    const live = first.next();
+    const fresh = make('fresh');
+    expect(((await live).value as TaskEvent).task.id).toBe(fresh.id);
+    expect(((await secondFirst).value as TaskEvent).task.id).toBe(ids[0]);
+    await second.return?.();
+    expect(gate.size).toEqual({ running: 0, waiting: 0 });
+    await first.return?.();
+  });
+
+  it('reads events whose JSON is known, the same bytes as stringifying them', () => {
+    const a = make('quote " and 中文');
+    cancelTask(t.ctx, a.id);
+    const events = readEventsSince(t.ctx.db, { afterSeq: 0, limit: 10 });
+    expect(events.map((e) => e.type)).toEqual(['created', 'canceled']);
+    for (const event of events) expect(knownJson(event)).toBe(JSON.stringify(event));
+    expect(events[1]!.task).toMatchObject({ id: a.id, status: 'canceled' });
   });
 
   it('lists newest first with a cursor, a status filter and the event cursor of the page', () => {

@@ -1,6 +1,8 @@
 import type { CoreContext } from '../context';
+import { CoreError } from '../errors';
 import type { TaskEvent } from '../schemas';
-import { headSeq, readEventsSince } from './read-events-since';
+import { lastAssignedSeq, readEventsSince } from './read-events-since';
+import type { ReleaseReplay, ReplayGate } from './replay-gate';
 
 export interface StreamOptions {
   /** Resume after this sequence number; null streams what is committed from now on. */
@@ -11,9 +13,13 @@ export interface StreamOptions {
   pageSize?: number;
   /** A consumer this far behind the live stream is caught up from the log instead. */
   maxBuffered?: number;
+  /** Where a catch-up from the log waits for its turn; none means it never waits. */
+  replays?: Pick<ReplayGate, 'acquire'> | undefined;
 }
 
 const finished: IteratorResult<never, undefined> = { done: true, value: undefined };
+const noPage: TaskEvent[] = [];
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Listens first, then replays the log after `afterSeq`, then streams live events,
@@ -21,14 +27,20 @@ const finished: IteratorResult<never, undefined> = { done: true, value: undefine
  *
  * A hand-written iterator rather than an async generator: with one stream per connected
  * client, every event is handed to a waiting consumer in a single promise resolution.
+ *
+ * Nothing is gathered: the log is read a page at a time, only as the consumer pulls, a page
+ * only once `replays` grants a slot, and never two pages in one event-loop turn, so a replay
+ * to a fast reader cannot hold the loop for more than a page.
  */
 class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
   private readonly pageSize: number;
   private readonly maxBuffered: number;
   private last: number;
   private catchingUp: boolean;
-  private page: TaskEvent[] = [];
+  private page = noPage;
   private pageHead = 0;
+  private slot: ReleaseReplay | null = null;
+  private pageReadThisTurn = false;
   private live: TaskEvent[] = [];
   private liveHead = 0;
   private overflowed = false;
@@ -42,10 +54,11 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
     private readonly options: StreamOptions,
     private readonly map: (event: TaskEvent) => T,
   ) {
-    this.pageSize = options.pageSize ?? 500;
-    this.maxBuffered = options.maxBuffered ?? 10_000;
+    this.pageSize = options.pageSize ?? 256;
+    this.maxBuffered = options.maxBuffered ?? 1000;
     this.unsubscribe = ctx.bus.subscribe((event) => this.receive(event));
-    this.last = options.afterSeq ?? headSeq(ctx.db);
+    // Nothing is assigned a seq at or below the newest one given out, deleted or not.
+    this.last = options.afterSeq ?? lastAssignedSeq(ctx.db);
     this.catchingUp = options.afterSeq !== null;
     if (options.signal?.aborted) this.close();
     else options.signal?.addEventListener('abort', this.onAbort);
@@ -93,16 +106,28 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
         this.last = event.seq;
         return Promise.resolve({ done: false, value: this.map(event) });
       }
+      this.page = noPage;
+      this.pageHead = 0;
       if (this.catchingUp) {
+        if (this.slot === null) {
+          const slot = this.options.replays?.acquire(this.options.signal) ?? (() => undefined);
+          if (typeof slot !== 'function') return slot.then((release) => this.admit(release));
+          this.slot = slot;
+        }
+        if (this.pageReadThisTurn) {
+          this.pageReadThisTurn = false;
+          return nextTurn().then(() => this.next());
+        }
         this.page = readEventsSince(this.ctx.db, {
           afterSeq: this.last,
           taskId: this.options.taskId,
           limit: this.pageSize,
         });
-        this.pageHead = 0;
+        this.pageReadThisTurn = true;
         this.catchingUp = this.page.length === this.pageSize;
         continue;
       }
+      this.releaseSlot();
       while (this.liveHead < this.live.length) {
         const event = this.live[this.liveHead++] as TaskEvent;
         if (event.seq <= this.last) continue;
@@ -113,6 +138,21 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
       this.liveHead = 0;
       return new Promise((resolve) => (this.waiter = resolve));
     }
+  }
+
+  private admit(release: ReleaseReplay): Promise<IteratorResult<T, undefined>> {
+    if (this.closed) {
+      release();
+      return Promise.resolve(finished);
+    }
+    this.slot = release;
+    return this.next();
+  }
+
+  private releaseSlot(): void {
+    const release = this.slot;
+    this.slot = null;
+    release?.();
   }
 
   return(): Promise<IteratorResult<T, undefined>> {
@@ -128,6 +168,9 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
     if (this.closed) return;
     this.closed = true;
     this.unsubscribe();
+    this.releaseSlot();
+    this.page = noPage;
+    this.live = [];
     this.options.signal?.removeEventListener('abort', this.onAbort);
     const resolve = this.waiter;
     this.waiter = null;
@@ -150,5 +193,16 @@ export function streamTaskEvents<T>(
   options: StreamOptions,
   map: (event: TaskEvent) => T = (event) => event as T,
 ): AsyncIterableIterator<T, undefined> {
+  if (options.afterSeq !== null) {
+    const newest = lastAssignedSeq(ctx.db);
+    if (options.afterSeq > newest) {
+      throw new CoreError(
+        'INVALID_INPUT',
+        `lastEventId ${options.afterSeq} is ahead of the event log (its newest event is ${newest}): ` +
+          "resubscribe with lastEventId null, or with a page's lastEventId",
+        'lastEventId',
+      );
+    }
+  }
   return new TaskEventStream(ctx, options, map);
 }

@@ -18,7 +18,7 @@ export async function emptyTrash(ctx: CoreContext, before = Infinity): Promise<n
     .all();
   for (const { id } of ids) {
     const files = deleteTask(ctx, id);
-    await discardUnreferenced(ctx, files, () => false);
+    await discardUnreferenced(ctx, files);
   }
   return ids.length;
 }

@@ -21,14 +21,24 @@ export interface SearchTerms {
 }
 
 /**
- * Every word of `search` must appear in the prompt: words of 3+ characters through the FTS5
- * trigram index (any language, any position in a word), shorter ones as a substring.
+ * Control characters separate words like spaces: a NUL would end the FTS5 query string early
+ * (`unterminated string`), and no prompt is searched for one.
+ */
+const controlCharacters = /\p{Cc}/gu;
+
+/** One word as an FTS5 string: its operators, column filters and quotes mean nothing there. */
+const ftsString = (word: string) => `"${word.replaceAll('"', '""')}"`;
+
+/**
+ * Every word of `search` must appear in the prompt, literally (FTS5 syntax included): words
+ * of 3+ characters through the FTS5 trigram index (any language, any position in a word),
+ * shorter ones as a substring.
  */
 export function searchTerms(search: string): SearchTerms {
-  const words = search.split(/\s+/).filter(Boolean).slice(0, 10);
+  const words = search.replace(controlCharacters, ' ').split(/\s+/).filter(Boolean).slice(0, 10);
   const indexed = words.filter((w) => [...w].length >= minIndexedLength);
   return {
-    match: indexed.length > 0 ? indexed.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ') : null,
+    match: indexed.length > 0 ? indexed.map(ftsString).join(' ') : null,
     substrings: words
       .filter((w) => [...w].length < minIndexedLength)
       .map((w) => sql`${tasks.prompt} like ${likePattern(w)} escape '\\'`),

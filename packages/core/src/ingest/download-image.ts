@@ -6,7 +6,10 @@ import { ProviderError } from '../providers/types';
 import { isPublicAddress } from './address-policy';
 
 export interface DownloadPolicy {
-  /** Hosts that may be plain http and resolve to private addresses (tests only). */
+  /**
+   * `host:port` pairs (as `allowedHostKey` writes them) that may be plain http and resolve
+   * to private addresses: fake providers in tests, never a whole host.
+   */
   allowHosts: ReadonlySet<string>;
   maxBytes: number;
   connectTimeoutMs: number;
@@ -25,8 +28,31 @@ export const defaultDownloadPolicy: DownloadPolicy = {
 const refused = (message: string) =>
   new ProviderError('invalid_request', `Refused to download the result: ${message}`);
 
+const defaultPorts: Record<string, string> = { 'http:': '80', 'https:': '443' };
+
+/** `host:port` of a URL, the port written out even where it is the scheme's default. */
+export function allowedHostKey(url: URL): string {
+  return `${url.hostname}:${url.port || (defaultPorts[url.protocol] ?? '')}`;
+}
+
+/**
+ * One `INGEST_ALLOW_HOSTS` entry (`127.0.0.1:4010`, `[::1]:4010`, `fake.test:80`) as
+ * `allowedHostKey` writes it, or null when it is not a host with a port.
+ */
+export function parseAllowedHost(entry: string): string | null {
+  if (!/^(\[[0-9a-fA-F:.]+\]|[^\s/?#@:[\]]+):\d{1,5}$/.test(entry)) return null;
+  try {
+    const url = new URL(`http://${entry}`);
+    return url.pathname === '/' && !url.search ? allowedHostKey(url) : null;
+  } catch {
+    return null;
+  }
+}
+
+const isAllowed = (url: URL, policy: DownloadPolicy) => policy.allowHosts.has(allowedHostKey(url));
+
 function checkUrl(url: URL, policy: DownloadPolicy): void {
-  const allowed = policy.allowHosts.has(url.hostname);
+  const allowed = isAllowed(url, policy);
   if (url.protocol !== 'https:' && !(allowed && url.protocol === 'http:')) {
     throw refused(`${url.protocol} URLs are not fetched`);
   }
@@ -52,7 +78,7 @@ function guardedLookup(allowed: boolean): LookupFunction {
 }
 
 function get(url: URL, policy: DownloadPolicy, signal: AbortSignal): Promise<IncomingMessage> {
-  const allowed = policy.allowHosts.has(url.hostname);
+  const allowed = isAllowed(url, policy);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'GET', lookup: guardedLookup(allowed), signal }, resolve);
@@ -90,7 +116,24 @@ async function readCapped(response: IncomingMessage, maxBytes: number): Promise<
     }
     chunks.push(chunk as Buffer);
   }
+  // A body cut short without a socket error (the peer closed early) is a failed transfer too.
+  if (!response.complete)
+    throw new ProviderError('network', 'The result download failed: the connection closed early');
   return Buffer.concat(chunks);
+}
+
+/**
+ * What a failed connection or body means to the engine: our own deadline is a `timeout`;
+ * a reset, refused or cut-short connection a retryable `network` failure; a cancel stays as is.
+ */
+function transportFailure(error: unknown, timeout: AbortSignal, outer?: AbortSignal): unknown {
+  if (error instanceof ProviderError || outer?.aborted) return error;
+  if (timeout.aborted) return new ProviderError('timeout', 'The result download took too long');
+  const code = (error as { code?: unknown } | null)?.code;
+  return new ProviderError(
+    'network',
+    `The result download failed: the connection broke${typeof code === 'string' ? ` (${code})` : ''}`,
+  );
 }
 
 /**
@@ -117,16 +160,18 @@ export async function downloadImage(
     try {
       response = await get(url, policy, signal);
     } catch (error) {
-      if (error instanceof ProviderError) throw error;
-      if (timeout.aborted) throw new ProviderError('timeout', 'The result download took too long');
-      throw error;
+      throw transportFailure(error, timeout, outer);
     }
     const status = response.statusCode ?? 0;
     if ([301, 302, 303, 307, 308].includes(status)) {
       response.resume();
       const location = response.headers.location;
       if (!location || redirects >= policy.maxRedirects) throw refused('too many redirects');
-      url = new URL(location, url);
+      try {
+        url = new URL(location, url);
+      } catch {
+        throw refused('the redirect is not a valid URL');
+      }
       continue;
     }
     if (status < 200 || status >= 300) {
@@ -138,8 +183,7 @@ export async function downloadImage(
     try {
       return await readCapped(response, policy.maxBytes);
     } catch (error) {
-      if (timeout.aborted) throw new ProviderError('timeout', 'The result download took too long');
-      throw error;
+      throw transportFailure(error, timeout, outer);
     }
   }
 }

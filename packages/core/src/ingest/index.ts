@@ -1,5 +1,14 @@
 export { sniffImage, type ImageMime } from './sniff-image';
 export { storeImage, thumbnailMaxSide, type StoredImage } from './store-image';
 export { configureSharp } from './configure-sharp';
-export { downloadImage, defaultDownloadPolicy, type DownloadPolicy } from './download-image';
+export {
+  allowedHostKey,
+  downloadImage,
+  defaultDownloadPolicy,
+  parseAllowedHost,
+  type DownloadPolicy,
+} from './download-image';
 export { isPublicAddress } from './address-policy';
+export { checkPixelCount, defaultMaxImagePixels } from './check-pixel-count';
+export { decodeImage, undecodableMessage } from './decode-image';
+export { hashBytes } from './hash-bytes';

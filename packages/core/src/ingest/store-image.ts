@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { CoreError } from '../errors';
+import type { FileLeases } from '../storage/file-leases';
 import type { Storage } from '../storage/storage';
+import { defaultMaxImagePixels } from './check-pixel-count';
+import { decodeImage } from './decode-image';
+import { hashBytes } from './hash-bytes';
 import { sniffImage, type ImageMime } from './sniff-image';
 
 export interface StoredImage {
@@ -18,33 +20,47 @@ export const thumbnailMaxSide = 384;
 
 /**
  * Bytes → sniffed format → content-addressed file + a WebP thumbnail.
- * Storing the same bytes twice writes nothing new.
+ * Storing the same bytes twice writes nothing new. An image over the pixel cap, or one that
+ * does not decode to the end (the thumbnail reads every pixel), is refused and nothing is written.
  */
-export async function storeImage(storage: Storage, bytes: Buffer): Promise<StoredImage> {
+export async function storeImage(
+  storage: Storage,
+  bytes: Buffer,
+  {
+    maxPixels = defaultMaxImagePixels,
+    leases,
+  }: {
+    maxPixels?: number | undefined;
+    /** Held for the bytes before they are written; the caller releases it after its commit. */
+    leases?: FileLeases | undefined;
+  } = {},
+): Promise<StoredImage> {
   const kind = await sniffImage(bytes);
   if (!kind) {
     throw new CoreError('UNSUPPORTED_MEDIA_TYPE', 'Only PNG, JPEG and WebP images are accepted');
   }
-  let width: number | undefined;
-  let height: number | undefined;
-  try {
-    ({ width, height } = await sharp(bytes).metadata());
-  } catch {
-    // fall through: undecodable
-  }
-  if (!width || !height) {
-    throw new CoreError('UNSUPPORTED_MEDIA_TYPE', 'The image could not be decoded');
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const [{ width, height, thumb }, sha256] = await Promise.all([
+    decodeImage(bytes, maxPixels, async (image, header) => ({
+      width: header.width,
+      height: header.height,
+      thumb: await image
+        .rotate()
+        .resize(thumbnailMaxSide, thumbnailMaxSide, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 78, effort: 2 })
+        .toBuffer(),
+    })),
+    hashBytes(bytes),
+  ]);
   const file = `${sha256}.${kind.ext}`;
   const thumbFile = `${sha256}.thumb.webp`;
   // Content-addressed: writing a file that already exists rewrites the same bytes, so no
   // existence check (two fewer file system calls per image on the hot path).
-  const thumb = await sharp(bytes)
-    .rotate()
-    .resize(thumbnailMaxSide, thumbnailMaxSide, { fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 78, effort: 2 })
-    .toBuffer();
-  await Promise.all([storage.put(thumbFile, thumb), storage.put(file, bytes)]);
+  await leases?.hold(sha256);
+  try {
+    await Promise.all([storage.put(thumbFile, thumb), storage.put(file, bytes)]);
+  } catch (error) {
+    leases?.release(sha256);
+    throw error;
+  }
   return { file, thumbFile, sha256, mime: kind.mime, width, height, bytes: bytes.byteLength };
 }

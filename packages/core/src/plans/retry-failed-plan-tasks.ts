@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { plans, tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
+import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { CoreError } from '../errors';
 import type { PlanSummary } from '../schemas';
 import { retryTask } from '../tasks/retry-task';
@@ -18,7 +19,7 @@ export function retryFailedPlanTasks(
   const exists = ctx.db.select({ id: plans.id }).from(plans).where(eq(plans.id, id)).get();
   if (!exists) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
   const failed = ctx.db
-    .select({ id: tasks.id })
+    .select({ id: tasks.id, estimate: tasks.estimatedCost, unit: tasks.costUnit })
     .from(tasks)
     .where(
       and(
@@ -29,6 +30,11 @@ export function retryFailedPlanTasks(
     )
     .orderBy(tasks.id)
     .all();
+  // All of them or none: each retry reserves its estimate again (and checks it as it is made).
+  const asked = new Map<string | null, number>();
+  for (const task of failed)
+    asked.set(task.unit, (asked.get(task.unit) ?? 0) + (task.estimate ?? 0));
+  for (const [unit, more] of asked) checkMonthlyBudget(ctx, unit, more);
   ctx.db
     .update(plans)
     .set({

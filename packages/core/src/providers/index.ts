@@ -14,6 +14,12 @@ export {
 export { createLocalAdapter, type LocalAdapterOptions } from './local/local-adapter';
 export { errorClassForStatus, parseRetryAfter } from './error-class-for-status';
 export { renderPromptImage, type RenderSpec } from './local/render-prompt-image';
+export {
+  configurePixelWorkers,
+  closePixelWorkers,
+  defaultPixelWorkerOptions,
+  type PixelWorkerOptions,
+} from './local/pixel-workers';
 export * from './kie';
 export { RateLimiter } from './rate-limiter';
 export {

@@ -6,4 +6,5 @@ export * from './pixel-sizes';
 export * from './queue';
 export * from './plan';
 export * from './usage';
+export * from '../costs/budget-status';
 export * from './gallery';

@@ -46,6 +46,8 @@ export const errorClasses = [
   'insufficient_credits',
   'content_blocked',
   'no_image',
+  /** A reference image's asset is recorded but its file is gone: upload it again. */
+  'reference_missing',
   'internal',
 ] as const;
 export const errorClass = z.enum(errorClasses);

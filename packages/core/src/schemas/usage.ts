@@ -26,7 +26,11 @@ export const usageReport = z.object({
   rows: z.array(usageRow),
   thisMonth: z.array(amount),
   lastMonth: z.array(amount),
-  /** The monthly caps, with this month's spend against each. */
-  budgets: z.array(z.object({ unit: z.string(), cap: z.number(), spent: z.number() })),
+  /** What queued and running tasks hold (estimate + billed so far), by unit; spent once they end. */
+  reserved: z.array(amount),
+  /** The monthly caps, with this month's spend and what is reserved against each. */
+  budgets: z.array(
+    z.object({ unit: z.string(), cap: z.number(), spent: z.number(), reserved: z.number() }),
+  ),
 });
 export type UsageReport = z.infer<typeof usageReport>;

@@ -18,6 +18,8 @@ import { recordTaskChange } from './record-task-change';
 import type { insertedColumns } from './task-statements';
 import { taskStatements } from './task-statements';
 import { validateCapabilities } from './validate-capabilities';
+import { checkUpscaleSize } from './check-upscale-size';
+import { defaultMaxImagePixels } from '../ingest/check-pixel-count';
 
 /** Every fallback must be able to do the same request; errors name `fallback.N.field`. */
 function validateFallback(ctx: CoreContext, input: ValidCreateTaskInput): void {
@@ -88,14 +90,22 @@ export function createTask(
   const id = newId(ctx.clock.now());
   const options = resolveOptions(input.operation, input.options);
   const assetIds = input.assetIds ?? [];
+  checkUpscaleSize(
+    ctx.db,
+    input.operation,
+    options,
+    assetIds,
+    ctx.maxImagePixels ?? defaultMaxImagePixels,
+  );
   const count = expectedImages(input.operation, input.count, assetIds.length, options);
   const price = unitPrice(model, input.operation);
-  // A plan checked its whole estimate already.
-  if (!links.planId) checkMonthlyBudget(ctx, price?.unit ?? null, (price?.amount ?? 0) * count);
   const event = recordTaskChange(ctx, {
     taskId: id,
     type: 'created',
     write: (_tx, now) => {
+      // In the insert's transaction: queued tasks reserve their estimate, so two accepts
+      // cannot both take the last room under the monthly cap.
+      checkMonthlyBudget(ctx, price?.unit ?? null, (price?.amount ?? 0) * count);
       // A prepared statement on the same connection runs inside this transaction.
       const row = taskStatements(ctx.db).insertTask.get({
         id,

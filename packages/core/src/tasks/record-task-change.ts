@@ -15,6 +15,11 @@ export interface TaskChange {
   write: (tx: DbExecutor, now: number) => TaskRow | void;
   /** The event carries the task as it was before the writes (for a deletion). */
   snapshotBefore?: boolean;
+  /**
+   * The instant of the decision this change records, when the caller already read the clock
+   * for it (a retry's `nextRunAt` is counted from it); else the clock is read here.
+   */
+  at?: number;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface TaskChange {
  * `task_events` row commit together, then the event is published.
  */
 export function recordTaskChange(ctx: CoreContext, change: TaskChange): TaskEvent {
-  const now = ctx.clock.now();
+  const now = change.at ?? ctx.clock.now();
   const event = ctx.db.transaction((tx) => {
     // Prepared statements on the same connection: they run inside this transaction.
     const before = change.snapshotBefore ? loadTask(ctx.db, ctx.storage, change.taskId) : undefined;

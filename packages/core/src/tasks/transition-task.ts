@@ -19,6 +19,8 @@ export interface Transition {
   newAttempt?: boolean;
   /** More writes in the same transaction (e.g. the generations of a result). */
   also?: (tx: DbExecutor, now: number) => void;
+  /** The instant the caller decided this at (see `TaskChange.at`). */
+  at?: number;
 }
 
 function prepareUpdate(db: Db, keys: string[], from: readonly TaskStatus[], newAttempt: boolean) {
@@ -57,6 +59,7 @@ export function transitionTask(ctx: CoreContext, t: Transition): TaskEvent {
   return recordTaskChange(ctx, {
     taskId: t.taskId,
     type: t.type,
+    at: t.at,
     write: (tx, now) => {
       const params: Record<string, unknown> = { id: t.taskId, updatedAt: now };
       for (const key of keys) params[key] = bindable(t.set[key as keyof TaskUpdate]);

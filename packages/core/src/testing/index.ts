@@ -11,6 +11,7 @@ import { silentLogger } from '../log';
 import { createLocalAdapter } from '../providers/local/local-adapter';
 import { ProviderRegistry } from '../providers/registry';
 import type { ProviderAdapter } from '../providers/types';
+import { FileLeases } from '../storage/file-leases';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
 
 export interface FakeClock extends Clock {
@@ -59,6 +60,7 @@ export async function createTestContext(
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage,
+    fileLeases: new FileLeases(),
     providers: new ProviderRegistry(options.adapters ?? [createLocalAdapter({ delayMs: 0 })]),
     clock,
     log: silentLogger,
@@ -88,3 +90,4 @@ export { fakeAsyncAdapter } from './fake-async-adapter';
 
 export { meteredAdapter } from './metered-adapter';
 export { seedExpressionPlan, seedTurnPlan } from './seed-plans';
+export { pngBomb } from './png-bomb';

@@ -7,11 +7,11 @@ import {
   pixelSizes,
   type Task,
 } from '../../schemas';
+import { defaultMaxImagePixels } from '../../ingest/check-pixel-count';
 import { ProviderError, type ReferenceImage, type SyncAdapter } from '../types';
 import { enhanceImage } from './enhance-image';
-import { removeBackground } from './remove-background';
+import { runPixelTask } from './pixel-workers';
 import { renderPromptImage, type RenderSpec } from './render-prompt-image';
-import { transferStyle } from './transfer-style';
 import { transformReference } from './transform-reference';
 
 export interface LocalAdapterOptions {
@@ -20,6 +20,8 @@ export interface LocalAdapterOptions {
   /** Share of attempts that fail as `provider_unavailable`, to see retries offline (0–1). */
   failureRate?: number;
   random?: () => number;
+  /** The most pixels a reference may decode to (MAX_IMAGE_PIXELS); absent means about 50 MP. */
+  maxPixels?: number;
 }
 
 function outputSize(task: Task, reference: ReferenceImage | undefined) {
@@ -33,8 +35,17 @@ function reference(references: ReferenceImage[], index: number): ReferenceImage 
   return found;
 }
 
+/** Images back from a pixel worker (plain Uint8Arrays there), without a copy. */
+const asBuffers = (views: Uint8Array[]) =>
+  views.map((view) => Buffer.from(view.buffer, view.byteOffset, view.byteLength));
+
 /** Every image of a task, made offline with classical algorithms. */
-async function makeImages(task: Task, references: ReferenceImage[], signal: AbortSignal) {
+async function makeImages(
+  task: Task,
+  references: ReferenceImage[],
+  signal: AbortSignal,
+  maxPixels: number,
+) {
   const spec = (index: number, ref: ReferenceImage | undefined): RenderSpec => ({
     prompt: task.prompt,
     seed: task.seed,
@@ -44,21 +55,38 @@ async function makeImages(task: Task, references: ReferenceImage[], signal: Abor
     strength: task.options.strength ?? 0.8,
   });
   switch (task.operation) {
-    case 'remove-background':
-      return removeBackground(reference(references, 0).bytes, {
+    // The two whose pixel loops are JavaScript run in a pixel worker; the references' bytes
+    // move there (this attempt does not read them again).
+    case 'remove-background': {
+      const input = reference(references, 0).bytes;
+      const options = {
         edgeSmooth: task.options.edgeSmooth ?? true,
         returnMask: task.options.returnMask ?? false,
         format: task.outputFormat,
-      });
-    case 'style-transfer':
-      return [
-        await transferStyle(reference(references, 0).bytes, reference(references, 1).bytes, {
-          strength: task.options.strength ?? 0.8,
-          format: task.outputFormat,
-        }),
-      ];
+        maxPixels,
+      };
+      return asBuffers(await runPixelTask('removeBackground', { input, options }, [input], signal));
+    }
+    case 'style-transfer': {
+      const [content, style] = [reference(references, 0).bytes, reference(references, 1).bytes];
+      const options = {
+        strength: task.options.strength ?? 0.8,
+        format: task.outputFormat,
+        maxPixels,
+      };
+      return asBuffers(
+        await runPixelTask('transferStyle', { content, style, options }, [content, style], signal),
+      );
+    }
     case 'enhance':
-      return [await enhanceImage(reference(references, 0).bytes, task.options, task.outputFormat)];
+      return [
+        await enhanceImage(
+          reference(references, 0).bytes,
+          task.options,
+          task.outputFormat,
+          maxPixels,
+        ),
+      ];
     case 'batch-edit':
     case 'edit':
     case 'generate': {
@@ -68,7 +96,7 @@ async function makeImages(task: Task, references: ReferenceImage[], signal: Abor
           task.operation === 'generate' ? undefined : references[index % references.length];
         images.push(
           ref
-            ? await transformReference(ref.bytes, spec(index, ref))
+            ? await transformReference(ref.bytes, spec(index, ref), maxPixels)
             : await renderPromptImage(spec(index, undefined)),
         );
         signal.throwIfAborted();
@@ -110,7 +138,14 @@ export function createLocalAdapter(options: LocalAdapterOptions): SyncAdapter {
           'Simulated outage of the local engine (LOCAL_PROVIDER_FAILURE_RATE)',
         );
       }
-      return { images: await makeImages(task, references, signal) };
+      return {
+        images: await makeImages(
+          task,
+          references,
+          signal,
+          options.maxPixels ?? defaultMaxImagePixels,
+        ),
+      };
     },
   };
 }

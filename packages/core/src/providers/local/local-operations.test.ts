@@ -1,8 +1,13 @@
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CoreError } from '../../errors';
+import { undecodableMessage } from '../../ingest/decode-image';
+import { pngBomb } from '../../testing/png-bomb';
 import { enhanceImage, maxUpscaledSide } from './enhance-image';
+import { configurePixelWorkers, defaultPixelWorkerOptions, runPixelTask } from './pixel-workers';
 import { removeBackground } from './remove-background';
 import { transferStyle } from './transfer-style';
+import { transformReference } from './transform-reference';
 
 /** A red disc on a plain light backdrop: the textbook product shot. */
 async function productShot(width = 400, height = 300) {
@@ -166,5 +171,87 @@ describe('local style-transfer (Reinhard in Lab)', () => {
     const [halfRed] = await means(half);
     expect(halfRed).toBeGreaterThan((contentRed ?? 0) + 30);
     expect(halfRed).toBeLessThan(r! - 30);
+  });
+});
+
+describe('local operations under the pixel cap', () => {
+  const bomb = pngBomb(16000, 16000);
+
+  it('refuses a reference over the cap before decoding it, in every operation', async () => {
+    const shot = await productShot();
+    const spec = { prompt: 'p', seed: 1, index: 0, width: 64, height: 64, format: 'png' as const };
+    const attempts = [
+      () => removeBackground(bomb, { edgeSmooth: true, returnMask: false, format: 'png' }),
+      () => transferStyle(bomb, shot, { strength: 1, format: 'png' }),
+      () => transferStyle(shot, bomb, { strength: 1, format: 'png' }),
+      () => enhanceImage(bomb, { enhancement: 'denoise' }, 'png'),
+      () => transformReference(bomb, spec),
+    ];
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toMatchObject({
+        code: 'IMAGE_TOO_LARGE',
+        message: expect.stringMatching(/16000×16000/) as unknown,
+      });
+    }
+  });
+
+  it('refuses an upscale whose result would pass the cap', async () => {
+    const shot = await productShot(300, 200);
+    await expect(
+      enhanceImage(shot, { enhancement: 'upscale', upscaleFactor: 4 }, 'png', 300 * 200 * 15),
+    ).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/1200×800, more than the 900000 pixels/) as unknown,
+    });
+  });
+
+  it('turns a damaged reference into the app’s error, not the decoder’s', async () => {
+    const shot = await productShot();
+    const cut = shot.subarray(0, shot.byteLength >> 1);
+    await expect(
+      removeBackground(cut, { edgeSmooth: false, returnMask: false, format: 'png' }),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: undecodableMessage });
+  });
+});
+
+describe('the pixel worker pool', () => {
+  afterAll(() => configurePixelWorkers(defaultPixelWorkerOptions));
+  const options = { edgeSmooth: true, returnMask: false, format: 'png' as const };
+
+  it('runs an operation off the main thread with the same result, and brings typed errors back', async () => {
+    const shot = await productShot();
+    const [inThread] = await removeBackground(shot, options);
+    const input = Buffer.from(shot);
+    const [inWorker] = await runPixelTask('removeBackground', { input, options }, [input]);
+    expect(input.byteLength).toBe(0); // moved, not copied
+    expect(Buffer.from(inWorker!).equals(inThread!)).toBe(true);
+    const error = await runPixelTask(
+      'removeBackground',
+      { input: pngBomb(16000, 16000), options },
+      [],
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoreError);
+    expect(error).toMatchObject({ code: 'IMAGE_TOO_LARGE', field: 'file' });
+  });
+
+  it('refuses work past its queue with a retryable, clear error, and finishes the rest', async () => {
+    configurePixelWorkers({ threads: 1, maxQueue: 1 });
+    const shot = await productShot(1000, 1000);
+    const run = () => {
+      const input = Buffer.from(shot);
+      return runPixelTask('removeBackground', { input, options }, [input]);
+    };
+    const results = await Promise.allSettled([run(), run(), run(), run()]);
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      expect(r.reason).toMatchObject({
+        code: 'provider_unavailable',
+        message: expect.stringMatching(/busy.*1 image worker.*1 operations waiting/) as unknown,
+      });
+    }
+    const done = results.filter((r) => r.status === 'fulfilled');
+    expect(done.length).toBeGreaterThanOrEqual(2);
+    for (const r of done) expect(r.value).toHaveLength(1);
   });
 });

@@ -1,74 +1,35 @@
 import sharp from 'sharp';
+import { defaultMaxImagePixels } from '../../ingest/check-pixel-count';
+import { decodeImage } from '../../ingest/decode-image';
 import type { OutputFormat } from '../../schemas';
+import { backgroundMask } from './background-mask';
 import { encode } from './encode';
 
 export interface RemoveBackgroundOptions {
   edgeSmooth: boolean;
   returnMask: boolean;
   format: OutputFormat;
-}
-
-/** Squared RGB distance under which a pixel counts as the border's colour. */
-const minThreshold = 24 ** 2;
-
-function borderIndices(width: number, height: number): number[] {
-  const indices: number[] = [];
-  for (let x = 0; x < width; x++) indices.push(x, (height - 1) * width + x);
-  for (let y = 1; y < height - 1; y++) indices.push(y * width, y * width + width - 1);
-  return indices;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  maxPixels?: number;
 }
 
 /**
  * Classical background removal: the background is whatever is connected to the image's
- * border and close in colour to the border's median colour (flood fill from every border
- * pixel). Those pixels become transparent; the optional smoothing feathers the edge.
- * Works well on product shots and portraits on plain backdrops, not on busy scenes.
+ * border and close in colour to the border's median colour (see `backgroundMask`). Those
+ * pixels become transparent; the optional smoothing feathers the edge. Works well on
+ * product shots and portraits on plain backdrops, not on busy scenes. The local provider
+ * runs it in a pixel worker (see pixel-worker.ts): the pixels never reach the event loop.
  */
 export async function removeBackground(
   input: Buffer,
   options: RemoveBackgroundOptions,
 ): Promise<Buffer[]> {
-  const { data, info } = await sharp(input)
-    .rotate()
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const { data, info } = await decodeImage(
+    input,
+    options.maxPixels ?? defaultMaxImagePixels,
+    (image) => image.rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true }),
+  );
   const { width, height } = info;
-  const at = (i: number, c: number) => data[i * 3 + c] ?? 0;
-  const border = borderIndices(width, height);
-  const key = [0, 1, 2].map((c) => median(border.map((i) => at(i, c))));
-  const distance = (i: number) =>
-    (at(i, 0) - (key[0] ?? 0)) ** 2 +
-    (at(i, 1) - (key[1] ?? 0)) ** 2 +
-    (at(i, 2) - (key[2] ?? 0)) ** 2;
-  // A noisy backdrop widens the tolerance: 3× the border's median deviation.
-  const spread = Math.sqrt(median(border.map(distance)));
-  const threshold = Math.max(minThreshold, (3 * spread) ** 2);
-
-  const alpha = Buffer.alloc(width * height, 255);
-  const queue = new Int32Array(width * height);
-  let head = 0;
-  let tail = 0;
-  const visit = (i: number) => {
-    if (alpha[i] === 0 || distance(i) > threshold) return;
-    alpha[i] = 0;
-    queue[tail++] = i;
-  };
-  for (const i of border) visit(i);
-  while (head < tail) {
-    const i = queue[head++] ?? 0;
-    const x = i % width;
-    if (x > 0) visit(i - 1);
-    if (x < width - 1) visit(i + 1);
-    if (i >= width) visit(i - width);
-    if (i < width * (height - 1)) visit(i + width);
-  }
-
+  const alpha = Buffer.from(backgroundMask(data, width, height).buffer);
   const raw = { raw: { width, height, channels: 1 as const } };
   const mask = options.edgeSmooth
     ? await sharp(alpha, raw).blur(1.2).extractChannel(0).raw().toBuffer()

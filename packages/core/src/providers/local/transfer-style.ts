@@ -1,84 +1,39 @@
 import sharp from 'sharp';
+import { defaultMaxImagePixels } from '../../ingest/check-pixel-count';
+import { decodeImage } from '../../ingest/decode-image';
 import type { OutputFormat } from '../../schemas';
 import { encode } from './encode';
+import { labTransfer } from './lab-transfer';
 
-// sRGB (D65) ⇄ CIE Lab, per pixel, on 0–255 channels.
-const white = [0.95047, 1, 1.08883] as const;
-const toLinear = (c: number) => {
-  const v = c / 255;
-  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-};
-const fromLinear = (v: number) =>
-  255 * (v <= 0.0031308 ? 12.92 * v : 1.055 * Math.max(v, 0) ** (1 / 2.4) - 0.055);
-const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
-const fInverse = (t: number) => (t ** 3 > 216 / 24389 ? t ** 3 : (116 * t - 16) / (24389 / 27));
-
-function rgbToLab(r: number, g: number, b: number, out: Float32Array, at: number): void {
-  const [lr, lg, lb] = [toLinear(r), toLinear(g), toLinear(b)];
-  const x = f((0.4124564 * lr + 0.3575761 * lg + 0.1804375 * lb) / white[0]);
-  const y = f((0.2126729 * lr + 0.7151522 * lg + 0.072175 * lb) / white[1]);
-  const z = f((0.0193339 * lr + 0.119192 * lg + 0.9503041 * lb) / white[2]);
-  out[at] = 116 * y - 16;
-  out[at + 1] = 500 * (x - y);
-  out[at + 2] = 200 * (y - z);
-}
-
-function labToRgb(l: number, a: number, b: number, out: Buffer, at: number): void {
-  const fy = (l + 16) / 116;
-  const x = white[0] * fInverse(fy + a / 500);
-  const y = white[1] * fInverse(fy);
-  const z = white[2] * fInverse(fy - b / 200);
-  out[at] = fromLinear(3.2404542 * x - 1.5371385 * y - 0.4985314 * z);
-  out[at + 1] = fromLinear(-0.969266 * x + 1.8760108 * y + 0.041556 * z);
-  out[at + 2] = fromLinear(0.0556434 * x - 0.2040259 * y + 1.0572252 * z);
-}
-
-async function labPixels(input: Buffer, maxSide?: number) {
-  let image = sharp(input).rotate().removeAlpha();
-  if (maxSide) image = image.resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true });
-  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
-  const lab = new Float32Array(info.width * info.height * 3);
-  for (let i = 0; i < lab.length; i += 3) {
-    rgbToLab(data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, lab, i);
-  }
-  return { lab, width: info.width, height: info.height };
-}
-
-function meanAndDeviation(lab: Float32Array) {
-  const n = lab.length / 3;
-  const mean = [0, 0, 0];
-  const deviation = [0, 0, 0];
-  for (let i = 0; i < lab.length; i++) mean[i % 3] = (mean[i % 3] ?? 0) + (lab[i] ?? 0) / n;
-  for (let i = 0; i < lab.length; i++) {
-    deviation[i % 3] = (deviation[i % 3] ?? 0) + ((lab[i] ?? 0) - (mean[i % 3] ?? 0)) ** 2 / n;
-  }
-  return { mean, deviation: deviation.map((v) => Math.max(Math.sqrt(v), 1e-6)) };
+function rgbPixels(input: Buffer, maxPixels: number, maxSide?: number) {
+  return decodeImage(input, maxPixels, (image) => {
+    let upright = image.rotate().removeAlpha();
+    if (maxSide)
+      upright = upright.resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true });
+    return upright.raw().toBuffer({ resolveWithObject: true });
+  });
 }
 
 /**
- * Reinhard et al. colour transfer in CIE Lab: the content's per-channel mean and standard
- * deviation are moved to the style image's, blended by `strength` (0.1–1). Transfers the
- * palette and contrast of the style, not its brush strokes; the content keeps its size.
+ * Reinhard et al. colour transfer in CIE Lab (see `labTransfer`): the content's per-channel
+ * mean and standard deviation are moved to the style image's, blended by `strength`
+ * (0.1–1). Transfers the palette and contrast of the style, not its brush strokes; the
+ * content keeps its size. The local provider runs it in a pixel worker (see pixel-worker.ts).
  */
 export async function transferStyle(
   content: Buffer,
   style: Buffer,
-  options: { strength: number; format: OutputFormat },
+  options: { strength: number; format: OutputFormat; maxPixels?: number },
 ): Promise<Buffer> {
-  const [source, target] = await Promise.all([labPixels(content), labPixels(style, 512)]);
-  const from = meanAndDeviation(source.lab);
-  const to = meanAndDeviation(target.lab);
-  const out = Buffer.alloc(source.lab.length);
-  for (let i = 0; i < source.lab.length; i += 3) {
-    const channel = [0, 1, 2].map((c) => {
-      const value = source.lab[i + c] ?? 0;
-      const moved =
-        ((value - (from.mean[c] ?? 0)) * (to.deviation[c] ?? 1)) / (from.deviation[c] ?? 1) +
-        (to.mean[c] ?? 0);
-      return value + options.strength * (moved - value);
-    });
-    labToRgb(channel[0] ?? 0, channel[1] ?? 0, channel[2] ?? 0, out, i);
-  }
-  const image = sharp(out, { raw: { width: source.width, height: source.height, channels: 3 } });
-  return encode(image, options.format);
+  const maxPixels = options.maxPixels ?? defaultMaxImagePixels;
+  const [source, target] = await Promise.all([
+    rgbPixels(content, maxPixels),
+    rgbPixels(style, maxPixels, 512),
+  ]);
+  const out = labTransfer(source.data, target.data, options.strength);
+  const { width, height } = source.info;
+  return encode(
+    sharp(Buffer.from(out.buffer), { raw: { width, height, channels: 3 } }),
+    options.format,
+  );
 }

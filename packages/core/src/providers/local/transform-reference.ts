@@ -1,4 +1,5 @@
-import sharp from 'sharp';
+import { defaultMaxImagePixels } from '../../ingest/check-pixel-count';
+import { decodeImage } from '../../ingest/decode-image';
 import { encode } from './encode';
 import type { RenderSpec } from './render-prompt-image';
 import { seededRandom } from './seeded-random';
@@ -8,7 +9,11 @@ import { seededRandom } from './seeded-random';
  * size, re-coloured (hue rotation and saturation) and washed with a gradient, both
  * chosen from the prompt. A real, deterministic transformation of the input pixels.
  */
-export async function transformReference(reference: Buffer, spec: RenderSpec): Promise<Buffer> {
+export async function transformReference(
+  reference: Buffer,
+  spec: RenderSpec,
+  maxPixels = defaultMaxImagePixels,
+): Promise<Buffer> {
   const random = seededRandom(`${spec.prompt}\u0000${spec.seed}\u0000${spec.index}\u0000edit`);
   const { width: w, height: h } = spec;
   const strength = spec.strength ?? 0.8;
@@ -22,10 +27,15 @@ export async function transformReference(reference: Buffer, spec: RenderSpec): P
 <stop offset="1" stop-color="hsl(${(tint + 140) % 360},80%,30%)" stop-opacity="${(0.45 * strength).toFixed(2)}"/>
 </radialGradient></defs><rect width="${w}" height="${h}" fill="url(#g)"/></svg>`,
   );
-  const image = sharp(reference)
-    .rotate()
-    .resize(w, h, { fit: 'cover', position: 'attention' })
-    .modulate({ hue: hueShift, saturation: 0.9 + random() * 0.6 })
-    .composite([{ input: overlay, blend: 'soft-light' }]);
-  return encode(image, spec.format);
+  const saturation = 0.9 + random() * 0.6;
+  return decodeImage(reference, maxPixels, (image) =>
+    encode(
+      image
+        .rotate()
+        .resize(w, h, { fit: 'cover', position: 'attention' })
+        .modulate({ hue: hueShift, saturation })
+        .composite([{ input: overlay, blend: 'soft-light' }]),
+      spec.format,
+    ),
+  );
 }

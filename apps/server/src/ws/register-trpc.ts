@@ -1,0 +1,61 @@
+import { TRPCError } from '@trpc/server';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyInstance } from 'fastify';
+import { ReplayGate, type CoreContext } from '@genhub/core';
+import type { Env } from '../env';
+import { type AppRouter, appRouter } from '../router';
+import { refuseHttpSubscriptions } from './refuse-http-subscriptions';
+import { sharedPayloadEncoder } from './shared-payload-encoder';
+import { trackConnections } from './track-connections';
+
+const prefix = '/trpc';
+
+/**
+ * tRPC at /trpc: queries and mutations over HTTP and WebSocket, subscriptions over the
+ * WebSocket only, each connection bounded (see {@link trackConnections}). Needs
+ * `@fastify/websocket` registered first.
+ */
+export async function registerTrpc(
+  fastify: FastifyInstance,
+  core: CoreContext,
+  env: Env,
+): Promise<void> {
+  const replays = new ReplayGate({
+    running: env.EVENT_REPLAY_CONCURRENCY,
+    waiting: env.EVENT_REPLAY_QUEUE,
+    busy: () =>
+      new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `${env.EVENT_REPLAY_QUEUE} subscriptions are already waiting to replay the event log: retry in a few seconds`,
+      }),
+  });
+  const connections = trackConnections(
+    fastify.websocketServer,
+    {
+      maxPerClient: env.WS_MAX_CONNECTIONS_PER_CLIENT,
+      maxSubscriptions: env.WS_MAX_SUBSCRIPTIONS,
+      maxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
+      stallTimeoutMs: env.WS_STALL_TIMEOUT_MS,
+    },
+    replays,
+    fastify.log,
+  );
+  await fastify.register(async (scope) => {
+    scope.addHook('onRequest', refuseHttpSubscriptions(appRouter, prefix));
+    await scope.register(fastifyTRPCPlugin, {
+      prefix,
+      useWSS: true,
+      trpcOptions: {
+        router: appRouter,
+        // Over a WebSocket, tRPC passes the socket as `res`.
+        createContext: ({ res }) => ({ core, connection: connections.of(res) }),
+        keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+        experimental_encoder: sharedPayloadEncoder,
+        onError({ error, path }) {
+          if (error.code === 'INTERNAL_SERVER_ERROR')
+            fastify.log.error({ err: error, path }, 'tRPC error');
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
+  });
+}

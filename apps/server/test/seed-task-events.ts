@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import {
+  cancelTask,
+  createLocalAdapter,
+  createTask,
+  createTaskInput,
+  FileLeases,
+  lastAssignedSeq,
+  LocalDiskStorage,
+  ProviderRegistry,
+  Signal,
+  silentLogger,
+  systemClock,
+  TaskEventBus,
+  type CoreContext,
+} from '@genhub/core';
+import { createDb } from '@genhub/db';
+
+/**
+ * Appends `count` events to a data dir's log the way the server writes them (a task created,
+ * then canceled: real snapshots, no pixels), in one transaction so a server running on the
+ * same database sees them all at once. Returns the log's newest seq.
+ */
+export async function seedTaskEvents(dataDir: string, count: number): Promise<number> {
+  const handle = createDb(join(dataDir, 'genhub.sqlite'));
+  const ctx: CoreContext = {
+    db: handle.db,
+    bus: new TaskEventBus(),
+    queueChanged: new Signal(),
+    storage: new LocalDiskStorage(join(dataDir, 'files')),
+    fileLeases: new FileLeases(),
+    providers: new ProviderRegistry([createLocalAdapter({ delayMs: 0 })]),
+    clock: systemClock,
+    log: silentLogger,
+  };
+  try {
+    handle.sqlite.transaction(() => {
+      for (let i = 0; i < count / 2; i++) {
+        const task = createTask(ctx, createTaskInput.parse({ prompt: `seeded event ${i}` }));
+        cancelTask(ctx, task.id);
+      }
+    })();
+    return lastAssignedSeq(handle.db);
+  } finally {
+    await handle.close();
+  }
+}

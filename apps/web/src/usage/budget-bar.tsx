@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { UsageReport } from '@genhub/core/schemas';
+import { budgetView } from './budget-view';
+
+/** One monthly cap: spent, then what queued tasks reserve; an overrun fills the bar in red. */
+export function BudgetBar({
+  budget,
+  className,
+}: {
+  budget: UsageReport['budgets'][number];
+  className: string;
+}) {
+  const { t } = useTranslation();
+  const view = budgetView(budget, t);
+  return (
+    <div className={className} data-testid="usage-budget" data-overrun={view.overrun}>
+      <p
+        className={`text-sm ${view.overrun ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}
+      >
+        {view.text}
+      </p>
+      {view.reservedText && (
+        <p className="text-xs text-stone-600 dark:text-stone-400">{view.reservedText}</p>
+      )}
+      <div
+        role="img"
+        aria-label={`${t('usage.budgetBar', { unit: budget.unit })}: ${view.text}${view.reservedText ? `; ${view.reservedText}` : ''}`}
+        className={`mt-2 flex h-2.5 w-full overflow-hidden rounded-full ${
+          view.overrun ? 'bg-red-100 dark:bg-red-950' : 'bg-stone-200 dark:bg-stone-800'
+        }`}
+      >
+        <div
+          className={view.overrun ? 'bg-red-600' : 'bg-amber-500'}
+          style={{ width: view.widths.spent }}
+        />
+        <div
+          data-testid="usage-budget-reserved"
+          title={view.reservedText ?? undefined}
+          className={view.overrun ? 'bg-red-300 dark:bg-red-800' : 'bg-amber-200 dark:bg-amber-800'}
+          style={{ width: view.widths.reserved }}
+        />
+      </div>
+    </div>
+  );
+}

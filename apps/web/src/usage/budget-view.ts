@@ -1,0 +1,37 @@
+import type { TFunction } from 'i18next';
+import { budgetStatus, type UsageReport } from '@genhub/core/schemas';
+import { formatAmount, formatNumber } from '../lib/format-cost';
+
+export interface BudgetView {
+  /** Spend (with what queued tasks hold) is past the cap. */
+  overrun: boolean;
+  /** "Monthly budget: 24 credits of 60 credits", or "Monthly budget: 72 / 60 credits — 12 over". */
+  text: string;
+  /** What queued and running tasks hold, when they hold anything. */
+  reservedText: string | null;
+  /** CSS widths of the bar's spent and reserved parts; an overrun fills the bar. */
+  widths: { spent: string; reserved: string };
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
+
+/** What the usage page shows for one monthly cap; the arithmetic is core's `budgetStatus`. */
+export function budgetView(budget: UsageReport['budgets'][number], t: TFunction): BudgetView {
+  const status = budgetStatus(budget);
+  const amount = (n: number) => formatAmount(n, budget.unit);
+  const overrun = status.over > 0;
+  return {
+    overrun,
+    text: overrun
+      ? t('usage.overrun', {
+          // "72 / 60 credits — 12 over": the unit once, after the cap.
+          used: formatNumber(status.committed),
+          cap: amount(status.cap),
+          over: formatNumber(status.over),
+        })
+      : t('usage.budget', { spent: amount(status.spent), cap: amount(status.cap) }),
+    reservedText:
+      status.reserved > 0 ? t('usage.reserved', { amount: amount(status.reserved) }) : null,
+    widths: { spent: percent(status.bar.spent), reserved: percent(status.bar.reserved) },
+  };
+}

@@ -1,0 +1,2 @@
+CREATE INDEX `tasks_spend_idx` ON `tasks` (`cost_unit`,`finished_at`,`actual_cost`) WHERE "tasks"."cost_unit" is not null and "tasks"."finished_at" is not null;--> statement-breakpoint
+CREATE INDEX `tasks_reserved_idx` ON `tasks` (`cost_unit`,`status`,`estimated_cost`,`actual_cost`) WHERE "tasks"."cost_unit" is not null and "tasks"."status" in ('pending', 'processing');
