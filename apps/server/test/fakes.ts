@@ -5,3 +5,4 @@ export { startFakeGemini } from './fake-gemini';
 export { startFakeFal } from './fake-fal';
 export { startFakeReplicate } from './fake-replicate';
 export { startFakeNanobanana } from './fake-nanobanana';
+export { fakeProviderEnv, type AllFakes } from './fake-provider-env';

@@ -22,6 +22,8 @@ export interface RawSubscriber {
   socket: WebSocket;
   /** The TCP socket under it: `pause()` it to make a client that stops reading. */
   tcp: Socket;
+  /** The TCP socket's own port (it forgets it once destroyed). */
+  localPort: number;
   replies: Reply[];
   closed: Promise<{ code: number; reason: string }>;
   subscribe(id: number, path: string, input: unknown): void;
@@ -69,6 +71,7 @@ export async function openRawSubscriber(url: string): Promise<RawSubscriber> {
   return {
     socket,
     tcp,
+    localPort: tcp.localPort ?? 0,
     replies,
     closed,
     subscribe(id, path, input) {

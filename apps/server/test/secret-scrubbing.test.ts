@@ -13,6 +13,7 @@ import { startFakeKie } from './fake-kie';
 import { startFakeNanobanana } from './fake-nanobanana';
 import { startFakeOpenRouter } from './fake-openrouter';
 import { startFakeReplicate } from './fake-replicate';
+import { fakeProviderEnv } from './fake-provider-env';
 import { startSourceServer, type SourceServer } from './spawn-source-server';
 import { connectClient } from './test-server';
 
@@ -52,23 +53,9 @@ describe('secrets a provider echoes back', () => {
     server = await startSourceServer({
       DATA_DIR: dataDir,
       NODE_ENV: 'development',
-      KIE_API_KEY: kie.apiKey,
-      KIE_BASE_URL: kie.url,
-      KIE_UPLOAD_BASE_URL: kie.url,
+      ...fakeProviderEnv(fakes),
       KIE_WEBHOOK_HMAC_KEY: kieHmacKey,
-      OPENROUTER_API_KEY: openrouter.state.apiKey,
-      OPENROUTER_BASE_URL: openrouter.url,
-      GEMINI_API_KEY: gemini.state.apiKey,
-      GEMINI_BASE_URL: gemini.url,
-      FAL_KEY: fal.state.key,
-      FAL_QUEUE_BASE_URL: fal.url,
-      FAL_JWKS_URL: fal.jwksUrl,
-      REPLICATE_API_TOKEN: replicate.state.apiToken,
-      REPLICATE_BASE_URL: replicate.url,
       REPLICATE_WEBHOOK_SECRET: replicateWebhookSecret,
-      NANOBANANA_API_KEY: nanobanana.state.apiKey,
-      NANOBANANA_BASE_URL: nanobanana.url,
-      INGEST_ALLOW_HOSTS: [kie, fal, replicate, nanobanana].map((f) => new URL(f.url).host).join(),
     });
     connection = connectClient(server.url);
     const signing = readFileSync(join(dataDir, 'secret.key'));

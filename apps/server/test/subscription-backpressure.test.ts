@@ -74,7 +74,7 @@ describe('subscriptions under a client that stops reading', () => {
   }
 
   const serverClosed = (client: RawSubscriber) =>
-    (serverEndState(port, client.tcp.localPort ?? 0) ?? 'gone') !== 'ESTABLISHED';
+    (serverEndState(port, client.localPort) ?? 'gone') !== 'ESTABLISHED';
 
   it('pauses a never-reading consumer of 20 replays, then disconnects it, while /healthz answers and memory stays bounded', async () => {
     const client = await openRawSubscriber(app.url);
@@ -109,41 +109,52 @@ describe('subscriptions under a client that stops reading', () => {
     second.socket.close();
   });
 
-  it('keeps 50 never-reading consumers bounded, refuses replays past the queue, and gives the memory back', async () => {
-    const flood = await Promise.all(Array.from({ length: 50 }, () => openRawSubscriber(app.url)));
-    for (const client of flood) {
+  /**
+   * 50 clients that each ask for 20 replays and read nothing, and a reader that keeps asking
+   * for one, until the clients holding replay slots have been dropped; then all of them leave.
+   */
+  async function flood() {
+    const clients = await Promise.all(Array.from({ length: 50 }, () => openRawSubscriber(app.url)));
+    for (const client of clients) {
       client.tcp.pause();
       subscribeMany(client, 20);
     }
-    // One replay at a time per connection: 8 of the 50 run, 16 wait, the rest are refused,
-    // and so is a reader asking now.
     const reader = await openRawSubscriber(app.url);
-    const refused = () => errorsOf(reader.replies).length > 0;
     let asks = 0;
-    const asked = setInterval(() => {
+    const asking = setInterval(() => {
       if (asks > 0) reader.socket.send(JSON.stringify({ id: asks, method: 'subscription.stop' }));
       reader.subscribe(++asks, 'task.events', fromStart);
     }, 200);
-    // Long enough for the clients holding replay slots to stall and be dropped.
     const seen = await probeUntil(
-      () => refused() && flood.filter(serverClosed).length >= replaysAtOnce,
+      () =>
+        errorsOf(reader.replies).length > 0 && clients.filter(serverClosed).length >= replaysAtOnce,
       30_000,
       'the first stalled clients to be dropped',
-    ).finally(() => clearInterval(asked));
-    expect(seen.slowestMs).toBeLessThan(floodHealthzBoundMs);
-    expect(seen.peakMb - baselineMb).toBeLessThan(rssGrowthBoundMb);
-    const error = errorsOf(reader.replies)[0];
-    expect(error?.code).toBe('TOO_MANY_REQUESTS');
-    expect(error?.message).toBe(
-      `${replayQueue} subscriptions are already waiting to replay the event log: retry in a few seconds`,
-    );
-
-    for (const client of [...flood, reader]) client.socket.terminate();
+    ).finally(() => clearInterval(asking));
+    const all = [...clients, reader];
+    for (const client of all) client.socket.terminate();
     await until(
-      () => rssMb(app.pid).rss - baselineMb < rssGrowthBoundMb / 2,
-      15_000,
-      `the memory to be given back (${rssMb(app.pid).rss} MB)`,
+      () => all.every((c) => serverEndState(port, c.localPort) === null),
+      10_000,
+      'the server to let them go',
     );
+    return { ...seen, refusal: errorsOf(reader.replies)[0] };
+  }
+
+  it('keeps 50 never-reading consumers bounded, and 50 more after them, refusing replays past the queue', async () => {
+    // The second flood finds the memory the first one left (V8 keeps an idle heap as it is)
+    // and stays within the same bound: nothing piles up from one flood to the next.
+    const rounds = [await flood(), await flood()];
+    for (const round of rounds) {
+      expect(round.slowestMs).toBeLessThan(floodHealthzBoundMs);
+      expect(round.peakMb - baselineMb).toBeLessThan(rssGrowthBoundMb);
+      // One replay at a time per connection: 8 of the 50 run, 16 wait, the rest are refused,
+      // and so is the reader.
+      expect(round.refusal).toMatchObject({
+        code: 'TOO_MANY_REQUESTS',
+        message: `${replayQueue} subscriptions are already waiting to replay the event log: retry in a few seconds`,
+      });
+    }
   }, 60_000);
 
   it('refuses subscriptions past the cap per connection with TOO_MANY_REQUESTS', async () => {
@@ -174,12 +185,18 @@ describe('subscriptions under a client that stops reading', () => {
     const open = await Promise.all(
       Array.from({ length: connectionsPerClient }, () => openRawSubscriber(app.url)),
     );
+    console.log('DBG opened', open.map((c) => c.socket.readyState).join(''));
     const extra = await openRawSubscriber(app.url);
+    console.log('DBG extra', extra.socket.readyState, open.map((c) => c.socket.readyState).join(''));
+    setTimeout(() => console.log('DBG later', extra.socket.readyState, open.map((c) => c.socket.readyState).join('')), 3000);
     const closed = await extra.closed;
+    console.log('DBG extra closed');
     expect(closed.code).toBe(1013);
     expect(closed.reason).toMatch(/too many connections from this address/);
     for (const client of open) client.socket.close();
+    setTimeout(() => console.log('DBG closing', open.map((c) => c.socket.readyState).join('')), 5000);
     await Promise.all(open.map((client) => client.closed));
+    console.log('DBG all closed');
     const again = await openRawSubscriber(app.url);
     again.subscribe(1, 'task.events', { lastEventId: null });
     await until(() => again.replies.length > 0, 5000, 'a reply');
@@ -207,10 +224,10 @@ describe('subscriptions under a client that stops reading', () => {
       headers: { accept: 'text/event-stream' },
     });
     expect(res.status).toBe(405);
-    expect(await res.json()).toEqual({
+    expect(await res.json()).toMatchObject({
       error: {
-        code: 'METHOD_NOT_SUPPORTED',
         message: 'Subscriptions are served over the WebSocket at /trpc only, not over HTTP',
+        data: { code: 'METHOD_NOT_SUPPORTED', httpStatus: 405 },
       },
     });
   });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import {
+  fakeProviderEnv,
   startFakeFal,
   startFakeGemini,
   startFakeNanobanana,
@@ -32,20 +33,7 @@ describe('every provider from the browser, against its fake', () => {
     fal.state.pollsToFinish = 1;
     replicate.state.pollsToFinish = 1;
     fakes = [openrouter, gemini, fal, replicate, nanobanana];
-    app = await spawnServer({
-      OPENROUTER_API_KEY: openrouter.state.apiKey,
-      OPENROUTER_BASE_URL: openrouter.url,
-      GEMINI_API_KEY: gemini.state.apiKey,
-      GEMINI_BASE_URL: gemini.url,
-      FAL_KEY: fal.state.key,
-      FAL_QUEUE_BASE_URL: fal.url,
-      FAL_JWKS_URL: fal.jwksUrl,
-      REPLICATE_API_TOKEN: replicate.state.apiToken,
-      REPLICATE_BASE_URL: replicate.url,
-      NANOBANANA_API_KEY: nanobanana.state.apiKey,
-      NANOBANANA_BASE_URL: nanobanana.url,
-      INGEST_ALLOW_HOSTS: [fal, replicate, nanobanana].map((f) => new URL(f.url).host).join(','),
-    });
+    app = await spawnServer(fakeProviderEnv({ openrouter, gemini, fal, replicate, nanobanana }));
     browser = await launchBrowser();
   });
 

@@ -6,6 +6,7 @@ import { startFakeGemini } from '../fake-gemini';
 import { startFakeKie } from '../fake-kie';
 import { startFakeNanobanana } from '../fake-nanobanana';
 import { startFakeOpenRouter } from '../fake-openrouter';
+import { fakeProviderEnv } from '../fake-provider-env';
 import { startFakeReplicate } from '../fake-replicate';
 import { freePort } from '../spawn-server';
 import { startTestServer, type TestServer } from '../test-server';
@@ -52,20 +53,9 @@ export async function startFuzzServer(): Promise<FuzzServer> {
   const port = await freePort();
   const server = await startTestServer(
     {
+      ...fakeProviderEnv({ kie, fal, replicate, openrouter: openRouter, gemini, nanobanana }),
       ...secrets,
-      KIE_BASE_URL: kie.url,
-      KIE_UPLOAD_BASE_URL: kie.url,
-      FAL_QUEUE_BASE_URL: fal.url,
-      FAL_JWKS_URL: fal.jwksUrl,
-      REPLICATE_BASE_URL: replicate.url,
-      OPENROUTER_BASE_URL: openRouter.url,
-      GEMINI_BASE_URL: gemini.url,
-      NANOBANANA_BASE_URL: nanobanana.url,
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-      // Result downloads come from the fakes, on plain http at 127.0.0.1.
-      INGEST_ALLOW_HOSTS: [kie, fal, replicate, nanobanana]
-        .map((f) => new URL(f.url).host)
-        .join(','),
     },
     {
       port,

@@ -10,17 +10,23 @@ import {
   type DownloadPolicy,
 } from './download-image';
 
+/** IPv4 addresses and whether each is public: loopback, private, shared, metadata, any. */
+const ipv4Cases: [string, boolean][] = [
+  ['127.0.0.1', false],
+  ['10.1.2.3', false],
+  ['172.20.0.1', false],
+  ['192.168.1.1', false],
+  ['169.254.169.254', false],
+  ['100.64.0.1', false],
+  ['0.0.0.0', false],
+  ['8.8.8.8', true],
+  ['1.1.1.1', true],
+];
+
 describe('isPublicAddress', () => {
   it.each([
-    ['8.8.8.8', true],
+    ...ipv4Cases,
     ['2606:4700:4700::1111', true],
-    ['127.0.0.1', false],
-    ['10.1.2.3', false],
-    ['172.20.0.1', false],
-    ['192.168.1.1', false],
-    ['169.254.169.254', false],
-    ['100.64.0.1', false],
-    ['0.0.0.0', false],
     ['::1', false],
     ['::', false],
     ['fd00::1', false],
@@ -72,18 +78,8 @@ describe('isPublicAddress', () => {
     return `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   };
   const cases = Object.entries(embedded).flatMap(([form, spell]) =>
-    [
-      ['127.0.0.1', false],
-      ['10.1.2.3', false],
-      ['172.20.0.1', false],
-      ['192.168.1.1', false],
-      ['169.254.169.254', false],
-      ['100.64.0.1', false],
-      ['0.0.0.0', false],
-      ['8.8.8.8', true],
-      ['1.1.1.1', true],
-    ].flatMap(([v4, expected]) =>
-      spell(String(v4), hexOf(String(v4))).map((address) => ({ form, v4, address, expected })),
+    ipv4Cases.flatMap(([v4, expected]) =>
+      spell(v4, hexOf(v4)).map((address) => ({ form, v4, address, expected })),
     ),
   );
   it.each(cases)('$form: $address ($v4) → $expected', ({ address, expected }) => {
