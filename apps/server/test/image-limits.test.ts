@@ -87,7 +87,7 @@ describe('image uploads under the pixel cap and the size limit', () => {
       413,
       'IMAGE_TOO_LARGE',
     );
-    expect(message).toMatch(/16000×16000.*at most 50000000 pixels/);
+    expect(message).toMatch(/16000×16000 \(256.0 MP\).*at most 50.0 MP are accepted/);
     expect(files()).toEqual(filesBefore);
     expect(assetRows()).toBe(rowsBefore);
   });

@@ -41,7 +41,7 @@ describe('storeImage under the pixel cap', () => {
     expect(error).toMatchObject({
       code: 'IMAGE_TOO_LARGE',
       message: expect.stringMatching(
-        /16000×16000.*256000000 pixels.*at most 50000000 pixels/,
+        /16000×16000 \(256.0 MP\).*at most 50.0 MP/,
       ) as unknown,
     });
     expect(files()).toEqual([]);
