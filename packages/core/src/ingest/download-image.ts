@@ -106,20 +106,26 @@ async function readCapped(response: IncomingMessage, maxBytes: number): Promise<
     response.destroy();
     throw refused(`it is larger than ${maxBytes} bytes`);
   }
+  // With a declared length, each chunk is copied as it arrives into memory reserved up front:
+  // joining tens of MB at the end would hold the event loop for as long as the copy takes.
+  const into = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : null;
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of response) {
-    size += (chunk as Buffer).byteLength;
-    if (size > maxBytes) {
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    if (size + chunk.byteLength > maxBytes || (into && size + chunk.byteLength > into.length)) {
       response.destroy();
-      throw refused(`it is larger than ${maxBytes} bytes`);
+      throw refused(
+        into ? 'it is longer than its Content-Length' : `it is larger than ${maxBytes} bytes`,
+      );
     }
-    chunks.push(chunk as Buffer);
+    if (into) chunk.copy(into, size);
+    else chunks.push(chunk);
+    size += chunk.byteLength;
   }
   // A body cut short without a socket error (the peer closed early) is a failed transfer too.
-  if (!response.complete)
+  if (!response.complete || (into && size < into.length))
     throw new ProviderError('network', 'The result download failed: the connection closed early');
-  return Buffer.concat(chunks);
+  return into ?? Buffer.concat(chunks);
 }
 
 /**
