@@ -26,6 +26,12 @@ function subscribeMany(client: RawSubscriber, n: number, input: unknown = fromSt
 
 const errorsOf = (replies: Reply[]) => replies.filter((r) => r.type === 'error');
 
+/** Closes a client and waits for the close to finish, so the server no longer counts it. */
+async function closeClient(client: RawSubscriber): Promise<void> {
+  client.socket.close();
+  await client.closed;
+}
+
 describe('subscriptions under a client that stops reading', () => {
   let app: RunningApp;
   let port: number;
@@ -47,8 +53,7 @@ describe('subscriptions under a client that stops reading', () => {
     const warm = await openRawSubscriber(app.url);
     warm.subscribe(1, 'task.events', fromStart);
     await until(() => warm.replies.at(-1)?.seq === head, 20_000, 'a full replay');
-    warm.socket.close();
-    await warm.closed;
+    await closeClient(warm);
     baselineMb = rssMb(app.pid).rss;
   }, 60_000);
   afterAll(() => app.stop());
@@ -106,7 +111,7 @@ describe('subscriptions under a client that stops reading', () => {
     await until(() => second.replies.at(-1)?.seq === head, 20_000, 'the rest of the log');
     seqs.push(...second.replies.filter((r) => r.type === 'data').map((r) => r.seq ?? -1));
     expect(seqs).toEqual(Array.from({ length: head }, (_, i) => i + 1));
-    second.socket.close();
+    await closeClient(second);
   });
 
   /**
@@ -178,30 +183,23 @@ describe('subscriptions under a client that stops reading', () => {
       'a reply once one stopped',
     );
     expect(client.replies.at(-1)).toEqual({ id: maxSubscriptions + 2, type: 'started' });
-    client.socket.close();
+    await closeClient(client);
   });
 
   it('refuses connections past the cap per client address with a close reason', async () => {
     const open = await Promise.all(
       Array.from({ length: connectionsPerClient }, () => openRawSubscriber(app.url)),
     );
-    console.log('DBG opened', open.map((c) => c.socket.readyState).join(''));
     const extra = await openRawSubscriber(app.url);
-    console.log('DBG extra', extra.socket.readyState, open.map((c) => c.socket.readyState).join(''));
-    setTimeout(() => console.log('DBG later', extra.socket.readyState, open.map((c) => c.socket.readyState).join('')), 3000);
     const closed = await extra.closed;
-    console.log('DBG extra closed');
     expect(closed.code).toBe(1013);
     expect(closed.reason).toMatch(/too many connections from this address/);
-    for (const client of open) client.socket.close();
-    setTimeout(() => console.log('DBG closing', open.map((c) => c.socket.readyState).join('')), 5000);
-    await Promise.all(open.map((client) => client.closed));
-    console.log('DBG all closed');
+    await Promise.all(open.map(closeClient));
     const again = await openRawSubscriber(app.url);
     again.subscribe(1, 'task.events', { lastEventId: null });
     await until(() => again.replies.length > 0, 5000, 'a reply');
     expect(again.replies[0]?.type).toBe('started');
-    again.socket.close();
+    await closeClient(again);
   });
 
   it('refuses a lastEventId ahead of the log or not a number, and subscriptions over HTTP', async () => {
@@ -217,7 +215,7 @@ describe('subscriptions under a client that stops reading', () => {
     );
     expect(notNumber?.code).toBe('BAD_REQUEST');
     expect(notNumber?.message).toMatch(/lastEventId is an event sequence number/);
-    client.socket.close();
+    await closeClient(client);
 
     const input = encodeURIComponent(JSON.stringify({ lastEventId: null }));
     const res = await fetch(`${app.url}/trpc/task.events?input=${input}`, {
