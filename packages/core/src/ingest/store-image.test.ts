@@ -40,9 +40,7 @@ describe('storeImage under the pixel cap', () => {
     const error = await storeImage(t.ctx.storage, bomb).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'IMAGE_TOO_LARGE',
-      message: expect.stringMatching(
-        /16000×16000 \(256.0 MP\).*at most 50.0 MP/,
-      ) as unknown,
+      message: expect.stringMatching(/16000×16000 \(256.0 MP\).*at most 50.0 MP/) as unknown,
     });
     expect(files()).toEqual([]);
   });
