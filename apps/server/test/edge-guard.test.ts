@@ -311,6 +311,37 @@ describe('the edge guard', () => {
       },
     );
 
+    it('knows a tRPC call by the route it reaches, however its path is spelled', async () => {
+      const form = await fetch(`${server.url}/%74rpc/queue.pause`, {
+        method: 'POST',
+        body: new FormData(),
+      });
+      expect(form.status).toBe(415);
+      expect(await paused()).toBe(false);
+      const events = await send(server, '/%74rpc/task.events?input=%7B%7D', {
+        headers: { host: 'localhost' },
+      });
+      expect(events.status).toBe(405);
+      expect(events.body.error).toMatchObject({ data: { code: 'METHOD_NOT_SUPPORTED' } });
+    });
+
+    it.each(['/healthz', '/webhooks/kie', '/files/x', '/nowhere'])(
+      'refuses a WebSocket upgrade to %s, which is not /trpc, whatever its headers',
+      async (path) => {
+        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${path}`, {
+          origin: foreign,
+          headers: { host: 'evil.example' },
+        });
+        const status = await new Promise<number | 'open'>((resolve, reject) => {
+          ws.once('open', () => resolve('open'));
+          ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+          ws.once('error', reject);
+        });
+        ws.terminate();
+        expect(status).toBe(400);
+      },
+    );
+
     it('tells a plain GET on /trpc that it is the WebSocket endpoint', async () => {
       const { status, body } = await send(server, '/trpc', { headers: { host: 'localhost' } });
       expect(status).toBe(426);

@@ -46,7 +46,7 @@ export function answerClientError(
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? timedOut
         : notHttp;
-  const body = JSON.stringify(refusalBody(targetOf(error.rawPacket), refusal));
+  const body = JSON.stringify(refusalBody(targetOf(error.rawPacket).startsWith('/trpc/'), refusal));
   socket.end(
     `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +

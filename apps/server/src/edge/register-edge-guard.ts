@@ -7,7 +7,16 @@ import { checkOrigin } from './check-origin';
 import { checkTrpcMethod } from './check-trpc-method';
 import { checkWebSocketUpgrade } from './check-websocket-upgrade';
 import { parseOrigin } from './parse-origin';
+import type { Refusal } from './refusal';
 import { sendRefusal } from './send-refusal';
+import { trpcTarget } from './trpc-target';
+
+const upgradeElsewhere: Refusal = {
+  status: 400,
+  code: 'UPGRADE_NOT_SUPPORTED',
+  trpcCode: 'BAD_REQUEST',
+  message: 'WebSocket connections are served at /trpc only',
+};
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -26,20 +35,19 @@ const isExempt = (route: string) => route === '/healthz' || /^\/webhooks(\/|$)/.
 export function registerEdgeGuard(fastify: FastifyInstance, env: Env) {
   const policy = buildEdgePolicy(env);
   fastify.addHook('onRequest', async (req, reply) => {
+    const target = trpcTarget(req);
+    const upgrade = req.headers.upgrade !== undefined;
+    // Only /trpc speaks WebSocket: an upgrade anywhere else is refused before any exemption.
+    if (upgrade && target !== 'socket') return sendRefusal(req, reply, upgradeElsewhere);
     if (isExempt(req.routeOptions.url ?? '')) return;
     const writes = !safeMethods.has(req.method);
     const ownOrigin = () => parseOrigin(`${req.protocol}://${req.headers.host}`);
-    const path = req.url.split('?', 1)[0];
     const refusal =
       checkHost(req.headers.host, policy.hosts) ??
-      (path === '/trpc' ? checkWebSocketUpgrade(req.headers.upgrade) : null) ??
-      (req.url.startsWith('/trpc/') ? checkTrpcMethod(req.method) : null) ??
-      (writes || req.headers.upgrade !== undefined
-        ? checkOrigin(req.headers, ownOrigin(), policy.origins)
-        : null) ??
-      (writes && req.url.startsWith('/trpc/')
-        ? checkContentType(req.headers['content-type'])
-        : null);
+      (target === 'socket' ? checkWebSocketUpgrade(req.headers.upgrade) : null) ??
+      (target === 'call' ? checkTrpcMethod(req.method) : null) ??
+      (writes || upgrade ? checkOrigin(req.headers, ownOrigin(), policy.origins) : null) ??
+      (writes && target === 'call' ? checkContentType(req.headers['content-type']) : null);
     if (refusal) return sendRefusal(req, reply, refusal);
   });
 }

@@ -2,6 +2,7 @@ import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from '../routes/send-error';
 import type { Refusal } from './refusal';
+import { trpcTarget } from './trpc-target';
 
 /**
  * Answers a refused request: tRPC calls get tRPC's error shape (which its clients parse,
@@ -15,15 +16,14 @@ export function sendRefusal(req: FastifyRequest, reply: FastifyReply, refusal: R
     reply.header('connection', 'close');
     reply.raw.once('finish', () => socket.end());
   }
-  if (isTrpcCall(req.url)) return reply.status(refusal.status).send(refusalBody(req.url, refusal));
+  if (trpcTarget(req) === 'call')
+    return reply.status(refusal.status).send(refusalBody(true, refusal));
   return sendError(reply, refusal.status, refusal.code, refusal.message);
 }
 
-const isTrpcCall = (url: string) => url.startsWith('/trpc/');
-
-/** The body of a refusal for a request to `url`, in the shape its client parses. */
-export function refusalBody(url: string, refusal: Refusal): { error: object } {
-  if (!isTrpcCall(url)) return { error: { code: refusal.code, message: refusal.message } };
+/** The body of a refusal, in the shape its client parses: tRPC's for a tRPC call. */
+export function refusalBody(toTrpcCall: boolean, refusal: Refusal): { error: object } {
+  if (!toTrpcCall) return { error: { code: refusal.code, message: refusal.message } };
   return {
     error: {
       message: refusal.message,

@@ -2,14 +2,6 @@ import type { AnyRouter } from '@trpc/server';
 import type { onRequestAsyncHookHandler } from 'fastify';
 import { sendRefusal } from '../edge/send-refusal';
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /**
  * tRPC would serve a subscription over plain HTTP as a server-sent event stream, outside the
  * WebSocket's bounds; this server does not offer it. A `GET /trpc/<subscription>` gets a 405
@@ -21,9 +13,11 @@ export function refuseHttpSubscriptions(
 ): onRequestAsyncHookHandler {
   const procedures = router._def.procedures as Record<string, { _def: { type: string } }>;
   return async (req, reply) => {
-    const path = req.url.split('?', 1)[0] ?? '';
-    if (!path.startsWith(`${prefix}/`)) return;
-    const names = safeDecode(path.slice(prefix.length + 1)).split(',');
+    // The matched route's parameter, decoded as the router decoded it (`/%74rpc/…` too).
+    if (req.routeOptions.url !== `${prefix}/:path`) return;
+    const { path } = req.params as { path?: unknown };
+    if (typeof path !== 'string') return;
+    const names = path.split(',');
     if (!names.some((name) => procedures[name]?._def.type === 'subscription')) return;
     return sendRefusal(req, reply, {
       status: 405,
