@@ -111,7 +111,15 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
       if (this.catchingUp) {
         if (this.slot === null) {
           const slot = this.options.replays?.acquire(this.options.signal) ?? (() => undefined);
-          if (typeof slot !== 'function') return slot.then((release) => this.admit(release));
+          if (typeof slot !== 'function') {
+            return slot.then(
+              (release) => this.admit(release),
+              (error: unknown) => {
+                this.close();
+                throw error;
+              },
+            );
+          }
           this.slot = slot;
         }
         if (this.pageReadThisTurn) {
