@@ -75,7 +75,6 @@ function openMigrated(path: string): { sqlite: Database.Database; db: Db } {
     sqlite.pragma('busy_timeout = 5000');
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
-    if (path !== ':memory:') createOwnerOnly(path);
     return { sqlite, db };
   } catch (error) {
     sqlite?.close();

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { TaskEvent } from '../schemas';
@@ -19,7 +20,6 @@ export interface StreamOptions {
 
 const finished: IteratorResult<never, undefined> = { done: true, value: undefined };
 const noPage: TaskEvent[] = [];
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Listens first, then replays the log after `afterSeq`, then streams live events,
