@@ -28,9 +28,11 @@ export const tasks = sqliteTable(
     aspectRatio: text('aspect_ratio').notNull(),
     count: integer('count').notNull(),
     outputFormat: text('output_format', { enum: ['png', 'jpeg', 'webp'] }).notNull(),
-    /** 1K, 2K or 4K where the model offers a choice; null for its only size. */
-    resolution: text('resolution', { enum: ['1K', '2K', '4K'] }),
+    /** 0.5K, 1K, 2K or 4K where the model offers a choice; null for its only size. */
+    resolution: text('resolution', { enum: ['0.5K', '1K', '2K', '4K'] }),
     seed: integer('seed').notNull(),
+    /** strict, balanced or permissive where the vendor has a safety filter; null for its default. */
+    safety: text('safety', { enum: ['strict', 'balanced', 'permissive'] }),
     assetIds: text('asset_ids', { mode: 'json' })
       .$type<string[]>()
       .notNull()

@@ -22,6 +22,7 @@ const task = (id: string, updatedAt: number, status: Task['status'] = 'pending')
   outputFormat: 'png',
   resolution: null,
   seed: 1,
+  safety: null,
   assetIds: [],
   error: null,
   attempts: 0,

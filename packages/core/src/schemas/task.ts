@@ -29,11 +29,21 @@ export type AspectRatio = z.infer<typeof aspectRatio>;
 export const outputFormat = z.enum(['png', 'jpeg', 'webp']);
 export type OutputFormat = z.infer<typeof outputFormat>;
 
-export const resolution = z.enum(['1K', '2K', '4K']);
+export const resolutions = ['0.5K', '1K', '2K', '4K'] as const;
+export const resolution = z.enum(resolutions);
 export type Resolution = z.infer<typeof resolution>;
 
 export const promptMaxLength = 5000;
-export const maxImagesPerTask = 4;
+export const maxImagesPerTask = 6;
+
+/**
+ * How strictly the vendor's own safety filter should judge the result, where it offers one
+ * (KIE `nsfw_checker`, fal `safety_tolerance`, Replicate `safety_filter_level`); absent means
+ * the vendor's default.
+ */
+export const safetyLevels = ['strict', 'balanced', 'permissive'] as const;
+export const safetyLevel = z.enum(safetyLevels);
+export type SafetyLevel = z.infer<typeof safetyLevel>;
 
 /** Every way a provider call can fail, as the engine acts on it. */
 export const errorClasses = [
@@ -78,6 +88,7 @@ export const createTaskInput = z
     /** The operation's own settings (see `operationOptions`). */
     options: operationOptions.optional(),
     seed: z.number().int().min(0).max(2_147_483_647).optional(),
+    safety: safetyLevel.optional(),
     /** Higher runs first; ties run oldest first. */
     priority: z.number().int().min(-100).max(100).default(0),
     /** Tries in all; 0 and 1 both mean one try and no automatic retry. */
@@ -147,6 +158,7 @@ export const task = z.object({
   outputFormat,
   resolution: resolution.nullable(),
   seed: z.number().int(),
+  safety: safetyLevel.nullable(),
   assetIds: z.array(z.string()),
   /** The operation's settings with its defaults filled in. */
   options: operationOptions,

@@ -120,6 +120,7 @@ export function createTask(
         outputFormat: input.outputFormat,
         resolution: input.resolution ?? model.resolutions[0] ?? null,
         seed: input.seed ?? randomInt(0, 2_147_483_647),
+        safety: input.safety ?? null,
         assetIds,
         options,
         priority: input.priority,

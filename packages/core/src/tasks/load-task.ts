@@ -29,6 +29,7 @@ function toTask(
     outputFormat: row.outputFormat,
     resolution: row.resolution,
     seed: row.seed,
+    safety: row.safety,
     assetIds: row.assetIds,
     options: row.options,
     error:

@@ -35,6 +35,7 @@ export function retryTask(ctx: CoreContext, id: string): Task {
       model: old.model,
       seed: old.seed,
       ...(old.resolution ? { resolution: old.resolution } : {}),
+      ...(old.safety ? { safety: old.safety } : {}),
       priority: old.priority,
       maxAttempts: old.maxAttempts,
       timeoutSeconds: old.timeoutSeconds,

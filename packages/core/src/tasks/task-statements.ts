@@ -15,6 +15,7 @@ export const insertedColumns = [
   'outputFormat',
   'resolution',
   'seed',
+  'safety',
   'assetIds',
   'options',
   'priority',
