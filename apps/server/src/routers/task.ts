@@ -53,6 +53,7 @@ export const taskRouter = router({
         taskId: input.taskId,
         signal,
         replays: ctx.connection.replays,
+        deliver: (event) => ctx.live.deliver(trackedEvent(event)),
       },
       trackedEvent,
     ),

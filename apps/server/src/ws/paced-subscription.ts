@@ -5,14 +5,21 @@
  */
 export class PacedSubscription<T> implements AsyncIterableIterator<T> {
   private ended = false;
+  private pulled = false;
 
   constructor(
     private readonly inner: AsyncIterator<T>,
     private readonly ready: () => Promise<void> | null,
     private readonly onEnd: () => void,
+    /** Runs at the first pull, which tRPC makes just before it sends `started`. */
+    private readonly onFirstPull: () => void = () => undefined,
   ) {}
 
   next(): Promise<IteratorResult<T>> {
+    if (!this.pulled) {
+      this.pulled = true;
+      this.onFirstPull();
+    }
     const wait = this.ready();
     return wait ? wait.then(() => this.inner.next()) : this.inner.next();
   }

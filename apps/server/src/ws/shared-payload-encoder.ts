@@ -69,29 +69,67 @@ function joinText(head: string, body: Buffer, tail: string): Uint8Array<ArrayBuf
   return out;
 }
 
+/** `{"id":…` and `,"jsonrpc":…` when present: what starts every message to one subscription. */
+export function subscriptionHead(id: string | number | null, jsonrpc: string | undefined): string {
+  return (
+    `{"id":${JSON.stringify(id)}` +
+    (jsonrpc === undefined ? '' : `,"jsonrpc":${JSON.stringify(jsonrpc)}`)
+  );
+}
+
+const trackedFrames = new WeakMap<object, Map<string, Uint8Array<ArrayBuffer>>>();
+
+/**
+ * A tracked value's data message as UTF-8 bytes, byte for byte what tRPC's JSON encoder
+ * makes of `{ id, result: { type: 'data', id: trackedId, data: { id: trackedId, data } } }`.
+ * Subscriptions whose head is the same (most clients number their first subscription 1)
+ * share one buffer for the same payload.
+ */
+export function trackedDataFrame(
+  head: string,
+  trackedId: string,
+  payload: object,
+): Uint8Array<ArrayBuffer> {
+  let byHead = trackedFrames.get(payload);
+  if (byHead === undefined) {
+    byHead = new Map();
+    trackedFrames.set(payload, byHead);
+  }
+  const key = `${head}\u0000${trackedId}`;
+  let frame = byHead.get(key);
+  if (frame === undefined) {
+    const id = JSON.stringify(trackedId);
+    frame = joinText(
+      `${head},"result":{"type":"data","id":${id},"data":{"id":${id},"data":`,
+      cachedBytes(payload),
+      '}}}',
+    );
+    byHead.set(key, frame);
+  }
+  return frame;
+}
+
 /**
  * The tRPC JSON wire format, byte for byte, but a subscription payload that goes to many
  * sockets (one event object fanned out to every subscriber) is stringified once, not once
  * per subscriber, and not at all for an event read from the log, whose JSON is known.
- * A tracked event (task.events) comes out as the UTF-8 bytes of its text, its payload's
- * bytes copied from one shared buffer; `SocketPacer` sends them as a text frame. Everything
+ * A tracked event (task.events) comes out as the UTF-8 bytes of its text, shared by every
+ * subscription with the same head; `SocketPacer` sends them as a text frame. Everything
  * else goes through tRPC's own JSON encoder.
  */
 export const sharedPayloadEncoder: Encoder = {
   encode(message) {
     if (!isPlainDataMessage(message)) return jsonEncoder.encode(message);
     const { id, jsonrpc, result } = message;
-    const head =
-      `{"id":${JSON.stringify(id)}` +
-      (jsonrpc === undefined ? '' : `,"jsonrpc":${JSON.stringify(jsonrpc)}`) +
-      `,"result":{"type":"data"` +
-      (result.id === undefined ? '' : `,"id":${JSON.stringify(result.id)}`) +
-      `,"data":`;
+    const head = subscriptionHead(id, jsonrpc);
     if (isTrackedWrapper(result.data, result.id)) {
-      const wrapperHead = `${head}{"id":${JSON.stringify(result.data.id)},"data":`;
-      return joinText(wrapperHead, cachedBytes(result.data.data), '}}}');
+      return trackedDataFrame(head, result.data.id, result.data.data);
     }
-    return `${head}${cachedJson(result.data)}}}`;
+    return (
+      `${head},"result":{"type":"data"` +
+      (result.id === undefined ? '' : `,"id":${JSON.stringify(result.id)}`) +
+      `,"data":${cachedJson(result.data)}}}`
+    );
   },
   decode: (data) => jsonEncoder.decode(data),
 };

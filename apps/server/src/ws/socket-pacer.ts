@@ -63,6 +63,15 @@ export class SocketPacer {
     this.wrapSend();
   }
 
+  /** Whether a frame may be sent now, without starting to wait for anything. */
+  canSendNow(): boolean {
+    return (
+      this.socket.readyState === wsOpen &&
+      this.socket.bufferedAmount <= this.lowWater &&
+      this.sentThisTurn < this.lowWater
+    );
+  }
+
   /** Null when the socket can take more now; otherwise settles when it can, or closes. */
   whenReady(): Promise<void> | null {
     if (this.socket.readyState !== wsOpen) return this.closed;
@@ -105,15 +114,47 @@ export class SocketPacer {
     settle();
   }
 
+  /**
+   * Writes an already framed WebSocket message straight to the socket, with the same
+   * accounting as a frame sent through `socket.send` (the caller checks `canSendNow()`).
+   * Safe beside ws's own sender because it never queues frames here: the server does not
+   * compress and sends no Blobs.
+   */
+  writeFrame(frame: Buffer): void {
+    this.startTurn();
+    this.raw.write(frame);
+    this.sentThisTurn += frame.byteLength;
+    this.afterWrite();
+  }
+
+  private startTurn(): void {
+    if (this.inTurn) return;
+    this.inTurn = true;
+    this.raw.cork();
+    turns.add(this);
+  }
+
+  /** Flushes a low-water mark's worth, and ends a connection past its bound. */
+  private afterWrite(): void {
+    // Flush what is corked once it is a low-water mark's worth: the backlog is then what
+    // the kernel would not take, which is what the bound is about.
+    if (this.raw.writableLength >= this.lowWater) {
+      this.raw.uncork();
+      this.raw.cork();
+    }
+    const socket = this.socket;
+    if (socket.readyState === wsOpen && socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.onViolation(
+        `too far behind: more than ${this.limits.maxBufferedBytes} bytes unread; reconnect with lastEventId to resume`,
+      );
+    }
+  }
+
   private wrapSend(): void {
     const socket = this.socket;
     const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void;
     socket.send = ((data: unknown, ...rest: unknown[]) => {
-      if (!this.inTurn) {
-        this.inTurn = true;
-        this.raw.cork();
-        turns.add(this);
-      }
+      this.startTurn();
       if (rest.length === 0 && data instanceof Uint8Array) {
         // Bytes from tRPC are its encoder's UTF-8 JSON (see shared-payload-encoder.ts): text.
         send(data, { binary: false });
@@ -123,17 +164,7 @@ export class SocketPacer {
         // A string's length is near enough its size for a budget.
         if (typeof data === 'string') this.sentThisTurn += data.length;
       }
-      // Flush what is corked once it is a low-water mark's worth: the backlog is then what
-      // the kernel would not take, which is what the bound is about.
-      if (this.raw.writableLength >= this.lowWater) {
-        this.raw.uncork();
-        this.raw.cork();
-      }
-      if (socket.readyState === wsOpen && socket.bufferedAmount > this.limits.maxBufferedBytes) {
-        this.onViolation(
-          `too far behind: more than ${this.limits.maxBufferedBytes} bytes unread; reconnect with lastEventId to resume`,
-        );
-      }
+      this.afterWrite();
     }) as typeof socket.send;
   }
 }

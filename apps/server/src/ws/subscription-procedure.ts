@@ -20,7 +20,7 @@ export const subscriptionProcedure = publicProcedure.use(async ({ ctx, next, sig
   const slot = connection.reserveSubscription();
   let held = false;
   try {
-    const result = await next({ ctx: { connection } });
+    const result = await next({ ctx: { connection, live: slot.live } });
     if (!result.ok || !isAsyncIterable(result.data)) return result;
     held = true;
     return { ...result, data: slot.hold(result.data, signal) };

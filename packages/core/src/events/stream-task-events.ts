@@ -16,6 +16,11 @@ export interface StreamOptions {
   maxBuffered?: number;
   /** Where a catch-up from the log waits for its turn; none means it never waits. */
   replays?: Pick<ReplayGate, 'acquire'> | undefined;
+  /**
+   * Hands a live event straight to the consumer's transport while it waits for the next one,
+   * skipping the iterator; true when it was sent, false to have `next()` deliver it instead.
+   */
+  deliver?: ((event: TaskEvent) => boolean) | undefined;
 }
 
 const finished: IteratorResult<never, undefined> = { done: true, value: undefined };
@@ -70,6 +75,7 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
       // The consumer is waiting, so nothing is buffered and the log is caught up.
       if (event.seq <= this.last) return;
       this.last = event.seq;
+      if (this.options.deliver?.(event)) return;
       const resolve = this.waiter;
       this.waiter = null;
       resolve({ done: false, value: this.map(event) });
