@@ -14,7 +14,7 @@ const server = await startTestServer(
   {
     KIE_API_KEY: kie.apiKey,
     KIE_BASE_URL: kie.url,
-    KIE_UPLOAD_BASE_URL: kie.url,
+    KIE_UPLOAD_BASE_URL: kie.uploadUrl,
     INGEST_ALLOW_HOSTS: new URL(kie.url).host,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   },

@@ -105,6 +105,8 @@ export async function buildApp(
     log: fastify.log,
     monthlyBudgets: env.MONTHLY_BUDGET,
     maxImagePixels: env.MAX_IMAGE_PIXELS,
+    maxVideoBytes: env.MAX_VIDEO_BYTES,
+    ffmpegPath: env.FFMPEG_PATH,
   };
   const unwatchBudgets = watchPlanBudgets(core);
   const scheduler = new Scheduler(core, {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseAllowedHost, parsePriceOverrides } from '@genhub/core';
+import { parseAllowedHost, parsePriceOverrides, readModelsFile } from '@genhub/core';
 import { commaList } from './edge/comma-list';
 import { parseHostName } from './edge/parse-host-name';
 import { parseOrigin } from './edge/parse-origin';
@@ -21,6 +21,19 @@ const envSchema = z.object({
   PROVIDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** The most pixels any image may decode to (uploads, provider results, local operations). */
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1_000_000).max(268_402_689).default(50_000_000),
+  /** The largest video a provider may hand over, in bytes (it streams to disk, never to memory). */
+  MAX_VIDEO_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(64 * 1024 * 1024 * 1024)
+    .default(512 * 1024 * 1024),
+  /** The ffmpeg that takes a video's poster from its first frame; `off` draws a neutral one. */
+  FFMPEG_PATH: z
+    .string()
+    .min(1)
+    .default('ffmpeg')
+    .transform((path) => (path === 'off' ? null : path)),
   /** Threads for the local engine's JavaScript pixel loops (background removal, style transfer). */
   IMAGE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   /** Finished tasks older than this many days are deleted; absent keeps them forever. */
@@ -68,6 +81,8 @@ const envSchema = z.object({
     .default('https://generativelanguage.googleapis.com'),
   FAL_KEY: z.string().min(1).optional(),
   FAL_QUEUE_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://queue.fal.run'),
+  /** fal's REST API: large reference images are uploaded to its CDN through it. */
+  FAL_REST_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://rest.alpha.fal.ai'),
   FAL_JWKS_URL: z
     .url({ protocol: /^https?$/ })
     .default('https://rest.alpha.fal.ai/.well-known/jwks.json'),
@@ -83,6 +98,19 @@ const envSchema = z.object({
     .transform((text, ctx) => {
       try {
         return parsePriceOverrides(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** A JSON file of models to add or change (capabilities, price, retirement) and default models. */
+  MODELS_FILE: z
+    .string()
+    .optional()
+    .transform((path, ctx) => {
+      if (path === undefined) return null;
+      try {
+        return readModelsFile(path);
       } catch (error) {
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
         return z.NEVER;

@@ -2,7 +2,9 @@ import {
   createKieAdapter,
   createLocalAdapter,
   defaultDownloadPolicy,
+  defaultVideoDownloadPolicy,
   downloadImage,
+  downloadVideo as downloadVideoStream,
   createFalAdapter,
   createGeminiAdapter,
   createNanobananaAdapter,
@@ -10,10 +12,14 @@ import {
   createReplicateAdapter,
   ProviderRegistry,
   applyPriceOverrides,
+  applyModelCatalogue,
+  ModelCatalogueError,
   signAssetUrl,
+  type ModelCatalogue,
+  type ProviderAdapter,
   type ReferenceImage,
 } from '@genhub/core';
-import type { Env } from './env';
+import { EnvError, type Env } from './env';
 
 /**
  * Every secret the server holds, for the scrubber that keeps them out of stored errors,
@@ -45,6 +51,13 @@ export function createProviders(
   const policy = { ...defaultDownloadPolicy, allowHosts: new Set(env.INGEST_ALLOW_HOSTS) };
   const publicBase = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
   const download = (url: string, signal: AbortSignal) => downloadImage(url, policy, signal);
+  const videoPolicy = {
+    ...defaultVideoDownloadPolicy,
+    allowHosts: policy.allowHosts,
+    maxBytes: env.MAX_VIDEO_BYTES,
+  };
+  const downloadVideo = (url: string, signal: AbortSignal) =>
+    downloadVideoStream(url, videoPolicy, signal);
   const referenceUrl = publicBase
     ? (reference: ReferenceImage) => signAssetUrl(assetSecret, publicBase, reference.assetId, now())
     : undefined;
@@ -59,6 +72,7 @@ export function createProviders(
       baseUrl: env.KIE_BASE_URL,
       uploadBaseUrl: env.KIE_UPLOAD_BASE_URL,
       download,
+      downloadVideo,
       webhookHmacKey: env.KIE_WEBHOOK_HMAC_KEY,
       referenceUrl,
     }),
@@ -72,6 +86,7 @@ export function createProviders(
     createFalAdapter({
       key: env.FAL_KEY,
       queueBaseUrl: env.FAL_QUEUE_BASE_URL,
+      restBaseUrl: env.FAL_REST_BASE_URL,
       jwksUrl: env.FAL_JWKS_URL,
       download,
       referenceUrl,
@@ -91,5 +106,17 @@ export function createProviders(
     }),
   ];
   applyPriceOverrides(adapters, env.PRICE_OVERRIDES);
-  return new ProviderRegistry(adapters);
+  return new ProviderRegistry(adapters, catalogueOf(adapters, env, now));
+}
+
+/** The model catalogue; a models file that does not fit the providers is a configuration error. */
+function catalogueOf(adapters: ProviderAdapter[], env: Env, now: () => number): ModelCatalogue {
+  try {
+    return applyModelCatalogue(adapters, { file: env.MODELS_FILE, now });
+  } catch (error) {
+    if (error instanceof ModelCatalogueError) {
+      throw new EnvError(`Invalid configuration:\n  MODELS_FILE: ${error.message}`);
+    }
+    throw error;
+  }
 }

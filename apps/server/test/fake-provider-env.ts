@@ -24,13 +24,18 @@ export function fakeProviderEnv(fakes: AllFakes): Record<string, string> {
     f ? [new URL(f.url).host] : [],
   );
   return {
-    ...(kie && { KIE_API_KEY: kie.apiKey, KIE_BASE_URL: kie.url, KIE_UPLOAD_BASE_URL: kie.url }),
+    ...(kie && { KIE_API_KEY: kie.apiKey, KIE_BASE_URL: kie.url, KIE_UPLOAD_BASE_URL: kie.uploadUrl }),
     ...(openrouter && {
       OPENROUTER_API_KEY: openrouter.state.apiKey,
       OPENROUTER_BASE_URL: openrouter.url,
     }),
     ...(gemini && { GEMINI_API_KEY: gemini.state.apiKey, GEMINI_BASE_URL: gemini.url }),
-    ...(fal && { FAL_KEY: fal.state.key, FAL_QUEUE_BASE_URL: fal.url, FAL_JWKS_URL: fal.jwksUrl }),
+    ...(fal && {
+      FAL_KEY: fal.state.key,
+      FAL_QUEUE_BASE_URL: fal.url,
+      FAL_REST_BASE_URL: fal.url,
+      FAL_JWKS_URL: fal.jwksUrl,
+    }),
     ...(replicate && {
       REPLICATE_API_TOKEN: replicate.state.apiToken,
       REPLICATE_BASE_URL: replicate.url,

@@ -1,4 +1,5 @@
 import { until } from '@genhub/core/testing';
+import type { CreateTaskInput } from '@genhub/core/schemas';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeKie, type FakeKie } from './fake-kie';
@@ -15,7 +16,7 @@ import {
   solidPng,
 } from './test-server';
 
-const fast = { pollDelayMs: () => 20 };
+const fast = { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 50 } };
 
 describe('KIE.ai without a public URL: polling', () => {
   let kie: FakeKie;
@@ -31,7 +32,7 @@ describe('KIE.ai without a public URL: polling', () => {
       (kie) => ({
         KIE_API_KEY: kie.apiKey,
         KIE_BASE_URL: kie.url,
-        KIE_UPLOAD_BASE_URL: kie.url,
+        KIE_UPLOAD_BASE_URL: kie.uploadUrl,
         INGEST_ALLOW_HOSTS: new URL(kie.url).host,
       }),
       { scheduler: fast },
@@ -80,7 +81,7 @@ describe('KIE.ai without a public URL: polling', () => {
     expect(sent?.input).toMatchObject({
       output_format: 'jpg',
       resolution: '4K',
-      image_input: [`${kie.url}/uploads/${kie.uploads[0]}`],
+      image_input: [`${kie.uploadUrl}/files/${kie.uploads[0]}`],
     });
   });
 
@@ -117,7 +118,23 @@ describe('KIE.ai without a public URL: polling', () => {
       'unauthorized',
       1,
     ],
-    [{ createError: { http: 200, code: 422, msg: 'prompt is required' } }, 'invalid_request', 1],
+    [{ createError: { http: 200, code: 500, msg: 'prompt is required' } }, 'invalid_request', 1],
+    [
+      { createError: { http: 200, code: 433, msg: 'Sub-key usage exceeds its limit' } },
+      'insufficient_credits',
+      1,
+    ],
+    [
+      {
+        createError: {
+          http: 200,
+          code: 422,
+          msg: 'The model name you specified is not supported',
+        },
+      },
+      'invalid_request',
+      1,
+    ],
     [
       { fail: { failCode: '422', failMsg: 'Invalid prompt: prompt contains prohibited content' } },
       'content_blocked',
@@ -139,6 +156,117 @@ describe('KIE.ai without a public URL: polling', () => {
   });
 });
 
+describe('Seedream through KIE.ai, end to end', () => {
+  let kie: FakeKie;
+  let server: TestServer;
+  let connection: ReturnType<typeof connectClient>;
+  beforeAll(async () => {
+    ({
+      fake: kie,
+      server,
+      connection,
+    } = await startWithFake(
+      startFakeKie,
+      (kie) => ({
+        KIE_API_KEY: kie.apiKey,
+        KIE_BASE_URL: kie.url,
+        KIE_UPLOAD_BASE_URL: kie.uploadUrl,
+        INGEST_ALLOW_HOSTS: new URL(kie.url).host,
+      }),
+      { scheduler: fast },
+    ));
+  });
+  afterEach(() => kie.reset());
+  afterAll(() => closeAll(connection, server, kie));
+
+  const create = (input: Omit<CreateTaskInput, 'provider'>) =>
+    connection.client.task.create.mutate({ provider: 'kie', ...input });
+
+  it('edits with two references into three images, each its own generation', async () => {
+    const [a, b] = await Promise.all(
+      ['#c00', '#00c'].map(async (colour) =>
+        uploadAsset(server.url, await solidPng(320, 240, colour)),
+      ),
+    );
+    const task = await create({
+      model: 'bytedance/seedream-v4-edit',
+      operation: 'edit',
+      prompt: 'three posters of the same scene',
+      assetIds: [a!.id, b!.id],
+      aspectRatio: '16:9',
+      resolution: '2K',
+      count: 3,
+      safety: 'strict',
+    });
+    const done = await waitForTask(server, connection.client, task.id);
+    expect(done).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(done.generations).toHaveLength(3);
+    expect(new Set(done.generations.map((g) => g.url)).size).toBe(3);
+    const sent = [...kie.tasks.values()].at(-1);
+    expect(sent?.model).toBe('bytedance/seedream-v4-edit');
+    expect(sent?.input).toEqual({
+      prompt: 'three posters of the same scene',
+      image_size: 'landscape_16_9',
+      image_resolution: '2K',
+      max_images: 3,
+      seed: done.seed,
+      nsfw_checker: true,
+      image_urls: kie.uploads.slice(-2).map((path) => `${kie.uploadUrl}/files/${path}`),
+    });
+    expect(sent?.referenceHashes.every((hash) => hash !== null)).toBe(true);
+    expect(new Set(sent?.referenceHashes).size).toBe(2);
+  });
+
+  it('makes six images from text on 4.0, and one 4K image on 4.5', async () => {
+    const six = await create({
+      model: 'bytedance/seedream-v4-text-to-image',
+      prompt: 'six tiles',
+      count: 6,
+    });
+    expect((await waitForTask(server, connection.client, six.id)).generations).toHaveLength(6);
+    expect([...kie.tasks.values()].at(-1)?.input).toMatchObject({
+      image_size: 'square_hd',
+      image_resolution: '1K',
+      max_images: 6,
+    });
+    const one = await create({
+      model: 'seedream/4.5-text-to-image',
+      prompt: 'one large print',
+      aspectRatio: '3:4',
+      resolution: '4K',
+    });
+    expect((await waitForTask(server, connection.client, one.id)).generations).toHaveLength(1);
+    expect([...kie.tasks.values()].at(-1)?.input).toEqual({
+      prompt: 'one large print',
+      aspect_ratio: '3:4',
+      quality: 'high',
+    });
+  });
+
+  it.each([
+    [
+      { model: 'bytedance/seedream-v4-text-to-image', aspectRatio: '4:5' },
+      'aspectRatio',
+      /4:3, 3:4/,
+    ],
+    [
+      { model: 'seedream/4.5-text-to-image', aspectRatio: 'auto' },
+      'aspectRatio',
+      /does not support/,
+    ],
+    [{ model: 'seedream/4.5-text-to-image', resolution: '1K' }, 'resolution', /2K, 4K/],
+    [{ model: 'seedream/4.5-text-to-image', count: 2 }, 'count', /at most 1/],
+    [{ model: 'bytedance/seedream-v4-text-to-image', outputFormat: 'webp' }, 'outputFormat', /png/],
+  ] as const)('refuses %o up front, naming %s', async (input, field, message) => {
+    const before = kie.tasks.size;
+    await expect(create({ prompt: 'x', ...input })).rejects.toMatchObject({
+      message: expect.stringMatching(message) as unknown,
+      data: { field },
+    });
+    expect(kie.tasks.size).toBe(before);
+  });
+});
+
 describe('KIE.ai with a public URL: verified callbacks', () => {
   let kie: FakeKie;
   let server: TestServer;
@@ -151,7 +279,7 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
       {
         KIE_API_KEY: kie.apiKey,
         KIE_BASE_URL: kie.url,
-        KIE_UPLOAD_BASE_URL: kie.url,
+        KIE_UPLOAD_BASE_URL: kie.uploadUrl,
         INGEST_ALLOW_HOSTS: new URL(kie.url).host,
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         KIE_WEBHOOK_HMAC_KEY: hmacKey,
@@ -163,8 +291,14 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
   });
   afterAll(() => closeAll(connection, server, kie));
 
-  it('completes on the callback, once, however often it comes', async () => {
-    Object.assign(kie.behaviour, { callbacks: 3, hmacKey, pollsToFinish: 1 });
+  it('completes on the callback, once, however often it comes, at its credits', async () => {
+    Object.assign(kie.behaviour, {
+      callbacks: 3,
+      hmacKey,
+      pollsToFinish: 1,
+      credits: 3,
+      recordInfoCredits: 99,
+    });
     const task = await connection.client.task.create.mutate({
       provider: 'kie',
       prompt: 'called back',
@@ -172,6 +306,8 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
     const done = await waitForTask(server, connection.client, task.id);
     expect(done.status).toBe('completed');
     expect(done.generations).toHaveLength(1);
+    // The charge is the callback's creditsConsumed, not the figure recordInfo carries.
+    expect(done.cost).toEqual({ unit: 'credits', estimated: null, actual: 3, source: 'provider' });
     const sent = [...kie.tasks.values()].at(-1);
     expect(sent?.callBackUrl).toMatch(
       new RegExp(`^http://127\\.0\\.0\\.1:\\d+/webhooks/kie/${task.id}\\?token=[\\w-]{32}$`),

@@ -14,12 +14,15 @@ import {
   solidPng,
 } from './test-server';
 
-/** Seed 004's batch example, as written: an OpenRouter model, references by file name. */
+/**
+ * Seed 004's batch example, references by file name, naming OpenRouter's current Nano Banana
+ * (the seed's `google/gemini-2.5-flash-image-preview` is retired).
+ */
 const seedPlan = (): VariationPlanInput => ({
   plan_id: 'nano-expression-batch-20251019',
   agent_id: 'Nano-banana',
   execution_config: { batch_size: 2, max_concurrent_requests: 2, retry_attempts: 3 },
-  api_config: { model: 'google/gemini-2.5-flash-image-preview', timeout_seconds: 60 },
+  api_config: { model: 'google/gemini-nano-banana-2.1', timeout_seconds: 60 },
   batches: [
     {
       batch_id: 1,
@@ -57,7 +60,7 @@ describe('plans and the cost ledger over the API', () => {
         NANOBANANA_BASE_URL: nanobanana.url,
         KIE_API_KEY: kie.apiKey,
         KIE_BASE_URL: kie.url,
-        KIE_UPLOAD_BASE_URL: kie.url,
+        KIE_UPLOAD_BASE_URL: kie.uploadUrl,
         INGEST_ALLOW_HOSTS: [nanobanana.url, kie.url].map((u) => new URL(u).host).join(','),
         PRICE_OVERRIDES: 'nanobanana/nano-banana:enhance=3',
         MONTHLY_BUDGET: '20 credits',
@@ -74,14 +77,15 @@ describe('plans and the cost ledger over the API', () => {
     await Promise.all([openRouter.close(), nanobanana.close(), kie.close()]);
   });
 
-  it('runs the seed plan on the provider of its model, pushing progress, and records the reported tokens', async () => {
+  it('runs the seed plan on the provider of its model, pushing progress, and records the reported charge', async () => {
     const estimate = await c.client.plan.estimate.query({ plan: seedPlan() });
+    // OpenRouter lists no price; each reply's usage.cost is the charge.
     expect(estimate).toMatchObject({
       provider: 'openrouter',
-      model: 'google/gemini-2.5-flash-image-preview',
+      model: 'google/gemini-nano-banana-2.1',
       tasks: 3,
-      amount: 3870,
-      unit: 'output tokens',
+      amount: null,
+      unit: null,
       problems: [],
     });
 
@@ -97,14 +101,18 @@ describe('plans and the cost ledger over the API', () => {
     expect(openRouter.state.maxInFlight).toBe(2);
     expect(seen.at(-1)).toMatchObject({
       counts: { completed: 3 },
-      spent: 3 * 1296,
-      unit: 'output tokens',
+      spent: 3 * openRouter.state.cost,
     });
     expect(seen.length).toBeGreaterThanOrEqual(2);
 
     const { tasks } = await c.client.plan.get.query({ id: plan.id });
     expect(tasks.map((t) => t.cost)).toEqual(
-      Array(3).fill({ unit: 'output tokens', estimated: 1290, actual: 1296, source: 'provider' }),
+      Array(3).fill({
+        unit: 'USD',
+        estimated: null,
+        actual: openRouter.state.cost,
+        source: 'provider',
+      }),
     );
     // The variation prompt went to OpenRouter with the reference image.
     const sent = openRouter.state.requests.at(-1)?.body as {
@@ -165,24 +173,26 @@ describe('plans and the cost ledger over the API', () => {
       source: 'provider',
     });
 
+    // OpenRouter's usage.cost is in dollars, kept apart: the seed plan's three replies above.
+    const spent = 8;
     const usage = await c.client.account.usage.query({ utcOffsetMinutes: 0 });
     expect(usage.thisMonth).toEqual(
       expect.arrayContaining([
-        { unit: 'credits', amount: 8 },
-        { unit: 'output tokens', amount: 3888 },
+        { unit: 'credits', amount: spent },
+        { unit: 'USD', amount: 3 * openRouter.state.cost },
       ]),
     );
-    expect(
-      usage.rows.filter((r) => r.unit === 'credits').map((r) => [r.provider, r.amount]),
-    ).toEqual(
+    expect(usage.thisMonth).toHaveLength(2);
+    expect(usage.rows.map((r) => [r.provider, r.unit, r.amount])).toEqual(
       expect.arrayContaining([
-        ['nanobanana', 4],
-        ['kie', 4],
+        ['nanobanana', 'credits', 4],
+        ['kie', 'credits', 4],
+        ['openrouter', 'USD', 3 * openRouter.state.cost],
       ]),
     );
-    expect(usage.budgets).toEqual([{ unit: 'credits', cap: 20, spent: 8, reserved: 0 }]);
+    expect(usage.budgets).toEqual([{ unit: 'credits', cap: 20, spent, reserved: 0 }]);
 
-    // 8 spent + 5 (an edit) is fine; a batch of 3 edits (15) would pass the 20 cap.
+    // What is spent + 5 (an edit) is fine; a batch of 3 edits (15) would pass the 20 cap.
     await expect(
       c.client.task.create.mutate({
         provider: 'nanobanana',
@@ -192,7 +202,7 @@ describe('plans and the cost ledger over the API', () => {
       }),
     ).rejects.toMatchObject({
       data: { code: 'PRECONDITION_FAILED' },
-      message: expect.stringMatching(/monthly cap of 20 credits: 8 spent/) as unknown,
+      message: expect.stringContaining(`monthly cap of 20 credits: ${spent} spent`) as unknown,
     });
   });
 });

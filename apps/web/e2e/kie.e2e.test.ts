@@ -20,7 +20,7 @@ describe('KIE.ai from the browser, with a key and no public URL', () => {
     app = await spawnServer({
       KIE_API_KEY: kie.apiKey,
       KIE_BASE_URL: kie.url,
-      KIE_UPLOAD_BASE_URL: kie.url,
+      KIE_UPLOAD_BASE_URL: kie.uploadUrl,
       INGEST_ALLOW_HOSTS: new URL(kie.url).host,
     });
     browser = await launchBrowser();

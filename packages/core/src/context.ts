@@ -25,4 +25,8 @@ export interface CoreContext {
   monthlyBudgets?: ReadonlyMap<string, number>;
   /** The most pixels any image may decode to (MAX_IMAGE_PIXELS); absent means about 50 MP. */
   maxImagePixels?: number;
+  /** The largest video a provider may hand over (MAX_VIDEO_BYTES); absent means 512 MiB. */
+  maxVideoBytes?: number;
+  /** An ffmpeg for video posters (FFMPEG_PATH); absent or null: neutral posters. */
+  ffmpegPath?: string | null;
 }

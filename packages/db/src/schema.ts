@@ -20,7 +20,16 @@ export const tasks = sqliteTable(
       enum: ['pending', 'processing', 'completed', 'failed', 'canceled'],
     }).notNull(),
     operation: text('operation', {
-      enum: ['generate', 'edit', 'remove-background', 'style-transfer', 'enhance', 'batch-edit'],
+      enum: [
+        'generate',
+        'edit',
+        'remove-background',
+        'style-transfer',
+        'enhance',
+        'batch-edit',
+        'text-to-video',
+        'image-to-video',
+      ],
     }).notNull(),
     provider: text('provider').notNull(),
     model: text('model').notNull(),
@@ -28,8 +37,8 @@ export const tasks = sqliteTable(
     aspectRatio: text('aspect_ratio').notNull(),
     count: integer('count').notNull(),
     outputFormat: text('output_format', { enum: ['png', 'jpeg', 'webp'] }).notNull(),
-    /** 0.5K, 1K, 2K or 4K where the model offers a choice; null for its only size. */
-    resolution: text('resolution', { enum: ['0.5K', '1K', '2K', '4K'] }),
+    /** 0.5K, 1K, 2K, 4K (720p, 1080p: videos) where the model offers a choice; else null. */
+    resolution: text('resolution', { enum: ['0.5K', '1K', '2K', '4K', '720p', '1080p'] }),
     seed: integer('seed').notNull(),
     /** strict, balanced or permissive where the vendor has a safety filter; null for its default. */
     safety: text('safety', { enum: ['strict', 'balanced', 'permissive'] }),
@@ -205,6 +214,8 @@ export const generations = sqliteTable(
     mime: text('mime').notNull(),
     bytes: integer('bytes').notNull(),
     sha256: text('sha256').notNull(),
+    /** A video's length; null for an image. */
+    durationMs: integer('duration_ms'),
     createdAt: epochMs('created_at').notNull(),
   },
   (t) => [

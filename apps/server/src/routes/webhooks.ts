@@ -61,16 +61,11 @@ export async function registerWebhookRoutes(
             Array.isArray(value) ? value.join(',') : value,
           ]),
         );
-        const genuine = adapter.verifyWebhook
-          ? await adapter.verifyWebhook({
-              headers,
-              rawBody,
-              jobId: target.jobId,
-              now: core.clock.now(),
-            })
-          : true;
+        const call = { headers, rawBody, jobId: target.jobId, now: core.clock.now() };
+        const genuine = adapter.verifyWebhook ? await adapter.verifyWebhook(call) : true;
         if (!genuine)
           return sendError(reply, 401, 'UNAUTHORIZED', 'The callback could not be verified');
+        adapter.noteWebhook?.(call);
         scheduler.nudge(taskId);
         return { ok: true };
       },

@@ -20,6 +20,8 @@ import { ModePicker } from './mode-picker';
 import { OperationFields } from './operation-fields';
 import { ReferencePicker } from './reference-picker';
 import { SelectField } from './select-field';
+import { ModelLifecycleNote } from './model-lifecycle-note';
+import { modelLifecycleView } from './model-lifecycle-view';
 
 const field = 'flex flex-col gap-1 text-sm font-medium';
 const control =
@@ -73,6 +75,8 @@ export function GeneratePanel() {
     models.find((m) => m.id === modelId) ??
     models.find((m) => m.id === provider?.defaultModel) ??
     models[0];
+  // Lifecycle marks are read as of when the server listed the models.
+  const listedAt = providers.dataUpdatedAt;
   const maxReferences = Math.min(
     rule.references.max,
     operation === 'edit' ? (model?.maxReferenceImages ?? 1) : maxBatchImages,
@@ -194,7 +198,10 @@ export function GeneratePanel() {
           label={t('generate.model')}
           value={model?.id ?? ''}
           onChange={setModelId}
-          options={models.map((m) => ({ value: m.id, label: m.label }))}
+          options={models.map((m) => {
+            const tag = modelLifecycleView(m, listedAt, t)?.tag;
+            return { value: m.id, label: tag ? `${m.label} · ${tag}` : m.label };
+          })}
         />
         {!rule.shapedByInput && (
           <SelectField
@@ -234,6 +241,7 @@ export function GeneratePanel() {
           />
         )}
       </div>
+      <ModelLifecycleNote model={model} models={provider?.models ?? []} now={listedAt} />
       {model?.price && unitPrice !== null && !provider?.local && (
         <p className="text-xs text-stone-600 dark:text-stone-400">
           {images > 1

@@ -48,6 +48,17 @@ export const en = {
     localAlgorithmHint: 'Made offline with a classical algorithm, not by an AI model',
   },
   nav: { label: 'Pages', studio: 'Studio', usage: 'Usage' },
+  modelLifecycle: {
+    deprecatedTag: 'deprecated',
+    retiringTag: 'retires {{date}}',
+    retiredTag: 'retired',
+    retiring: 'Retires on {{date}} ({{days}} day(s) left).',
+    deprecated: 'Deprecated by the vendor; retires on {{date}}.',
+    deprecatedNoDate: 'Deprecated by the vendor (no shutdown date announced).',
+    retired: 'Retired on {{date}}.',
+    retiredNoDate: 'Retired by the vendor.',
+    withReplacement: '{{status}} Use {{model}} instead.',
+  },
   cost: { estimated: '≈ {{amount}} (list price)', free: 'Free' },
   plan: {
     heading: 'Variation plans',

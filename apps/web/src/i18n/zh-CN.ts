@@ -50,6 +50,17 @@ export const zhCN: Messages = {
     localAlgorithmHint: '由本机的传统图像算法离线生成，并非 AI 模型输出',
   },
   nav: { label: '页面', studio: '工作室', usage: '用量' },
+  modelLifecycle: {
+    deprecatedTag: '已弃用',
+    retiringTag: '{{date}} 停用',
+    retiredTag: '已停用',
+    retiring: '将于 {{date}} 停用（还剩 {{days}} 天）。',
+    deprecated: '服务商已弃用此模型，将于 {{date}} 停用。',
+    deprecatedNoDate: '服务商已弃用此模型（尚未公布停用日期）。',
+    retired: '已于 {{date}} 停用。',
+    retiredNoDate: '服务商已停用此模型。',
+    withReplacement: '{{status}}请改用 {{model}}。',
+  },
   cost: { estimated: '≈ {{amount}}（标价估算）', free: '免费' },
   plan: {
     heading: '变体计划',

@@ -9,6 +9,7 @@ import { useTRPC } from '../trpc';
 import { draftToPlan, newDraft, planToDraft, type PlanDraft } from './plan-draft';
 import type { PlanReference } from './plan-builder-context';
 import { PlanRows } from './plan-rows';
+import { ModelLifecycleNote } from '../generate/model-lifecycle-note';
 
 const input =
   'rounded-md border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900';
@@ -66,6 +67,7 @@ export function PlanBuilder({
     (p) => p.configured && p.models.some((m) => m.operations.includes('edit')),
   );
   const problems = estimate.data?.problems ?? [];
+  const target = providers.data?.find((p) => p.id === estimate.data?.provider);
   const canRun =
     valid.success &&
     estimate.isSuccess &&
@@ -257,6 +259,11 @@ export function PlanBuilder({
               })}
             </p>
           )}
+          <ModelLifecycleNote
+            model={target?.models.find((m) => m.id === estimate.data?.model)}
+            models={target?.models ?? []}
+            now={providers.dataUpdatedAt}
+          />
           {problems.map((p) => (
             <p key={p.path} role="alert" className="text-rose-700 dark:text-rose-300">
               {p.path}: {p.message}

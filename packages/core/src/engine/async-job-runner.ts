@@ -61,7 +61,7 @@ export class AsyncJobRunner {
       await this.waitForPoll(task.id, wait, signal);
       const state = await adapter.pollJob(jobId, signal);
       if (state.status === 'completed')
-        return { images: state.images, charge: state.charge ?? submitCharge };
+        return { images: state.images, videos: state.videos, charge: state.charge ?? submitCharge };
       if (state.status === 'failed') throw state.error;
     }
   }

@@ -1,8 +1,8 @@
-import type { StoredImage } from '../ingest/store-image';
+import type { StoredMedia } from '../ingest/stored-media';
 import { dimensionsOf, type Task } from '../schemas';
 
 /** What the user should know about a result: a different shape or fewer images than asked. */
-export function resultWarnings(task: Task, images: StoredImage[]): string[] {
+export function resultWarnings(task: Task, images: StoredMedia[]): string[] {
   const warnings: string[] = [];
   if (images.length < task.count)
     warnings.push(`Asked for ${task.count} images; the provider returned ${images.length}`);

@@ -4,10 +4,12 @@ import { tasks } from '@genhub/db';
 import { loadReferences } from '../assets/load-references';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
-import { storeImage, type StoredImage } from '../ingest/store-image';
+import { storeImage } from '../ingest/store-image';
+import type { StoredMedia } from '../ingest/stored-media';
+import { storeVideo } from '../ingest/store-video';
 import { ProviderError } from '../providers/types';
 import { pausedFrom } from '../queue/paused-scopes';
-import type { Task, TaskEvent } from '../schemas';
+import { isVideoOperation, type Task, type TaskEvent } from '../schemas';
 import { transitionTask } from '../tasks/transition-task';
 import { AsyncJobRunner } from './async-job-runner';
 import { classifyFailure } from './classify-failure';
@@ -285,7 +287,7 @@ export class Scheduler {
     signal: AbortSignal,
     callbackUrl: string | null,
   ): Promise<void> {
-    const stored: StoredImage[] = [];
+    const stored: StoredMedia[] = [];
     let completed = false;
     try {
       const adapter = this.ctx.providers.get(task.provider);
@@ -294,13 +296,31 @@ export class Scheduler {
       }
       const references = await loadReferences(this.ctx, task.assetIds);
       const request = { task, references, signal, callbackUrl };
-      const { images, charge } =
-        adapter.kind === 'sync'
-          ? await adapter.generate(request)
-          : await this.jobs.run(adapter, request);
-      if (images.length === 0)
-        throw new ProviderError('no_image', 'The provider returned no image');
-      for (const bytes of images.slice(0, task.count)) {
+      const {
+        images,
+        videos = [],
+        charge,
+      } = adapter.kind === 'sync'
+        ? await adapter.generate(request)
+        : await this.jobs.run(adapter, request);
+      const video = isVideoOperation(task.operation);
+      if ((video ? videos : images).length === 0)
+        throw new ProviderError(
+          'no_image',
+          `The provider returned no ${video ? 'video' : 'image'}`,
+        );
+      for (const made of video ? videos.slice(0, task.count) : []) {
+        stored.push(
+          await storeVideo(this.ctx.storage, made, {
+            maxBytes: this.ctx.maxVideoBytes,
+            ffmpegPath: this.ctx.ffmpegPath,
+            maxPixels: this.ctx.maxImagePixels,
+            leases: this.ctx.fileLeases,
+            signal,
+          }),
+        );
+      }
+      for (const bytes of video ? [] : images.slice(0, task.count)) {
         // Held from before the write until the completing transaction commits (or the run ends).
         const image = await storeImage(this.ctx.storage, bytes, {
           maxPixels: this.ctx.maxImagePixels,

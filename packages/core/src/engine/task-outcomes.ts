@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { tasks, type TaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
-import type { StoredImage } from '../ingest/store-image';
+import type { StoredMedia } from '../ingest/stored-media';
 import type { Charge } from '../providers/types';
 import type { ErrorClass, Task } from '../schemas';
 import { generationRow } from '../tasks/generation-row';
@@ -32,7 +32,7 @@ export class TaskOutcomes {
   /** `task` is the task as this attempt started (its cost so far included). */
   complete(
     task: Task,
-    images: StoredImage[],
+    images: StoredMedia[],
     warnings: string[],
     charge: Charge | undefined,
   ): void {

@@ -33,8 +33,8 @@ const styles = [
 const providers: [string, string][] = [
   ['local', 'local-preview'],
   ['kie', 'google/nano-banana'],
-  ['openrouter', 'google/gemini-2.5-flash-image'],
-  ['gemini', 'gemini-2.5-flash-image'],
+  ['openrouter', 'google/gemini-nano-banana-2.1'],
+  ['gemini', 'gemini-nano-banana-2.1'],
   ['nanobanana', 'nano-banana'],
 ];
 

@@ -100,32 +100,45 @@ function get(url: URL, policy: DownloadPolicy, signal: AbortSignal): Promise<Inc
   });
 }
 
-async function readCapped(response: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const declared = Number(response.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    response.destroy();
-    throw refused(`it is larger than ${maxBytes} bytes`);
-  }
-  // With a declared length, each chunk is copied as it arrives into memory reserved up front:
-  // joining tens of MB at the end would hold the event loop for as long as the copy takes.
-  const into = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : null;
-  const chunks: Buffer[] = [];
+/** A result's body as it arrives, held to the size cap and to its own Content-Length. */
+export interface OpenedDownload {
+  /** The length the server declared, when it did. */
+  declaredBytes: number | null;
+  /** Read once; stopping early closes the connection. */
+  chunks: AsyncIterable<Buffer>;
+}
+
+async function* cappedBody(
+  response: IncomingMessage,
+  maxBytes: number,
+  declared: number | null,
+  failure: (error: unknown) => unknown,
+): AsyncGenerator<Buffer> {
   let size = 0;
-  for await (const chunk of response as AsyncIterable<Buffer>) {
-    if (size + chunk.byteLength > maxBytes || (into && size + chunk.byteLength > into.length)) {
-      response.destroy();
-      throw refused(
-        into ? 'it is longer than its Content-Length' : `it is larger than ${maxBytes} bytes`,
-      );
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      if (
+        size + chunk.byteLength > maxBytes ||
+        (declared !== null && size + chunk.byteLength > declared)
+      ) {
+        response.destroy();
+        throw refused(
+          declared !== null
+            ? 'it is longer than its Content-Length'
+            : `it is larger than ${maxBytes} bytes`,
+        );
+      }
+      size += chunk.byteLength;
+      yield chunk;
     }
-    if (into) chunk.copy(into, size);
-    else chunks.push(chunk);
-    size += chunk.byteLength;
+  } catch (error) {
+    throw failure(error);
+  } finally {
+    if (!response.complete) response.destroy();
   }
   // A body cut short without a socket error (the peer closed early) is a failed transfer too.
-  if (!response.complete || (into && size < into.length))
+  if (!response.complete || (declared !== null && size < declared))
     throw new ProviderError('network', 'The result download failed: the connection closed early');
-  return into ?? Buffer.concat(chunks);
 }
 
 /**
@@ -143,15 +156,15 @@ function transportFailure(error: unknown, timeout: AbortSignal, outer?: AbortSig
 }
 
 /**
- * Fetches a result image the moment it is reported (provider URLs expire): https only,
- * public addresses only (checked after DNS resolution, at connect time), bounded in time
- * and size, redirects limited and each one checked again.
+ * Opens a result the moment it is reported (provider URLs expire): https only, public
+ * addresses only (checked after DNS resolution, at connect time), bounded in time and size,
+ * redirects limited and each one checked again. The body streams; the time limit covers it.
  */
-export async function downloadImage(
+export async function openDownload(
   source: string,
   policy: DownloadPolicy = defaultDownloadPolicy,
   outer?: AbortSignal,
-): Promise<Buffer> {
+): Promise<OpenedDownload> {
   const timeout = AbortSignal.timeout(policy.totalTimeoutMs);
   const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
   let url: URL;
@@ -186,10 +199,37 @@ export async function downloadImage(
         ? new ProviderError('provider_unavailable', `The result download failed (HTTP ${status})`)
         : new ProviderError('no_image', `The result is no longer available (HTTP ${status})`);
     }
-    try {
-      return await readCapped(response, policy.maxBytes);
-    } catch (error) {
-      throw transportFailure(error, timeout, outer);
+    const length = Number(response.headers['content-length']);
+    const declared = Number.isFinite(length) && length > 0 ? length : null;
+    if (declared !== null && declared > policy.maxBytes) {
+      response.destroy();
+      throw refused(`it is larger than ${policy.maxBytes} bytes`);
     }
+    return {
+      declaredBytes: declared,
+      chunks: cappedBody(response, policy.maxBytes, declared, (error) =>
+        transportFailure(error, timeout, outer),
+      ),
+    };
   }
+}
+
+/** A result image, whole: `openDownload`'s checks, read into memory. */
+export async function downloadImage(
+  source: string,
+  policy: DownloadPolicy = defaultDownloadPolicy,
+  outer?: AbortSignal,
+): Promise<Buffer> {
+  const { declaredBytes, chunks } = await openDownload(source, policy, outer);
+  // With a declared length, each chunk is copied as it arrives into memory reserved up front:
+  // joining tens of MB at the end would hold the event loop for as long as the copy takes.
+  const into = declaredBytes === null ? null : Buffer.allocUnsafeSlow(declaredBytes);
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    if (into) chunk.copy(into, size);
+    else parts.push(chunk);
+    size += chunk.byteLength;
+  }
+  return into ?? Buffer.concat(parts);
 }

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { ModelCapabilities } from '../schemas';
+import { refuseRetiredModel } from '../providers/catalogue/refuse-retired-model';
 
 export interface PlanTarget {
   provider: string;
@@ -21,9 +22,13 @@ export function choosePlanTarget(
   },
 ): PlanTarget {
   const wanted = request.model ?? (request.provider ? undefined : request.planModel);
+  const field = request.model ? 'model' : 'plan.api_config.model';
   let providerId = request.provider;
   if (!providerId && wanted) {
     const offering = ctx.providers.all().filter((p) => p.models.some((m) => m.id === wanted));
+    if (offering.length === 0) {
+      for (const p of ctx.providers.all()) refuseRetiredModel(ctx.providers, p, wanted, field);
+    }
     const configured = offering.find((p) => p.configured);
     if (!configured) {
       const hint = offering[0];
@@ -53,6 +58,7 @@ export function choosePlanTarget(
   const modelId =
     request.model ??
     (provider.models.some((m) => m.id === request.planModel) ? request.planModel : undefined);
+  if (modelId) refuseRetiredModel(ctx.providers, provider, modelId, field);
   const editors = provider.models.filter((m) => m.operations.includes('edit'));
   const model = modelId
     ? provider.models.find((m) => m.id === modelId)

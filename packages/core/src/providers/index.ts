@@ -42,3 +42,4 @@ export {
   type NanobananaOptions,
 } from './nanobanana/nanobanana-adapter';
 export { applyPriceOverrides, parsePriceOverrides, type PriceOverride } from './price-overrides';
+export * from './catalogue';

@@ -1,10 +1,15 @@
 import type { ProviderInfo } from '../schemas';
 import type { ProviderAdapter } from './types';
+import { ModelCatalogue } from './catalogue/model-catalogue';
 
 export class ProviderRegistry {
   private readonly adapters = new Map<string, ProviderAdapter>();
 
-  constructor(adapters: ProviderAdapter[]) {
+  constructor(
+    adapters: ProviderAdapter[],
+    /** Retired ids and the clock for retirement dates (`applyModelCatalogue` builds it). */
+    readonly catalogue: ModelCatalogue = new ModelCatalogue(),
+  ) {
     for (const adapter of adapters) this.adapters.set(adapter.id, adapter);
   }
 
@@ -22,6 +27,7 @@ export class ProviderRegistry {
 
   /** What clients may know: capabilities and whether it is configured, never keys. */
   describe(): ProviderInfo[] {
+    const now = this.catalogue.now();
     return this.all().map((a) => ({
       id: a.id,
       label: a.label,
@@ -29,7 +35,8 @@ export class ProviderRegistry {
       configured: a.configured,
       hint: a.hint,
       defaultModel: a.defaultModel,
-      models: a.models,
+      // A model whose retirement day came while the server runs is offered no more.
+      models: a.models.filter((m) => this.catalogue.offers(m, now)),
     }));
   }
 }

@@ -24,9 +24,20 @@ export interface Charge {
   unit: string;
 }
 
+/**
+ * A video a provider made: its MP4 bytes as they come, streamed into storage (a download
+ * starts when they are first read), and a still to show before it plays, when it has one.
+ */
+export interface VideoOutput {
+  chunks: AsyncIterable<Uint8Array>;
+  poster?: Uint8Array | undefined;
+}
+
 export interface GenerateResult {
   /** Encoded image files, as the provider returned them. */
   images: Buffer[];
+  /** For the video operations, instead of images. */
+  videos?: VideoOutput[] | undefined;
   charge?: Charge | undefined;
 }
 
@@ -48,7 +59,12 @@ export class ProviderError extends Error {
 /** Where an async provider's job stands. */
 export type JobState =
   | { status: 'running' }
-  | { status: 'completed'; images: Buffer[]; charge?: Charge | undefined }
+  | {
+      status: 'completed';
+      images: Buffer[];
+      videos?: VideoOutput[] | undefined;
+      charge?: Charge | undefined;
+    }
   | { status: 'failed'; error: ProviderError };
 
 interface AdapterInfo {
@@ -88,6 +104,11 @@ export interface AsyncAdapter extends AdapterInfo {
    * per-task token in its URL, which the server has checked already).
    */
   verifyWebhook?(call: WebhookCall): boolean | Promise<boolean>;
+  /**
+   * A callback that passed `verifyWebhook`, before the job is polled: keeps what only the
+   * callback reports (KIE's credits). The result itself is still confirmed by polling.
+   */
+  noteWebhook?(call: WebhookCall): void;
   submitJob(request: GenerateRequest): Promise<{ jobId: string; charge?: Charge | undefined }>;
   pollJob(jobId: string, signal: AbortSignal): Promise<JobState>;
   cancelJob?(jobId: string): Promise<void>;

@@ -7,9 +7,36 @@ export const operations = [
   'style-transfer',
   'enhance',
   'batch-edit',
+  'text-to-video',
+  'image-to-video',
 ] as const;
 export const operation = z.enum(operations);
 export type Operation = z.infer<typeof operation>;
+
+/** The operations whose result is a video (an MP4 with a poster), not images. */
+export const videoOperations = ['text-to-video', 'image-to-video'] as const;
+export type VideoOperation = (typeof videoOperations)[number];
+export const isVideoOperation = (op: Operation): op is VideoOperation =>
+  (videoOperations as readonly Operation[]).includes(op);
+/** The operations whose results are images. */
+export const imageOperations: readonly Operation[] = operations.filter(
+  (op) => !isVideoOperation(op),
+);
+
+/** What a task makes: the gallery's "video" filter, in the server's query and in the SPA. */
+export const mediaKinds = ['image', 'video'] as const;
+export type MediaKind = (typeof mediaKinds)[number];
+export const mediaOf = (op: Operation): MediaKind => (isVideoOperation(op) ? 'video' : 'image');
+
+/**
+ * How image-to-video reads its images: `frames` takes the first frame (and optionally the
+ * last); `reference` takes 1 to 3 pictures of what the clip should show, for 8-second clips.
+ */
+export const videoModes = ['frames', 'reference'] as const;
+export type VideoMode = (typeof videoModes)[number];
+/** Clip lengths in seconds; the last is the default. */
+export const videoDurations = [4, 6, 8] as const;
+export const defaultVideoDuration = 8;
 
 /** Seed 003: one batch edit takes at most this many images. */
 export const maxBatchImages = 20;
@@ -33,6 +60,17 @@ export const operationOptions = z
       .int()
       .refine((n) => n === 2 || n === 4, 'Upscale by 2 or 4')
       .optional(),
+    /** text-to-video, image-to-video: the clip's length in seconds (4, 6 or 8). */
+    durationSeconds: z
+      .number()
+      .int()
+      .refine(
+        (n) => (videoDurations as readonly number[]).includes(n),
+        `A clip is ${videoDurations.join(', ')} seconds long`,
+      )
+      .optional(),
+    /** image-to-video: first (and last) frames, or reference pictures. */
+    videoMode: z.enum(videoModes).optional(),
   })
   .strict();
 export type OperationOptions = z.infer<typeof operationOptions>;
@@ -93,6 +131,22 @@ export const operationRules: Record<Operation, OperationRule> = {
     options: ['strength'],
     shapedByInput: true,
   },
+  'text-to-video': {
+    references: { min: 0, max: 0, what: 'Text-to-video takes no images' },
+    promptRequired: true,
+    options: ['durationSeconds'],
+    shapedByInput: false,
+  },
+  'image-to-video': {
+    references: {
+      min: 1,
+      max: 3,
+      what: 'Image-to-video takes a first frame (and a last one), or 1 to 3 reference images',
+    },
+    promptRequired: true,
+    options: ['durationSeconds', 'videoMode'],
+    shapedByInput: false,
+  },
 };
 
 /** The settings an operation runs with: what was asked, else the defaults of seed 003. */
@@ -112,6 +166,13 @@ export function resolveOptions(op: Operation, options: OperationOptions = {}): O
     }
     case 'generate':
       return {};
+    case 'text-to-video':
+      return { durationSeconds: options.durationSeconds ?? defaultVideoDuration };
+    case 'image-to-video':
+      return {
+        durationSeconds: options.durationSeconds ?? defaultVideoDuration,
+        videoMode: options.videoMode ?? 'frames',
+      };
   }
 }
 
@@ -173,14 +234,37 @@ export function checkOperationRules(input: RuleInput, ctx: z.RefinementCtx): voi
     ctx.addIssue({
       code: 'custom',
       path: ['count'],
-      message: `"${input.operation}" makes one image per input image; leave count at 1`,
+      message: isVideoOperation(input.operation)
+        ? `"${input.operation}" makes one clip a task; leave count at 1`
+        : `"${input.operation}" makes one image per input image; leave count at 1`,
     });
   }
+  if (input.operation === 'image-to-video') checkVideoMode(input, refs, ctx);
   if (input.operation === 'remove-background' && input.outputFormat === 'jpeg') {
     ctx.addIssue({
       code: 'custom',
       path: ['outputFormat'],
       message: 'A cut-out needs transparency: choose png or webp',
+    });
+  }
+}
+
+/** Image-to-video: two frames at most, or up to three references for an 8-second clip. */
+function checkVideoMode(input: RuleInput, refs: number, ctx: z.RefinementCtx): void {
+  const mode = input.options?.videoMode ?? 'frames';
+  if (mode === 'frames' && refs > 2) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['assetIds'],
+      message: 'Frames mode takes a first frame and at most a last one; use reference mode for 3',
+    });
+  }
+  const duration = input.options?.durationSeconds;
+  if (mode === 'reference' && duration !== undefined && duration !== defaultVideoDuration) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['options', 'durationSeconds'],
+      message: `Reference images make ${defaultVideoDuration}-second clips only`,
     });
   }
 }

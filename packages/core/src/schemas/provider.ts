@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { aspectRatio, operation, outputFormat, resolution, type Operation } from './task';
+import {
+  aspectRatio,
+  operation,
+  outputFormat,
+  resolution,
+  videoModes,
+  type Operation,
+  type Resolution,
+} from './task';
+
+export const modelStatuses = ['current', 'deprecated', 'retired'] as const;
+export const modelStatus = z.enum(modelStatuses);
+export type ModelStatus = z.infer<typeof modelStatus>;
 
 export const modelCapabilities = z.object({
   id: z.string(),
@@ -12,6 +24,8 @@ export const modelCapabilities = z.object({
   maxReferenceImages: z.number().int().min(0),
   /** The sizes it offers; empty when it has one. The first is its default. */
   resolutions: z.array(resolution),
+  /** The image-to-video modes a video model takes; absent means frames only. */
+  videoModes: z.array(z.enum(videoModes)).optional(),
   /**
    * List price of one image in the provider's own unit, or null when unknown; `byOperation`
    * overrides `amount` where an operation costs something else.
@@ -21,8 +35,16 @@ export const modelCapabilities = z.object({
       amount: z.number().nonnegative(),
       unit: z.string(),
       byOperation: z.partialRecord(operation, z.number().nonnegative()).optional(),
+      /** What a size costs where it differs (Veo's 1080p and 4K clips); beats `byOperation`. */
+      byResolution: z.partialRecord(resolution, z.number().nonnegative()).optional(),
     })
     .nullable(),
+  /** Where the vendor is with it; absent means current. */
+  status: modelStatus.nullish(),
+  /** The day it stops (or stopped) answering, `YYYY-MM-DD`; null when none is announced. */
+  retiresOn: z.iso.date().nullish(),
+  /** The offered model to move to when it is deprecated or retired. */
+  replacement: z.string().min(1).nullish(),
 });
 export type ModelCapabilities = z.infer<typeof modelCapabilities>;
 
@@ -39,11 +61,23 @@ export const providerInfo = z.object({
 });
 export type ProviderInfo = z.infer<typeof providerInfo>;
 
-/** The list price of one image of `operation` on `model`, or null when unknown. */
+/** The list price of one image (or clip) of `operation` on `model`, or null when unknown. */
 export function unitPrice(
   model: ModelCapabilities,
   op: Operation,
+  size?: Resolution | null,
 ): { amount: number; unit: string } | null {
   if (!model.price) return null;
-  return { amount: model.price.byOperation?.[op] ?? model.price.amount, unit: model.price.unit };
+  const bySize = size ? model.price.byResolution?.[size] : undefined;
+  return {
+    amount: bySize ?? model.price.byOperation?.[op] ?? model.price.amount,
+    unit: model.price.unit,
+  };
 }
+
+// Browser-safe: the SPA marks models by the same rule the server refuses them by.
+export {
+  modelLifecycleNotice,
+  retirementNoticeDays,
+  type ModelLifecycleNotice,
+} from '../providers/catalogue/model-lifecycle-notice';

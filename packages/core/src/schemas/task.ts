@@ -29,7 +29,8 @@ export type AspectRatio = z.infer<typeof aspectRatio>;
 export const outputFormat = z.enum(['png', 'jpeg', 'webp']);
 export type OutputFormat = z.infer<typeof outputFormat>;
 
-export const resolutions = ['0.5K', '1K', '2K', '4K'] as const;
+/** Image sizes, then video sizes (720p, 1080p; 4K serves both: Veo spells it `4k`). */
+export const resolutions = ['0.5K', '1K', '2K', '4K', '720p', '1080p'] as const;
 export const resolution = z.enum(resolutions);
 export type Resolution = z.infer<typeof resolution>;
 
@@ -74,8 +75,9 @@ export const createTaskInput = z
       .default(''),
     aspectRatio: aspectRatio.default('1:1'),
     count: z.number().int().min(1).max(maxImagesPerTask).default(1),
+    /** Of images; a video is always an MP4, whatever this says. */
     outputFormat: outputFormat.default('png'),
-    /** Only for models that offer sizes (Nano Banana Pro and 2); absent means their default. */
+    /** Only for models that offer sizes (Nano Banana Pro and 2, Veo); absent means their default. */
     resolution: resolution.optional(),
     provider: z.string().min(1).default('local'),
     /** Absent means the provider's default model. */
@@ -132,6 +134,8 @@ export const generation = z.object({
   height: z.number().int(),
   mime: z.string(),
   bytes: z.number().int(),
+  /** A video's length (`mime` video/mp4; `thumbUrl` is its poster); null for an image. */
+  durationMs: z.number().int().nullable(),
 });
 export type Generation = z.infer<typeof generation>;
 

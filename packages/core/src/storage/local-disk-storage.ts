@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Storage } from './storage';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { StagedFile, Storage } from './storage';
 
 const safeName = /^[a-z0-9][a-z0-9._-]*$/;
 
@@ -26,6 +29,31 @@ export class LocalDiskStorage implements Storage {
     const temp = join(this.dir, `.tmp-${randomUUID()}`);
     await writeFile(temp, bytes);
     await rename(temp, target);
+  }
+
+  async stage(chunks: AsyncIterable<Uint8Array>, signal?: AbortSignal): Promise<StagedFile> {
+    const temp = join(this.dir, `.tmp-${randomUUID()}`);
+    let bytes = 0;
+    const counted = async function* () {
+      for await (const chunk of chunks) {
+        bytes += chunk.byteLength;
+        yield chunk;
+      }
+    };
+    try {
+      await pipeline(Readable.from(counted()), createWriteStream(temp, { flags: 'wx' }), {
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return {
+      path: temp,
+      bytes,
+      commit: (name) => rename(temp, this.path(name)),
+      discard: () => rm(temp, { force: true }),
+    };
   }
 
   get(name: string): Promise<Buffer> {

@@ -98,7 +98,7 @@ export function createTask(
     ctx.maxImagePixels ?? defaultMaxImagePixels,
   );
   const count = expectedImages(input.operation, input.count, assetIds.length, options);
-  const price = unitPrice(model, input.operation);
+  const price = unitPrice(model, input.operation, input.resolution ?? model.resolutions[0]);
   const event = recordTaskChange(ctx, {
     taskId: id,
     type: 'created',

@@ -1,12 +1,12 @@
 import type { GenerationRow } from '@genhub/db';
 import { newId } from '../ids';
-import type { StoredImage } from '../ingest/store-image';
+import type { StoredMedia } from '../ingest/stored-media';
 
-/** The row recording a stored image as image `index` of a task. */
+/** The row recording a stored image (or video) as generation `index` of a task. */
 export function generationRow(
   taskId: string,
   index: number,
-  image: StoredImage,
+  image: StoredMedia,
   now: number,
 ): GenerationRow {
   const { file, thumbFile, width, height, mime, bytes, sha256 } = image;
@@ -21,6 +21,7 @@ export function generationRow(
     mime,
     bytes,
     sha256,
+    durationMs: 'durationMs' in image ? image.durationMs : null,
     createdAt: now,
   };
 }

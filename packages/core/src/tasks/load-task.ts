@@ -74,6 +74,7 @@ function toTask(
       height: g.height,
       mime: g.mime,
       bytes: g.bytes,
+      durationMs: g.durationMs,
     })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

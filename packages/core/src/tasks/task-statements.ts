@@ -49,6 +49,7 @@ const generationColumns = [
   'mime',
   'bytes',
   'sha256',
+  'durationMs',
   'createdAt',
 ] as const;
 

@@ -1,8 +1,14 @@
 import { inArray } from 'drizzle-orm';
 import { assets, type DbExecutor } from '@genhub/db';
 import { CoreError } from '../errors';
-import { operationRules, type ModelCapabilities, type ValidCreateTaskInput } from '../schemas';
+import {
+  isVideoOperation,
+  operationRules,
+  type ModelCapabilities,
+  type ValidCreateTaskInput,
+} from '../schemas';
 import type { ProviderRegistry } from '../providers/registry';
+import { refuseRetiredModel } from '../providers/catalogue/refuse-retired-model';
 
 /** Checks a request against what the chosen model declares; throws naming the field at fault. */
 export function validateCapabilities(
@@ -26,6 +32,7 @@ export function validateCapabilities(
     );
   }
   const modelId = input.model ?? provider.defaultModel;
+  refuseRetiredModel(providers, provider, modelId, 'model');
   const model = provider.models.find((m) => m.id === modelId);
   if (!model) {
     throw new CoreError(
@@ -49,8 +56,17 @@ export function validateCapabilities(
   if (!rule.shapedByInput && !model.aspectRatios.includes(input.aspectRatio)) {
     throw unsupported('aspectRatio', `aspect ratio ${input.aspectRatio}`, model.aspectRatios);
   }
-  if (!model.outputFormats.includes(input.outputFormat)) {
+  const video = isVideoOperation(input.operation);
+  if (!video && !model.outputFormats.includes(input.outputFormat)) {
     throw unsupported('outputFormat', `format ${input.outputFormat}`, model.outputFormats);
+  }
+  const videoMode = input.options?.videoMode ?? 'frames';
+  if (video && !(model.videoModes ?? ['frames']).includes(videoMode)) {
+    throw unsupported(
+      'options.videoMode',
+      `video mode "${videoMode}"`,
+      model.videoModes ?? ['frames'],
+    );
   }
   if (input.resolution !== undefined && !model.resolutions.includes(input.resolution)) {
     throw model.resolutions.length === 0

@@ -91,3 +91,4 @@ export { fakeAsyncAdapter } from './fake-async-adapter';
 export { meteredAdapter } from './metered-adapter';
 export { seedExpressionPlan, seedTurnPlan } from './seed-plans';
 export { pngBomb } from './png-bomb';
+export { testClip } from './test-clip';

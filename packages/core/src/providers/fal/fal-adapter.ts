@@ -1,78 +1,42 @@
-import { aspectRatios, type ModelCapabilities, type Task } from '../../schemas';
-import { errorClassForStatus } from '../error-class-for-status';
-import { jsonClient } from '../http-json';
+import { encodeReferences } from '../encode-references';
+import { jsonClient, requestJson } from '../http-json';
+import { parseJsonText, parseReply } from '../parse-reply';
 import { ProviderError, type AsyncAdapter, type JobState, type ReferenceImage } from '../types';
+import { falError } from './fal-error';
+import { decodeFalJobRef, encodeFalJobRef, readFalJobRef } from './fal-job-ref';
+import { defaultFalModel, falModelList, falModels } from './fal-models';
+import { falResultReply, falStatusReply, falSubmitReply, falWebhookBody } from './fal-replies';
 import { FalJwks, verifyFalWebhook } from './fal-webhook';
+import { uploadToFal } from './upload-to-fal';
+
+export { falModels } from './fal-models';
 
 export interface FalOptions {
   key: string | undefined;
   queueBaseUrl: string;
+  /** fal's REST API, where large references are uploaded to its CDN. */
+  restBaseUrl: string;
   jwksUrl: string;
   download: (url: string, signal: AbortSignal) => Promise<Buffer>;
-  /** A URL fal can fetch a reference from; else it is sent as a data URI. */
+  /** A URL fal can fetch a reference from; else it is inlined or uploaded to fal's CDN. */
   referenceUrl?: ((reference: ReferenceImage) => string) | undefined;
 }
 
-export const falModels: ModelCapabilities[] = [
-  {
-    id: 'fal-ai/nano-banana',
-    label: 'Nano Banana (fal.ai)',
-    operations: ['generate', 'edit'],
-    aspectRatios: [...aspectRatios],
-    outputFormats: ['png', 'jpeg', 'webp'],
-    maxImages: 4,
-    maxReferenceImages: 10,
-    resolutions: [],
-    price: null,
-  },
-];
-
-/** The queue's own URLs for a request: never rebuilt (an edit's drop the `/edit` subpath). */
-interface JobRef {
-  requestId: string;
-  statusUrl: string;
-  responseUrl: string;
-  cancelUrl?: string | undefined;
-}
-
-interface FalError {
-  detail?: string | { loc?: unknown[]; msg?: string }[];
-  error_type?: string;
-}
-
-function falError(status: number, body: unknown, retryAfterMs?: number): ProviderError {
-  const { detail, error_type: type } = (body ?? {}) as FalError;
-  const said = Array.isArray(detail)
-    ? detail
-        .map((d) => d.msg)
-        .filter(Boolean)
-        .join('; ')
-    : detail;
-  const message = `fal.ai: ${said || `HTTP ${status}`}`;
-  if (status === 401 || status === 403)
-    return new ProviderError('unauthorized', 'fal.ai rejected the key (FAL_KEY)');
-  if (type?.includes('timeout')) return new ProviderError('timeout', message);
-  if (/content|safety|nsfw/i.test(String(said)))
-    return new ProviderError('content_blocked', message);
-  return new ProviderError(errorClassForStatus(status), message, retryAfterMs);
-}
-
-function input(task: Task, imageUrls: string[]): Record<string, unknown> {
-  return {
-    prompt: task.prompt,
-    num_images: task.count,
-    output_format: task.outputFormat,
-    ...(task.aspectRatio === 'auto' ? {} : { aspect_ratio: task.aspectRatio }),
-    ...(imageUrls.length > 0 ? { image_urls: imageUrls } : {}),
-  };
-}
-
-/** fal.ai's queue (providers.md §4): submit, then a signed webhook or the status URL. */
+/** fal.ai's queue: submit, then a signed webhook or the status URL it returned. */
 export function createFalAdapter(options: FalOptions): AsyncAdapter {
   const jwks = new FalJwks(options.jwksUrl);
   const headers = { authorization: `Key ${options.key ?? ''}` };
-
+  const queueBase = options.queueBaseUrl.replace(/\/$/, '');
+  const restBase = options.restBaseUrl.replace(/\/$/, '');
+  const queueOrigin = `${new URL(queueBase).origin}/`;
   const call = jsonClient('fal.ai', headers, falError);
+
+  /** The queue's own URLs carry the key: refuse any that point elsewhere. */
+  const queueUrl = (url: string): string => {
+    if (!url.startsWith(queueOrigin))
+      throw new ProviderError('provider_unavailable', 'fal.ai answered with a URL off its queue');
+    return url;
+  };
 
   return {
     kind: 'async',
@@ -81,76 +45,88 @@ export function createFalAdapter(options: FalOptions): AsyncAdapter {
     local: false,
     configured: Boolean(options.key),
     hint: options.key ? null : 'Set FAL_KEY',
-    defaultModel: 'fal-ai/nano-banana',
+    defaultModel: defaultFalModel,
     models: falModels,
 
     async submitJob({ task, references, signal, callbackUrl }) {
-      const endpoint = task.operation === 'edit' ? `${task.model}/edit` : task.model;
-      const imageUrls = references.map((r) =>
-        options.referenceUrl
-          ? options.referenceUrl(r)
-          : `data:${r.mime};base64,${r.bytes.toString('base64')}`,
+      const model = falModelList.find((m) => m.capabilities.id === task.model);
+      if (!model) throw new ProviderError('invalid_request', `fal.ai has no model "${task.model}"`);
+      const imageUrls = await encodeReferences(
+        references,
+        {
+          referenceUrl: options.referenceUrl,
+          upload: (reference, uploadSignal) => uploadToFal(call, restBase, reference, uploadSignal),
+        },
+        signal,
       );
       const query = callbackUrl ? `?fal_webhook=${encodeURIComponent(callbackUrl)}` : '';
-      const reply = await call<Record<string, unknown>>(
-        `${options.queueBaseUrl.replace(/\/$/, '')}/${endpoint}${query}`,
-        'POST',
-        signal,
-        input(task, imageUrls),
+      const reply = parseReply(
+        falSubmitReply,
+        await call<unknown>(
+          `${queueBase}/${model.endpoint(task)}${query}`,
+          'POST',
+          signal,
+          model.input(task, imageUrls),
+        ),
+        'fal.ai',
+        'a queue reply',
       );
-      const text = (value: unknown) => (typeof value === 'string' ? value : '');
-      const ref: JobRef = {
-        requestId: text(reply.request_id),
-        statusUrl: text(reply.status_url),
-        responseUrl: text(reply.response_url),
-        cancelUrl: text(reply.cancel_url) || undefined,
+      return {
+        jobId: encodeFalJobRef({
+          requestId: reply.request_id,
+          statusUrl: queueUrl(reply.status_url),
+          responseUrl: queueUrl(reply.response_url),
+          ...(reply.cancel_url ? { cancelUrl: queueUrl(reply.cancel_url) } : {}),
+        }),
       };
-      if (!ref.requestId || !ref.statusUrl || !ref.responseUrl) {
-        throw new ProviderError(
-          'provider_unavailable',
-          'fal.ai queued the request without its URLs',
-        );
-      }
-      return { jobId: JSON.stringify(ref) };
     },
 
     async pollJob(jobId, signal): Promise<JobState> {
-      const ref = JSON.parse(jobId) as JobRef;
-      const { status } = await call<{ status?: unknown }>(ref.statusUrl, 'GET', signal);
-      if (status === 'IN_QUEUE' || status === 'IN_PROGRESS') return { status: 'running' };
-      if (status === 'FAILED' || status === 'ERROR') {
-        return {
-          status: 'failed',
-          error: new ProviderError('no_image', 'fal.ai failed to generate the image'),
-        };
-      }
-      if (status === 'CANCELED')
-        return {
-          status: 'failed',
-          error: new ProviderError('internal', 'The request was canceled at fal.ai'),
-        };
-      // COMPLETED: the result, or the model's error, is at the response URL.
-      const result = await call<{ images?: { url?: unknown }[] }>(ref.responseUrl, 'GET', signal);
-      const urls = ((result.images ?? []) as { url?: unknown }[])
-        .map((image) => image.url)
-        .filter((u): u is string => typeof u === 'string');
-      if (urls.length === 0)
+      const ref = decodeFalJobRef(jobId);
+      const { status } = parseReply(
+        falStatusReply,
+        await call<unknown>(queueUrl(ref.statusUrl), 'GET', signal),
+        'fal.ai',
+        'a status',
+      );
+      if (status !== 'COMPLETED') return { status: 'running' };
+      // The result, or the model's own error status, is at the response URL.
+      const { images } = parseReply(
+        falResultReply,
+        await call<unknown>(queueUrl(ref.responseUrl), 'GET', signal),
+        'fal.ai',
+        'a result',
+      );
+      if (images.length === 0)
         throw new ProviderError('no_image', 'fal.ai completed without an image');
       return {
         status: 'completed',
-        images: await Promise.all(urls.map((u) => options.download(u, signal))),
+        images: await Promise.all(images.map((image) => options.download(image.url, signal))),
       };
     },
 
     async cancelJob(jobId) {
-      const ref = JSON.parse(jobId) as JobRef;
-      if (ref.cancelUrl) await call(ref.cancelUrl, 'PUT');
+      const { cancelUrl } = decodeFalJobRef(jobId);
+      if (!cancelUrl) return;
+      const reply = await requestJson(
+        queueUrl(cancelUrl),
+        { method: 'PUT', headers },
+        undefined,
+        'fal.ai',
+      );
+      // 400 ALREADY_COMPLETED: nothing left to cancel.
+      if (reply.status === 400 || (reply.status >= 200 && reply.status < 300)) return;
+      throw falError(reply.status, reply.body);
     },
 
     async verifyWebhook({ headers: got, rawBody, jobId, now }) {
       if (!(await verifyFalWebhook(jwks, got, rawBody, now))) return false;
+      // The signed body names the queue request; retried deliveries keep it (their
+      // gateway_request_id differs).
+      const body = parseJsonText(falWebhookBody, rawBody.toString('utf8'));
+      if (!body) return false;
       if (jobId === null) return true;
-      return got['x-fal-webhook-request-id'] === (JSON.parse(jobId) as JobRef).requestId;
+      return body.request_id === readFalJobRef(jobId)?.requestId;
     },
   };
 }

@@ -1,4 +1,6 @@
 export { createKieAdapter, type KieOptions } from './kie-adapter';
 export { kieError } from './kie-errors';
-export { kieModels, kieCapabilities } from './kie-models';
-export { verifyKieSignature, kieCallbackTaskId, kieSignatureToleranceSeconds } from './kie-webhook';
+export { kieMarketModels } from './kie-models';
+export type { KieMarketModel } from './kie-market-model';
+export { kieCreateLimit } from './kie-client';
+export { verifyKieSignature, readKieCallback, kieSignatureToleranceSeconds } from './kie-webhook';

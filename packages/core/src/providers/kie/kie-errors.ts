@@ -1,13 +1,20 @@
 import type { ErrorClass } from '../../schemas';
-import { ProviderError } from '../types';
+import { ProviderError, type Charge } from '../types';
 
 const policy = /prohibit|policy|safety|nsfw|sensitive|violat/i;
+/** KIE answers a missing input field with code 500 "<field> is required": the caller's mistake. */
+const missingField = /\bis required\b/i;
 
-/** A KIE envelope or HTTP code as an error class, with a message safe to show (never the key). */
+/**
+ * A KIE envelope or HTTP code as an error class, with a message safe to show (never the key).
+ * Only the classes the engine retries (rate limits, maintenance, server errors, a failed
+ * generation once) are tried again; every refusal of the request itself is final.
+ */
 export function kieError(
   code: number,
   message: string | undefined,
   retryAfterMs?: number,
+  charge?: Charge,
 ): ProviderError {
   const said = message?.trim() || 'no details';
   const classify = (): [ErrorClass, string] => {
@@ -17,6 +24,8 @@ export function kieError(
         return ['unauthorized', 'KIE.ai rejected the API key (KIE_API_KEY)'];
       case 402:
         return ['insufficient_credits', 'The KIE.ai account is out of credits'];
+      case 433:
+        return ['insufficient_credits', 'The KIE.ai API key has used up its spending limit'];
       case 404:
         return ['invalid_request', `KIE.ai does not know this task: ${said}`];
       case 408:
@@ -30,6 +39,10 @@ export function kieError(
         return ['rate_limited', 'KIE.ai is rate limiting this account'];
       case 455:
         return ['provider_unavailable', 'KIE.ai is unavailable (maintenance)'];
+      case 500:
+        return missingField.test(said)
+          ? ['invalid_request', `KIE.ai rejected the request: ${said}`]
+          : ['provider_unavailable', 'KIE.ai had a server error (500)'];
       case 501:
         return policy.test(said)
           ? ['content_blocked', `KIE.ai refused the request: ${said}`]
@@ -43,5 +56,5 @@ export function kieError(
     }
   };
   const [errorClass, text] = classify();
-  return new ProviderError(errorClass, text, retryAfterMs);
+  return new ProviderError(errorClass, text, retryAfterMs, charge);
 }

@@ -1,18 +1,24 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { parseJsonText } from '../parse-reply';
+import { kieCallback } from './kie-replies';
 
 export const kieSignatureToleranceSeconds = 300;
 
-/** The KIE task id a callback is about: `data.taskId`, or `data.task_id` as some samples send. */
-export function kieCallbackTaskId(body: unknown): string | undefined {
-  const data = (body as { data?: { taskId?: unknown; task_id?: unknown } } | null)?.data;
-  const id = data?.taskId ?? data?.task_id;
-  return typeof id === 'string' ? id : undefined;
+export interface KieCallback {
+  /** `data.taskId`, or `data.task_id` as some samples send. */
+  taskId: string | undefined;
+  creditsConsumed: number | undefined;
+}
+
+/** What genhub reads of a callback body, or undefined when it is not one. */
+export function readKieCallback(rawBody: Buffer): KieCallback | undefined {
+  return parseJsonText(kieCallback, rawBody.toString('utf8'))?.data;
 }
 
 /**
- * KIE's optional callback signature (providers.md §1.4): base64 HMAC-SHA256 over
- * `taskId + "." + timestamp`, timestamp in seconds within ±300 s, compared in constant time.
- * It does not cover the body, so a valid callback is only a trigger to ask recordInfo.
+ * KIE's optional callback signature: base64 HMAC-SHA256 over `taskId + "." + timestamp`,
+ * timestamp in seconds within ±300 s, compared in constant time. It does not cover the body:
+ * the result is confirmed by recordInfo, and only the credits figure is taken from the body.
  */
 export function verifyKieSignature(
   key: string,

@@ -1,29 +1,51 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { retryableClasses } from '../../engine/retry-policy';
+import { aspectRatios, extremeAspectRatios, type Task } from '../../schemas';
+import { until } from '../../testing/until';
 import { RateLimiter } from '../rate-limiter';
+import { ProviderError } from '../types';
+import { CallbackCredits } from './kie-callback-credits';
 import { kieError } from './kie-errors';
-import { kieCallbackTaskId, verifyKieSignature } from './kie-webhook';
+import { kieMarketModels } from './kie-models';
+import { readKieCallback, verifyKieSignature } from './kie-webhook';
 
 describe('KIE.ai error codes', () => {
   it.each([
-    [401, 'x', 'unauthorized'],
-    [402, 'x', 'insufficient_credits'],
+    [400, 'content policy violation', 'content_blocked'],
+    [401, 'You do not have access permissions', 'unauthorized'],
+    [402, 'Credits insufficient', 'insufficient_credits'],
     [404, 'x', 'invalid_request'],
     [408, 'x', 'timeout'],
-    [422, 'prompt is required', 'invalid_request'],
+    [422, 'The model name you specified is not supported', 'invalid_request'],
     [422, 'Invalid prompt: prompt contains prohibited content', 'content_blocked'],
-    [400, 'content policy violation', 'content_blocked'],
     [429, 'x', 'rate_limited'],
+    [433, 'Sub-key usage exceeds its limit', 'insufficient_credits'],
     [455, 'x', 'provider_unavailable'],
-    [500, 'x', 'provider_unavailable'],
+    [500, 'prompt is required', 'invalid_request'],
+    [500, 'Internal server error', 'provider_unavailable'],
     [501, 'Generation failed', 'no_image'],
     [505, 'x', 'invalid_request'],
   ] as const)('%i (%s) is %s', (code, message, errorClass) => {
     expect(kieError(code, message).code).toBe(errorClass);
   });
+
+  it.each([401, 402, 422, 433, 505])('%i is final: the engine does not try it again', (code) => {
+    expect(retryableClasses.has(kieError(code, 'x').code)).toBe(false);
+  });
+
+  it('does not retry a missing field, though KIE calls it a 500', () => {
+    expect(retryableClasses.has(kieError(500, 'image_urls is required').code)).toBe(false);
+    expect(retryableClasses.has(kieError(500, 'Internal server error').code)).toBe(true);
+  });
+
+  it('carries what the failure was billed', () => {
+    const error = kieError(501, 'Generation failed', undefined, { amount: 2, unit: 'credits' });
+    expect(error.charge).toEqual({ amount: 2, unit: 'credits' });
+  });
 });
 
-describe('KIE.ai callback signature', () => {
+describe('KIE.ai callbacks', () => {
   const key = 'hmac-key';
   const now = 1_786_428_635_000;
   const sign = (taskId: string, ts: string, k = key) =>
@@ -45,24 +67,196 @@ describe('KIE.ai callback signature', () => {
     expect(check()).toBe(false);
   });
 
-  it('reads taskId or task_id', () => {
-    expect(kieCallbackTaskId({ data: { taskId: 'a' } })).toBe('a');
-    expect(kieCallbackTaskId({ data: { task_id: 'b' } })).toBe('b');
-    expect(kieCallbackTaskId({})).toBeUndefined();
+  const body = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+  it('reads taskId or task_id, and creditsConsumed', () => {
+    // The documented success callback, abridged.
+    const documented = {
+      code: 200,
+      msg: 'Playground task completed successfully.',
+      data: {
+        taskId: 'b31f0a77d507765367dc8f5868ba3ceb',
+        model: 'google/nano-banana',
+        state: 'success',
+        resultJson: '{"resultUrls":["https://tempfile.aiquickdraw.com/as/x.png"]}',
+        creditsConsumed: 3,
+        costTime: 11,
+      },
+    };
+    expect(readKieCallback(body(documented))).toEqual({
+      taskId: 'b31f0a77d507765367dc8f5868ba3ceb',
+      creditsConsumed: 3,
+    });
+    expect(readKieCallback(body({ data: { task_id: 'b' } }))).toEqual({
+      taskId: 'b',
+      creditsConsumed: undefined,
+    });
+  });
+
+  it.each([
+    ['not JSON', Buffer.from('<html>')],
+    ['no data', body({ code: 200 })],
+    ['a numeric task id', body({ data: { taskId: 42 } })],
+  ])('refuses a body with %s', (_what, raw) => {
+    expect(readKieCallback(raw)?.taskId).toBeUndefined();
+  });
+
+  it.each([
+    ['as text', '3'],
+    ['negative', -1],
+  ])('reads the task of a callback with credits %s, without the credits', (_what, credits) => {
+    expect(readKieCallback(body({ data: { taskId: 'a', creditsConsumed: credits } }))).toEqual({
+      taskId: 'a',
+      creditsConsumed: undefined,
+    });
+  });
+
+  it('keeps credits until taken, and only so many tasks', () => {
+    const credits = new CallbackCredits(2);
+    credits.remember('a', 1);
+    credits.remember('a', 3); // the same callback again
+    credits.remember('b', 2);
+    credits.remember('c', 5);
+    expect(credits.take('a')).toBeUndefined(); // the oldest went first
+    expect([credits.take('b'), credits.take('c'), credits.take('c')]).toEqual([2, 5, undefined]);
   });
 });
 
 describe('RateLimiter', () => {
-  it('lets at most N through in any second', async () => {
-    let now = 0;
-    const limiter = new RateLimiter(10, () => now);
-    for (let i = 0; i < 10; i++) await limiter.acquire();
-    let eleventh = false;
-    const waiting = limiter.acquire().then(() => (eleventh = true));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(eleventh).toBe(false);
-    now = 1000;
-    await waiting;
-    expect(eleventh).toBe(true);
+  /** A clock moved only by the limiter's waits. */
+  function manualClock() {
+    const clock = {
+      t: 0,
+      waits: [] as number[],
+      now: () => clock.t,
+      wait: async (ms: number) => {
+        clock.waits.push(ms);
+        const until = clock.t + ms;
+        await new Promise((resolve) => setImmediate(resolve));
+        clock.t = Math.max(clock.t, until);
+      },
+    };
+    return clock;
+  }
+
+  it('lets at most N through in any window', async () => {
+    const clock = manualClock();
+    const limiter = new RateLimiter(20, clock.now, 10_000, clock.wait);
+    const granted: number[] = [];
+    await Promise.all(
+      Array.from({ length: 25 }, () => limiter.acquire().then(() => granted.push(clock.t))),
+    );
+    expect(granted.filter((t) => t === 0)).toHaveLength(20);
+    expect(granted.slice(20)).toEqual([10_000, 10_000, 10_000, 10_000, 10_000]);
+  });
+
+  it('counts a run from its end, and waits a whole window while every slot is running', async () => {
+    const clock = manualClock();
+    const limiter = new RateLimiter(1, clock.now, 10_000, clock.wait);
+    let finish = () => {};
+    const first = limiter.run(() => new Promise<void>((resolve) => (finish = resolve)));
+    const second = limiter.run(() => Promise.resolve(clock.t));
+    await until(() => clock.waits.length >= 2, 5000, 'the second call to wait');
+    expect(clock.waits.every((ms) => ms === 10_000)).toBe(true);
+    const endedAt = clock.t;
+    finish();
+    await first;
+    // Free again a window after the first call ended, not after it began (at 0).
+    expect(await second).toBe(endedAt + 10_000);
+  });
+
+  it('stops waiting when its signal aborts', async () => {
+    const limiter = new RateLimiter(1, () => 0);
+    await limiter.acquire();
+    const abort = new AbortController();
+    const waiting = limiter.acquire(abort.signal);
+    abort.abort();
+    await expect(waiting).rejects.toThrow();
+  });
+});
+
+describe('KIE.ai models', () => {
+  const task = (overrides: Partial<Task>): Task =>
+    ({
+      prompt: 'p',
+      aspectRatio: '1:1',
+      count: 1,
+      outputFormat: 'png',
+      resolution: null,
+      seed: 7,
+      safety: null,
+      ...overrides,
+    }) as Task; // only the fields the input builders read
+  const model = (id: string) => {
+    const found = kieMarketModels.find((m) => m.capabilities.id === id);
+    if (!found) throw new Error(`no ${id}`);
+    return found;
+  };
+  const v4 = model('bytedance/seedream-v4-text-to-image');
+  const v45 = model('seedream/4.5-edit');
+
+  it('has the vendor ids, exactly', () => {
+    expect(kieMarketModels.map((m) => m.capabilities.id)).toEqual([
+      'google/nano-banana',
+      'google/nano-banana-edit',
+      'nano-banana-pro',
+      'nano-banana-2',
+      'bytedance/seedream-v4-text-to-image',
+      'bytedance/seedream-v4-edit',
+      'seedream/4.5-text-to-image',
+      'seedream/4.5-edit',
+    ]);
+  });
+
+  it.each([
+    ['1:1', 'square_hd'],
+    ['4:3', 'landscape_4_3'],
+    ['3:4', 'portrait_4_3'],
+    ['3:2', 'landscape_3_2'],
+    ['2:3', 'portrait_3_2'],
+    ['16:9', 'landscape_16_9'],
+    ['9:16', 'portrait_16_9'],
+    ['21:9', 'landscape_21_9'],
+  ] as const)('Seedream 4.0 names %s %s', (aspectRatio, imageSize) => {
+    expect(v4.input(task({ aspectRatio }))).toMatchObject({ image_size: imageSize });
+    expect(v45.input(task({ aspectRatio }))).toMatchObject({ aspect_ratio: aspectRatio });
+  });
+
+  it.each(['5:4', '4:5', 'auto', ...extremeAspectRatios] as const)(
+    'Seedream does not offer %s, so validation refuses it before the builder would',
+    (aspectRatio) => {
+      for (const m of kieMarketModels.filter((k) => k.capabilities.id.includes('seedream'))) {
+        expect(m.capabilities.aspectRatios).not.toContain(aspectRatio);
+        expect(() => m.input(task({ aspectRatio }))).toThrow(ProviderError);
+      }
+    },
+  );
+
+  it('offers 4.5 quality as sizes and sends it always', () => {
+    expect(v45.capabilities.resolutions).toEqual(['2K', '4K']);
+    expect(v45.input(task({ resolution: '4K' }))).toMatchObject({ quality: 'high' });
+    expect(v45.input(task({ resolution: null }))).toMatchObject({ quality: 'basic' });
+  });
+
+  it.each([
+    ['strict', true],
+    ['balanced', true],
+    ['permissive', false],
+  ] as const)('maps safety %s to nsfw_checker %s where the model documents it', (safety, on) => {
+    expect(v4.input(task({ safety }))).toMatchObject({ nsfw_checker: on });
+    expect(model('google/nano-banana').input(task({ safety }))).toMatchObject({ nsfw_checker: on });
+    expect(model('nano-banana-2').input(task({ safety }))).not.toHaveProperty('nsfw_checker');
+  });
+
+  it('leaves nsfw_checker out without a safety level', () => {
+    expect(v4.input(task({}))).not.toHaveProperty('nsfw_checker');
+  });
+
+  it('gives Nano Banana 2 the extreme ratios, and Pro not', () => {
+    expect(model('nano-banana-2').capabilities.aspectRatios).toEqual([
+      ...aspectRatios,
+      ...extremeAspectRatios,
+    ]);
+    expect(model('nano-banana-pro').capabilities.aspectRatios).toEqual([...aspectRatios]);
   });
 });

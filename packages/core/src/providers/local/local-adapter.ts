@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   aspectRatios,
   dimensionsOf,
+  isVideoOperation,
   nearestAspectRatio,
   operations,
   pixelSizes,
@@ -10,6 +11,7 @@ import {
 import { defaultMaxImagePixels } from '../../ingest/check-pixel-count';
 import { ProviderError, type ReferenceImage, type SyncAdapter } from '../types';
 import { enhanceImage } from './enhance-image';
+import { makeVideo } from './make-video';
 import { runPixelTask } from './pixel-workers';
 import { renderPromptImage, type RenderSpec } from './render-prompt-image';
 import { transformReference } from './transform-reference';
@@ -103,6 +105,9 @@ async function makeImages(
       }
       return images;
     }
+    case 'text-to-video':
+    case 'image-to-video':
+      throw new ProviderError('internal', 'Videos are made by makeVideo, not as images');
   }
 }
 
@@ -126,6 +131,7 @@ export function createLocalAdapter(options: LocalAdapterOptions): SyncAdapter {
         maxImages: 4,
         maxReferenceImages: 4,
         resolutions: [],
+        videoModes: ['frames', 'reference'],
         price: { amount: 0, unit: 'free' },
       },
     ],
@@ -138,14 +144,11 @@ export function createLocalAdapter(options: LocalAdapterOptions): SyncAdapter {
           'Simulated outage of the local engine (LOCAL_PROVIDER_FAILURE_RATE)',
         );
       }
-      return {
-        images: await makeImages(
-          task,
-          references,
-          signal,
-          options.maxPixels ?? defaultMaxImagePixels,
-        ),
-      };
+      const maxPixels = options.maxPixels ?? defaultMaxImagePixels;
+      if (isVideoOperation(task.operation)) {
+        return { images: [], videos: [await makeVideo(task, references, signal, maxPixels)] };
+      }
+      return { images: await makeImages(task, references, signal, maxPixels) };
     },
   };
 }

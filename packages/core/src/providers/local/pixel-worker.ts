@@ -5,6 +5,7 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { isCoreError, type CoreErrorCode } from '../../errors';
 import type { ErrorClass, OutputFormat } from '../../schemas';
 import { ProviderError } from '../types';
+import { makeClip, type ClipRequest } from './make-clip';
 import { ownedBuffers } from './owned-buffers';
 import { removeBackground, type RemoveBackgroundOptions } from './remove-background';
 import { transferStyle } from './transfer-style';
@@ -58,6 +59,7 @@ const handlers = {
         image,
       ]),
     ),
+  makeClip: (task: ClipRequest) => settle(makeClip(task)),
 };
 
 export type PixelHandlers = typeof handlers;
@@ -74,5 +76,7 @@ export default function runPixelHandler(task: PixelTask): Promise<unknown> {
       return handlers.removeBackground(task.input);
     case 'transferStyle':
       return handlers.transferStyle(task.input);
+    case 'makeClip':
+      return handlers.makeClip(task.input);
   }
 }

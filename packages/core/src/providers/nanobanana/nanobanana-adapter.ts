@@ -1,7 +1,7 @@
 import {
   aspectRatios,
   dimensionsOf,
-  operations,
+  imageOperations,
   type ErrorClass,
   type ModelCapabilities,
   type Task,
@@ -21,7 +21,7 @@ export const nanobananaModels: ModelCapabilities[] = [
   {
     id: 'nano-banana',
     label: 'Nano Banana (nanobanana API)',
-    operations: [...operations],
+    operations: [...imageOperations],
     aspectRatios: aspectRatios.filter((r) => r !== 'auto'),
     outputFormats: ['png', 'jpeg', 'webp'],
     maxImages: 1,
@@ -151,6 +151,9 @@ function requestFor(
           style_consistency: true,
         },
       };
+    case 'text-to-video':
+    case 'image-to-video':
+      throw new ProviderError('invalid_request', 'The nanobanana API makes no videos');
   }
 }
 

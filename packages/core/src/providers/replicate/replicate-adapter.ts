@@ -1,9 +1,15 @@
-import { type ModelCapabilities, type Task } from '../../schemas';
-import { errorClassForStatus } from '../error-class-for-status';
+import { z } from 'zod';
+import { encodeReferences } from '../encode-references';
 import { jsonClient } from '../http-json';
-import { nanoBananaModel } from '../nano-banana-model';
+import { parseJsonText, parseReply } from '../parse-reply';
 import { ProviderError, type AsyncAdapter, type JobState, type ReferenceImage } from '../types';
+import { replicateError } from './replicate-error';
+import { defaultReplicateModel, replicateModelList, replicateModels } from './replicate-models';
+import { replicatePrediction, replicateWebhookBody } from './replicate-replies';
 import { verifyStandardWebhook } from './standard-webhooks';
+import { uploadToReplicate } from './upload-to-replicate';
+
+export { replicateModels } from './replicate-models';
 
 export interface ReplicateOptions {
   apiToken: string | undefined;
@@ -11,83 +17,45 @@ export interface ReplicateOptions {
   /** `whsec_…`; when set, webhooks must carry a valid Standard Webhooks signature. */
   webhookSecret: string | undefined;
   download: (url: string, signal: AbortSignal) => Promise<Buffer>;
-  /** A URL the provider can fetch a reference from; else it is sent as a data URL. */
+  /** A URL Replicate can fetch a reference from; else it is inlined or uploaded to Replicate. */
   referenceUrl?: ((reference: ReferenceImage) => string) | undefined;
 }
 
-const replicateDefaults: Partial<ModelCapabilities> = {
-  outputFormats: ['png', 'jpeg'],
-  maxReferenceImages: 14,
-};
-
-export const replicateModels: ModelCapabilities[] = [
-  nanoBananaModel('google/nano-banana', 'Nano Banana (Replicate)', {
-    ...replicateDefaults,
-    maxReferenceImages: 10,
-  }),
-  nanoBananaModel('google/nano-banana-pro', 'Nano Banana Pro (Replicate)', {
-    ...replicateDefaults,
-    resolutions: ['2K', '1K', '4K'],
-  }),
-  nanoBananaModel('google/nano-banana-2', 'Nano Banana 2 (Replicate)', {
-    ...replicateDefaults,
-    resolutions: ['2K', '1K', '4K'],
-  }),
-];
-
-interface Prediction {
-  id?: string;
-  status?: 'starting' | 'processing' | 'succeeded' | 'failed' | 'canceled';
-  output?: unknown;
-  error?: string | null;
-  urls?: { get?: string; cancel?: string };
-}
-
 /** What the engine keeps as the job id: the prediction and the URLs Replicate gave for it. */
-interface JobRef {
-  id: string;
-  get: string;
-  cancel?: string | undefined;
+const jobRef = z.object({
+  id: z.string().min(1),
+  get: z.string().min(1),
+  cancel: z.string().min(1).optional(),
+});
+type JobRef = z.infer<typeof jobRef>;
+
+function readJobRef(jobId: string): JobRef {
+  const ref = parseJsonText(jobRef, jobId);
+  if (!ref) throw new ProviderError('internal', 'The stored Replicate job reference is unreadable');
+  return ref;
 }
 
 const blocked = /safety|sensitive|flagged|nsfw|prohibited/i;
 
-function replicateError(status: number, body: unknown, retryAfterMs?: number): ProviderError {
-  const detail =
-    (body as { detail?: string; title?: string } | null)?.detail ??
-    (body as { title?: string } | null)?.title;
-  const said = detail?.trim() || `HTTP ${status}`;
-  if (status === 401 || status === 403)
-    return new ProviderError(
-      'unauthorized',
-      'Replicate rejected the API token (REPLICATE_API_TOKEN)',
-    );
-  if (status === 402)
-    return new ProviderError(
-      'insufficient_credits',
-      'The Replicate account needs billing set up or credit',
-    );
-  return new ProviderError(errorClassForStatus(status), `Replicate: ${said}`, retryAfterMs);
-}
-
-function input(task: Task, imageUrls: string[]): Record<string, unknown> {
-  return {
-    prompt: task.prompt,
-    output_format: task.outputFormat === 'jpeg' ? 'jpg' : task.outputFormat,
-    aspect_ratio: task.aspectRatio === 'auto' ? 'match_input_image' : task.aspectRatio,
-    ...(task.resolution ? { resolution: task.resolution } : {}),
-    ...(imageUrls.length > 0 ? { image_input: imageUrls } : {}),
-  };
-}
-
-/** Replicate predictions (providers.md §5): create, then a webhook or polling `urls.get`. */
+/** Replicate predictions: create, then a webhook or polling `urls.get`. */
 export function createReplicateAdapter(options: ReplicateOptions): AsyncAdapter {
   const base = options.baseUrl.replace(/\/$/, '');
-  const auth = { authorization: `Bearer ${options.apiToken ?? ''}` };
-
-  const client = jsonClient('Replicate', auth, replicateError);
-  const call = (url: string, method: 'GET' | 'POST', signal?: AbortSignal, body?: unknown) =>
-    client<Prediction>(url, method, signal, body);
+  const origin = new URL(base).origin;
+  const authorization = `Bearer ${options.apiToken ?? ''}`;
+  const client = jsonClient('Replicate', { authorization }, replicateError);
+  const call = async (url: string, method: 'GET' | 'POST', signal?: AbortSignal, body?: unknown) =>
+    parseReply(
+      replicatePrediction,
+      await client<unknown>(url, method, signal, body),
+      'Replicate',
+      'a prediction',
+    );
+  /** Replicate's own URLs carry the token: refuse any that point elsewhere. */
+  const apiUrl = (url: string): string => {
+    if (!url.startsWith(`${origin}/`))
+      throw new ProviderError('provider_unavailable', 'Replicate answered with a URL off its API');
+    return url;
+  };
 
   return {
     kind: 'async',
@@ -96,40 +64,40 @@ export function createReplicateAdapter(options: ReplicateOptions): AsyncAdapter 
     local: false,
     configured: Boolean(options.apiToken),
     hint: options.apiToken ? null : 'Set REPLICATE_API_TOKEN',
-    defaultModel: 'google/nano-banana',
+    defaultModel: defaultReplicateModel,
     models: replicateModels,
 
     async submitJob({ task, references, signal, callbackUrl }) {
-      const imageUrls = references.map((r) =>
-        options.referenceUrl
-          ? options.referenceUrl(r)
-          : `data:${r.mime};base64,${r.bytes.toString('base64')}`,
+      const model = replicateModelList.find((m) => m.capabilities.id === task.model);
+      if (!model)
+        throw new ProviderError('invalid_request', `Replicate has no model "${task.model}"`);
+      const imageUrls = await encodeReferences(
+        references,
+        {
+          referenceUrl: options.referenceUrl,
+          upload: (reference, uploadSignal) =>
+            uploadToReplicate(base, authorization, reference, uploadSignal),
+        },
+        signal,
       );
       const prediction = await call(`${base}/v1/models/${task.model}/predictions`, 'POST', signal, {
-        input: input(task, imageUrls),
+        input: model.input(task, imageUrls),
         ...(callbackUrl ? { webhook: callbackUrl, webhook_events_filter: ['completed'] } : {}),
       });
-      if (!prediction.id || !prediction.urls?.get) {
-        throw new ProviderError(
-          'provider_unavailable',
-          'Replicate accepted the prediction without an id',
-        );
-      }
       const ref: JobRef = {
         id: prediction.id,
-        get: prediction.urls.get,
-        cancel: prediction.urls.cancel,
+        get: apiUrl(prediction.urls.get),
+        ...(prediction.urls.cancel ? { cancel: apiUrl(prediction.urls.cancel) } : {}),
       };
       return { jobId: JSON.stringify(ref) };
     },
 
     async pollJob(jobId, signal): Promise<JobState> {
-      const ref = JSON.parse(jobId) as JobRef;
-      const prediction = await call(ref.get, 'GET', signal);
+      const prediction = await call(apiUrl(readJobRef(jobId).get), 'GET', signal);
       switch (prediction.status) {
         case 'succeeded': {
-          const output = Array.isArray(prediction.output) ? prediction.output : [prediction.output];
-          const urls = output.filter((u): u is string => typeof u === 'string');
+          const { output } = prediction;
+          const urls = typeof output === 'string' ? [output] : (output ?? []);
           if (urls.length === 0)
             throw new ProviderError('no_image', 'Replicate succeeded without an image');
           return {
@@ -157,8 +125,8 @@ export function createReplicateAdapter(options: ReplicateOptions): AsyncAdapter 
     },
 
     async cancelJob(jobId) {
-      const ref = JSON.parse(jobId) as JobRef;
-      if (ref.cancel) await call(ref.cancel, 'POST');
+      const { cancel } = readJobRef(jobId);
+      if (cancel) await client<unknown>(apiUrl(cancel), 'POST');
     },
 
     verifyWebhook({ headers, rawBody, jobId, now }) {
@@ -167,15 +135,10 @@ export function createReplicateAdapter(options: ReplicateOptions): AsyncAdapter 
         !verifyStandardWebhook(options.webhookSecret, headers, rawBody, now)
       )
         return false;
+      const body = parseJsonText(replicateWebhookBody, rawBody.toString('utf8'));
+      if (!body) return false;
       if (jobId === null) return true;
-      try {
-        return (
-          (JSON.parse(rawBody.toString('utf8')) as Prediction).id ===
-          (JSON.parse(jobId) as JobRef).id
-        );
-      } catch {
-        return false;
-      }
+      return body.id === parseJsonText(jobRef, jobId)?.id;
     },
   };
 }

@@ -3,9 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const webhookToleranceSeconds = 300;
 
 /**
- * Standard Webhooks (Replicate's scheme, providers.md §5): base64 HMAC-SHA256 with the
- * `whsec_` secret over `id.timestamp.rawBody`; any `v1,` signature may match; timestamps
- * within five minutes; constant-time comparison.
+ * Standard Webhooks (Replicate's scheme): base64 HMAC-SHA256 with the `whsec_` secret over
+ * `id.timestamp.rawBody`; any `v1,` signature may match (others, such as `v1a`, are skipped);
+ * timestamps within five minutes of `nowMs`; constant-time comparison.
  */
 export function verifyStandardWebhook(
   secret: string,
@@ -16,7 +16,7 @@ export function verifyStandardWebhook(
   const id = headers['webhook-id'];
   const timestamp = headers['webhook-timestamp'];
   const signatures = headers['webhook-signature'];
-  if (!id || !timestamp || !signatures || !/^\d+$/.test(timestamp)) return false;
+  if (!id || !timestamp || !signatures || !/^\d{1,12}$/.test(timestamp)) return false;
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > webhookToleranceSeconds) return false;
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const expected = createHmac('sha256', key)
@@ -30,7 +30,7 @@ export function verifyStandardWebhook(
   });
 }
 
-/** Signs like a Standard Webhooks sender (for fakes and tests). */
+/** Signs like a Standard Webhooks sender (its known-answer test pins the scheme). */
 export function signStandardWebhook(
   secret: string,
   id: string,

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { dataUri } from '../encode-references';
+import type { ReferenceImage } from '../types';
+import type { KieClient } from './kie-client';
+import { kieUploadedFile } from './kie-replies';
+
+const extensions: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+
+/**
+ * Puts a reference image on KIE's file host (free; kept 3 days) and returns its URL. Every
+ * upload gets a name of its own: KIE overwrites a file uploaded again under the same name,
+ * so parallel uploads sharing one name would all end up pointing at the last picture.
+ */
+export async function uploadToKie(
+  client: KieClient,
+  uploadBaseUrl: string,
+  reference: ReferenceImage,
+  signal: AbortSignal,
+): Promise<string> {
+  const file = await client.send(
+    `${uploadBaseUrl.replace(/\/$/, '')}/api/file-base64-upload`,
+    'POST',
+    kieUploadedFile,
+    signal,
+    {
+      base64Data: dataUri(reference),
+      uploadPath: 'genhub',
+      fileName: `${randomUUID()}.${extensions[reference.mime] ?? 'png'}`,
+    },
+  );
+  return file.downloadUrl;
+}
