@@ -53,6 +53,8 @@ export interface FakeKieVeo {
   /** The MP4 a `clip` result serves. */
   clip: Buffer;
   callbackResponses: number[];
+  /** Sends one callback for a task now, shaped and signed by its behaviour. */
+  callBack(taskId: string): Promise<void>;
   reset(): void;
 }
 
@@ -98,7 +100,10 @@ function refuseGenerate(
   const type = body.generationType;
   if (type !== undefined && !generationTypes.includes(String(type)))
     return refusal(422, `Invalid generationType: ${String(type)}`);
-  if (body.aspectRatio !== undefined && !['16:9', '9:16', 'Auto'].includes(String(body.aspectRatio)))
+  if (
+    body.aspectRatio !== undefined &&
+    !['16:9', '9:16', 'Auto'].includes(String(body.aspectRatio))
+  )
     return refusal(422, `Invalid aspectRatio: ${String(body.aspectRatio)}`);
   if (body.duration !== undefined && ![4, 6, 8].includes(body.duration as number))
     return refusal(422, `Invalid duration: ${String(body.duration)}`);
@@ -122,7 +127,8 @@ function refuseGenerate(
       return refusal(422, 'REFERENCE_2_VIDEO is supported by veo3_fast and veo3_lite only');
     if (images.length < 1 || images.length > 3)
       return refusal(422, 'REFERENCE_2_VIDEO takes 1 to 3 imageUrls');
-    if ((body.duration ?? 8) !== 8) return refusal(422, 'REFERENCE_2_VIDEO makes 8-second videos only');
+    if ((body.duration ?? 8) !== 8)
+      return refusal(422, 'REFERENCE_2_VIDEO makes 8-second videos only');
   }
   return null;
 }
@@ -173,10 +179,12 @@ export async function fakeKieVeo(): Promise<FakeKieVeo> {
     };
   };
 
-  const callBack = async (base: string, task: FakeVeoTask) => {
+  let apiBase = '';
+  const callBack = async (task: FakeVeoTask, times: number) => {
+    const base = apiBase;
     const target = task.body.callBackUrl;
     if (typeof target !== 'string') return;
-    for (let i = 0; i < task.behaviour.callbacks; i++) {
+    for (let i = 0; i < times; i++) {
       // The job is finished (URLs filled in) when it calls back.
       task.polls = Math.max(
         task.polls,
@@ -244,7 +252,10 @@ export async function fakeKieVeo(): Promise<FakeKieVeo> {
     };
     state.tasks.set(task.id, task);
     if (task.behaviour.callbacks > 0)
-      setTimeout(() => void callBack(base, task), task.behaviour.callbackDelayMs);
+      setTimeout(
+        () => void callBack(task, task.behaviour.callbacks),
+        task.behaviour.callbackDelayMs,
+      );
     return json(res, { code: 200, msg: 'success', data: { taskId: task.id } });
   };
 
@@ -275,6 +286,7 @@ export async function fakeKieVeo(): Promise<FakeKieVeo> {
   };
 
   const routes: FakeKieRoutes = async (req, res, url, host) => {
+    apiBase = host.base;
     const file = /^\/veo-results\/(veo_task_[0-9a-f]+)\.mp4$/.exec(url.pathname);
     if (req.method === 'GET' && file) {
       const task = state.tasks.get(file[1] ?? '');
@@ -306,6 +318,11 @@ export async function fakeKieVeo(): Promise<FakeKieVeo> {
     ...state,
     routes,
     clip,
+    callBack: async (taskId) => {
+      const task = state.tasks.get(taskId);
+      if (!task) throw new Error(`no Veo task ${taskId}`);
+      await callBack(task, 1);
+    },
     reset: () => {
       Object.assign(state.behaviour, defaults());
       delete state.behaviour.fail;

@@ -24,7 +24,11 @@ export function fakeProviderEnv(fakes: AllFakes): Record<string, string> {
     f ? [new URL(f.url).host] : [],
   );
   return {
-    ...(kie && { KIE_API_KEY: kie.apiKey, KIE_BASE_URL: kie.url, KIE_UPLOAD_BASE_URL: kie.uploadUrl }),
+    ...(kie && {
+      KIE_API_KEY: kie.apiKey,
+      KIE_BASE_URL: kie.url,
+      KIE_UPLOAD_BASE_URL: kie.uploadUrl,
+    }),
     ...(openrouter && {
       OPENROUTER_API_KEY: openrouter.state.apiKey,
       OPENROUTER_BASE_URL: openrouter.url,

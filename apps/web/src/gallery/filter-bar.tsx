@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { aspectRatios, operations, taskStatuses } from '@genhub/core/schemas';
+import { aspectRatios, mediaKinds, operations, taskStatuses } from '@genhub/core/schemas';
 import { useTRPC } from '../trpc';
 import { noFilters, type GalleryFilters } from './gallery-filters';
 
@@ -65,6 +65,7 @@ export function FilterBar({
     filters.provider,
     filters.model,
     filters.operation,
+    filters.media,
     filters.ratio,
     filters.collection,
     filters.from,
@@ -148,6 +149,11 @@ export function FilterBar({
             'operation',
             t('lightbox.operation'),
             operations.map((o) => [o, t(`operation.names.${o}`)]),
+          )}
+          {select(
+            'media',
+            t('filters.media'),
+            mediaKinds.map((m) => [m, t(`filters.mediaKinds.${m}`)]),
           )}
           {select(
             'ratio',

@@ -1,4 +1,4 @@
-import type { GalleryQuery, Task } from '@genhub/core/schemas';
+import { mediaOf, type GalleryQuery, type Task } from '@genhub/core/schemas';
 
 /** The gallery's filters as they live in the URL's query string (shareable, reloadable). */
 export interface GalleryFilters {
@@ -7,6 +7,8 @@ export interface GalleryFilters {
   provider: string;
   model: string;
   operation: string;
+  /** `image` or `video`: what the tasks make. */
+  media: string;
   ratio: string;
   /** YYYY-MM-DD, inclusive. */
   from: string;
@@ -24,6 +26,7 @@ export const noFilters: GalleryFilters = {
   provider: '',
   model: '',
   operation: '',
+  media: '',
   ratio: '',
   from: '',
   to: '',
@@ -43,6 +46,7 @@ export function filtersFromSearch(search: string): GalleryFilters {
     provider: text('provider'),
     model: text('model'),
     operation: text('operation'),
+    media: text('media'),
     ratio: text('ratio'),
     from: text('from'),
     to: text('to'),
@@ -77,6 +81,7 @@ export function toQuery(f: GalleryFilters): Omit<GalleryQuery, 'cursor' | 'limit
     ...(f.provider ? { provider: f.provider } : {}),
     ...(f.model ? { model: f.model } : {}),
     ...(f.operation ? { operation: f.operation as GalleryQuery['operation'] } : {}),
+    ...(f.media ? { media: f.media as GalleryQuery['media'] } : {}),
     ...(f.ratio ? { aspectRatio: f.ratio as GalleryQuery['aspectRatio'] } : {}),
     ...(f.from ? { from: dayStart(f.from) } : {}),
     ...(f.to ? { to: dayStart(f.to) + day } : {}),
@@ -99,6 +104,7 @@ export function matchesFilters(task: Task, f: GalleryFilters): boolean {
     (!q.provider || task.provider === q.provider) &&
     (!q.model || task.model === q.model) &&
     (!q.operation || task.operation === q.operation) &&
+    (!q.media || mediaOf(task.operation) === q.media) &&
     (!q.aspectRatio || task.aspectRatio === q.aspectRatio) &&
     (!q.planId || task.planId === q.planId) &&
     (!q.collectionId || task.collectionIds.includes(q.collectionId)) &&

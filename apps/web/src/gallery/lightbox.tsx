@@ -6,7 +6,7 @@ import { taskCostLabel } from '../lib/format-cost';
 import { useOpenPlanBuilder } from '../plans/plan-builder-context';
 import { useTRPC } from '../trpc';
 import { taskCaption } from './task-caption';
-import type { Task } from '@genhub/core/schemas';
+import { clipLength, type Task } from '@genhub/core/schemas';
 
 export interface LightboxItem {
   task: Task;
@@ -17,6 +17,7 @@ const extension: Record<string, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
   'image/webp': 'webp',
+  'video/mp4': 'mp4',
 };
 
 export function Lightbox({
@@ -47,6 +48,7 @@ export function Lightbox({
   }, []);
 
   if (!generation) return null;
+  const video = generation.durationMs !== null;
   const options = Object.entries(task.options)
     .map(([name, value]) => `${name}: ${String(value)}`)
     .join(', ');
@@ -58,6 +60,9 @@ export function Lightbox({
     [t('lightbox.aspectRatio'), task.aspectRatio],
     ...(task.resolution ? [[t('generate.resolution'), task.resolution] as [string, string]] : []),
     [t('lightbox.size'), `${generation.width} × ${generation.height}`],
+    ...(generation.durationMs !== null
+      ? [[t('lightbox.duration'), clipLength(generation.durationMs)] as [string, string]]
+      : []),
     [t('lightbox.format'), generation.mime],
     [t('lightbox.seed'), String(task.seed)],
     [t('task.attempts'), `${task.attempts} / ${Math.max(1, task.maxAttempts)}`],
@@ -107,13 +112,26 @@ export function Lightbox({
         <div
           className={`flex min-h-0 flex-1 p-4 ${zoomed ? 'overflow-auto' : 'items-center justify-center'}`}
         >
-          <img
-            data-testid="lightbox-image"
-            src={generation.url}
-            alt={taskCaption(task, t)}
-            onClick={() => setZoomed((z) => !z)}
-            className={`${zoomed ? 'max-w-none cursor-zoom-out' : 'max-h-full max-w-full cursor-zoom-in object-contain'} ${generation.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
-          />
+          {video ? (
+            <video
+              data-testid="lightbox-video"
+              src={generation.url}
+              poster={generation.thumbUrl}
+              controls
+              playsInline
+              preload="metadata"
+              aria-label={t('lightbox.player')}
+              className="max-h-full max-w-full bg-black"
+            />
+          ) : (
+            <img
+              data-testid="lightbox-image"
+              src={generation.url}
+              alt={taskCaption(task, t)}
+              onClick={() => setZoomed((z) => !z)}
+              className={`${zoomed ? 'max-w-none cursor-zoom-out' : 'max-h-full max-w-full cursor-zoom-in object-contain'} ${generation.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
+            />
+          )}
         </div>
         <aside className="flex w-full shrink-0 flex-col gap-4 overflow-y-auto border-stone-800 p-4 lg:w-80 lg:border-l">
           <div className="flex flex-wrap gap-2">
@@ -140,16 +158,18 @@ export function Lightbox({
             >
               {t('lightbox.download')}
             </a>
-            <button
-              type="button"
-              className={nav}
-              onClick={() => {
-                dialog.current?.close();
-                openPlanBuilder({ id: generation.id, thumbUrl: generation.thumbUrl });
-              }}
-            >
-              {t('plan.makeVariations')}
-            </button>
+            {!video && (
+              <button
+                type="button"
+                className={nav}
+                onClick={() => {
+                  dialog.current?.close();
+                  openPlanBuilder({ id: generation.id, thumbUrl: generation.thumbUrl });
+                }}
+              >
+                {t('plan.makeVariations')}
+              </button>
+            )}
             <button
               type="button"
               className={nav}
@@ -158,14 +178,16 @@ export function Lightbox({
             >
               {starred ? `★ ${t('gallery.unstar')}` : `☆ ${t('gallery.star')}`}
             </button>
-            <button
-              type="button"
-              className={nav}
-              aria-pressed={zoomed}
-              onClick={() => setZoomed((z) => !z)}
-            >
-              {zoomed ? t('lightbox.fit') : t('lightbox.zoom')}
-            </button>
+            {!video && (
+              <button
+                type="button"
+                className={nav}
+                aria-pressed={zoomed}
+                onClick={() => setZoomed((z) => !z)}
+              >
+                {zoomed ? t('lightbox.fit') : t('lightbox.zoom')}
+              </button>
+            )}
             <button
               type="button"
               className={`${nav} ml-auto`}
@@ -200,24 +222,26 @@ export function Lightbox({
                 {t('lightbox.reuseWithReferences')}
               </button>
             )}
-            <button
-              type="button"
-              className={nav}
-              disabled={asReference.isPending}
-              onClick={() =>
-                asReference.mutate(
-                  { generationId: generation.id },
-                  {
-                    onSuccess: (asset) => {
-                      sendGenerateIntent({ kind: 'reference', asset });
-                      dialog.current?.close();
+            {!video && (
+              <button
+                type="button"
+                className={nav}
+                disabled={asReference.isPending}
+                onClick={() =>
+                  asReference.mutate(
+                    { generationId: generation.id },
+                    {
+                      onSuccess: (asset) => {
+                        sendGenerateIntent({ kind: 'reference', asset });
+                        dialog.current?.close();
+                      },
                     },
-                  },
-                )
-              }
-            >
-              {t('lightbox.useAsReference')}
-            </button>
+                  )
+                }
+              >
+                {t('lightbox.useAsReference')}
+              </button>
+            )}
           </section>
           <section>
             <h2 className="mb-1 text-xs uppercase tracking-wide text-stone-400">

@@ -4,6 +4,7 @@ import type { Task } from '@genhub/core/schemas';
 import { useNow } from '../lib/use-now';
 import { taskCostLabel } from '../lib/format-cost';
 import { taskCaption } from './task-caption';
+import { VideoThumb } from './video-thumb';
 import { useTRPC } from '../trpc';
 
 function Elapsed({ since }: { since: number }) {
@@ -77,25 +78,34 @@ export function TaskTile({
           <div
             className={`grid h-full w-full gap-0.5 ${task.generations.length > 1 ? 'grid-cols-2' : ''} ${task.generations.length > 2 ? 'grid-rows-2' : ''}`}
           >
-            {task.generations.map((g, i) => (
-              <button
-                key={g.id}
-                type="button"
-                onClick={() => onOpen(task, i)}
-                aria-label={t('task.open', { index: i + 1, prompt: caption })}
-                className="block min-h-0 overflow-hidden focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-amber-500"
-              >
-                <img
-                  src={g.thumbUrl}
-                  width={g.width}
-                  height={g.height}
-                  alt={caption}
-                  loading="lazy"
-                  decoding="async"
-                  className={`h-full w-full object-cover ${g.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
+            {task.generations.map((g, i) =>
+              g.durationMs !== null ? (
+                <VideoThumb
+                  key={g.id}
+                  generation={g}
+                  label={t('task.openVideo', { index: i + 1, prompt: caption })}
+                  onOpen={() => onOpen(task, i)}
                 />
-              </button>
-            ))}
+              ) : (
+                <button
+                  key={g.id}
+                  type="button"
+                  onClick={() => onOpen(task, i)}
+                  aria-label={t('task.open', { index: i + 1, prompt: caption })}
+                  className="block min-h-0 overflow-hidden focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-amber-500"
+                >
+                  <img
+                    src={g.thumbUrl}
+                    width={g.width}
+                    height={g.height}
+                    alt={caption}
+                    loading="lazy"
+                    decoding="async"
+                    className={`h-full w-full object-cover ${g.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
+                  />
+                </button>
+              ),
+            )}
           </div>
         ) : (
           <div

@@ -2,10 +2,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  isVideoOperation,
   maxBatchImages,
   operationRules,
   promptMaxLength,
   takesCount,
+  unitPrice as listPrice,
   type Asset,
   type AspectRatio,
   type Operation,
@@ -45,6 +47,7 @@ export function GeneratePanel() {
   const [references, setReferences] = useState<Asset[]>([]);
   const [options, setOptions] = useState<OperationOptions>({});
   const rule = operationRules[operation];
+  const video = isVideoOperation(operation);
 
   useGenerateIntents((intent) => {
     if (intent.kind === 'reference') {
@@ -79,7 +82,11 @@ export function GeneratePanel() {
   const listedAt = providers.dataUpdatedAt;
   const maxReferences = Math.min(
     rule.references.max,
-    operation === 'edit' ? (model?.maxReferenceImages ?? 1) : maxBatchImages,
+    operation === 'edit'
+      ? (model?.maxReferenceImages ?? 1)
+      : operation === 'image-to-video' && options.videoMode !== 'reference'
+        ? 2
+        : maxBatchImages,
   );
   const formats = (model?.outputFormats ?? []).filter(
     // A cut-out needs an alpha channel.
@@ -92,7 +99,10 @@ export function GeneratePanel() {
     references.length <= maxReferences &&
     !create.isPending &&
     !batchEdit.isPending;
-  const unitPrice = model?.price ? (model.price.byOperation?.[needs] ?? model.price.amount) : null;
+  const size = model && resolution && model.resolutions.includes(resolution) ? resolution : null;
+  const unitPrice = model
+    ? (listPrice(model, needs, size ?? model.resolutions[0])?.amount ?? null)
+    : null;
   const images =
     operation === 'batch-edit' ? Math.max(references.length, 1) : takesCount(operation) ? count : 1;
 
@@ -126,9 +136,11 @@ export function GeneratePanel() {
               : (model.aspectRatios[0] ?? '1:1'),
           }),
       ...(takesCount(operation) ? { count: Math.min(count, model.maxImages) } : {}),
-      outputFormat: formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png'),
+      ...(video
+        ? {}
+        : { outputFormat: formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png') }),
       ...(resolution && model.resolutions.includes(resolution) ? { resolution } : {}),
-      ...(operation === 'generate' ? {} : { assetIds: references.map((r) => r.id) }),
+      ...(rule.references.max === 0 ? {} : { assetIds: references.map((r) => r.id) }),
       ...(Object.keys(options).length > 0 ? { options } : {}),
     });
   };
@@ -170,15 +182,24 @@ export function GeneratePanel() {
           </span>
         </label>
       )}
-      {operation !== 'generate' && (
+      {rule.references.max > 0 && (
         <ReferencePicker
           assets={references}
           max={maxReferences}
-          label={t(`operation.references.${operation}`, { max: maxReferences })}
+          label={
+            operation === 'image-to-video' && options.videoMode === 'reference'
+              ? t('operation.videoReferences', { max: maxReferences })
+              : t(`operation.references.${operation}`, { max: maxReferences })
+          }
           onChange={setReferences}
         />
       )}
-      <OperationFields operation={operation} options={options} onChange={setOptions} />
+      <OperationFields
+        operation={operation}
+        options={options}
+        onChange={setOptions}
+        {...(model?.videoModes ? { videoModes: model.videoModes } : {})}
+      />
       <div className="grid grid-cols-2 gap-3">
         <SelectField
           label={t('generate.provider')}
@@ -222,12 +243,14 @@ export function GeneratePanel() {
             }))}
           />
         )}
-        <SelectField
-          label={t('generate.format')}
-          value={formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png')}
-          onChange={setOutputFormat}
-          options={formats.map((f) => ({ value: f, label: f.toUpperCase() }))}
-        />
+        {!video && (
+          <SelectField
+            label={t('generate.format')}
+            value={formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png')}
+            onChange={setOutputFormat}
+            options={formats.map((f) => ({ value: f, label: f.toUpperCase() }))}
+          />
+        )}
         {model && model.resolutions.length > 0 && (
           <SelectField
             label={t('generate.resolution')}
@@ -244,17 +267,21 @@ export function GeneratePanel() {
       <ModelLifecycleNote model={model} models={provider?.models ?? []} now={listedAt} />
       {model?.price && unitPrice !== null && !provider?.local && (
         <p className="text-xs text-stone-600 dark:text-stone-400">
-          {images > 1
-            ? t('generate.priceTotal', {
-                amount: unitPrice * images,
-                unit: model.price.unit,
-                count: images,
-              })
-            : t('generate.price', { amount: unitPrice, unit: model.price.unit })}
+          {video
+            ? t('generate.priceClip', { amount: unitPrice, unit: model.price.unit })
+            : images > 1
+              ? t('generate.priceTotal', {
+                  amount: unitPrice * images,
+                  unit: model.price.unit,
+                  count: images,
+                })
+              : t('generate.price', { amount: unitPrice, unit: model.price.unit })}
         </p>
       )}
       {provider?.local && (
-        <p className="text-xs text-stone-600 dark:text-stone-400">{t('generate.localNote')}</p>
+        <p className="text-xs text-stone-600 dark:text-stone-400">
+          {video ? t('operation.localVideoNote') : t('generate.localNote')}
+        </p>
       )}
       {(create.error ?? batchEdit.error) && (
         <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">

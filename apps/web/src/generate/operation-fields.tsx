@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import {
+  defaultVideoDuration,
   enhancements,
   upscaleFactors,
+  videoDurations,
   type Operation,
   type OperationOptions,
+  type VideoMode,
 } from '@genhub/core/schemas';
 import { SelectField } from './select-field';
 
@@ -14,10 +17,13 @@ export function OperationFields({
   operation,
   options,
   onChange,
+  videoModes = ['frames'],
 }: {
   operation: Operation;
   options: OperationOptions;
   onChange: (options: OperationOptions) => void;
+  /** The image-to-video modes the chosen model takes. */
+  videoModes?: readonly VideoMode[];
 }) {
   const { t } = useTranslation();
   const set = (patch: OperationOptions) => onChange({ ...options, ...patch });
@@ -92,6 +98,38 @@ export function OperationFields({
               options={upscaleFactors.map((f) => ({ value: String(f), label: `×${f}` }))}
             />
           )}
+        </div>
+      );
+    }
+    case 'text-to-video':
+    case 'image-to-video': {
+      // Reference images make 8-second clips only.
+      const reference = operation === 'image-to-video' && options.videoMode === 'reference';
+      return (
+        <div className="grid grid-cols-2 gap-3">
+          {operation === 'image-to-video' && (
+            <SelectField
+              label={t('operation.videoMode')}
+              value={options.videoMode ?? 'frames'}
+              onChange={(videoMode) =>
+                set(
+                  videoMode === 'reference'
+                    ? { videoMode, durationSeconds: defaultVideoDuration }
+                    : { videoMode },
+                )
+              }
+              options={videoModes.map((m) => ({ value: m, label: t(`operation.videoModes.${m}`) }))}
+            />
+          )}
+          <SelectField
+            label={t('operation.duration')}
+            value={String(options.durationSeconds ?? defaultVideoDuration)}
+            onChange={(seconds) => set({ durationSeconds: Number(seconds) })}
+            options={(reference ? [defaultVideoDuration] : videoDurations).map((s) => ({
+              value: String(s),
+              label: t('operation.seconds', { seconds: s }),
+            }))}
+          />
         </div>
       );
     }

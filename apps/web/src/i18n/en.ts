@@ -15,6 +15,7 @@ export const en = {
     format: 'Format',
     price: 'List price: {{amount}} {{unit}} per image',
     priceTotal: 'List price: {{amount}} {{unit}} ({{count}} images)',
+    priceClip: 'List price: {{amount}} {{unit}} per clip',
     resolution: 'Resolution',
     submit: 'Generate',
     submitting: 'Sending…',
@@ -30,6 +31,8 @@ export const en = {
       'style-transfer': 'Style transfer',
       enhance: 'Enhance',
       'batch-edit': 'Batch edit',
+      'text-to-video': 'Text to video',
+      'image-to-video': 'Image to video',
     },
     references: {
       edit: 'Reference images',
@@ -37,7 +40,14 @@ export const en = {
       'style-transfer': 'Content image, then style image',
       enhance: 'Image to enhance',
       'batch-edit': 'Images to edit (up to {{max}})',
+      'image-to-video': 'First frame, then an optional last frame',
     },
+    videoReferences: 'Reference images (up to {{max}})',
+    duration: 'Length',
+    seconds: '{{seconds}} s',
+    videoMode: 'The images are',
+    videoModes: { frames: 'First and last frames', reference: 'References (8 s clips)' },
+    localVideoNote: 'Local preview engine: a short offline clip for trying genhub, not Veo output.',
     strength: 'Strength',
     edgeSmooth: 'Smooth edges',
     returnMask: 'Also return the mask',
@@ -157,6 +167,8 @@ export const en = {
     planOnly: 'This plan only',
     clear: 'Clear filters',
     more: 'Filters',
+    media: 'Kind',
+    mediaKinds: { image: 'Images', video: 'Videos' },
   },
   bulk: {
     label: 'Selected images',
@@ -199,6 +211,8 @@ export const en = {
     cancel: 'Cancel',
     retry: 'Retry',
     open: 'Open image {{index}} of “{{prompt}}”',
+    openVideo: 'Open video {{index}} of “{{prompt}}”',
+    videoLength: 'Video, {{length}}',
   },
   queue: {
     heading: 'Queue',
@@ -245,6 +259,8 @@ export const en = {
     triedFirst: 'Tried first',
     warnings: 'Warnings',
     created: 'Created',
+    duration: 'Length',
+    player: 'Video player',
   },
 };
 

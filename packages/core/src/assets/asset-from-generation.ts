@@ -10,6 +10,13 @@ import { toAsset } from './to-asset';
 export function assetFromGeneration(ctx: CoreContext, generationId: string): Asset {
   const g = ctx.db.select().from(generations).where(eq(generations.id, generationId)).get();
   if (!g) throw new CoreError('NOT_FOUND', `Image ${generationId} does not exist`, 'generationId');
+  if (g.durationMs !== null) {
+    throw new CoreError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'A video cannot be a reference image; use a still instead',
+      'generationId',
+    );
+  }
   const now = ctx.clock.now();
   const { file, mime, width, height, bytes, sha256 } = g;
   const row = {

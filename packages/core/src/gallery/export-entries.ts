@@ -6,6 +6,7 @@ const extensions: Record<string, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
   'image/webp': 'webp',
+  'video/mp4': 'mp4',
 };
 
 /** A prompt as part of a file name: letters and digits of any script, at most 40 of them. */

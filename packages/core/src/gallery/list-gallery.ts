@@ -7,9 +7,11 @@ import {
   getTableColumns,
   gt,
   gte,
+  inArray,
   isNotNull,
   isNull,
   lt,
+  notInArray,
   sql,
   type Column,
   type SQL,
@@ -18,7 +20,7 @@ import { collectionItems, tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { headSeq } from '../events/read-events-since';
 import { idPrefixAt } from '../ids';
-import { galleryQuery, type GalleryQuery, type TaskPage } from '../schemas';
+import { galleryQuery, videoOperations, type GalleryQuery, type TaskPage } from '../schemas';
 import { loadTasks } from '../tasks/load-task';
 import { searchTerms, tasksFts } from './search-condition';
 
@@ -40,6 +42,9 @@ export function listGallery(ctx: CoreContext, rawInput: GalleryQuery = {}): Task
     eqIf(tasks.provider, input.provider),
     eqIf(tasks.model, input.model),
     eqIf(tasks.operation, input.operation),
+    input.media === undefined
+      ? undefined
+      : (input.media === 'video' ? inArray : notInArray)(tasks.operation, [...videoOperations]),
     eqIf(tasks.aspectRatio, input.aspectRatio),
     eqIf(tasks.planId, input.planId),
     input.starred === undefined

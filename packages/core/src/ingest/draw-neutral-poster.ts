@@ -1,10 +1,5 @@
 import sharp from 'sharp';
-
-/** `m:ss` of a length in milliseconds. */
-export function clipLength(durationMs: number): string {
-  const seconds = Math.round(durationMs / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
+import { clipLength } from '../schemas/clip-length';
 
 /**
  * A poster for a video whose frames cannot be read here (no ffmpeg): the clip's shape, a

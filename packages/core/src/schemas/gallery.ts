@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operation } from './operation';
+import { mediaKinds, operation } from './operation';
 import { aspectRatio, taskStatus } from './task';
 
 /** One gallery query: filters, search and a keyset cursor. Every field is optional. */
@@ -13,6 +13,8 @@ export const galleryQuery = z.object({
   provider: z.string().min(1).optional(),
   model: z.string().min(1).optional(),
   operation: operation.optional(),
+  /** Images or videos only (by operation). */
+  media: z.enum(mediaKinds).optional(),
   aspectRatio: aspectRatio.optional(),
   /** Created at or after (epoch ms). */
   from: z.number().int().nonnegative().optional(),

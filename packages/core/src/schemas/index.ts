@@ -8,3 +8,4 @@ export * from './plan';
 export * from './usage';
 export * from '../costs/budget-status';
 export * from './gallery';
+export * from './clip-length';
