@@ -67,8 +67,14 @@ const defaults = (): FakeVeoBehaviour => ({
   result: 'clip',
 });
 
-const models = ['veo3', 'veo3_fast', 'veo3_lite'];
-const generationTypes = ['TEXT_2_VIDEO', 'FIRST_AND_LAST_FRAMES_2_VIDEO', 'REFERENCE_2_VIDEO'];
+const models: unknown[] = ['veo3', 'veo3_fast', 'veo3_lite'];
+/** The fields with a fixed set of values, and those values (`Auto` and `4k` spelled so). */
+const enums: [string, unknown[]][] = [
+  ['generationType', ['TEXT_2_VIDEO', 'FIRST_AND_LAST_FRAMES_2_VIDEO', 'REFERENCE_2_VIDEO']],
+  ['aspectRatio', ['16:9', '9:16', 'Auto']],
+  ['duration', [4, 6, 8]],
+  ['resolution', ['720p', '1080p', '4k']],
+];
 const known = new Set([
   'prompt',
   'model',
@@ -95,35 +101,29 @@ function refuseGenerate(
   if (unknown) return refusal(422, `Unknown parameter: ${unknown}`);
   if (typeof body.prompt !== 'string' || body.prompt.trim() === '')
     return refusal(422, 'prompt is required');
-  if (body.model !== undefined && !models.includes(String(body.model)))
+  if (body.model !== undefined && !models.includes(body.model))
     return refusal(422, 'The model name you specified is not supported');
-  const type = body.generationType;
-  if (type !== undefined && !generationTypes.includes(String(type)))
-    return refusal(422, `Invalid generationType: ${String(type)}`);
-  if (
-    body.aspectRatio !== undefined &&
-    !['16:9', '9:16', 'Auto'].includes(String(body.aspectRatio))
-  )
-    return refusal(422, `Invalid aspectRatio: ${String(body.aspectRatio)}`);
-  if (body.duration !== undefined && ![4, 6, 8].includes(body.duration as number))
-    return refusal(422, `Invalid duration: ${String(body.duration)}`);
-  if (body.resolution !== undefined && !['720p', '1080p', '4k'].includes(String(body.resolution)))
-    return refusal(422, `Invalid resolution: ${String(body.resolution)}`);
+  for (const [field, allowed] of enums) {
+    const value = body[field];
+    if (value !== undefined && !allowed.includes(value))
+      return refusal(422, `Invalid ${field}: ${JSON.stringify(value)}`);
+  }
   if (body.enableTranslation !== undefined && typeof body.enableTranslation !== 'boolean')
     return refusal(422, 'enableTranslation must be a boolean');
   const urls = body.imageUrls;
   if (urls !== undefined && (!Array.isArray(urls) || !urls.every((u) => typeof u === 'string')))
     return refusal(422, 'imageUrls must be a list of URLs');
-  const images = (urls ?? []) as string[];
-  if (images.some((url) => !fileAt(url)))
+  const images: unknown[] = Array.isArray(urls) ? urls : [];
+  if (images.some((url) => typeof url !== 'string' || !fileAt(url)))
     return refusal(400, 'Image fetch failed: the image URL cannot be accessed');
-  const inferred = type ?? (images.length > 0 ? 'FIRST_AND_LAST_FRAMES_2_VIDEO' : 'TEXT_2_VIDEO');
+  const inferred =
+    body.generationType ?? (images.length > 0 ? 'FIRST_AND_LAST_FRAMES_2_VIDEO' : 'TEXT_2_VIDEO');
   if (inferred === 'TEXT_2_VIDEO' && images.length > 0)
     return refusal(422, 'TEXT_2_VIDEO takes no imageUrls');
   if (inferred === 'FIRST_AND_LAST_FRAMES_2_VIDEO' && (images.length < 1 || images.length > 2))
     return refusal(422, 'FIRST_AND_LAST_FRAMES_2_VIDEO takes 1 or 2 imageUrls');
   if (inferred === 'REFERENCE_2_VIDEO') {
-    if (body.model === 'veo3' || body.model === undefined)
+    if (body.model === 'veo3')
       return refusal(422, 'REFERENCE_2_VIDEO is supported by veo3_fast and veo3_lite only');
     if (images.length < 1 || images.length > 3)
       return refusal(422, 'REFERENCE_2_VIDEO takes 1 to 3 imageUrls');

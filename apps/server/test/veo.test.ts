@@ -89,6 +89,11 @@ describe('Veo 3.1 through KIE.ai, polled', () => {
     const file = await fetch(server.url + done.generations[0]!.url);
     expect(file.headers.get('content-type')).toBe('video/mp4');
     expect(sha256(Buffer.from(await file.arrayBuffer()))).toBe(sha256(veo.clip));
+    // The cost ledger counts the clip at its list price.
+    const usage = await connection.client.account.usage.query({ utcOffsetMinutes: 0 });
+    expect(usage.rows).toContainEqual(
+      expect.objectContaining({ provider: 'kie', model: 'veo3_fast', unit: 'credits', amount: 60 }),
+    );
   });
 
   it('sends first and last frames, 9:16, 6 seconds and 4K as Veo spells them', async () => {
@@ -166,6 +171,26 @@ describe('Veo 3.1 through KIE.ai, polled', () => {
         ...request,
       }),
     ).rejects.toMatchObject({ data: { field } });
+  });
+
+  it.each([
+    [{ aspectRatio: 'auto' }, 'Invalid aspectRatio: "auto"'],
+    [{ resolution: '4K' }, 'Invalid resolution: "4K"'],
+    [{ duration: 5 }, 'Invalid duration: 5'],
+    [{ model: 'veo3.1' }, 'The model name you specified is not supported'],
+    [{ enableFallback: true }, 'Unknown parameter: enableFallback'],
+    [{ prompt: '' }, 'prompt is required'],
+    [
+      { model: 'veo3', generationType: 'REFERENCE_2_VIDEO' },
+      'REFERENCE_2_VIDEO is supported by veo3_fast and veo3_lite only',
+    ],
+  ])('the fake refuses what KIE refuses: %o', async (change, msg) => {
+    const res = await fetch(`${kie.url}/api/v1/veo/generate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${kie.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'x', model: 'veo3_fast', ...change }),
+    });
+    expect(await res.json()).toMatchObject({ code: expect.any(Number) as unknown, msg });
   });
 
   it('keeps polling while successFlag says 1 but the URLs are not filled in', async () => {

@@ -13,7 +13,7 @@ import { storeVideo } from './store-video';
 /** Bytes as a stream of small chunks, counting what was read. */
 function chunked(bytes: Buffer, size = 16 * 1024) {
   const read = { bytes: 0 };
-  const chunks = (async function* () {
+  const chunks = (function* () {
     for (let at = 0; at < bytes.byteLength; at += size) {
       const chunk = bytes.subarray(at, at + size);
       read.bytes += chunk.byteLength;

@@ -30,7 +30,7 @@ const mebibytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 
 /** The chunks, hashed and counted as they pass, refused once they pass the cap. */
 async function* hashedUnder(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: VideoOutput['chunks'],
   maxBytes: number,
   hash: ReturnType<typeof createHash>,
 ): AsyncGenerator<Uint8Array> {

@@ -29,7 +29,7 @@ export interface Charge {
  * starts when they are first read), and a still to show before it plays, when it has one.
  */
 export interface VideoOutput {
-  chunks: AsyncIterable<Uint8Array>;
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   poster?: Uint8Array | undefined;
 }
 

@@ -31,11 +31,14 @@ function veoModel(id: VeoModelId, label: string, videoModes: VideoMode[]): Model
   };
 }
 
-/** Veo 3.1 on KIE: Quality, Fast and Lite; reference images on Fast and Lite only. */
+/**
+ * Veo 3.1 on KIE: Fast (KIE's default, so first), Lite and Quality; reference images on Fast
+ * and Lite only.
+ */
 export const veoModels: ModelCapabilities[] = [
-  veoModel('veo3', 'Veo 3.1 Quality (KIE.ai)', ['frames']),
   veoModel('veo3_fast', 'Veo 3.1 Fast (KIE.ai)', ['frames', 'reference']),
   veoModel('veo3_lite', 'Veo 3.1 Lite (KIE.ai)', ['frames', 'reference']),
+  veoModel('veo3', 'Veo 3.1 Quality (KIE.ai)', ['frames']),
 ];
 
 const generationTypes: Record<VideoMode, string> = {

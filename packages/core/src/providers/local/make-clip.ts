@@ -31,7 +31,8 @@ async function rawStill(encoded: Buffer, width: number, height: number, maxPixel
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return { pixels: new Uint8Array(data), width: info.width, height: info.height } as Still;
+    const still: Still = { pixels: new Uint8Array(data), width: info.width, height: info.height };
+    return still;
   });
 }
 

@@ -29,11 +29,5 @@ export async function makeVideo(
     signal,
   );
   if (!mp4) throw new ProviderError('internal', 'The local engine made no clip');
-  const clip = mp4;
-  return {
-    chunks: (async function* () {
-      yield clip;
-    })(),
-    poster,
-  };
+  return { chunks: [mp4], poster };
 }
