@@ -1,5 +1,6 @@
 /** Every fake provider, for tests outside this package (the browser e2e). */
 export { startFakeKie, type FakeKie } from './fake-kie';
+export { fakeKieVeo, type FakeKieVeo } from './fake-kie-veo';
 export { startFakeOpenRouter } from './fake-openrouter';
 export { startFakeGemini } from './fake-gemini';
 export { startFakeFal } from './fake-fal';

@@ -78,7 +78,8 @@ export async function uploadAsset(
   name = 'reference',
 ): Promise<{ id: string; url: string }> {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type: mime }), name);
+  // A plain Uint8Array: the web e2e type-checks this file against the DOM's BlobPart.
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: mime }), name);
   const res = await fetch(`${url}/api/assets`, { method: 'POST', body: form });
   if (res.status !== 201) throw new Error(`upload failed: HTTP ${res.status}`);
   return (await res.json()) as { id: string; url: string };
