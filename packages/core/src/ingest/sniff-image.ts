@@ -3,7 +3,8 @@ import { acceptedImageMimes } from '../schemas';
 
 export type ImageMime = (typeof acceptedImageMimes)[number];
 
-const extensions: Record<ImageMime, string> = {
+/** The file extension of each accepted image format. */
+export const imageExtensions: Record<ImageMime, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
   'image/webp': 'webp',
@@ -15,5 +16,5 @@ export async function sniffImage(
 ): Promise<{ mime: ImageMime; ext: string } | null> {
   const type = await fileTypeFromBuffer(bytes);
   const mime = acceptedImageMimes.find((m) => m === type?.mime);
-  return mime ? { mime, ext: extensions[mime] } : null;
+  return mime ? { mime, ext: imageExtensions[mime] } : null;
 }

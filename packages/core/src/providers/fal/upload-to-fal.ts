@@ -1,14 +1,30 @@
+import { isIP } from 'node:net';
+import { isPublicAddress } from '../../ingest/address-policy';
 import { errorClassForStatus } from '../error-class-for-status';
 import type { jsonClient } from '../http-json';
 import { parseReply } from '../parse-reply';
+import { referenceFileName } from '../reference-file-name';
 import { ProviderError, type ReferenceImage } from '../types';
 import { falUploadReply } from './fal-replies';
 
-const extensions: Record<string, string> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/webp': 'webp',
-};
+/**
+ * Where fal said to PUT the bytes, refused unless it is https (or on the REST API's own
+ * origin, as a fake fal in tests serves both) and not a private address literal.
+ */
+function uploadTarget(uploadUrl: string, restBaseUrl: string): URL {
+  const url = URL.canParse(uploadUrl) ? new URL(uploadUrl) : null;
+  const literal = url?.hostname.replace(/^\[|\]$/g, '') ?? '';
+  const usable =
+    url !== null &&
+    (url.origin === new URL(restBaseUrl).origin ||
+      (url.protocol === 'https:' && (isIP(literal) === 0 || isPublicAddress(literal))));
+  if (!url || !usable)
+    throw new ProviderError(
+      'provider_unavailable',
+      'fal.ai gave an upload URL genhub will not use',
+    );
+  return url;
+}
 
 /**
  * Puts a reference on fal's CDN: initiate (with the key), then PUT the bytes to the signed
@@ -28,21 +44,24 @@ export async function uploadToFal(
       signal,
       {
         content_type: reference.mime,
-        file_name: `${reference.assetId}.${extensions[reference.mime] ?? 'bin'}`,
+        file_name: referenceFileName(reference, reference.assetId),
       },
     ),
     'fal.ai',
     'an upload reply',
   );
+  const target = uploadTarget(initiated.upload_url, restBaseUrl);
   let response: Response;
   try {
-    response = await fetch(initiated.upload_url, {
+    response = await fetch(target, {
       method: 'PUT',
       headers: { 'content-type': reference.mime },
       body: new Uint8Array(reference.bytes),
       signal,
+      redirect: 'error',
     });
-    await response.arrayBuffer();
+    // Nothing of the reply is read: its body, of any size, is not held.
+    await response.body?.cancel();
   } catch (error) {
     if (signal.aborted) throw error;
     throw new ProviderError('network', 'Could not reach fal.ai storage');

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { dataUri } from '../encode-references';
+import { referenceFileName } from '../reference-file-name';
 import type { ReferenceImage } from '../types';
 import type { KieClient } from './kie-client';
 import { kieUploadedFile } from './kie-replies';
-
-const extensions: Record<string, string> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/webp': 'webp',
-};
 
 /**
  * Puts a reference image on KIE's file host (free; kept 3 days) and returns its URL. Every
@@ -29,7 +24,7 @@ export async function uploadToKie(
     {
       base64Data: dataUri(reference),
       uploadPath: 'genhub',
-      fileName: `${randomUUID()}.${extensions[reference.mime] ?? 'png'}`,
+      fileName: referenceFileName(reference, randomUUID()),
     },
   );
   return file.downloadUrl;

@@ -1,14 +1,9 @@
 import { parseRetryAfter } from '../error-class-for-status';
 import { parseReply } from '../parse-reply';
+import { referenceFileName } from '../reference-file-name';
 import { ProviderError, type ReferenceImage } from '../types';
 import { replicateError } from './replicate-error';
 import { replicateFile } from './replicate-replies';
-
-const extensions: Record<string, string> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/webp': 'webp',
-};
 
 /** Puts a reference in Replicate's file store (`POST /v1/files`); the model is given its URL. */
 export async function uploadToReplicate(
@@ -21,7 +16,7 @@ export async function uploadToReplicate(
   form.append(
     'content',
     new Blob([new Uint8Array(reference.bytes)], { type: reference.mime }),
-    `${reference.assetId}.${extensions[reference.mime] ?? 'bin'}`,
+    referenceFileName(reference, reference.assetId),
   );
   form.append('metadata', new Blob(['{}'], { type: 'application/json' }));
   let response: Response;
