@@ -37,12 +37,17 @@ import { answerClientError } from './edge/answer-client-error';
 import { answerFrameworkError } from './edge/answer-framework-error';
 import { sendRefusal } from './edge/send-refusal';
 import { trpcCodeOfStatus } from './edge/trpc-code-of-status';
+import { createAuth, type Auth } from './auth/create-auth';
+import { registerAuthRoutes } from './auth/register-auth-routes';
+import { resolveViewer } from './auth/resolve-viewer';
 
 export interface App {
   fastify: FastifyInstance;
   core: CoreContext;
   scheduler: Scheduler;
   retention: RetentionSweeper;
+  /** Accounts: sign-in, sessions, API keys. */
+  auth: Auth;
   /** Graceful stop: no new work, clients told to reconnect, db closed. */
   close(): Promise<void>;
 }
@@ -123,7 +128,9 @@ export async function buildApp(
 
   await fastify.register(websocket, { options: { maxPayload: 1024 * 1024 } });
   await fastify.register(multipart);
-  await registerTrpc(fastify, core, env);
+  const auth = createAuth(handle.db, env, { secret, log: fastify.log });
+  await registerTrpc(fastify, core, env, (source) => resolveViewer(auth, handle.db, source));
+  registerAuthRoutes(fastify, auth, handle.db);
   registerHealthRoute(fastify);
   registerAssetRoutes(fastify, core, secret);
   await registerWebhookRoutes(fastify, core, scheduler);
@@ -143,6 +150,7 @@ export async function buildApp(
     core,
     scheduler,
     retention,
+    auth,
     close() {
       closing ??= (async () => {
         unwatchBudgets();

@@ -1,3 +1,4 @@
+import { authRouter } from './auth/auth-router';
 import { accountRouter } from './routers/account';
 import { assetRouter } from './routers/asset';
 import { providerRouter } from './routers/provider';
@@ -17,6 +18,7 @@ export const appRouter = router({
   generation: generationRouter,
   collection: collectionRouter,
   asset: assetRouter,
+  auth: authRouter,
 });
 
 export type AppRouter = typeof appRouter;

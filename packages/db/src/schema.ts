@@ -9,6 +9,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 
+export * from './auth-schema';
+
 /** Epoch milliseconds; every time column uses it. */
 const epochMs = (name: string) => integer(name);
 
@@ -155,6 +157,8 @@ export const tasks = sqliteTable(
 export const collections = sqliteTable('collections', {
   id: text('id').primaryKey(),
   name: text('name').notNull().unique(),
+  /** The user it belongs to; null on rows from before accounts, until the first admin claims them. */
+  owner: text('owner'),
   createdAt: epochMs('created_at').notNull(),
 });
 
@@ -195,6 +199,8 @@ export const plans = sqliteTable('plans', {
   estimate: real('estimate'),
   /** Why it stopped early: canceled, or its spend reached the budget. */
   stoppedReason: text('stopped_reason', { enum: ['canceled', 'budget'] }),
+  /** The user it belongs to; null on rows from before accounts, until the first admin claims them. */
+  owner: text('owner'),
   createdAt: epochMs('created_at').notNull(),
   updatedAt: epochMs('updated_at').notNull(),
 });
@@ -236,6 +242,8 @@ export const assets = sqliteTable(
     sha256: text('sha256').notNull(),
     /** The uploaded file's name, so a plan can name its reference image by it. */
     name: text('name'),
+    /** The user it belongs to; null on rows from before accounts, until the first admin claims them. */
+    owner: text('owner'),
     createdAt: epochMs('created_at').notNull(),
   },
   (t) => [index('assets_sha_idx').on(t.sha256), index('assets_name_idx').on(t.name)],

@@ -2,6 +2,8 @@ import { TRPCError } from '@trpc/server';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 import { ReplayGate, type CoreContext } from '@genhub/core';
+import type { ViewerSource } from '../auth/resolve-viewer';
+import type { Viewer } from '../auth/viewer';
 import type { Env } from '../env';
 import { type AppRouter, appRouter } from '../router';
 import { refuseHttpSubscriptions } from './refuse-http-subscriptions';
@@ -19,6 +21,7 @@ export async function registerTrpc(
   fastify: FastifyInstance,
   core: CoreContext,
   env: Env,
+  resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
 ): Promise<void> {
   const replays = new ReplayGate({
     running: env.EVENT_REPLAY_CONCURRENCY,
@@ -47,8 +50,18 @@ export async function registerTrpc(
       useWSS: true,
       trpcOptions: {
         router: appRouter,
-        // Over a WebSocket, tRPC passes the socket as `res`.
-        createContext: ({ res }) => ({ core, connection: connections.of(res) }),
+        // Over a WebSocket, tRPC passes the socket as `res`, and the upgrade request as `req`.
+        createContext: async ({ req, res, info }) => ({
+          core,
+          connection: connections.of(res),
+          viewer: await resolveViewer({
+            headers: req.headers,
+            connectionParams: info.connectionParams,
+          }).catch((error: unknown) => {
+            fastify.log.error({ err: error }, 'could not tell who is calling');
+            return null;
+          }),
+        }),
         keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
         experimental_encoder: sharedPayloadEncoder,
         onError({ error, path }) {

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase());
+
+/** better-auth hashes at most this many characters; longer would be cut silently. */
+export const passwordSchema = z.string().min(8).max(128);
+
+export const nameSchema = z.string().trim().min(1).max(100);

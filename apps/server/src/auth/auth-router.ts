@@ -1,0 +1,6 @@
+import { publicProcedure, router } from '../trpc/init';
+
+export const authRouter = router({
+  /** Who the caller is (session cookie or API key) and with which scopes; null when signed out. */
+  viewer: publicProcedure.query(({ ctx }) => ctx.viewer),
+});

@@ -1,0 +1,123 @@
+import { createHmac } from 'node:crypto';
+import { apiKey } from '@better-auth/api-key';
+import { accounts, apiKeys, sessions, users, verifications, type Db } from '@genhub/db';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { createAuthMiddleware } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
+import { buildEdgePolicy } from '../edge/build-edge-policy';
+import type { Env } from '../env';
+import { clientIpHeader } from './client-ip-header';
+import { recordAudit } from './record-audit';
+
+export const apiKeyPrefix = 'gh_';
+
+// What a failed sign-in names, for the audit log: as the user account would spell it, bounded.
+const signInBody = z.object({ email: z.string().trim().max(254).toLowerCase() }).loose();
+
+export interface CreateAuthOptions {
+  /** This installation's secret (the data directory's `secret.key`); cookies are signed with a key derived from it. */
+  secret: Buffer;
+  log?: Pick<FastifyBaseLogger, 'error' | 'warn' | 'info' | 'debug'>;
+}
+
+/**
+ * better-auth over the app's database: email and password (no public sign-up: admins create
+ * users), sessions in HTTP-only SameSite=Lax cookies, and API keys (`gh_…`, stored hashed,
+ * scopes as permissions, optional expiry, last use).
+ */
+export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
+  const policy = buildEdgePolicy(env);
+  const secure = env.PUBLIC_BASE_URL?.startsWith('https:') ?? false;
+  const log = options.log;
+  return betterAuth({
+    appName: 'genhub',
+    baseURL: env.PUBLIC_BASE_URL,
+    basePath: '/api/auth',
+    secret: createHmac('sha256', options.secret).update('genhub auth cookies').digest('hex'),
+    database: drizzleAdapter(db, {
+      provider: 'sqlite',
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        apikey: apiKeys,
+      },
+    }),
+    // The edge guard already refused other origins; better-auth repeats the check with the same list.
+    trustedOrigins: (request) => [request ? new URL(request.url).origin : null, ...policy.origins],
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: false, input: false, defaultValue: 'member' },
+        disabled: { type: 'boolean', required: false, input: false, defaultValue: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled user gets no session, whichever way they sign in.
+          before: (session) => {
+            const user = db
+              .select({ disabled: users.disabled })
+              .from(users)
+              .where(eq(users.id, session.userId))
+              .get();
+            return Promise.resolve(user && !user.disabled ? undefined : false);
+          },
+        },
+      },
+    },
+    hooks: {
+      after: createAuthMiddleware((ctx) => {
+        if (ctx.path !== '/sign-in/email') return Promise.resolve();
+        const email = signInBody.safeParse(ctx.body).data?.email ?? null;
+        const ip = ctx.headers?.get(clientIpHeader) ?? null;
+        const signedIn = ctx.context.newSession;
+        recordAudit(
+          db,
+          signedIn
+            ? { kind: 'sign-in', actorId: signedIn.user.id, subject: signedIn.user.email, ip }
+            : { kind: 'sign-in-failed', subject: email, ip },
+        );
+        return Promise.resolve();
+      }),
+    },
+    advanced: {
+      cookiePrefix: 'genhub',
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
+      ipAddress: { ipAddressHeaders: [clientIpHeader] },
+    },
+    telemetry: { enabled: false },
+    logger: log
+      ? {
+          level: 'warn',
+          log: (level, message) => {
+            // Without PUBLIC_BASE_URL the origin comes from the request, whose Host the edge
+            // guard checked: what this warning fears is handled, so it would only be noise.
+            if (!env.PUBLIC_BASE_URL && /Base URL is not set/.test(message)) return;
+            if (level === 'error') log.error(message);
+            else if (level === 'warn') log.warn(message);
+            else if (level === 'info') log.info(message);
+            else log.debug(message);
+          },
+        }
+      : { level: 'error' },
+    plugins: [
+      apiKey({
+        defaultPrefix: apiKeyPrefix,
+        // The prefix and a few characters, to tell keys apart in a list.
+        startingCharactersConfig: { shouldStore: true, charactersLength: apiKeyPrefix.length + 6 },
+        // Request limits are the server's own (per user and key), not a per-key daily count.
+        rateLimit: { enabled: false },
+        keyExpiration: { defaultExpiresIn: null, minExpiresIn: 1, maxExpiresIn: 3650 },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,66 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { users, type Db } from '@genhub/db';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Auth } from './create-auth';
+import { scopesOfPermissions, scopesOfRole, type Scope } from './scopes';
+import type { Viewer } from './viewer';
+
+export interface ViewerSource {
+  headers: IncomingHttpHeaders;
+  /** A WebSocket's `connectionParams`, as the client sent them (anything). */
+  connectionParams?: unknown;
+}
+
+const bearer = /^Bearer\s+(\S+)\s*$/i;
+const tokenParams = z.object({ token: z.string().min(1).max(1000) }).loose();
+
+/** The API key a caller presents: `Authorization: Bearer …`, else a WebSocket's `{ token }`. */
+function presentedKey(source: ViewerSource): string | null {
+  const header = source.headers.authorization;
+  if (header !== undefined) return bearer.exec(header)?.[1] ?? '';
+  return tokenParams.safeParse(source.connectionParams).data?.token ?? null;
+}
+
+function activeUser(db: Db, id: string) {
+  const user = db.select().from(users).where(eq(users.id, id)).get();
+  return user && !user.disabled ? user : null;
+}
+
+function viewerOf(
+  user: NonNullable<ReturnType<typeof activeUser>>,
+  via: Viewer['via'],
+  granted: Scope[],
+): Viewer {
+  const allowed = scopesOfRole(user.role);
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    via,
+    scopes: granted.filter((scope) => allowed.includes(scope)),
+  };
+}
+
+/**
+ * Who is calling: the user behind an API key (Bearer header or WebSocket `token`), else the
+ * one behind the session cookie; null for anyone else, a disabled user, or a key that is
+ * unknown, revoked or expired. A key that fails does not fall back to the cookie.
+ */
+export async function resolveViewer(
+  auth: Auth,
+  db: Db,
+  source: ViewerSource,
+): Promise<Viewer | null> {
+  const key = presentedKey(source);
+  if (key !== null) {
+    if (key === '') return null;
+    const verified = await auth.api.verifyApiKey({ body: { key } });
+    if (!verified.valid || !verified.key) return null;
+    const user = activeUser(db, verified.key.referenceId);
+    return user ? viewerOf(user, 'key', scopesOfPermissions(verified.key.permissions)) : null;
+  }
+  const cookie = source.headers.cookie;
+  if (cookie === undefined) return null;
+  const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
+  const user = session ? activeUser(db, session.user.id) : null;
+  return user ? viewerOf(user, 'session', scopesOfRole(user.role)) : null;
+}

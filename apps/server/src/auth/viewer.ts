@@ -1,0 +1,9 @@
+import type { UserRole } from '@genhub/db';
+import type { Scope } from './scopes';
+
+/** Who is calling, and how they proved it. */
+export interface Viewer {
+  user: { id: string; email: string; name: string; role: UserRole };
+  via: 'session' | 'key';
+  scopes: Scope[];
+}

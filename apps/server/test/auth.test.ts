@@ -1,0 +1,159 @@
+import { auditEvents, collections, tasks, users } from '@genhub/db';
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { httpClientWith, sessionCookie, setup, signIn } from './auth-clients';
+import { connectClient, startTestServer, type TestServer } from './test-server';
+
+const admin = { email: 'Ada@Example.com', password: 'correct horse battery', name: 'Ada' };
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('onboarding', () => {
+  it('creates the first admin once, signs them in, and gives them what was made before', async () => {
+    server = await startTestServer();
+    const { db } = server.app.core;
+    const { client, ws } = connectClient(server.url);
+    const before = await client.task.create.mutate({ prompt: 'made before accounts' });
+    await client.collection.create.mutate({ name: 'Old board' });
+    await ws.close();
+
+    expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ needsAdmin: true });
+    const res = await setup(server.url, admin);
+    expect(res.status).toBe(201);
+    const { user } = (await res.json()) as { user: { id: string; email: string; role: string } };
+    expect(user).toMatchObject({ email: 'ada@example.com', role: 'admin' });
+    const cookie = res.headers.getSetCookie().join('\n');
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+
+    const viewer = await httpClientWith(server.url, {
+      cookie: sessionCookie(res),
+    }).auth.viewer.query();
+    expect(viewer).toMatchObject({ via: 'session', user: { id: user.id, role: 'admin' } });
+    expect(viewer?.scopes).toEqual(['read', 'generate', 'admin']);
+
+    const task = db.select().from(tasks).where(eq(tasks.id, before.id)).get();
+    expect(task?.owner).toBe(user.id);
+    expect(db.select().from(collections).get()?.owner).toBe(user.id);
+
+    expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ needsAdmin: false });
+    const again = await setup(server.url, { ...admin, email: 'mallory@example.com' });
+    expect(again.status).toBe(409);
+    expect(again.headers.getSetCookie()).toEqual([]);
+    expect(db.select().from(users).all()).toHaveLength(1);
+  });
+
+  it('lets only one of two racing requests become the first admin', async () => {
+    server = await startTestServer();
+    const url = server.url;
+    const answers = await Promise.all(
+      ['one@example.com', 'two@example.com'].map((email) => setup(url, { ...admin, email })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(server.app.core.db.select().from(users).all()).toHaveLength(1);
+  });
+
+  it('refuses a bad body and a cross-site request', async () => {
+    server = await startTestServer();
+    const bad = await setup(server.url, { ...admin, password: 'short' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    const crossSite = await fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify(admin),
+    });
+    expect(crossSite.status).toBe(403);
+    expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ needsAdmin: true });
+  });
+});
+
+describe('sign-in', () => {
+  it('sets an HTTP-only SameSite=Lax cookie that is not Secure over plain http', async () => {
+    server = await startTestServer();
+    await setup(server.url, admin);
+    const res = await signIn(server.url, admin.email, admin.password);
+    expect(res.status).toBe(200);
+    const [cookie] = res.headers.getSetCookie();
+    expect(cookie).toMatch(/^genhub\.session_token=/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).not.toMatch(/; Secure/);
+    const signedIn = server.app.core.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.kind, 'sign-in'))
+      .all();
+    expect(signedIn.at(-1)).toMatchObject({ subject: 'ada@example.com', ip: '127.0.0.1' });
+  });
+
+  it('makes the cookie Secure when PUBLIC_BASE_URL is https', async () => {
+    server = await startTestServer({ PUBLIC_BASE_URL: 'https://genhub.example' });
+    const res = await setup(server.url, admin);
+    expect(res.status).toBe(201);
+    const [cookie] = res.headers.getSetCookie();
+    expect(cookie).toMatch(/^__Secure-genhub\.session_token=/);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; HttpOnly/);
+  });
+
+  it('refuses a wrong password and writes an audit event', async () => {
+    server = await startTestServer();
+    await setup(server.url, admin);
+    const res = await signIn(server.url, admin.email, 'not the password');
+    expect(res.status).toBe(401);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    const failed = server.app.core.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.kind, 'sign-in-failed'))
+      .all();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ subject: 'ada@example.com', ip: '127.0.0.1', actorId: null });
+    expect(JSON.stringify(failed)).not.toContain('not the password');
+  });
+
+  it('is not open to the public: sign-up is refused', async () => {
+    server = await startTestServer();
+    await setup(server.url, admin);
+    const res = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: 'eve@example.com', password: 'let me in please', name: 'Eve' }),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(
+      server.app.core.db
+        .select()
+        .from(users)
+        .all()
+        .map((u) => u.email),
+    ).toEqual(['ada@example.com']);
+  });
+
+  it('gives a disabled user no session and resolves their old cookie to no one', async () => {
+    server = await startTestServer();
+    const first = await setup(server.url, admin);
+    const cookie = sessionCookie(first);
+    server.app.core.db.update(users).set({ disabled: true }).run();
+    expect(await httpClientWith(server.url, { cookie }).auth.viewer.query()).toBeNull();
+    const res = await signIn(server.url, admin.email, admin.password);
+    expect(res.status).not.toBe(200);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('resolves no viewer without credentials, and still serves the call (nothing is enforced yet)', async () => {
+    server = await startTestServer();
+    expect(await httpClientWith(server.url, {}).auth.viewer.query()).toBeNull();
+    expect(
+      await httpClientWith(server.url, {
+        cookie: 'genhub.session_token=forged.value',
+      }).auth.viewer.query(),
+    ).toBeNull();
+  });
+});

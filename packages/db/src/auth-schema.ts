@@ -1,0 +1,150 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/*
+ * The tables better-auth reads and writes through its Drizzle adapter. Property names are
+ * the field names it asks for (`emailVerified`, `referenceId`, …); columns are snake_case.
+ * Its times are Dates: stored as epoch milliseconds like every other time column here.
+ */
+const time = (name: string) => integer(name, { mode: 'timestamp_ms' });
+const flag = (name: string) => integer(name, { mode: 'boolean' });
+
+export const userRoles = ['admin', 'member'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: flag('email_verified').notNull().default(false),
+  image: text('image'),
+  role: text('role', { enum: userRoles }).notNull().default('member'),
+  /** A disabled user cannot sign in, and their sessions and keys resolve to no one. */
+  disabled: flag('disabled').notNull().default(false),
+  createdAt: time('created_at').notNull(),
+  updatedAt: time('updated_at').notNull(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: time('expires_at').notNull(),
+    /** The cookie's value; better-auth looks sessions up by it. */
+    token: text('token').notNull().unique(),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** A way to sign in; for email and password, provider `credential` and the password's hash. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: time('access_token_expires_at'),
+    refreshTokenExpiresAt: time('refresh_token_expires_at'),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [index('accounts_user_idx').on(t.userId)],
+);
+
+export const verifications = sqliteTable(
+  'verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: time('expires_at').notNull(),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [index('verifications_identifier_idx').on(t.identifier)],
+);
+
+/** API keys: only the key's hash is stored, with its first characters to tell keys apart. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    configId: text('config_id').notNull().default('default'),
+    name: text('name'),
+    start: text('start'),
+    /** The owning user's id. */
+    referenceId: text('reference_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    prefix: text('prefix'),
+    key: text('key').notNull(),
+    refillInterval: integer('refill_interval'),
+    refillAmount: integer('refill_amount'),
+    lastRefillAt: time('last_refill_at'),
+    enabled: flag('enabled').default(true),
+    rateLimitEnabled: flag('rate_limit_enabled').default(true),
+    rateLimitTimeWindow: integer('rate_limit_time_window'),
+    rateLimitMax: integer('rate_limit_max'),
+    requestCount: integer('request_count').default(0),
+    remaining: integer('remaining'),
+    /** When it was last used. */
+    lastRequest: time('last_request'),
+    expiresAt: time('expires_at'),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+    /** JSON: `{"scopes":["read","generate"]}`. */
+    permissions: text('permissions'),
+    metadata: text('metadata'),
+  },
+  (t) => [
+    index('api_keys_key_idx').on(t.key),
+    index('api_keys_reference_idx').on(t.referenceId),
+    index('api_keys_config_idx').on(t.configId),
+  ],
+);
+
+export const auditKinds = [
+  'sign-in',
+  'sign-in-failed',
+  'key-created',
+  'key-revoked',
+  'user-created',
+  'user-changed',
+] as const;
+export type AuditKind = (typeof auditKinds)[number];
+
+/** Security events, append-only; admins read them. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: text('id').primaryKey(),
+    /** Epoch milliseconds. */
+    at: integer('at').notNull(),
+    /** Who did it: null when no one is signed in (a failed sign-in, the command line). */
+    actorId: text('actor_id'),
+    kind: text('kind', { enum: auditKinds }).notNull(),
+    /** What it was done to: a user's email, a key's id. */
+    subject: text('subject'),
+    ip: text('ip'),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_events_at_idx').on(t.at)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect;
