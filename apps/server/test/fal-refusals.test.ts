@@ -2,12 +2,17 @@ import { createFalAdapter, type AsyncAdapter } from '@genhub/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFal } from './fake-fal';
 import { falDataUriLimitBytes } from './fake-fal-inputs';
+import {
+  expectJobRefRefusals,
+  expectUnlistedModelAndWrongKeyRefused,
+  fetchBytes,
+  submitTask,
+} from './adapter-refusals';
 import { vendorTask } from './vendor-task';
 
 describe('fal.ai refusals', () => {
   let fake: Awaited<ReturnType<typeof startFakeFal>>;
   let adapter: AsyncAdapter;
-  const signal = new AbortController().signal;
 
   const adapterWith = (key: string) =>
     createFalAdapter({
@@ -15,7 +20,7 @@ describe('fal.ai refusals', () => {
       queueBaseUrl: fake.url,
       restBaseUrl: fake.url,
       jwksUrl: fake.jwksUrl,
-      download: async (url) => Buffer.from(await (await fetch(url)).arrayBuffer()),
+      download: fetchBytes,
     });
 
   const post = (path: string, body: unknown, authorization = `Key ${fake.state.key}`) =>
@@ -125,9 +130,7 @@ describe('fal.ai refusals', () => {
         model: 'fal-ai/nano-banana-pro',
         resolution: '0.5K',
       });
-      await expect(
-        adapter.submitJob({ task, references: [], signal, callbackUrl: null }),
-      ).rejects.toMatchObject({
+      await expect(submitTask(adapter, task)).rejects.toMatchObject({
         name: 'ProviderError',
         code: 'invalid_request',
         message: expect.stringMatching(
@@ -135,25 +138,21 @@ describe('fal.ai refusals', () => {
         ) as unknown,
       });
       const edit = vendorTask({ provider: 'fal', model: 'fal-ai/nano-banana', operation: 'edit' });
-      await expect(
-        adapter.submitJob({ task: edit, references: [], signal, callbackUrl: null }),
-      ).rejects.toMatchObject({
+      await expect(submitTask(adapter, edit)).rejects.toMatchObject({
         code: 'invalid_request',
         message: expect.stringContaining('image_urls') as unknown,
       });
     });
 
     it('refuses a model it does not list without calling fal, and a wrong key as unauthorized', async () => {
-      const before = fake.state.requests.size;
-      const task = vendorTask({ provider: 'fal', model: 'fal-ai/nano-banana-3' });
-      await expect(
-        adapter.submitJob({ task, references: [], signal, callbackUrl: null }),
-      ).rejects.toMatchObject({ code: 'invalid_request' });
-      expect(fake.state.requests.size).toBe(before);
-      const ok = vendorTask({ provider: 'fal', model: 'fal-ai/nano-banana-2' });
-      await expect(
-        adapterWith('wrong').submitJob({ task: ok, references: [], signal, callbackUrl: null }),
-      ).rejects.toMatchObject({ code: 'unauthorized' });
+      await expectUnlistedModelAndWrongKeyRefused({
+        provider: 'fal',
+        unlisted: 'fal-ai/nano-banana-3',
+        listed: 'fal-ai/nano-banana-2',
+        adapter,
+        wrongKey: adapterWith('wrong'),
+        sent: () => fake.state.requests.size,
+      });
     });
 
     it('never sends the key to a URL off the queue, and fails an unreadable job reference', async () => {
@@ -162,12 +161,7 @@ describe('fal.ai refusals', () => {
         statusUrl: 'http://127.0.0.1:1/fal-ai/nano-banana-2/requests/r1/status',
         responseUrl: 'http://127.0.0.1:1/fal-ai/nano-banana-2/requests/r1',
       });
-      await expect(adapter.pollJob(offQueue, signal)).rejects.toMatchObject({
-        code: 'provider_unavailable',
-      });
-      await expect(adapter.pollJob('{"requestId":1}', signal)).rejects.toMatchObject({
-        code: 'internal',
-      });
+      await expectJobRefRefusals(adapter, offQueue, '{"requestId":1}');
     });
   });
 });

@@ -1,25 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import type { TaskEvent } from '@genhub/core/schemas';
 import { until } from '@genhub/core/testing';
 import { connectClient, startTestServer, waitForTask, type TestServer } from './test-server';
-
-/** The names and sizes in a ZIP archive, read with an independent reader. */
-function readZip(bytes: Buffer): Promise<{ name: string; size: number }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const entries: { name: string; size: number }[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        entries.push({ name: entry.fileName, size: entry.uncompressedSize });
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(entries));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+import { readZip } from './read-zip';
 
 describe('the gallery over the API', () => {
   let server: TestServer;

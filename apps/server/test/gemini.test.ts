@@ -1,41 +1,23 @@
-import { task as taskSchema, type CreateTaskInput } from '@genhub/core/schemas';
+import { task as taskSchema } from '@genhub/core/schemas';
 import { until } from '@genhub/core/testing';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDirect, postJson } from './direct-generate';
+import { describe, expect, it } from 'vitest';
+import { postJson } from './direct-generate';
 import { startFakeGemini, type GeminiMode } from './fake-gemini';
-import {
-  closeAll,
-  runToEnd,
-  startWithFake,
-  uploadAsset,
-  waitForTask,
-  type connectClient,
-  type TestServer,
-} from './test-server';
-
-/** Retries after milliseconds, not seconds; a provider's RetryInfo still wins. */
-const quickRetries = { backoff: { baseMs: 10, capMs: 40 } };
+import { runToEnd, uploadAsset, waitForTask } from './test-server';
+import { quickRetries, useFakeVendor } from './fake-vendor-suite';
 
 describe('Gemini API against its strict fake', () => {
-  let fake: Awaited<ReturnType<typeof startFakeGemini>>;
-  let server: TestServer;
-  let connection: ReturnType<typeof connectClient>;
-  beforeAll(async () => {
-    ({ fake, server, connection } = await startWithFake(
-      startFakeGemini,
-      (fake) => ({ GEMINI_API_KEY: fake.state.apiKey, GEMINI_BASE_URL: fake.url }),
-      { scheduler: quickRetries },
-    ));
-  });
-  afterAll(() => closeAll(connection, server, fake));
-
-  const create = (input: Omit<CreateTaskInput, 'provider'>) =>
-    connection.client.task.create.mutate({ provider: 'gemini', ...input });
-  const run = async (input: Omit<CreateTaskInput, 'provider'>) =>
-    waitForTask(server, connection.client, (await create(input)).id);
-  const generateEndpoint = (model: string) => `${fake.url}/v1beta/models/${model}:generateContent`;
-  const lastRequest = () => fake.state.requests.at(-1)!;
+  const vendor = useFakeVendor(
+    'gemini',
+    startFakeGemini,
+    (fake) => ({ GEMINI_API_KEY: fake.state.apiKey, GEMINI_BASE_URL: fake.url }),
+    { scheduler: quickRetries },
+  );
+  const { create, run } = vendor;
+  const generateEndpoint = (model: string) =>
+    `${vendor.fake.url}/v1beta/models/${model}:generateContent`;
+  const lastRequest = () => vendor.fake.state.requests.at(-1)!;
 
   it.each([
     // model, aspect ratio, genhub size, size on the wire, image tokens at that size
@@ -47,7 +29,7 @@ describe('Gemini API against its strict fake', () => {
   ] as const)(
     'sends %s the documented body (%s, %s) and bills the thinking',
     async (model, aspectRatio, resolution, imageSize, imageTokens) => {
-      fake.state.mode = 'image';
+      vendor.fake.state.mode = 'image';
       const done = await run({
         model,
         prompt: 'a lighthouse',
@@ -68,14 +50,14 @@ describe('Gemini API against its strict fake', () => {
       // Billed output: the image and its caption (10 tokens) plus 240 tokens of thinking.
       expect(done.cost).toMatchObject({
         unit: 'output tokens',
-        actual: imageTokens + 10 + fake.state.thoughtsTokens,
+        actual: imageTokens + 10 + vendor.fake.state.thoughtsTokens,
         source: 'provider',
       });
     },
   );
 
   it('runs Nano Banana 2.1 at 1K by default, and lists 3.1 Flash Image at its 1K token price', async () => {
-    fake.state.mode = 'image';
+    vendor.fake.state.mode = 'image';
     const done = await run({ prompt: 'a fox' });
     expect(done.model).toBe('gemini-nano-banana-2.1');
     expect(lastRequest().body.generationConfig).toMatchObject({
@@ -83,17 +65,17 @@ describe('Gemini API against its strict fake', () => {
     });
     const flash = await create({ model: 'gemini-3.1-flash-image', prompt: 'x' });
     expect(flash.cost).toMatchObject({ unit: 'output tokens', estimated: 1120 });
-    await waitForTask(server, connection.client, flash.id);
+    await waitForTask(vendor.server, vendor.client, flash.id);
   });
 
   it('edits with the reference inline, the image following it when no ratio is asked', async () => {
-    fake.state.mode = 'image';
+    vendor.fake.state.mode = 'image';
     const jpeg = await sharp({
       create: { width: 200, height: 100, channels: 3, background: '#00f' },
     })
       .jpeg()
       .toBuffer();
-    const asset = await uploadAsset(server.url, jpeg, 'image/jpeg');
+    const asset = await uploadAsset(vendor.server.url, jpeg, 'image/jpeg');
     const done = await run({
       operation: 'edit',
       prompt: 'add a hat',
@@ -128,7 +110,7 @@ describe('Gemini API against its strict fake', () => {
       create({ model: 'gemini-3.1-flash-lite-image', prompt: 'x', resolution: '2K' }),
     ).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' } });
 
-    const key = { 'x-goog-api-key': fake.state.apiKey };
+    const key = { 'x-goog-api-key': vendor.fake.state.apiKey };
     const body = (imageSize: string, aspectRatio = '1:1') => ({
       contents: [{ parts: [{ text: 'x' }] }],
       generationConfig: { responseModalities: ['IMAGE'], imageConfig: { aspectRatio, imageSize } },
@@ -155,19 +137,12 @@ describe('Gemini API against its strict fake', () => {
     ).toBe(200);
 
     // What the adapter makes of such a refusal, past task.create's own check.
-    fake.state.mode = 'image';
-    const task = await create({ prompt: 'x' });
-    await waitForTask(server, connection.client, task.id);
-    await expect(
-      generateDirect(server, 'gemini', { ...task, resolution: '0.5K' }),
-    ).rejects.toMatchObject({
-      code: 'invalid_request',
-      message: expect.stringContaining('512') as unknown,
-    });
+    vendor.fake.state.mode = 'image';
+    await vendor.expectVendorRefusal({ resolution: '0.5K' }, '512');
   });
 
   it('refuses what the real API refuses: retired ids, unknown fields, a missing or bad key', async () => {
-    const key = { 'x-goog-api-key': fake.state.apiKey };
+    const key = { 'x-goog-api-key': vendor.fake.state.apiKey };
     const minimal = { contents: [{ parts: [{ text: 'x' }] }] };
     for (const retired of [
       'gemini-2.5-flash-image',
@@ -212,7 +187,7 @@ describe('Gemini API against its strict fake', () => {
     // The key as Google reads it: the header or ?key=, and a wrong one is a 400.
     expect(
       await postJson(
-        `${generateEndpoint('gemini-3-pro-image')}?key=${fake.state.apiKey}`,
+        `${generateEndpoint('gemini-3-pro-image')}?key=${vendor.fake.state.apiKey}`,
         minimal,
         {},
       ),
@@ -231,15 +206,11 @@ describe('Gemini API against its strict fake', () => {
     });
 
     // A task still naming a shut-down id (made before it retired) fails, naming it.
-    fake.state.mode = 'image';
-    const task = await create({ prompt: 'x' });
-    await waitForTask(server, connection.client, task.id);
-    await expect(
-      generateDirect(server, 'gemini', { ...task, model: 'gemini-3-pro-image-preview' }),
-    ).rejects.toMatchObject({
-      code: 'invalid_request',
-      message: expect.stringContaining('"gemini-3-pro-image-preview"') as unknown,
-    });
+    vendor.fake.state.mode = 'image';
+    await vendor.expectVendorRefusal(
+      { model: 'gemini-3-pro-image-preview' },
+      '"gemini-3-pro-image-preview"',
+    );
   });
 
   it.each([
@@ -257,8 +228,8 @@ describe('Gemini API against its strict fake', () => {
   ] as [GeminiMode, string, number][])(
     'maps %s to %s',
     async (mode, code, attempts) => {
-      fake.state.mode = mode;
-      expect(await runToEnd(server, connection.client, 'gemini', 3)).toMatchObject({
+      vendor.fake.state.mode = mode;
+      expect(await runToEnd(vendor.server, vendor.client, 'gemini', 3)).toMatchObject({
         status: 'failed',
         attempts,
         error: { code },
@@ -268,7 +239,7 @@ describe('Gemini API against its strict fake', () => {
   );
 
   it('counts the thinking tokens of a withheld image as billed', async () => {
-    fake.state.mode = 'image-safety';
+    vendor.fake.state.mode = 'image-safety';
     const done = await run({ prompt: 'x', maxAttempts: 1 });
     expect(done.error).toMatchObject({
       code: 'content_blocked',
@@ -277,21 +248,21 @@ describe('Gemini API against its strict fake', () => {
     expect(done.cost).toEqual({
       unit: 'output tokens',
       estimated: null,
-      actual: fake.state.thoughtsTokens,
+      actual: vendor.fake.state.thoughtsTokens,
       source: 'provider',
     });
   });
 
   it('honours RetryInfo.retryDelay on a 429', async () => {
-    fake.state.mode = 'quota';
-    const before = fake.state.requests.length;
+    vendor.fake.state.mode = 'quota';
+    const before = vendor.fake.state.requests.length;
     const task = await create({ prompt: 'x', maxAttempts: 2 });
-    await until(() => fake.state.requests.length > before, 5000, 'the first call');
+    await until(() => vendor.fake.state.requests.length > before, 5000, 'the first call');
     // The fake answered that call as it arrived; the retry gets an image.
-    fake.state.mode = 'image';
+    vendor.fake.state.mode = 'image';
     // The task as the retry was scheduled (its stored event), however late this reads it.
     const scheduled = () =>
-      server.app.core.db.query.taskEvents
+      vendor.server.app.core.db.query.taskEvents
         .findFirst({
           where: (e, { and, eq }) => and(eq(e.taskId, task.id), eq(e.type, 'retry_scheduled')),
         })
@@ -301,6 +272,6 @@ describe('Gemini API against its strict fake', () => {
     expect(waiting.error).toMatchObject({ code: 'rate_limited', retryable: true });
     // One clock read decides both: the difference is the wait the engine chose.
     expect((waiting.nextRunAt ?? 0) - waiting.updatedAt).toBeGreaterThanOrEqual(2000);
-    expect((await waitForTask(server, connection.client, task.id)).status).toBe('completed');
+    expect((await waitForTask(vendor.server, vendor.client, task.id)).status).toBe('completed');
   }, 30_000);
 });

@@ -1,8 +1,9 @@
 import { until } from '@genhub/core/testing';
-import type { CreateTaskInput } from '@genhub/core/schemas';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeKie, type FakeKie } from './fake-kie';
+import { fakeProviderEnv } from './fake-provider-env';
+import { useFakeVendor } from './fake-vendor-suite';
 import { freePort } from './spawn-server';
 import {
   connectClient,
@@ -11,7 +12,6 @@ import {
   type TestServer,
   runToEnd,
   waitForTask,
-  startWithFake,
   closeAll,
   solidPng,
 } from './test-server';
@@ -19,54 +19,37 @@ import {
 const fast = { pollDelayMs: () => 20, backoff: { baseMs: 10, capMs: 50 } };
 
 describe('KIE.ai without a public URL: polling', () => {
-  let kie: FakeKie;
-  let server: TestServer;
-  let connection: ReturnType<typeof connectClient>;
-  beforeAll(async () => {
-    ({
-      fake: kie,
-      server,
-      connection: connection,
-    } = await startWithFake(
-      startFakeKie,
-      (kie) => ({
-        KIE_API_KEY: kie.apiKey,
-        KIE_BASE_URL: kie.url,
-        KIE_UPLOAD_BASE_URL: kie.uploadUrl,
-        INGEST_ALLOW_HOSTS: new URL(kie.url).host,
-      }),
-      { scheduler: fast },
-    ));
+  const kie = useFakeVendor('kie', startFakeKie, (fake) => fakeProviderEnv({ kie: fake }), {
+    scheduler: fast,
   });
-  afterEach(() => kie.reset());
-  afterAll(() => closeAll(connection, server, kie));
+  afterEach(() => kie.fake.reset());
 
   it('generates end to end: createTask, recordInfo until success, download, thumbnail', async () => {
-    const task = await connection.client.task.create.mutate({
+    const task = await kie.client.task.create.mutate({
       provider: 'kie',
       model: 'google/nano-banana',
       prompt: 'a banana lighthouse',
       aspectRatio: '16:9',
       outputFormat: 'png',
     });
-    const done = await waitForTask(server, connection.client, task.id);
+    const done = await waitForTask(kie.server, kie.client, task.id);
     expect(done).toMatchObject({ status: 'completed', attempts: 1 });
-    const sent = [...kie.tasks.values()].at(-1);
+    const sent = [...kie.fake.tasks.values()].at(-1);
     expect(sent).toMatchObject({
       model: 'google/nano-banana',
       input: { prompt: 'a banana lighthouse', output_format: 'png', aspect_ratio: '16:9' },
       polls: 3,
     });
     expect(sent?.callBackUrl).toBeUndefined();
-    const image = await fetch(server.url + done.generations[0]!.url);
+    const image = await fetch(kie.server.url + done.generations[0]!.url);
     const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1024, 1024]);
   });
 
   it('edits with references uploaded through the file API, and spells jpeg as pro wants', async () => {
     const png = await solidPng(640, 640, '#123456');
-    const asset = await uploadAsset(server.url, png);
-    const task = await connection.client.task.create.mutate({
+    const asset = await uploadAsset(kie.server.url, png);
+    const task = await kie.client.task.create.mutate({
       provider: 'kie',
       model: 'nano-banana-pro',
       operation: 'edit',
@@ -75,30 +58,30 @@ describe('KIE.ai without a public URL: polling', () => {
       outputFormat: 'jpeg',
       resolution: '4K',
     });
-    expect((await waitForTask(server, connection.client, task.id)).status).toBe('completed');
-    const sent = [...kie.tasks.values()].at(-1);
-    expect(kie.uploads).toHaveLength(1);
+    expect((await waitForTask(kie.server, kie.client, task.id)).status).toBe('completed');
+    const sent = [...kie.fake.tasks.values()].at(-1);
+    expect(kie.fake.uploads).toHaveLength(1);
     expect(sent?.input).toMatchObject({
       output_format: 'jpg',
       resolution: '4K',
-      image_input: [`${kie.uploadUrl}/files/${kie.uploads[0]}`],
+      image_input: [`${kie.fake.uploadUrl}/files/${kie.fake.uploads[0]}`],
     });
   });
 
   it('offers Nano Banana 2 its extra aspect ratios', async () => {
-    const task = await connection.client.task.create.mutate({
+    const task = await kie.client.task.create.mutate({
       provider: 'kie',
       model: 'nano-banana-2',
       prompt: 'a tall tower',
       aspectRatio: '1:8',
     });
-    expect((await waitForTask(server, connection.client, task.id)).status).toBe('completed');
-    expect([...kie.tasks.values()].at(-1)?.input).toMatchObject({
+    expect((await waitForTask(kie.server, kie.client, task.id)).status).toBe('completed');
+    expect([...kie.fake.tasks.values()].at(-1)?.input).toMatchObject({
       aspect_ratio: '1:8',
       resolution: '1K',
     });
     await expect(
-      connection.client.task.create.mutate({
+      kie.client.task.create.mutate({
         provider: 'kie',
         model: 'nano-banana-pro',
         prompt: 'x',
@@ -143,49 +126,31 @@ describe('KIE.ai without a public URL: polling', () => {
     [{ fail: { failCode: '501', failMsg: 'Generation failed' } }, 'no_image', 2],
     [{ resultUrls: ['http://169.254.169.254/latest/meta-data'] }, 'invalid_request', 1],
   ] as const)('maps %o to %s', async (behaviour, code, attempts) => {
-    Object.assign(kie.behaviour, behaviour);
-    const done = await runToEnd(server, connection.client, 'kie', 3);
+    Object.assign(kie.fake.behaviour, behaviour);
+    const done = await runToEnd(kie.server, kie.client, 'kie', 3);
     expect(done).toMatchObject({ status: 'failed', attempts, error: { code, retryable: false } });
-    expect(done.error?.message).not.toContain(kie.apiKey);
+    expect(done.error?.message).not.toContain(kie.fake.apiKey);
   });
 
   it('reports the account balance', async () => {
-    expect(await connection.client.account.balance.query()).toEqual([
+    expect(await kie.client.account.balance.query()).toEqual([
       { provider: 'kie', label: 'KIE.ai', amount: 100, unit: 'credits', error: null },
     ]);
   });
 });
 
 describe('Seedream through KIE.ai, end to end', () => {
-  let kie: FakeKie;
-  let server: TestServer;
-  let connection: ReturnType<typeof connectClient>;
-  beforeAll(async () => {
-    ({
-      fake: kie,
-      server,
-      connection,
-    } = await startWithFake(
-      startFakeKie,
-      (kie) => ({
-        KIE_API_KEY: kie.apiKey,
-        KIE_BASE_URL: kie.url,
-        KIE_UPLOAD_BASE_URL: kie.uploadUrl,
-        INGEST_ALLOW_HOSTS: new URL(kie.url).host,
-      }),
-      { scheduler: fast },
-    ));
+  const kie = useFakeVendor('kie', startFakeKie, (fake) => fakeProviderEnv({ kie: fake }), {
+    scheduler: fast,
   });
-  afterEach(() => kie.reset());
-  afterAll(() => closeAll(connection, server, kie));
+  afterEach(() => kie.fake.reset());
 
-  const create = (input: Omit<CreateTaskInput, 'provider'>) =>
-    connection.client.task.create.mutate({ provider: 'kie', ...input });
+  const { create } = kie;
 
   it('edits with two references into three images, each its own generation', async () => {
     const [a, b] = await Promise.all(
       ['#c00', '#00c'].map(async (colour) =>
-        uploadAsset(server.url, await solidPng(320, 240, colour)),
+        uploadAsset(kie.server.url, await solidPng(320, 240, colour)),
       ),
     );
     const task = await create({
@@ -198,11 +163,11 @@ describe('Seedream through KIE.ai, end to end', () => {
       count: 3,
       safety: 'strict',
     });
-    const done = await waitForTask(server, connection.client, task.id);
+    const done = await waitForTask(kie.server, kie.client, task.id);
     expect(done).toMatchObject({ status: 'completed', attempts: 1 });
     expect(done.generations).toHaveLength(3);
     expect(new Set(done.generations.map((g) => g.url)).size).toBe(3);
-    const sent = [...kie.tasks.values()].at(-1);
+    const sent = [...kie.fake.tasks.values()].at(-1);
     expect(sent?.model).toBe('bytedance/seedream-v4-edit');
     expect(sent?.input).toEqual({
       prompt: 'three posters of the same scene',
@@ -211,7 +176,7 @@ describe('Seedream through KIE.ai, end to end', () => {
       max_images: 3,
       seed: done.seed,
       nsfw_checker: true,
-      image_urls: kie.uploads.slice(-2).map((path) => `${kie.uploadUrl}/files/${path}`),
+      image_urls: kie.fake.uploads.slice(-2).map((path) => `${kie.fake.uploadUrl}/files/${path}`),
     });
     expect(sent?.referenceHashes.every((hash) => hash !== null)).toBe(true);
     expect(new Set(sent?.referenceHashes).size).toBe(2);
@@ -223,8 +188,8 @@ describe('Seedream through KIE.ai, end to end', () => {
       prompt: 'six tiles',
       count: 6,
     });
-    expect((await waitForTask(server, connection.client, six.id)).generations).toHaveLength(6);
-    expect([...kie.tasks.values()].at(-1)?.input).toMatchObject({
+    expect((await waitForTask(kie.server, kie.client, six.id)).generations).toHaveLength(6);
+    expect([...kie.fake.tasks.values()].at(-1)?.input).toMatchObject({
       image_size: 'square_hd',
       image_resolution: '1K',
       max_images: 6,
@@ -235,8 +200,8 @@ describe('Seedream through KIE.ai, end to end', () => {
       aspectRatio: '3:4',
       resolution: '4K',
     });
-    expect((await waitForTask(server, connection.client, one.id)).generations).toHaveLength(1);
-    expect([...kie.tasks.values()].at(-1)?.input).toEqual({
+    expect((await waitForTask(kie.server, kie.client, one.id)).generations).toHaveLength(1);
+    expect([...kie.fake.tasks.values()].at(-1)?.input).toEqual({
       prompt: 'one large print',
       aspect_ratio: '3:4',
       quality: 'high',
@@ -258,12 +223,12 @@ describe('Seedream through KIE.ai, end to end', () => {
     [{ model: 'seedream/4.5-text-to-image', count: 2 }, 'count', /at most 1/],
     [{ model: 'bytedance/seedream-v4-text-to-image', outputFormat: 'webp' }, 'outputFormat', /png/],
   ] as const)('refuses %o up front, naming %s', async (input, field, message) => {
-    const before = kie.tasks.size;
+    const before = kie.fake.tasks.size;
     await expect(create({ prompt: 'x', ...input })).rejects.toMatchObject({
       message: expect.stringMatching(message) as unknown,
       data: { field },
     });
-    expect(kie.tasks.size).toBe(before);
+    expect(kie.fake.tasks.size).toBe(before);
   });
 });
 
@@ -277,10 +242,7 @@ describe('KIE.ai with a public URL: verified callbacks', () => {
     const port = await freePort();
     server = await startTestServer(
       {
-        KIE_API_KEY: kie.apiKey,
-        KIE_BASE_URL: kie.url,
-        KIE_UPLOAD_BASE_URL: kie.uploadUrl,
-        INGEST_ALLOW_HOSTS: new URL(kie.url).host,
+        ...fakeProviderEnv({ kie }),
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         KIE_WEBHOOK_HMAC_KEY: hmacKey,
       },

@@ -117,34 +117,35 @@ describe('retired and added models over the API', () => {
   });
   afterAll(() => closeAll(connection, server, proxy, fake));
 
-  it('refuses a retired Gemini id with a BAD_REQUEST naming the replacement', async () => {
-    const { client } = connection;
-    await expect(
-      client.task.create.mutate({
-        provider: 'gemini',
-        model: 'gemini-2.5-flash-image',
-        prompt: 'a cat',
-      }),
-    ).rejects.toMatchObject({
-      message: 'gemini-2.5-flash-image was retired on 2026-10-02: use gemini-nano-banana-2.1',
-      data: { code: 'BAD_REQUEST', field: 'model' },
-    });
-    await expect(
-      client.task.create.mutate({
-        provider: 'gemini',
-        model: 'gemini-3-pro-image-preview',
-        prompt: 'a cat',
-      }),
-    ).rejects.toMatchObject({
-      message: 'gemini-3-pro-image-preview was retired on 2026-06-25: use gemini-3-pro-image',
-    });
+  it.each([
+    [
+      'gemini-2.5-flash-image',
+      'gemini-2.5-flash-image was retired on 2026-10-02: use gemini-nano-banana-2.1',
+    ],
+    [
+      'gemini-3-pro-image-preview',
+      'gemini-3-pro-image-preview was retired on 2026-06-25: use gemini-3-pro-image',
+    ],
+  ])(
+    'refuses the retired Gemini id %s with a BAD_REQUEST naming the replacement',
+    async (model, message) => {
+      await expect(
+        connection.client.task.create.mutate({ provider: 'gemini', model, prompt: 'a cat' }),
+      ).rejects.toMatchObject({ message, data: { code: 'BAD_REQUEST', field: 'model' } });
+      // Nothing was sent to the vendor.
+      expect(fake.state.requests).toEqual([]);
+    },
+  );
+
+  it('refuses a plan that names a retired slug, naming the replacement', async () => {
     // A seed 004 plan as written names a retired OpenRouter slug.
-    await expect(client.plan.estimate.query({ plan: seedTurnPlan })).rejects.toMatchObject({
+    await expect(
+      connection.client.plan.estimate.query({ plan: seedTurnPlan }),
+    ).rejects.toMatchObject({
       message:
         'google/gemini-2.5-flash-image-preview was retired on 2026-01-15: use google/gemini-nano-banana-2.1',
       data: { code: 'BAD_REQUEST', field: 'plan.api_config.model' },
     });
-    // Nothing was sent to the vendor.
     expect(fake.state.requests).toEqual([]);
   });
 

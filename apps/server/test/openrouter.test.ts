@@ -1,45 +1,24 @@
-import type { CreateTaskInput } from '@genhub/core/schemas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDirect, postJson } from './direct-generate';
 import { startFakeOpenRouter, type OpenRouterMode } from './fake-openrouter';
-import {
-  closeAll,
-  runToEnd,
-  solidPng,
-  startWithFake,
-  uploadAsset,
-  waitForTask,
-  type connectClient,
-  type TestServer,
-} from './test-server';
-
-/** Retries after milliseconds, not seconds; a provider's Retry-After still wins. */
-const quickRetries = { backoff: { baseMs: 10, capMs: 40 } };
+import { runToEnd, solidPng, uploadAsset, waitForTask } from './test-server';
+import { quickRetries, useFakeVendor } from './fake-vendor-suite';
 
 describe('OpenRouter against its strict fake', () => {
-  let fake: Awaited<ReturnType<typeof startFakeOpenRouter>>;
-  let server: TestServer;
-  let connection: ReturnType<typeof connectClient>;
-  beforeAll(async () => {
-    ({ fake, server, connection } = await startWithFake(
-      startFakeOpenRouter,
-      (fake) => ({
-        OPENROUTER_API_KEY: fake.state.apiKey,
-        OPENROUTER_BASE_URL: fake.url,
-        OPENROUTER_SITE_URL: 'https://studio.example',
-        OPENROUTER_APP_NAME: 'Studio Pro',
-      }),
-      { scheduler: quickRetries },
-    ));
-  });
-  afterAll(() => closeAll(connection, server, fake));
-
-  const create = (input: Omit<CreateTaskInput, 'provider'>) =>
-    connection.client.task.create.mutate({ provider: 'openrouter', ...input });
-  const run = async (input: Omit<CreateTaskInput, 'provider'>) =>
-    waitForTask(server, connection.client, (await create(input)).id);
-  const completions = () => `${fake.url}/chat/completions`;
-  const lastRequest = () => fake.state.requests.at(-1)!;
+  const vendor = useFakeVendor(
+    'openrouter',
+    startFakeOpenRouter,
+    (fake) => ({
+      OPENROUTER_API_KEY: fake.state.apiKey,
+      OPENROUTER_BASE_URL: fake.url,
+      OPENROUTER_SITE_URL: 'https://studio.example',
+      OPENROUTER_APP_NAME: 'Studio Pro',
+    }),
+    { scheduler: quickRetries },
+  );
+  const { create, run } = vendor;
+  const completions = () => `${vendor.fake.url}/chat/completions`;
+  const lastRequest = () => vendor.fake.state.requests.at(-1)!;
 
   it.each([
     ['google/gemini-nano-banana-2.1', '4:1', '4K'],
@@ -49,11 +28,11 @@ describe('OpenRouter against its strict fake', () => {
   ] as const)(
     'sends %s the documented body (%s, %s) and takes usage.cost as the charge',
     async (model, aspectRatio, resolution) => {
-      fake.state.mode = { kind: 'image' };
+      vendor.fake.state.mode = { kind: 'image' };
       const done = await run({ model, prompt: 'a beach', aspectRatio, resolution, seed: 99 });
       expect(done.status).toBe('completed');
       expect(lastRequest().headers).toMatchObject({
-        authorization: `Bearer ${fake.state.apiKey}`,
+        authorization: `Bearer ${vendor.fake.state.apiKey}`,
         'http-referer': 'https://studio.example',
         'x-title': 'Studio Pro',
       });
@@ -68,21 +47,21 @@ describe('OpenRouter against its strict fake', () => {
       expect(done.cost).toEqual({
         unit: 'USD',
         estimated: null,
-        actual: fake.state.cost,
+        actual: vendor.fake.state.cost,
         source: 'provider',
       });
     },
   );
 
   it('runs Nano Banana 2.1 at 1K by default and edits with a data URL', async () => {
-    fake.state.mode = { kind: 'image' };
+    vendor.fake.state.mode = { kind: 'image' };
     const generated = await run({ prompt: 'a beach', aspectRatio: '16:9' });
     expect(generated.model).toBe('google/gemini-nano-banana-2.1');
     expect(generated.generations[0]).toMatchObject({ width: 1344, height: 768 });
     expect(lastRequest().body.image_config).toEqual({ aspect_ratio: '16:9', image_size: '1K' });
 
     const png = await solidPng(300, 300, '#fff');
-    const asset = await uploadAsset(server.url, png);
+    const asset = await uploadAsset(vendor.server.url, png);
     const edited = await run({ operation: 'edit', prompt: 'add a cat', assetIds: [asset.id] });
     expect(edited.status).toBe('completed');
     expect(lastRequest().body.messages).toEqual([
@@ -105,19 +84,12 @@ describe('OpenRouter against its strict fake', () => {
         data: { code: 'BAD_REQUEST', field: 'resolution' },
       });
     }
-    fake.state.mode = { kind: 'image' };
-    const task = await create({ prompt: 'x' });
-    await waitForTask(server, connection.client, task.id);
-    await expect(
-      generateDirect(server, 'openrouter', { ...task, resolution: '0.5K' }),
-    ).rejects.toMatchObject({
-      code: 'invalid_request',
-      message: expect.stringContaining('0.5K') as unknown,
-    });
+    vendor.fake.state.mode = { kind: 'image' };
+    await vendor.expectVendorRefusal({ resolution: '0.5K' }, '0.5K');
   });
 
   it('refuses what the real API refuses: unknown slugs, missing fields, the wrong key', async () => {
-    const auth = { authorization: `Bearer ${fake.state.apiKey}` };
+    const auth = { authorization: `Bearer ${vendor.fake.state.apiKey}` };
     const body = {
       model: 'google/gemini-3-pro-image',
       modalities: ['image', 'text'],
@@ -142,23 +114,17 @@ describe('OpenRouter against its strict fake', () => {
         .status,
     ).toBe(400);
     expect(await postJson(completions(), body, {})).toMatchObject({ status: 401 });
-    expect(await postJson(completions(), body, { authorization: fake.state.apiKey })).toMatchObject(
-      {
-        status: 401,
-      },
-    );
+    expect(
+      await postJson(completions(), body, { authorization: vendor.fake.state.apiKey }),
+    ).toMatchObject({
+      status: 401,
+    });
 
     // A task still naming a slug OpenRouter no longer routes fails, naming it.
-    const task = await create({ prompt: 'x' });
-    await waitForTask(server, connection.client, task.id);
-    await expect(
-      generateDirect(server, 'openrouter', { ...task, model: 'google/gemini-3-pro-image-preview' }),
-    ).rejects.toMatchObject({
-      code: 'invalid_request',
-      message: expect.stringContaining(
-        'google/gemini-3-pro-image-preview is not a valid model ID',
-      ) as unknown,
-    });
+    await vendor.expectVendorRefusal(
+      { model: 'google/gemini-3-pro-image-preview' },
+      'google/gemini-3-pro-image-preview is not a valid model ID',
+    );
   });
 
   const moderation = { reasons: ['violence'], flagged_input: 'a fight…', provider_name: 'Google' };
@@ -245,15 +211,15 @@ describe('OpenRouter against its strict fake', () => {
   ] as [OpenRouterMode, string, number][])(
     'maps %o to %s',
     async (mode, code, attempts) => {
-      fake.state.mode = mode;
-      const done = await runToEnd(server, connection.client, 'openrouter', 3);
+      vendor.fake.state.mode = mode;
+      const done = await runToEnd(vendor.server, vendor.client, 'openrouter', 3);
       expect(done).toMatchObject({ status: 'failed', attempts, error: { code } });
     },
     60_000,
   );
 
   it('tells a moderation 403 from a missing permission in what it says', async () => {
-    fake.state.mode = {
+    vendor.fake.state.mode = {
       kind: 'status',
       status: 403,
       message: 'Input flagged',
@@ -262,14 +228,18 @@ describe('OpenRouter against its strict fake', () => {
     expect((await run({ prompt: 'x', maxAttempts: 1 })).error?.message).toBe(
       'OpenRouter moderation flagged the request (violence)',
     );
-    fake.state.mode = { kind: 'status', status: 403, message: 'This key may not use this model' };
+    vendor.fake.state.mode = {
+      kind: 'status',
+      status: 403,
+      message: 'This key may not use this model',
+    };
     expect((await run({ prompt: 'x', maxAttempts: 1 })).error?.message).toBe(
       'OpenRouter refused the request (missing permission): This key may not use this model',
     );
   });
 
   it("keeps the in-flight 402's Retry-After as the wait", async () => {
-    fake.state.mode = {
+    vendor.fake.state.mode = {
       kind: 'status',
       status: 402,
       message: 'Too many requests in flight',
@@ -277,25 +247,25 @@ describe('OpenRouter against its strict fake', () => {
       retryAfter: '7',
     };
     const task = await create({ prompt: 'x', maxAttempts: 1 });
-    await waitForTask(server, connection.client, task.id);
-    await expect(generateDirect(server, 'openrouter', task)).rejects.toMatchObject({
+    await waitForTask(vendor.server, vendor.client, task.id);
+    await expect(generateDirect(vendor.server, 'openrouter', task)).rejects.toMatchObject({
       code: 'rate_limited',
       retryAfterMs: 7000,
     });
   });
 
   it('records what a reply without an image cost, and a blocked one as content_blocked', async () => {
-    fake.state.mode = { kind: 'text-only' };
+    vendor.fake.state.mode = { kind: 'text-only' };
     const textOnly = await run({ prompt: 'x', maxAttempts: 3 });
     // Two tries (no_image is retried once), each billed.
     expect(textOnly).toMatchObject({ attempts: 2, error: { code: 'no_image' } });
     expect(textOnly.cost).toEqual({
       unit: 'USD',
       estimated: null,
-      actual: 2 * fake.state.textCost,
+      actual: 2 * vendor.fake.state.textCost,
       source: 'provider',
     });
-    fake.state.mode = {
+    vendor.fake.state.mode = {
       kind: 'withheld',
       finishReason: 'content_filter',
       nativeFinishReason: 'IMAGE_SAFETY',
@@ -308,13 +278,13 @@ describe('OpenRouter against its strict fake', () => {
   });
 
   it('reports a bad key as unauthorized', async () => {
-    fake.state.mode = { kind: 'image' };
-    const key = fake.state.apiKey;
-    fake.state.apiKey = 'other';
+    vendor.fake.state.mode = { kind: 'image' };
+    const key = vendor.fake.state.apiKey;
+    vendor.fake.state.apiKey = 'other';
     try {
       expect((await run({ prompt: 'x' })).error).toMatchObject({ code: 'unauthorized' });
     } finally {
-      fake.state.apiKey = key;
+      vendor.fake.state.apiKey = key;
     }
   });
 });

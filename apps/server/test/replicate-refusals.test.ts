@@ -2,6 +2,12 @@ import { createReplicateAdapter, type AsyncAdapter } from '@genhub/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeReplicate } from './fake-replicate';
 import { replicateDataUriLimitBytes } from './fake-replicate-inputs';
+import {
+  expectJobRefRefusals,
+  expectUnlistedModelAndWrongKeyRefused,
+  fetchBytes,
+  submitTask,
+} from './adapter-refusals';
 import { vendorTask } from './vendor-task';
 
 const secret = `whsec_${Buffer.from('replicate-refusals-secret').toString('base64')}`;
@@ -9,14 +15,13 @@ const secret = `whsec_${Buffer.from('replicate-refusals-secret').toString('base6
 describe('Replicate refusals', () => {
   let fake: Awaited<ReturnType<typeof startFakeReplicate>>;
   let adapter: AsyncAdapter;
-  const signal = new AbortController().signal;
 
   const adapterWith = (apiToken: string) =>
     createReplicateAdapter({
       apiToken,
       baseUrl: fake.url,
       webhookSecret: secret,
-      download: async (url) => Buffer.from(await (await fetch(url)).arrayBuffer()),
+      download: fetchBytes,
     });
 
   const predict = (
@@ -136,9 +141,7 @@ describe('Replicate refusals', () => {
         model: 'google/nano-banana-pro',
         resolution: '0.5K',
       });
-      await expect(
-        adapter.submitJob({ task, references: [], signal, callbackUrl: null }),
-      ).rejects.toMatchObject({
+      await expect(submitTask(adapter, task)).rejects.toMatchObject({
         name: 'ProviderError',
         code: 'invalid_request',
         message: expect.stringContaining(
@@ -148,24 +151,19 @@ describe('Replicate refusals', () => {
     });
 
     it('refuses a model it does not list without calling Replicate, and a wrong token as unauthorized', async () => {
-      const before = fake.state.predictions.size;
-      const task = vendorTask({ provider: 'replicate', model: 'google/nano-banana-3' });
-      await expect(
-        adapter.submitJob({ task, references: [], signal, callbackUrl: null }),
-      ).rejects.toMatchObject({ code: 'invalid_request' });
-      expect(fake.state.predictions.size).toBe(before);
-      const ok = vendorTask({ provider: 'replicate', model: 'google/nano-banana-2' });
-      await expect(
-        adapterWith('r8_wrong').submitJob({ task: ok, references: [], signal, callbackUrl: null }),
-      ).rejects.toMatchObject({ code: 'unauthorized' });
+      await expectUnlistedModelAndWrongKeyRefused({
+        provider: 'replicate',
+        unlisted: 'google/nano-banana-3',
+        listed: 'google/nano-banana-2',
+        adapter,
+        wrongKey: adapterWith('r8_wrong'),
+        sent: () => fake.state.predictions.size,
+      });
     });
 
     it('never sends the token to a URL off the API, and fails an unreadable job reference', async () => {
       const offApi = JSON.stringify({ id: 'p1', get: 'http://127.0.0.1:1/v1/predictions/p1' });
-      await expect(adapter.pollJob(offApi, signal)).rejects.toMatchObject({
-        code: 'provider_unavailable',
-      });
-      await expect(adapter.pollJob('not json', signal)).rejects.toMatchObject({ code: 'internal' });
+      await expectJobRefRefusals(adapter, offApi, 'not json');
     });
   });
 });

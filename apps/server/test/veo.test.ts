@@ -3,7 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { until } from '@genhub/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateTaskInput } from '@genhub/core/schemas';
 import { startFakeKie, type FakeKie } from './fake-kie';
+import { fakeProviderEnv } from './fake-provider-env';
 import { fakeKieVeo, type FakeKieVeo } from './fake-kie-veo';
 import { freePort } from './spawn-server';
 import {
@@ -26,14 +28,24 @@ async function startVeo() {
 }
 
 const kieVars = (kie: FakeKie) => ({
-  KIE_API_KEY: kie.apiKey,
-  KIE_BASE_URL: kie.url,
-  KIE_UPLOAD_BASE_URL: kie.uploadUrl,
-  INGEST_ALLOW_HOSTS: new URL(kie.url).host,
+  ...fakeProviderEnv({ kie }),
   // The smallest cap there is, far above the fake's 2-second clip.
   MAX_VIDEO_BYTES: String(1024 * 1024),
   FFMPEG_PATH: 'off',
 });
+
+/** Asks for a Veo 3.1 Fast text-to-video clip, 16:9 unless `input` says otherwise. */
+const fastClip = (
+  connection: ReturnType<typeof connectClient>,
+  input: Omit<CreateTaskInput, 'provider' | 'model' | 'operation'>,
+) =>
+  connection.client.task.create.mutate({
+    provider: 'kie',
+    model: 'veo3_fast',
+    operation: 'text-to-video',
+    aspectRatio: '16:9',
+    ...input,
+  });
 
 describe('Veo 3.1 through KIE.ai, polled', () => {
   let veo: FakeKieVeo;
@@ -52,13 +64,7 @@ describe('Veo 3.1 through KIE.ai, polled', () => {
   const files = () => readdirSync(join(server.dataDir, 'files')).filter((f) => !f.startsWith('.'));
 
   it('makes a text-to-video clip: the exact request, then record-info, then the MP4', async () => {
-    const task = await connection.client.task.create.mutate({
-      provider: 'kie',
-      model: 'veo3_fast',
-      operation: 'text-to-video',
-      prompt: 'a paper boat on a stream',
-      aspectRatio: '16:9',
-    });
+    const task = await fastClip(connection, { prompt: 'a paper boat on a stream' });
     expect(task).toMatchObject({
       resolution: '720p',
       options: { durationSeconds: 8 },
@@ -195,13 +201,7 @@ describe('Veo 3.1 through KIE.ai, polled', () => {
 
   it('keeps polling while successFlag says 1 but the URLs are not filled in', async () => {
     Object.assign(veo.behaviour, { pollsToFinish: 1, emptySuccessPolls: 3 });
-    const task = await connection.client.task.create.mutate({
-      provider: 'kie',
-      model: 'veo3_fast',
-      operation: 'text-to-video',
-      prompt: 'patience',
-      aspectRatio: '9:16',
-    });
+    const task = await fastClip(connection, { prompt: 'patience', aspectRatio: '9:16' });
     const done = await waitForTask(server, connection.client, task.id);
     expect(done).toMatchObject({ status: 'completed', attempts: 1 });
     // One answer of 0, three of 1 without URLs, then the one with them.
@@ -225,14 +225,7 @@ describe('Veo 3.1 through KIE.ai, polled', () => {
     ],
   ] as const)('fails as KIE says: %o → %s', async (fail, code) => {
     Object.assign(veo.behaviour, { pollsToFinish: 1, fail });
-    const task = await connection.client.task.create.mutate({
-      provider: 'kie',
-      model: 'veo3_fast',
-      operation: 'text-to-video',
-      prompt: 'x',
-      aspectRatio: '16:9',
-      maxAttempts: 1,
-    });
+    const task = await fastClip(connection, { prompt: 'x', maxAttempts: 1 });
     const done = await waitForTask(server, connection.client, task.id);
     expect(done.status).toBe('failed');
     expect(done.error?.code).toBe(code);
@@ -241,14 +234,7 @@ describe('Veo 3.1 through KIE.ai, polled', () => {
   it('refuses a result over MAX_VIDEO_BYTES while it streams, keeping nothing', async () => {
     const before = files();
     Object.assign(veo.behaviour, { pollsToFinish: 0, result: { paddedTo: 3 * 1024 * 1024 } });
-    const task = await connection.client.task.create.mutate({
-      provider: 'kie',
-      model: 'veo3_fast',
-      operation: 'text-to-video',
-      prompt: 'too long',
-      aspectRatio: '16:9',
-      maxAttempts: 1,
-    });
+    const task = await fastClip(connection, { prompt: 'too long', maxAttempts: 1 });
     const done = await waitForTask(server, connection.client, task.id);
     expect(done).toMatchObject({ status: 'failed', error: { code: 'invalid_request' } });
     expect(done.error?.message).toMatch(/larger than 1048576 bytes/);
@@ -258,14 +244,7 @@ describe('Veo 3.1 through KIE.ai, polled', () => {
   it('refuses a PNG served as the video, by its bytes', async () => {
     const before = files();
     Object.assign(veo.behaviour, { pollsToFinish: 0, result: 'png' });
-    const task = await connection.client.task.create.mutate({
-      provider: 'kie',
-      model: 'veo3_fast',
-      operation: 'text-to-video',
-      prompt: 'not a video',
-      aspectRatio: '16:9',
-      maxAttempts: 1,
-    });
+    const task = await fastClip(connection, { prompt: 'not a video', maxAttempts: 1 });
     const done = await waitForTask(server, connection.client, task.id);
     expect(done).toMatchObject({
       status: 'failed',
@@ -311,13 +290,7 @@ describe('Veo 3.1 through KIE.ai, called back', () => {
       hmacKey,
       callbackUrlsAsString: asString,
     });
-    const task = await connection.client.task.create.mutate({
-      provider: 'kie',
-      model: 'veo3_fast',
-      operation: 'text-to-video',
-      prompt: 'called back',
-      aspectRatio: '16:9',
-    });
+    const task = await fastClip(connection, { prompt: 'called back' });
     const done = await waitForTask(server, connection.client, task.id);
     expect(done.status).toBe('completed');
     expect(done.generations[0]).toMatchObject({ mime: 'video/mp4', durationMs: 2000 });
@@ -340,14 +313,7 @@ describe('Veo 3.1 through KIE.ai, called back', () => {
         errorMessage: 'flagged as violating content policies',
       },
     });
-    const task = await connection.client.task.create.mutate({
-      provider: 'kie',
-      model: 'veo3_fast',
-      operation: 'text-to-video',
-      prompt: 'x',
-      aspectRatio: '16:9',
-      maxAttempts: 1,
-    });
+    const task = await fastClip(connection, { prompt: 'x', maxAttempts: 1 });
     await until(() => veo.tasks.size > 0 && [...veo.tasks.values()].at(-1)?.body.prompt === 'x');
     const sent = [...veo.tasks.values()].at(-1)!;
     await until(

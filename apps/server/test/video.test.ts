@@ -1,26 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { probeVideo } from '@genhub/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectClient, startTestServer, waitForTask, type TestServer } from './test-server';
-
-/** The names and sizes in a ZIP archive, read with an independent reader. */
-function zipEntries(bytes: Buffer): Promise<{ name: string; size: number }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const entries: { name: string; size: number }[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        entries.push({ name: entry.fileName, size: entry.uncompressedSize });
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(entries));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+import { readZip } from './read-zip';
 
 describe('videos through the product, made offline by the local engine', () => {
   let server: TestServer;
@@ -102,7 +85,7 @@ describe('videos through the product, made offline by the local engine', () => {
       body: JSON.stringify({ ids: [clipTask.id, imageTask.id] }),
     });
     expect(res.status).toBe(200);
-    const entries = await zipEntries(Buffer.from(await res.arrayBuffer()));
+    const entries = await readZip(Buffer.from(await res.arrayBuffer()));
     expect(entries).toContainEqual({
       name: `a-lighthouse-at-dusk-${clipTask.id.slice(-8)}-1.mp4`,
       size: clip.byteLength,

@@ -208,18 +208,64 @@ describe('KIE.ai models', () => {
     ]);
   });
 
-  it.each([
-    ['1:1', 'square_hd'],
-    ['4:3', 'landscape_4_3'],
-    ['3:4', 'portrait_4_3'],
-    ['3:2', 'landscape_3_2'],
-    ['2:3', 'portrait_3_2'],
-    ['16:9', 'landscape_16_9'],
-    ['9:16', 'portrait_16_9'],
-    ['21:9', 'landscape_21_9'],
-  ] as const)('Seedream 4.0 names %s %s', (aspectRatio, imageSize) => {
-    expect(v4.input(task({ aspectRatio }))).toMatchObject({ image_size: imageSize });
-    expect(v45.input(task({ aspectRatio }))).toMatchObject({ aspect_ratio: aspectRatio });
+  /** One exact body for each shape Seedream 4.0 has, varying the other fields. */
+  const v4Bodies = [
+    [
+      { aspectRatio: '1:1' },
+      { prompt: 'p', image_size: 'square_hd', image_resolution: '1K', max_images: 1, seed: 7 },
+    ],
+    [
+      { aspectRatio: '4:3', resolution: '2K' },
+      { prompt: 'p', image_size: 'landscape_4_3', image_resolution: '2K', max_images: 1, seed: 7 },
+    ],
+    [
+      { aspectRatio: '3:4', count: 6 },
+      { prompt: 'p', image_size: 'portrait_4_3', image_resolution: '1K', max_images: 6, seed: 7 },
+    ],
+    [
+      { aspectRatio: '3:2', resolution: '4K', seed: 0 },
+      { prompt: 'p', image_size: 'landscape_3_2', image_resolution: '4K', max_images: 1, seed: 0 },
+    ],
+    [
+      { aspectRatio: '2:3', seed: 1 },
+      { prompt: 'p', image_size: 'portrait_3_2', image_resolution: '1K', max_images: 1, seed: 1 },
+    ],
+    [
+      { aspectRatio: '16:9', count: 3 },
+      { prompt: 'p', image_size: 'landscape_16_9', image_resolution: '1K', max_images: 3, seed: 7 },
+    ],
+    [
+      { aspectRatio: '9:16', resolution: '2K', count: 2 },
+      { prompt: 'p', image_size: 'portrait_16_9', image_resolution: '2K', max_images: 2, seed: 7 },
+    ],
+    [
+      { aspectRatio: '21:9', seed: 99 },
+      {
+        prompt: 'p',
+        image_size: 'landscape_21_9',
+        image_resolution: '1K',
+        max_images: 1,
+        seed: 99,
+      },
+    ],
+  ] as const;
+
+  it.each(v4Bodies)('Seedream 4.0 is asked %o as %o', (overrides, body) => {
+    expect(v4.input(task(overrides))).toEqual(body);
+  });
+
+  it('offers Seedream 4.0 those shapes and no others', () => {
+    expect(v4.capabilities.aspectRatios).toEqual(v4Bodies.map(([{ aspectRatio }]) => aspectRatio));
+  });
+
+  it('asks Seedream 4.5 for each ratio it offers by its name, with a quality always', () => {
+    expect(v45.capabilities.aspectRatios).toEqual(v4.capabilities.aspectRatios);
+    for (const aspectRatio of v45.capabilities.aspectRatios)
+      expect(v45.input(task({ aspectRatio }))).toEqual({
+        prompt: 'p',
+        aspect_ratio: aspectRatio,
+        quality: 'basic',
+      });
   });
 
   it.each(['5:4', '4:5', 'auto', ...extremeAspectRatios] as const)(

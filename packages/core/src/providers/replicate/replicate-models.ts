@@ -1,18 +1,15 @@
+import type { ModelCapabilities, SafetyLevel } from '../../schemas';
 import {
-  aspectRatios,
-  extremeAspectRatios,
-  type AspectRatio,
-  type ModelCapabilities,
-  type Resolution,
-  type SafetyLevel,
-  type Task,
-} from '../../schemas';
+  hostedNanoBanana,
+  nanoBananaFamily,
+  resolutionInput,
+  safetyInput,
+  type HostedModel,
+  type NanoBananaSpec,
+} from '../hosted-nano-banana';
 
 /** A Replicate model: what clients may ask of it, and its prediction input. */
-export interface ReplicateModel {
-  capabilities: ModelCapabilities;
-  input(task: Task, imageUrls: string[]): Record<string, unknown>;
-}
+export type ReplicateModel = HostedModel;
 
 const safetyFilterLevel: Record<SafetyLevel, string> = {
   strict: 'block_low_and_above',
@@ -20,71 +17,32 @@ const safetyFilterLevel: Record<SafetyLevel, string> = {
   permissive: 'block_only_high',
 };
 
-interface ReplicateSpec {
-  id: string;
-  label: string;
-  aspectRatios: readonly AspectRatio[];
-  /** The first is the default the task is given. */
-  resolutions: readonly Resolution[];
-  maxReferenceImages: number;
+interface ReplicateSpec extends NanoBananaSpec {
   /** Only Nano Banana Pro takes `safety_filter_level`. */
   safetyFilter: boolean;
 }
 
 function replicateModel(spec: ReplicateSpec): ReplicateModel {
   return {
-    capabilities: {
-      id: spec.id,
-      label: spec.label,
-      operations: ['generate', 'edit'],
-      aspectRatios: [...spec.aspectRatios],
-      // One URI comes back a prediction; it spells JPEG `jpg`.
-      outputFormats: ['png', 'jpeg'],
-      maxImages: 1,
-      maxReferenceImages: spec.maxReferenceImages,
-      resolutions: [...spec.resolutions],
-      price: null,
-    },
+    // One URI comes back a prediction; it spells JPEG `jpg`.
+    capabilities: hostedNanoBanana(spec, { outputFormats: ['png', 'jpeg'], maxImages: 1 }),
     input: (task, imageUrls) => ({
       prompt: task.prompt,
       output_format: task.outputFormat === 'jpeg' ? 'jpg' : task.outputFormat,
       aspect_ratio: task.aspectRatio === 'auto' ? 'match_input_image' : task.aspectRatio,
-      ...(spec.resolutions.length > 0 && task.resolution ? { resolution: task.resolution } : {}),
-      ...(spec.safetyFilter && task.safety
-        ? { safety_filter_level: safetyFilterLevel[task.safety] }
-        : {}),
+      ...resolutionInput(spec, task),
+      ...(spec.safetyFilter ? safetyInput(task, 'safety_filter_level', safetyFilterLevel) : {}),
       ...(imageUrls.length > 0 ? { image_input: imageUrls } : {}),
     }),
   };
 }
 
 /** Google's Nano Banana family on Replicate, the recommended one first. */
-export const replicateModelList: ReplicateModel[] = [
-  replicateModel({
-    id: 'google/nano-banana-2',
-    label: 'Nano Banana 2 (Replicate)',
-    aspectRatios: [...aspectRatios, ...extremeAspectRatios],
-    resolutions: ['1K', '2K', '4K'],
-    maxReferenceImages: 14,
-    safetyFilter: false,
-  }),
-  replicateModel({
-    id: 'google/nano-banana-pro',
-    label: 'Nano Banana Pro (Replicate)',
-    aspectRatios,
-    resolutions: ['2K', '1K', '4K'],
-    maxReferenceImages: 14,
-    safetyFilter: true,
-  }),
-  replicateModel({
-    id: 'google/nano-banana',
-    label: 'Nano Banana (Replicate)',
-    aspectRatios,
-    resolutions: [],
-    maxReferenceImages: 10,
-    safetyFilter: false,
-  }),
-];
+export const replicateModelList: ReplicateModel[] = nanoBananaFamily('google/', 'Replicate', {
+  'nano-banana-2': { resolutions: ['1K', '2K', '4K'], safetyFilter: false },
+  'nano-banana-pro': { resolutions: ['2K', '1K', '4K'], safetyFilter: true },
+  'nano-banana': { resolutions: [], safetyFilter: false },
+}).map(replicateModel);
 
 export const defaultReplicateModel = 'google/nano-banana-2';
 
