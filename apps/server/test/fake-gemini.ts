@@ -98,6 +98,41 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const field = (o: Record<string, unknown>, camel: string, snake: string): unknown =>
   o[camel] ?? o[snake];
 
+/** The harm categories a Gemini model's safety settings take, and the thresholds. */
+const harmCategories = [
+  'HARM_CATEGORY_HARASSMENT',
+  'HARM_CATEGORY_HATE_SPEECH',
+  'HARM_CATEGORY_SEXUALLY_EXPLICIT',
+  'HARM_CATEGORY_DANGEROUS_CONTENT',
+];
+const blockThresholds = [
+  'BLOCK_LOW_AND_ABOVE',
+  'BLOCK_MEDIUM_AND_ABOVE',
+  'BLOCK_ONLY_HIGH',
+  'BLOCK_NONE',
+  'OFF',
+];
+const protoPackage = 'type.googleapis.com/google.ai.generativelanguage.v1beta';
+
+/** What is wrong with `safetySettings`, as Google's 400 says it, or null. */
+function invalidSafetySettings(settings: unknown): string | null {
+  if (settings === undefined) return null;
+  if (!Array.isArray(settings))
+    return `Invalid value at 'safety_settings' (${protoPackage}.SafetySetting), ${JSON.stringify(settings)}`;
+  for (const [i, setting] of settings.entries()) {
+    const at = `safety_settings[${i}]`;
+    if (!isObject(setting)) return `Invalid value at '${at}': expected an object`;
+    const extra = Object.keys(setting).find((k) => k !== 'category' && k !== 'threshold');
+    if (extra !== undefined)
+      return `Invalid JSON payload received. Unknown name "${extra}" at '${at}': Cannot find field.`;
+    if (!harmCategories.includes(setting.category as string))
+      return `Invalid value at '${at}.category' (${protoPackage}.HarmCategory), ${JSON.stringify(setting.category)}`;
+    if (!blockThresholds.includes(setting.threshold as string))
+      return `Invalid value at '${at}.threshold' (${protoPackage}.SafetySetting.HarmBlockThreshold), ${JSON.stringify(setting.threshold)}`;
+  }
+  return null;
+}
+
 /** What is wrong with a generateContent body for `model`, as Google's 400 says it, or null. */
 function invalidArgument(body: Record<string, unknown>, model: string): string | null {
   const unknown = (o: Record<string, unknown>, known: string[], at: string) => {
@@ -108,6 +143,8 @@ function invalidArgument(body: Record<string, unknown>, model: string): string |
   };
   const topLevel = unknown(body, knownFields.request, '');
   if (topLevel) return topLevel;
+  const badSafety = invalidSafetySettings(field(body, 'safetySettings', 'safety_settings'));
+  if (badSafety) return badSafety;
   const contents = body.contents;
   if (!Array.isArray(contents) || contents.length === 0)
     return '* GenerateContentRequest.contents: contents is not specified';
@@ -167,7 +204,8 @@ const googleError = (code: number, status: string, message: string, details?: un
 
 /**
  * A Gemini API stand-in: generateContent with inline images, as strict as Google about model
- * ids, sizes, ratios, fields and the key, answering with thought parts and thinking tokens.
+ * ids, sizes, ratios, fields, safety settings and the key, answering with thought parts and
+ * thinking tokens.
  */
 export async function startFakeGemini() {
   const interim = await sharp({

@@ -453,7 +453,7 @@ describe('KIE.ai adapter against the strict fake', () => {
     });
     afterAll(() => hook.close());
 
-    it("charges the callback's creditsConsumed, not recordInfo's", async () => {
+    it("reads a verified callback's creditsConsumed; the poll reports recordInfo's", async () => {
       const hmacKey = 'kie-hmac';
       Object.assign(kie.behaviour, {
         callbacks: 1,
@@ -474,10 +474,11 @@ describe('KIE.ai adapter against the strict fake', () => {
       await until(() => calls.length === 1, 5000, 'the callback');
       const call = { ...calls[0]!, jobId };
       expect(await adapter.verifyWebhook?.(call)).toBe(true);
-      adapter.noteWebhook?.(call);
+      // The server keeps this on the task, and the engine prefers it to the poll's figure.
+      expect(adapter.noteWebhook?.(call)).toEqual({ amount: 3, unit: 'credits' });
       expect(await pollToEnd(adapter, jobId)).toMatchObject({
         status: 'completed',
-        charge: { amount: 3, unit: 'credits' },
+        charge: { amount: 99, unit: 'credits' },
       });
     });
 

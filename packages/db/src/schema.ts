@@ -70,6 +70,12 @@ export const tasks = sqliteTable(
     priority: integer('priority').notNull().default(0),
     /** The provider's id for an async job, so a restart can resume it. */
     providerJobId: text('provider_job_id'),
+    /**
+     * What a verified provider callback said the current job cost (KIE's `creditsConsumed`),
+     * until the job completes: kept here so that a restart before the final poll keeps it.
+     */
+    providerChargeAmount: real('provider_charge_amount'),
+    providerChargeUnit: text('provider_charge_unit'),
     /** Things the user should know about the result (a size other than the one asked for, …). */
     warnings: text('warnings', { mode: 'json' })
       .$type<string[]>()

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   checkCallbackToken,
+  noteProviderCharge,
   type CallbackTarget,
   type CoreContext,
   type Scheduler,
@@ -65,7 +66,8 @@ export async function registerWebhookRoutes(
         const genuine = adapter.verifyWebhook ? await adapter.verifyWebhook(call) : true;
         if (!genuine)
           return sendError(reply, 401, 'UNAUTHORIZED', 'The callback could not be verified');
-        adapter.noteWebhook?.(call);
+        const charge = adapter.noteWebhook?.(call);
+        if (charge) noteProviderCharge(core, { taskId, jobId: target.jobId, charge });
         scheduler.nudge(taskId);
         return { ok: true };
       },

@@ -142,8 +142,6 @@ export function GeneratePanel() {
       ...(resolution && model.resolutions.includes(resolution) ? { resolution } : {}),
       ...(rule.references.max === 0 ? {} : { assetIds: references.map((r) => r.id) }),
       ...(Object.keys(options).length > 0 ? { options } : {}),
-      // A clip takes minutes at the vendor (a 4K one up to ten): more than an image's 10.
-      ...(video ? { timeoutSeconds: 1800 } : {}),
     });
   };
 

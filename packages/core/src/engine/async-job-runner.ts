@@ -2,7 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
-import type { AsyncAdapter, Charge, GenerateRequest, GenerateResult } from '../providers/types';
+import {
+  ProviderError,
+  type AsyncAdapter,
+  type Charge,
+  type GenerateRequest,
+  type GenerateResult,
+} from '../providers/types';
 import { transitionTask } from '../tasks/transition-task';
 
 /**
@@ -48,7 +54,8 @@ export class AsyncJobRunner {
         taskId: task.id,
         type: 'submitted',
         from: ['processing'],
-        set: { providerJobId: jobId },
+        // A charge noted for an earlier attempt's job is not this job's.
+        set: { providerJobId: jobId, providerChargeAmount: null, providerChargeUnit: null },
       });
     }
     const since = this.ctx.clock.now();
@@ -60,9 +67,16 @@ export class AsyncJobRunner {
           : this.pollDelay(elapsed);
       await this.waitForPoll(task.id, wait, signal);
       const state = await adapter.pollJob(jobId, signal);
-      if (state.status === 'completed')
-        return { images: state.images, videos: state.videos, charge: state.charge ?? submitCharge };
-      if (state.status === 'failed') throw state.error;
+      if (state.status === 'running') continue;
+      // What a verified callback reported (kept on the task, so across a restart) comes first.
+      const noted = this.notedChargeOf(task.id);
+      if (state.status === 'completed') {
+        const charge = noted ?? state.charge ?? submitCharge;
+        return { images: state.images, videos: state.videos, charge };
+      }
+      const { error } = state;
+      if (!noted) throw error;
+      throw new ProviderError(error.code, error.message, error.retryAfterMs, noted);
     }
   }
 
@@ -78,6 +92,16 @@ export class AsyncJobRunner {
     } finally {
       this.pollWaits.delete(taskId);
     }
+  }
+
+  private notedChargeOf(taskId: string): Charge | undefined {
+    const row = this.ctx.db
+      .select({ amount: tasks.providerChargeAmount, unit: tasks.providerChargeUnit })
+      .from(tasks)
+      .where(eq(tasks.id, taskId))
+      .get();
+    if (!row || row.amount === null || row.unit === null) return undefined;
+    return { amount: row.amount, unit: row.unit };
   }
 
   private jobIdOf(taskId: string): string | null {

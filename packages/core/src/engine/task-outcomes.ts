@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { tasks, type TaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
+import { checkMonthlyBudget } from '../costs/check-monthly-budget';
+import { estimateTaskCost } from '../costs/estimate-task-cost';
 import { isCoreError } from '../errors';
 import type { StoredMedia } from '../ingest/stored-media';
 import type { Charge } from '../providers/types';
@@ -9,6 +11,7 @@ import { generationRow } from '../tasks/generation-row';
 import { taskStatements } from '../tasks/task-statements';
 import { transitionTask } from '../tasks/transition-task';
 import type { Failure } from './classify-failure';
+import { repriceTask } from './reprice-task';
 import { backoffDelay, shouldRetry } from './retry-policy';
 import { costAfterAttempt } from './task-cost';
 
@@ -110,7 +113,11 @@ export class TaskOutcomes {
     this.scheduleRetry(row, failure, now, runAt, cost);
   }
 
-  /** This provider failed for good, not through the request's fault: the next one takes over. */
+  /**
+   * This provider failed for good, not through the request's fault: the next one takes over,
+   * re-priced at its own list price. If that reservation would pass the monthly cap of its
+   * unit, the task fails as `budget_exceeded` instead, and the next provider is not called.
+   */
   private fallBack(
     row: TaskRow,
     failure: Failure,
@@ -118,10 +125,49 @@ export class TaskOutcomes {
     rest: { provider: string; model: string }[],
     cost: Partial<TaskRow>,
   ): void {
+    const model = this.ctx.providers.get(next.provider)?.models.find((m) => m.id === next.model);
+    const estimate = model
+      ? estimateTaskCost(model, row.operation, row.resolution, row.count)
+      : null;
+    const repriced = repriceTask({ ...row, ...cost }, estimate);
+    try {
+      this.handOver(row, failure, next, rest, repriced);
+    } catch (error) {
+      if (!(isCoreError(error) && error.code === 'BUDGET_EXCEEDED')) throw error;
+      this.finish(
+        row.id,
+        ['processing'],
+        {
+          code: 'budget_exceeded',
+          message:
+            `${row.provider}: ${failure.message}; the fallback ${next.provider} ` +
+            `(${next.model}) was not tried: ${error.message}`,
+        },
+        row.attempts,
+        cost,
+      );
+    }
+  }
+
+  private handOver(
+    row: TaskRow,
+    failure: Failure,
+    next: { provider: string; model: string },
+    rest: { provider: string; model: string }[],
+    cost: ReturnType<typeof repriceTask>,
+  ): void {
     transitionTask(this.ctx, {
       taskId: row.id,
       type: 'fell_back',
       from: ['processing'],
+      // In the switch's transaction, the same rule as an accept: the new reservation must fit.
+      also: () =>
+        checkMonthlyBudget(
+          this.ctx,
+          cost.costUnit,
+          cost.estimatedCost ?? 0,
+          cost.estimatedCost ?? 0,
+        ),
       set: {
         ...cost,
         status: 'pending',
@@ -178,7 +224,7 @@ export class TaskOutcomes {
   finish(
     taskId: string,
     from: ('pending' | 'processing')[],
-    unscrubbed: Pick<Failure, 'code' | 'message'>,
+    unscrubbed: { code: Failure['code'] | 'budget_exceeded'; message: string },
     attempt?: number,
     cost: Partial<TaskRow> = {},
   ): void {

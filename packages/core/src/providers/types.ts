@@ -105,10 +105,11 @@ export interface AsyncAdapter extends AdapterInfo {
    */
   verifyWebhook?(call: WebhookCall): boolean | Promise<boolean>;
   /**
-   * A callback that passed `verifyWebhook`, before the job is polled: keeps what only the
-   * callback reports (KIE's credits). The result itself is still confirmed by polling.
+   * A callback that passed `verifyWebhook`, before the job is polled: what only the callback
+   * reports (KIE's credits), for the server to keep on the task. The result itself is still
+   * confirmed by polling.
    */
-  noteWebhook?(call: WebhookCall): void;
+  noteWebhook?(call: WebhookCall): Charge | undefined;
   submitJob(request: GenerateRequest): Promise<{ jobId: string; charge?: Charge | undefined }>;
   pollJob(jobId: string, signal: AbortSignal): Promise<JobState>;
   cancelJob?(jobId: string): Promise<void>;

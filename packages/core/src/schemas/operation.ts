@@ -18,6 +18,14 @@ export const videoOperations = ['text-to-video', 'image-to-video'] as const;
 export type VideoOperation = (typeof videoOperations)[number];
 export const isVideoOperation = (op: Operation): op is VideoOperation =>
   (videoOperations as readonly Operation[]).includes(op);
+/**
+ * What a request that names no aspect ratio or time limit gets. No video model makes square
+ * clips, and a clip takes minutes at the vendor (a 4K one up to ten).
+ */
+export const defaultAspectRatio = (op: Operation) =>
+  isVideoOperation(op) ? ('16:9' as const) : ('1:1' as const);
+export const defaultTimeoutSeconds = (op: Operation): number => (isVideoOperation(op) ? 1800 : 600);
+
 /** The operations whose results are images. */
 export const imageOperations: readonly Operation[] = operations.filter(
   (op) => !isVideoOperation(op),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { checkOperationRules, maxBatchImages, operation, operationOptions } from './operation';
+import {
+  checkOperationRules,
+  defaultAspectRatio,
+  defaultTimeoutSeconds,
+  maxBatchImages,
+  operation,
+  operationOptions,
+} from './operation';
 
 export * from './operation';
 
@@ -73,7 +80,8 @@ export const createTaskInput = z
       .trim()
       .max(promptMaxLength, `A prompt has at most ${promptMaxLength} characters`)
       .default(''),
-    aspectRatio: aspectRatio.default('1:1'),
+    /** Absent: 16:9 for a video, else 1:1 (`defaultAspectRatio`). */
+    aspectRatio: aspectRatio.optional(),
     count: z.number().int().min(1).max(maxImagesPerTask).default(1),
     /** Of images; a video is always an MP4, whatever this says. */
     outputFormat: outputFormat.default('png'),
@@ -95,8 +103,11 @@ export const createTaskInput = z
     priority: z.number().int().min(-100).max(100).default(0),
     /** Tries in all; 0 and 1 both mean one try and no automatic retry. */
     maxAttempts: z.number().int().min(0).max(5).default(3),
-    /** The task fails with `timeout` if it has not completed this long after it was accepted. */
-    timeoutSeconds: z.number().int().min(10).max(86_400).default(600),
+    /**
+     * The task fails with `timeout` if it has not completed this long after it was accepted.
+     * Absent: 30 minutes for a video, else 10 (`defaultTimeoutSeconds`).
+     */
+    timeoutSeconds: z.number().int().min(10).max(86_400).optional(),
     /** The same key returns the task it first created instead of creating another. */
     idempotencyKey: z.string().min(1).max(200).optional(),
     /**
@@ -108,7 +119,13 @@ export const createTaskInput = z
       .max(5)
       .optional(),
   })
-  .superRefine((input, ctx) => checkOperationRules(input, ctx));
+  .superRefine((input, ctx) => checkOperationRules(input, ctx))
+  // Defaults that depend on the operation, which a field's own `.default()` cannot see.
+  .transform((input) => ({
+    ...input,
+    aspectRatio: input.aspectRatio ?? defaultAspectRatio(input.operation),
+    timeoutSeconds: input.timeoutSeconds ?? defaultTimeoutSeconds(input.operation),
+  }));
 export type CreateTaskInput = z.input<typeof createTaskInput>;
 export type ValidCreateTaskInput = z.output<typeof createTaskInput>;
 

@@ -8,11 +8,11 @@ import {
   expectedImages,
   operationRules,
   resolveOptions,
-  unitPrice,
   type Task,
   type ValidCreateTaskInput,
 } from '../schemas';
 import { checkMonthlyBudget } from '../costs/check-monthly-budget';
+import { estimateTaskCost } from '../costs/estimate-task-cost';
 import { loadTask } from './load-task';
 import { recordTaskChange } from './record-task-change';
 import type { insertedColumns } from './task-statements';
@@ -98,14 +98,19 @@ export function createTask(
     ctx.maxImagePixels ?? defaultMaxImagePixels,
   );
   const count = expectedImages(input.operation, input.count, assetIds.length, options);
-  const price = unitPrice(model, input.operation, input.resolution ?? model.resolutions[0]);
+  const estimate = estimateTaskCost(
+    model,
+    input.operation,
+    input.resolution ?? model.resolutions[0],
+    count,
+  );
   const event = recordTaskChange(ctx, {
     taskId: id,
     type: 'created',
     write: (_tx, now) => {
       // In the insert's transaction: queued tasks reserve their estimate, so two accepts
       // cannot both take the last room under the monthly cap.
-      checkMonthlyBudget(ctx, price?.unit ?? null, (price?.amount ?? 0) * count);
+      checkMonthlyBudget(ctx, estimate?.unit ?? null, estimate?.amount ?? 0);
       // A prepared statement on the same connection runs inside this transaction.
       const row = taskStatements(ctx.db).insertTask.get({
         id,
@@ -136,8 +141,8 @@ export function createTask(
         planBatch: links.planBatch ?? null,
         retryDelayMs: links.retryDelayMs ?? null,
         attemptTimeoutMs: links.attemptTimeoutMs ?? null,
-        estimatedCost: price ? price.amount * count : null,
-        costUnit: price?.unit ?? null,
+        estimatedCost: estimate?.amount ?? null,
+        costUnit: estimate?.unit ?? null,
         fallback: input.fallback ?? [],
         createdAt: now,
         updatedAt: now,

@@ -9,3 +9,4 @@ export { recordTaskChange, type TaskChange } from './record-task-change';
 export { loadTask, loadTasks } from './load-task';
 export { deleteTask, type DeletedFiles } from './delete-task';
 export { checkCallbackToken, type CallbackTarget } from './check-callback-token';
+export { noteProviderCharge } from './note-provider-charge';

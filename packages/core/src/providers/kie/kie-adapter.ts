@@ -1,6 +1,5 @@
 import type { Wait } from '../rate-limiter';
 import { ProviderError, type AsyncAdapter, type ReferenceImage } from '../types';
-import { CallbackCredits } from './kie-callback-credits';
 import { createKieClient } from './kie-client';
 import type { KieJobApi } from './kie-job-api';
 import { kieMarketJobs } from './kie-market-jobs';
@@ -31,9 +30,8 @@ export interface KieOptions {
 /** KIE.ai: image models on its Market jobs API; each job API has its own job-id prefix. */
 export function createKieAdapter(options: KieOptions): AsyncAdapter {
   const client = createKieClient(options);
-  const credits = new CallbackCredits();
-  const market = kieMarketJobs(client, { download: options.download, credits });
-  const veo = kieVeoJobs(client, { downloadVideo: options.downloadVideo, credits });
+  const market = kieMarketJobs(client, { download: options.download });
+  const veo = kieVeoJobs(client, { downloadVideo: options.downloadVideo });
   const apis: KieJobApi[] = [market, veo];
 
   const jobOf = (jobId: string) => {
@@ -86,10 +84,10 @@ export function createKieAdapter(options: KieOptions): AsyncAdapter {
       );
     },
 
+    // Only the callback documents the cost; the engine keeps it on the task for the final poll.
     noteWebhook({ rawBody }) {
-      const callback = readKieCallback(rawBody);
-      if (callback?.taskId && callback.creditsConsumed !== undefined)
-        credits.remember(callback.taskId, callback.creditsConsumed);
+      const credits = readKieCallback(rawBody)?.creditsConsumed;
+      return credits === undefined ? undefined : { amount: credits, unit: 'credits' };
     },
 
     async balance() {

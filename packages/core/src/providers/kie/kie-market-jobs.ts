@@ -1,6 +1,5 @@
 import { parseJsonText } from '../parse-reply';
 import { ProviderError, type Charge, type ReferenceImage } from '../types';
-import type { CallbackCredits } from './kie-callback-credits';
 import type { KieClient } from './kie-client';
 import { kieError } from './kie-errors';
 import type { KieJobApi } from './kie-job-api';
@@ -11,7 +10,6 @@ import { kieCreatedTask, kieRecordInfo, kieResultJson } from './kie-replies';
 export interface KieMarketJobsOptions {
   /** Downloads a result URL under the ingest policy. */
   download: (url: string, signal: AbortSignal) => Promise<Buffer>;
-  credits: CallbackCredits;
 }
 
 /** What the model would refuse anyway, refused before anything is uploaded or started. */
@@ -70,9 +68,10 @@ export function kieMarketJobs(client: KieClient, options: KieMarketJobsOptions):
         signal,
       );
       if (record.state !== 'success' && record.state !== 'fail') return { status: 'running' };
-      // The callback's figure: recordInfo documents none, though some replies carry one.
+      // recordInfo documents no cost, though some replies carry one; a callback's figure,
+      // kept on the task by the engine, wins over it.
       const chargeOf = (): Charge | undefined => {
-        const credits = options.credits.take(kieTaskId) ?? record.creditsConsumed ?? undefined;
+        const credits = record.creditsConsumed ?? undefined;
         return credits === undefined ? undefined : { amount: credits, unit: 'credits' };
       };
       if (record.state === 'fail') {

@@ -5,7 +5,6 @@ import { aspectRatios, extremeAspectRatios, type Task } from '../../schemas';
 import { until } from '../../testing/until';
 import { RateLimiter } from '../rate-limiter';
 import { ProviderError } from '../types';
-import { CallbackCredits } from './kie-callback-credits';
 import { kieError } from './kie-errors';
 import { kieMarketModels } from './kie-models';
 import { readKieCallback, verifyKieSignature } from './kie-webhook';
@@ -109,16 +108,6 @@ describe('KIE.ai callbacks', () => {
       taskId: 'a',
       creditsConsumed: undefined,
     });
-  });
-
-  it('keeps credits until taken, and only so many tasks', () => {
-    const credits = new CallbackCredits(2);
-    credits.remember('a', 1);
-    credits.remember('a', 3); // the same callback again
-    credits.remember('b', 2);
-    credits.remember('c', 5);
-    expect(credits.take('a')).toBeUndefined(); // the oldest went first
-    expect([credits.take('b'), credits.take('c'), credits.take('c')]).toEqual([2, 5, undefined]);
   });
 });
 

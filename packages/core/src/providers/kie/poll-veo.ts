@@ -1,5 +1,4 @@
-import type { Charge, JobState } from '../types';
-import type { CallbackCredits } from './kie-callback-credits';
+import type { JobState } from '../types';
 import type { KieClient } from './kie-client';
 import { kieError } from './kie-errors';
 import { veoRecordInfo } from './veo-replies';
@@ -7,7 +6,6 @@ import { veoRecordInfo } from './veo-replies';
 export interface PollVeoOptions {
   /** Streams a result video under the ingest policy; read only when it is stored. */
   downloadVideo: (url: string, signal: AbortSignal) => AsyncIterable<Uint8Array>;
-  credits: CallbackCredits;
 }
 
 /**
@@ -28,21 +26,14 @@ export async function pollVeo(
   const urls = record.response?.resultUrls ?? [];
   const done = (record.successFlag === 1 && urls.length > 0) || [2, 3].includes(record.successFlag);
   if (!done) return { status: 'running' };
-  // Veo documents no cost; a callback that carried one is used, else the list price stands.
-  const credits = options.credits.take(kieTaskId);
-  const charge: Charge | undefined =
-    credits === undefined ? undefined : { amount: credits, unit: 'credits' };
+  // Veo's record documents no cost: a callback's figure (kept on the task) or the list price.
   if (record.successFlag !== 1) {
     const code = Number(record.errorCode) || 501;
-    return {
-      status: 'failed',
-      error: kieError(code, record.errorMessage ?? undefined, undefined, charge),
-    };
+    return { status: 'failed', error: kieError(code, record.errorMessage ?? undefined) };
   }
   return {
     status: 'completed',
     images: [],
     videos: urls.map((url) => ({ chunks: options.downloadVideo(url, signal) })),
-    charge,
   };
 }

@@ -9,12 +9,8 @@ import { veoModels } from './veo-models';
 export const veoJobPrefix = 'veo:';
 
 /** KIE's Veo 3.1 API: `veo/generate`, then `veo/record-info` (a callback cuts the wait short). */
-export function kieVeoJobs(
-  client: KieClient,
-  options: Pick<PollVeoOptions, 'credits'> & Partial<Pick<PollVeoOptions, 'downloadVideo'>>,
-): KieJobApi {
+export function kieVeoJobs(client: KieClient, options: Partial<PollVeoOptions>): KieJobApi {
   const poll: PollVeoOptions = {
-    credits: options.credits,
     downloadVideo:
       options.downloadVideo ?? ((url, signal) => downloadVideo(url, undefined, signal)),
   };
