@@ -47,6 +47,8 @@ export class SocketPacer {
     private readonly raw: Socket,
     private readonly limits: PacerLimits,
     private readonly onViolation: (reason: string) => void,
+    /** Sees every message sent through `socket.send`, before it is sent. */
+    private readonly onSend: (data: unknown) => void = noop,
   ) {
     // Node emits 'drain' only once the buffer passed its high-water mark and then emptied.
     this.lowWater = Math.max(lowWaterBytes, raw.writableHighWaterMark);
@@ -74,12 +76,10 @@ export class SocketPacer {
 
   /** Null when the socket can take more now; otherwise settles when it can, or closes. */
   whenReady(): Promise<void> | null {
+    if (this.canSendNow()) return null;
     if (this.socket.readyState !== wsOpen) return this.closed;
     if (this.socket.bufferedAmount > this.lowWater) return this.waitForDrain();
-    if (this.sentThisTurn >= this.lowWater) {
-      return (this.nextTurn ??= new Promise((resolve) => (this.settleNextTurn = resolve)));
-    }
-    return null;
+    return (this.nextTurn ??= new Promise((resolve) => (this.settleNextTurn = resolve)));
   }
 
   private waitForDrain(): Promise<void> {
@@ -154,6 +154,7 @@ export class SocketPacer {
     const socket = this.socket;
     const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void;
     socket.send = ((data: unknown, ...rest: unknown[]) => {
+      this.onSend(data);
       this.startTurn();
       if (rest.length === 0 && data instanceof Uint8Array) {
         // Bytes from tRPC are its encoder's UTF-8 JSON (see shared-payload-encoder.ts): text.

@@ -61,8 +61,13 @@ export class SubscriberConnection {
       busy: () => new Error('unreachable: a connection holds no more subscriptions than this'),
     });
     this.replays = chainReplayGates(own, serverReplays);
-    this.pacer = new SocketPacer(socket, raw, limits, (reason) => this.disconnect(reason));
-    this.watchForStarted();
+    this.pacer = new SocketPacer(
+      socket,
+      raw,
+      limits,
+      (reason) => this.disconnect(reason),
+      (data) => this.watchForStarted(data),
+    );
     void this.pacer.closed.then(() => {
       for (const subscription of this.subscriptions) void subscription.return();
     });
@@ -127,19 +132,12 @@ export class SubscriberConnection {
     });
   }
 
-  private watchForStarted(): void {
-    const socket = this.socket;
-    const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void;
-    socket.send = ((data: unknown, ...rest: unknown[]) => {
-      if (this.starting !== null && typeof data === 'string' && data.endsWith(startedTail)) {
-        const started = startedMessage.safeParse(JSON.parse(data));
-        if (started.success) {
-          this.starting.learnHead(subscriptionHead(started.data.id, started.data.jsonrpc));
-          this.starting = null;
-        }
-      }
-      send(data, ...rest);
-    }) as typeof socket.send;
+  private watchForStarted(data: unknown): void {
+    if (this.starting === null || typeof data !== 'string' || !data.endsWith(startedTail)) return;
+    const started = startedMessage.safeParse(JSON.parse(data));
+    if (!started.success) return;
+    this.starting.learnHead(subscriptionHead(started.data.id, started.data.jsonrpc));
+    this.starting = null;
   }
 
   private disconnect(reason: string): void {
