@@ -1,5 +1,6 @@
 import { authRouter } from './auth/auth-router';
 import { accountRouter } from './routers/account';
+import { adminRouter } from './routers/admin';
 import { assetRouter } from './routers/asset';
 import { providerRouter } from './routers/provider';
 import { collectionRouter } from './routers/collection';
@@ -19,6 +20,7 @@ export const appRouter = router({
   collection: collectionRouter,
   asset: assetRouter,
   auth: authRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /*
  * The tables better-auth reads and writes through its Drizzle adapter. Property names are
@@ -124,6 +124,9 @@ export const auditKinds = [
   'key-revoked',
   'user-created',
   'user-changed',
+  'password-reset',
+  'quota-changed',
+  'settings-changed',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number];
 
@@ -145,6 +148,36 @@ export const auditEvents = sqliteTable(
   (t) => [index('audit_events_at_idx').on(t.at)],
 );
 
+/** A user's monthly spending cap in one price unit (credits, USD, …), set by an admin. */
+export const userQuotas = sqliteTable(
+  'user_quotas',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    unit: text('unit').notNull(),
+    monthlyLimit: real('monthly_limit').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unit] })],
+);
+
+/**
+ * Provider keys and options set at runtime by an admin, by the environment variable they
+ * stand in for (`KIE_API_KEY`, …). Values are encrypted with the installation's secret.
+ */
+export const runtimeSettings = sqliteTable('runtime_settings', {
+  name: text('name').primaryKey(),
+  /** AES-256-GCM: base64 of iv, tag and ciphertext. */
+  encrypted: text('encrypted').notNull(),
+  /** The last four characters, the only part ever shown back. */
+  last4: text('last4').notNull(),
+  updatedBy: text('updated_by'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
 export type UserRow = typeof users.$inferSelect;
+export type UserQuotaRow = typeof userQuotas.$inferSelect;
+export type RuntimeSettingRow = typeof runtimeSettings.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;

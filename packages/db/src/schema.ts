@@ -138,6 +138,8 @@ export const tasks = sqliteTable(
       .on(t.finishedAt)
       .where(sql`${t.finishedAt} is not null`),
     uniqueIndex('tasks_idempotency_idx').on(t.owner, t.idempotencyKey),
+    // One user's gallery, in id order (the keyset), without reading everyone else's rows.
+    index('tasks_owner_idx').on(t.owner, t.id),
     index('tasks_plan_idx')
       .on(t.planId, t.status)
       .where(sql`${t.planId} is not null`),
@@ -160,13 +162,18 @@ export const tasks = sqliteTable(
 );
 
 /** Named boards; an image (its task) can be in several. */
-export const collections = sqliteTable('collections', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull().unique(),
-  /** The user it belongs to; null on rows from before accounts, until the first admin claims them. */
-  owner: text('owner'),
-  createdAt: epochMs('created_at').notNull(),
-});
+export const collections = sqliteTable(
+  'collections',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** The user it belongs to; null on rows from before accounts, until the first admin claims them. */
+    owner: text('owner'),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  // Names are unique per user; rows from before accounts share the empty owner.
+  (t) => [uniqueIndex('collections_owner_name_idx').on(sql`coalesce(${t.owner}, '')`, t.name)],
+);
 
 export const collectionItems = sqliteTable(
   'collection_items',

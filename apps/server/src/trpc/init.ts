@@ -47,4 +47,6 @@ const refuseDeepInput = t.middleware(async ({ getRawInput, next }) => {
 });
 
 export const router = t.router;
+export const middleware = t.middleware;
+/** Open to anyone: only what a signed-out visitor needs (who am I, onboarding). */
 export const publicProcedure = t.procedure.use(refuseDeepInput).use(mapCoreErrors);

@@ -1,0 +1,4 @@
+import { router } from '../trpc/init';
+
+/** The caller's own API keys. */
+export const accountKeysRouter = router({});
