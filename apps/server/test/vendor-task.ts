@@ -7,6 +7,7 @@ import type { Task } from '@genhub/core/schemas';
 export function vendorTask(overrides: Partial<Task> & Pick<Task, 'provider' | 'model'>): Task {
   return {
     id: 'task-1',
+    owner: 'user-1',
     status: 'processing',
     operation: 'generate',
     prompt: 'a red kite',

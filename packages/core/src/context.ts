@@ -10,6 +10,11 @@ import type { Storage } from './storage/storage';
 /** Everything a core function may touch; tests pass fakes. */
 export interface CoreContext {
   db: Db;
+  /**
+   * The user a request acts for: verbs read and change only this user's rows and stamp new
+   * ones with it. Absent for the server's own work (scheduler, sweeps) and admin views.
+   */
+  owner?: string;
   bus: TaskEventBus;
   /** Emitted when the queue is paused or resumed. */
   queueChanged: Signal;

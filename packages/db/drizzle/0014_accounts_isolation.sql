@@ -17,4 +17,7 @@ CREATE TABLE `user_quotas` (
 --> statement-breakpoint
 DROP INDEX `collections_name_unique`;--> statement-breakpoint
 CREATE UNIQUE INDEX `collections_owner_name_idx` ON `collections` (coalesce(`owner`, ''),`name`);--> statement-breakpoint
-CREATE INDEX `tasks_owner_idx` ON `tasks` (`owner`,`id`);
+ALTER TABLE `task_events` ADD `owner` text DEFAULT 'local' NOT NULL;--> statement-breakpoint
+CREATE INDEX `task_events_owner_idx` ON `task_events` (`owner`,`seq`);--> statement-breakpoint
+CREATE INDEX `tasks_owner_idx` ON `tasks` (`owner`,`id`);--> statement-breakpoint
+UPDATE `task_events` SET `owner` = coalesce((SELECT `owner` FROM `tasks` WHERE `tasks`.`id` = `task_events`.`task_id`), 'local');

@@ -274,11 +274,16 @@ export const taskEvents = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     taskId: text('task_id').notNull(),
+    /** The task's owner, so a user's replay reads only their own events. */
+    owner: text('owner').notNull().default('local'),
     type: text('type').notNull(),
     snapshot: text('snapshot').notNull(),
     createdAt: epochMs('created_at').notNull(),
   },
-  (t) => [index('task_events_task_idx').on(t.taskId, t.seq)],
+  (t) => [
+    index('task_events_task_idx').on(t.taskId, t.seq),
+    index('task_events_owner_idx').on(t.owner, t.seq),
+  ],
 );
 
 export type TaskRow = typeof tasks.$inferSelect;

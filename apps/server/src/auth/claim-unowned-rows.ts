@@ -1,4 +1,4 @@
-import { assets, collections, plans, tasks, type Db } from '@genhub/db';
+import { assets, collections, plans, taskEvents, tasks, type Db } from '@genhub/db';
 import { eq, isNull } from 'drizzle-orm';
 
 /** Tasks' owner before accounts existed. */
@@ -11,6 +11,10 @@ const ownerBeforeAccounts = 'local';
 export function claimUnownedRows(db: Db, userId: string): void {
   db.transaction((tx) => {
     tx.update(tasks).set({ owner: userId }).where(eq(tasks.owner, ownerBeforeAccounts)).run();
+    tx.update(taskEvents)
+      .set({ owner: userId })
+      .where(eq(taskEvents.owner, ownerBeforeAccounts))
+      .run();
     tx.update(assets).set({ owner: userId }).where(isNull(assets.owner)).run();
     tx.update(plans).set({ owner: userId }).where(isNull(plans.owner)).run();
     tx.update(collections).set({ owner: userId }).where(isNull(collections.owner)).run();

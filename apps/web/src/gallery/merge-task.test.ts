@@ -5,6 +5,7 @@ import { mergeTask } from './merge-task';
 
 const task = (id: string, updatedAt: number, status: Task['status'] = 'pending'): Task => ({
   id,
+  owner: 'user-1',
   status,
   operation: 'generate',
   options: {},

@@ -1,14 +1,20 @@
-import { eq } from 'drizzle-orm';
-import { assets, generations } from '@genhub/db';
+import { and, eq, getTableColumns } from 'drizzle-orm';
+import { assets, generations, tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
+import { ownerCondition } from '../owners';
 import type { Asset } from '../schemas';
 import { toAsset } from './to-asset';
 
 /** A generated image as a reference image: an asset row sharing the generation's file. */
 export function assetFromGeneration(ctx: CoreContext, generationId: string): Asset {
-  const g = ctx.db.select().from(generations).where(eq(generations.id, generationId)).get();
+  const g = ctx.db
+    .select(getTableColumns(generations))
+    .from(generations)
+    .innerJoin(tasks, eq(tasks.id, generations.taskId))
+    .where(and(eq(generations.id, generationId), ownerCondition(ctx, tasks.owner)))
+    .get();
   if (!g) throw new CoreError('NOT_FOUND', `Image ${generationId} does not exist`, 'generationId');
   if (g.durationMs !== null) {
     throw new CoreError(
@@ -30,6 +36,9 @@ export function assetFromGeneration(ctx: CoreContext, generationId: string): Ass
     name: null,
     createdAt: now,
   };
-  ctx.db.insert(assets).values(row).run();
+  ctx.db
+    .insert(assets)
+    .values({ ...row, owner: ctx.owner ?? null })
+    .run();
   return toAsset(row, ctx.storage);
 }

@@ -39,7 +39,10 @@ export async function createAsset(
     createdAt: now,
   };
   try {
-    ctx.db.insert(assets).values(row).run();
+    ctx.db
+      .insert(assets)
+      .values({ ...row, owner: ctx.owner ?? null })
+      .run();
   } finally {
     ctx.fileLeases.release(stored.sha256);
   }

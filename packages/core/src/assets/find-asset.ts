@@ -1,11 +1,16 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { assets, type AssetRow } from '@genhub/db';
 import type { CoreContext } from '../context';
+import { ownerCondition } from '../owners';
 import type { Asset } from '../schemas';
 import { toAsset } from './to-asset';
 
 export function findAsset(ctx: CoreContext, id: string): AssetRow | undefined {
-  return ctx.db.select().from(assets).where(eq(assets.id, id)).get();
+  return ctx.db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.id, id), ownerCondition(ctx, assets.owner)))
+    .get();
 }
 
 /** Reference images by id, in the order asked, as clients see them. */
@@ -14,7 +19,7 @@ export function findAssets(ctx: CoreContext, ids: string[]): Asset[] {
     ctx.db
       .select()
       .from(assets)
-      .where(inArray(assets.id, ids))
+      .where(and(inArray(assets.id, ids), ownerCondition(ctx, assets.owner)))
       .all()
       .map((r) => [r.id, r]),
   );

@@ -1,23 +1,40 @@
-import { and, gte, isNotNull, sql } from 'drizzle-orm';
-import { tasks } from '@genhub/db';
+import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { tasks, userQuotas } from '@genhub/db';
 import type { CoreContext } from '../context';
+import { ownerCondition } from '../owners';
 import type { UsageReport } from '../schemas';
 import { monthStart } from './month-start';
 import { reservedByUnfinished } from './reserved-by-unfinished';
 
 /** This month's spend in `unit` (the caller's calendar), from the tasks' actual costs. */
-export function spentThisMonth(ctx: CoreContext, unit: string, utcOffsetMinutes = 0): number {
-  return (
-    spentSinceQuery(ctx, unit, monthStart(ctx.clock.now(), utcOffsetMinutes)).get()?.amount ?? 0
-  );
+export function spentThisMonth(
+  ctx: CoreContext,
+  unit: string,
+  utcOffsetMinutes = 0,
+  /** One user's spend only; everyone's when absent. */
+  owner?: string,
+): number {
+  const since = monthStart(ctx.clock.now(), utcOffsetMinutes);
+  return spentSinceQuery(ctx, unit, since, owner).get()?.amount ?? 0;
 }
 
 /** The query behind `spentThisMonth`, exposed so its plan can be checked. */
-export function spentSinceQuery(ctx: Pick<CoreContext, 'db'>, unit: string, since: number) {
+export function spentSinceQuery(
+  ctx: Pick<CoreContext, 'db'>,
+  unit: string,
+  since: number,
+  owner?: string,
+) {
   return ctx.db
     .select({ amount: sql<number>`coalesce(sum(${tasks.actualCost}), 0)` })
     .from(tasks)
-    .where(and(sql`${tasks.costUnit} = ${unit}`, gte(tasks.finishedAt, since)));
+    .where(
+      and(
+        sql`${tasks.costUnit} = ${unit}`,
+        gte(tasks.finishedAt, since),
+        owner === undefined ? undefined : eq(tasks.owner, owner),
+      ),
+    );
 }
 
 /**
@@ -45,7 +62,12 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
     })
     .from(tasks)
     .where(
-      and(gte(tasks.finishedAt, lastMonth), isNotNull(tasks.actualCost), isNotNull(tasks.costUnit)),
+      and(
+        gte(tasks.finishedAt, lastMonth),
+        isNotNull(tasks.actualCost),
+        isNotNull(tasks.costUnit),
+        ownerCondition(ctx, tasks.owner),
+      ),
     )
     .groupBy(day, tasks.provider, tasks.model, tasks.planId, tasks.costUnit)
     .orderBy(day)
@@ -59,7 +81,17 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
     return [...byUnit].map(([unit, amount]) => ({ unit, amount }));
   };
   const current = totals(thisMonth, Infinity);
-  const reserved = reservedByUnfinished(ctx);
+  const reserved = reservedByUnfinished(ctx, undefined, ctx.owner);
+  // The server's caps count everyone's spending: a user refused by one should see why.
+  const everyone = ctx.owner === undefined ? reserved : reservedByUnfinished(ctx);
+  const quotas =
+    ctx.owner === undefined
+      ? []
+      : ctx.db
+          .select({ unit: userQuotas.unit, cap: userQuotas.monthlyLimit })
+          .from(userQuotas)
+          .where(eq(userQuotas.userId, ctx.owner))
+          .all();
   return {
     rows: rows.map(({ since: _since, estimated, ...row }) => ({
       ...row,
@@ -69,6 +101,12 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
     lastMonth: totals(lastMonth, thisMonth),
     reserved: [...reserved].map(([unit, amount]) => ({ unit, amount })),
     budgets: [...(ctx.monthlyBudgets ?? new Map<string, number>())].map(([unit, cap]) => ({
+      unit,
+      cap,
+      spent: ctx.owner === undefined ? current.find((c) => c.unit === unit)?.amount ?? 0 : spentThisMonth(ctx, unit, input.utcOffsetMinutes),
+      reserved: everyone.get(unit) ?? 0,
+    })),
+    quotas: quotas.map(({ unit, cap }) => ({
       unit,
       cap,
       spent: current.find((c) => c.unit === unit)?.amount ?? 0,

@@ -1,4 +1,4 @@
-import { and, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 
@@ -7,13 +7,18 @@ import type { CoreContext } from '../context';
  * estimate plus what its failed attempts were billed so far (what it will have cost if it
  * succeeds at list price). They are counted as spent once they finish.
  */
-export function reservedByUnfinished(ctx: CoreContext, unit?: string): Map<string, number> {
-  const rows = reservedQuery(ctx, unit).all();
+export function reservedByUnfinished(
+  ctx: CoreContext,
+  unit?: string,
+  /** One user's tasks only; everyone's when absent. */
+  owner?: string,
+): Map<string, number> {
+  const rows = reservedQuery(ctx, unit, owner).all();
   return new Map(rows.map((row) => [row.unit, row.amount]));
 }
 
 /** The query behind `reservedByUnfinished`, exposed so its plan can be checked. */
-export function reservedQuery(ctx: Pick<CoreContext, 'db'>, unit?: string) {
+export function reservedQuery(ctx: Pick<CoreContext, 'db'>, unit?: string, owner?: string) {
   return ctx.db
     .select({
       unit: sql<string>`${tasks.costUnit}`,
@@ -24,6 +29,7 @@ export function reservedQuery(ctx: Pick<CoreContext, 'db'>, unit?: string) {
       and(
         sql`${tasks.status} in ('pending', 'processing')`,
         unit === undefined ? isNotNull(tasks.costUnit) : sql`${tasks.costUnit} = ${unit}`,
+        owner === undefined ? undefined : eq(tasks.owner, owner),
       ),
     )
     .groupBy(tasks.costUnit);

@@ -162,12 +162,10 @@ export class TaskOutcomes {
       from: ['processing'],
       // In the switch's transaction, the same rule as an accept: the new reservation must fit.
       also: () =>
-        checkMonthlyBudget(
-          this.ctx,
-          cost.costUnit,
-          cost.estimatedCost ?? 0,
-          cost.estimatedCost ?? 0,
-        ),
+        checkMonthlyBudget(this.ctx, cost.costUnit, cost.estimatedCost ?? 0, {
+          alreadyHeld: cost.estimatedCost ?? 0,
+          owner: row.owner,
+        }),
       set: {
         ...cost,
         status: 'pending',

@@ -7,6 +7,8 @@ import { withKnownJson } from './event-json';
 export interface EventRange {
   afterSeq: number;
   taskId?: string | undefined;
+  /** Only this user's events; every user's when absent. */
+  owner?: string | undefined;
   limit: number;
 }
 
@@ -31,26 +33,28 @@ function loggedEvent(seq: number, type: TaskEventType, snapshot: string): TaskEv
 
 const eventColumns = { seq: taskEvents.seq, type: taskEvents.type, snapshot: taskEvents.snapshot };
 
-const statements = perConnection((db: Db) => ({
-  page: db
-    .select(eventColumns)
-    .from(taskEvents)
-    .where(gt(taskEvents.seq, sql.placeholder('afterSeq')))
-    .orderBy(asc(taskEvents.seq))
-    .limit(sql.placeholder('limit'))
-    .prepare(),
-  pageOfTask: db
+/** A page of the log after `afterSeq`, narrowed to one task and/or one owner. */
+function preparePage(db: Db, by: { task: boolean; owner: boolean }) {
+  return db
     .select(eventColumns)
     .from(taskEvents)
     .where(
       and(
         gt(taskEvents.seq, sql.placeholder('afterSeq')),
-        eq(taskEvents.taskId, sql.placeholder('taskId')),
+        by.task ? eq(taskEvents.taskId, sql.placeholder('taskId')) : undefined,
+        by.owner ? eq(taskEvents.owner, sql.placeholder('owner')) : undefined,
       ),
     )
     .orderBy(asc(taskEvents.seq))
     .limit(sql.placeholder('limit'))
-    .prepare(),
+    .prepare();
+}
+
+const statements = perConnection((db: Db) => ({
+  page: preparePage(db, { task: false, owner: false }),
+  pageOfTask: preparePage(db, { task: true, owner: false }),
+  pageOfOwner: preparePage(db, { task: false, owner: true }),
+  pageOfOwnerTask: preparePage(db, { task: true, owner: true }),
   // AUTOINCREMENT keeps the highest seq ever given out in sqlite_sequence.
   lastAssigned: db
     .select({
@@ -62,10 +66,16 @@ const statements = perConnection((db: Db) => ({
 
 /** Committed events after a cursor, oldest first. */
 export function readEventsSince(db: Db, range: EventRange): TaskEvent[] {
-  const { page, pageOfTask } = statements(db);
-  const rows = range.taskId
-    ? pageOfTask.all({ afterSeq: range.afterSeq, taskId: range.taskId, limit: range.limit })
-    : page.all({ afterSeq: range.afterSeq, limit: range.limit });
+  const pages = statements(db);
+  const { afterSeq, taskId, owner, limit } = range;
+  const rows =
+    owner === undefined
+      ? taskId === undefined
+        ? pages.page.all({ afterSeq, limit })
+        : pages.pageOfTask.all({ afterSeq, taskId, limit })
+      : taskId === undefined
+        ? pages.pageOfOwner.all({ afterSeq, owner, limit })
+        : pages.pageOfOwnerTask.all({ afterSeq, taskId, owner, limit });
   return rows.map((row) => loggedEvent(row.seq, row.type as TaskEventType, row.snapshot));
 }
 

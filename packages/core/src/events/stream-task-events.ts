@@ -28,7 +28,8 @@ const noPage: TaskEvent[] = [];
 
 /**
  * Listens first, then replays the log after `afterSeq`, then streams live events,
- * skipping anything already delivered: every event once, in order.
+ * skipping anything already delivered: every event once, in order; only the acting user's
+ * when `ctx.owner` is set.
  *
  * A hand-written iterator rather than an async generator: with one stream per connected
  * client, every event is handed to a waiting consumer in a single promise resolution.
@@ -55,7 +56,7 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
   private readonly onAbort = () => this.close();
 
   constructor(
-    private readonly ctx: Pick<CoreContext, 'db' | 'bus'>,
+    private readonly ctx: Pick<CoreContext, 'db' | 'bus' | 'owner'>,
     private readonly options: StreamOptions,
     private readonly map: (event: TaskEvent) => T,
   ) {
@@ -71,6 +72,7 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
 
   private receive(event: TaskEvent): void {
     if (this.options.taskId !== undefined && event.task.id !== this.options.taskId) return;
+    if (this.ctx.owner !== undefined && event.task.owner !== this.ctx.owner) return;
     if (this.waiter) {
       // The consumer is waiting, so nothing is buffered and the log is caught up.
       if (event.seq <= this.last) return;
@@ -135,6 +137,7 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
         this.page = readEventsSince(this.ctx.db, {
           afterSeq: this.last,
           taskId: this.options.taskId,
+          owner: this.ctx.owner,
           limit: this.pageSize,
         });
         this.pageReadThisTurn = true;
@@ -193,17 +196,17 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
 }
 
 export function streamTaskEvents(
-  ctx: Pick<CoreContext, 'db' | 'bus'>,
+  ctx: Pick<CoreContext, 'db' | 'bus' | 'owner'>,
   options: StreamOptions,
 ): AsyncIterableIterator<TaskEvent, undefined>;
 /** The same, with each event mapped as it is delivered. */
 export function streamTaskEvents<T>(
-  ctx: Pick<CoreContext, 'db' | 'bus'>,
+  ctx: Pick<CoreContext, 'db' | 'bus' | 'owner'>,
   options: StreamOptions,
   map: (event: TaskEvent) => T,
 ): AsyncIterableIterator<T, undefined>;
 export function streamTaskEvents<T>(
-  ctx: Pick<CoreContext, 'db' | 'bus'>,
+  ctx: Pick<CoreContext, 'db' | 'bus' | 'owner'>,
   options: StreamOptions,
   map: (event: TaskEvent) => T = (event) => event as T,
 ): AsyncIterableIterator<T, undefined> {

@@ -1,11 +1,12 @@
-import { inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import { tasks, type DbExecutor } from '@genhub/db';
 import type { CoreContext } from '../context';
+import { ownerCondition } from '../owners';
 import type { TaskEventType } from '../schemas';
 import { recordTaskChange } from '../tasks/record-task-change';
 
 /**
- * Applies one change to each existing task of `ids` that `applies` accepts, one transaction
+ * Applies one change to each existing task of `ids` the acting user owns that `applies` accepts, one transaction
  * and one event each, so every open tab sees it. Returns how many changed.
  */
 export function changeEach(
@@ -18,7 +19,7 @@ export function changeEach(
   const rows = ctx.db
     .select()
     .from(tasks)
-    .where(inArray(tasks.id, [...new Set(ids)]))
+    .where(and(inArray(tasks.id, [...new Set(ids)]), ownerCondition(ctx, tasks.owner)))
     .all()
     .filter(applies);
   for (const row of rows) {

@@ -1,7 +1,8 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { collectionItems, collections, type CollectionRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { ownerCondition } from '../owners';
 import type { Collection } from '../schemas';
 
 /** Collections with how many images each holds. */
@@ -20,19 +21,37 @@ export function withCount(ctx: CoreContext, rows: CollectionRow[]): Collection[]
       .all()
       .map((c) => [c.id, c.n]),
   );
-  return rows.map((r) => ({ ...r, count: counts.get(r.id) ?? 0 }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.createdAt,
+    count: counts.get(r.id) ?? 0,
+  }));
 }
 
 export function byName(ctx: CoreContext, name: string) {
-  return ctx.db.select().from(collections).where(eq(collections.name, name)).get();
+  return ctx.db
+    .select()
+    .from(collections)
+    .where(and(eq(collections.name, name), ownerCondition(ctx, collections.owner)))
+    .get();
 }
 
 export function mustExist(ctx: CoreContext, id: string): CollectionRow {
-  const row = ctx.db.select().from(collections).where(eq(collections.id, id)).get();
+  const row = ctx.db
+    .select()
+    .from(collections)
+    .where(and(eq(collections.id, id), ownerCondition(ctx, collections.owner)))
+    .get();
   if (!row) throw new CoreError('NOT_FOUND', `Collection ${id} does not exist`, 'collectionId');
   return row;
 }
 
 export function allCollections(ctx: CoreContext): CollectionRow[] {
-  return ctx.db.select().from(collections).orderBy(asc(collections.name)).all();
+  return ctx.db
+    .select()
+    .from(collections)
+    .where(ownerCondition(ctx, collections.owner))
+    .orderBy(asc(collections.name))
+    .all();
 }

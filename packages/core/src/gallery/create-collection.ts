@@ -8,7 +8,11 @@ import { byName } from './collection-rows';
 export function createCollection(ctx: CoreContext, name: string): Collection {
   if (byName(ctx, name))
     throw new CoreError('CONFLICT', `A collection named "${name}" exists`, 'name');
-  const row = { id: newId(ctx.clock.now()), name, createdAt: ctx.clock.now() };
-  ctx.db.insert(collections).values(row).run();
+  const now = ctx.clock.now();
+  const row = { id: newId(now), name, createdAt: now };
+  ctx.db
+    .insert(collections)
+    .values({ ...row, owner: ctx.owner ?? null })
+    .run();
   return { ...row, count: 0 };
 }

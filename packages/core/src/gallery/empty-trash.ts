@@ -1,10 +1,11 @@
 import { and, isNotNull, lte } from 'drizzle-orm';
 import { tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
+import { ownerCondition } from '../owners';
 import { discardUnreferenced } from '../engine/discard-unreferenced';
 import { deleteTask } from '../tasks/delete-task';
 
-/** Deletes for good what went to the trash before `before` (all of it by default). */
+/** Deletes for good what (of the acting user's) went to the trash before `before` (all of it by default). */
 export async function emptyTrash(ctx: CoreContext, before = Infinity): Promise<number> {
   const ids = ctx.db
     .select({ id: tasks.id })
@@ -12,6 +13,7 @@ export async function emptyTrash(ctx: CoreContext, before = Infinity): Promise<n
     .where(
       and(
         isNotNull(tasks.deletedAt),
+        ownerCondition(ctx, tasks.owner),
         Number.isFinite(before) ? lte(tasks.deletedAt, before) : undefined,
       ),
     )

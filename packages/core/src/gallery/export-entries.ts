@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { generations, tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
+import { ownerCondition } from '../owners';
 
 const extensions: Record<string, string> = {
   'image/png': 'png',
@@ -15,7 +16,7 @@ function slug(prompt: string): string {
   return words.join('-').slice(0, 40).replace(/-+$/, '') || 'image';
 }
 
-/** The original files of tasks' images, with unique, readable names for an archive. */
+/** The original files of the acting user's tasks' images, with unique, readable names for an archive. */
 export function exportEntries(ctx: CoreContext, ids: string[]): { file: string; name: string }[] {
   if (ids.length === 0) return [];
   const rows = ctx.db
@@ -29,7 +30,7 @@ export function exportEntries(ctx: CoreContext, ids: string[]): { file: string; 
     })
     .from(generations)
     .innerJoin(tasks, eq(tasks.id, generations.taskId))
-    .where(inArray(generations.taskId, [...new Set(ids)]))
+    .where(and(inArray(generations.taskId, [...new Set(ids)]), ownerCondition(ctx, tasks.owner)))
     .orderBy(asc(generations.taskId), asc(generations.index))
     .all();
   return rows.map((r) => ({

@@ -21,6 +21,7 @@ import type { CoreContext } from '../context';
 import { headSeq } from '../events/read-events-since';
 import { idPrefixAt } from '../ids';
 import { galleryQuery, videoOperations, type GalleryQuery, type TaskPage } from '../schemas';
+import { ownerCondition } from '../owners';
 import { loadTasks } from '../tasks/load-task';
 import { searchTerms, tasksFts } from './search-condition';
 
@@ -37,6 +38,7 @@ export function listGallery(ctx: CoreContext, rawInput: GalleryQuery = {}): Task
   const input = galleryQuery.parse(rawInput);
   const terms = searchTerms(input.search ?? '');
   const where: (SQL | undefined)[] = [
+    ownerCondition(ctx, tasks.owner),
     input.trash ? isNotNull(tasks.deletedAt) : isNull(tasks.deletedAt),
     eqIf(tasks.status, input.status),
     eqIf(tasks.provider, input.provider),

@@ -15,7 +15,7 @@ export function createBatchEdit(ctx: CoreContext, input: BatchEditInput): PlanSu
   const request = batchEditInput.parse(input);
   const target = choosePlanTarget(ctx, request);
   const references = request.assetIds.map((id, index) => {
-    const found = findReference(ctx.db, id);
+    const found = findReference(ctx.db, id, ctx.owner);
     // Seed 003 asks nothing of a batch image's size; 1 px is the floor.
     const problem = referenceProblem(found, id, 1);
     if (problem || !found)

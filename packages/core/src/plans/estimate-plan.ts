@@ -13,7 +13,7 @@ export interface PlanCheck {
 export function checkPlan(ctx: CoreContext, input: PlanRequest): PlanCheck {
   const request = planRequest.parse(input);
   const target = choosePlanTarget(ctx, { ...request, planModel: request.plan.api_config.model });
-  const references = resolveReferences(ctx.db, request.plan);
+  const references = resolveReferences(ctx.db, request.plan, ctx.owner);
   const tasks = request.plan.batches.reduce((n, b) => n + b.tasks.length, 0);
   const price = unitPrice(target.model, 'edit');
   const amount = price ? price.amount * tasks : null;

@@ -1,14 +1,15 @@
-import { desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { plans, tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { PlanSummary, Task } from '../schemas';
+import { ownerCondition, ownsRow } from '../owners';
 import { loadTasks } from '../tasks/load-task';
 import { planRow, planSummaries } from './plan-summary';
 
 export function getPlanSummary(ctx: CoreContext, id: string): PlanSummary {
   const row = planRow(ctx.db, id);
-  if (!row) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
+  if (!row || !ownsRow(ctx, row.owner)) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
   const [summary] = planSummaries(ctx.db, [row]);
   if (!summary) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
   return summary;
@@ -36,7 +37,7 @@ export function listPlans(
   const rows = ctx.db
     .select()
     .from(plans)
-    .where(input.cursor ? lt(plans.id, input.cursor) : undefined)
+    .where(and(input.cursor ? lt(plans.id, input.cursor) : undefined, ownerCondition(ctx, plans.owner)))
     .orderBy(desc(plans.id))
     .limit(input.limit + 1)
     .all();

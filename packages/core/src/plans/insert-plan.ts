@@ -69,6 +69,7 @@ export function insertPlan(
         budget: settings.budget,
         costUnit: settings.estimate.unit,
         estimate: settings.estimate.amount,
+        owner: ctx.owner ?? null,
         createdAt: now,
         updatedAt: now,
       })
@@ -78,6 +79,7 @@ export function insertPlan(
       items.map((item) => item.reference),
       () => newId(now),
       now,
+      ctx.owner ?? null,
     );
     for (const item of items) {
       const { reference } = item;

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { desc, eq } from 'drizzle-orm';
-import { assets, generations, type DbExecutor } from '@genhub/db';
+import { and, desc, eq, getTableColumns } from 'drizzle-orm';
+import { assets, generations, tasks, type DbExecutor } from '@genhub/db';
 import { acceptedImageMimes, maxUploadBytes, type VariationPlan } from '../schemas';
 
 /** Seed 004: a reference must be at least this many pixels a side. */
@@ -24,18 +24,35 @@ export interface ResolvedReferences {
   problems: { path: string; message: string }[];
 }
 
-/** An upload by id, a generation by id, or the newest upload with this file name. */
-export function findReference(db: DbExecutor, name: string): ReferenceImageRow | undefined {
+/**
+ * An upload by id, a generation by id, or the newest upload with this file name: `owner`'s
+ * own (anyone's when absent).
+ */
+export function findReference(
+  db: DbExecutor,
+  name: string,
+  owner?: string,
+): ReferenceImageRow | undefined {
+  const ownAsset = owner === undefined ? undefined : eq(assets.owner, owner);
   const asset =
-    db.select().from(assets).where(eq(assets.id, name)).get() ??
     db
       .select()
       .from(assets)
-      .where(eq(assets.name, basename(name)))
+      .where(and(eq(assets.id, name), ownAsset))
+      .get() ??
+    db
+      .select()
+      .from(assets)
+      .where(and(eq(assets.name, basename(name)), ownAsset))
       .orderBy(desc(assets.createdAt))
       .get();
   if (asset) return { ...asset, assetId: asset.id, generationId: null };
-  const generation = db.select().from(generations).where(eq(generations.id, name)).get();
+  const generation = db
+    .select(getTableColumns(generations))
+    .from(generations)
+    .innerJoin(tasks, eq(tasks.id, generations.taskId))
+    .where(and(eq(generations.id, name), owner === undefined ? undefined : eq(tasks.owner, owner)))
+    .get();
   if (generation) return { ...generation, assetId: null, generationId: generation.id };
   return undefined;
 }
@@ -61,14 +78,18 @@ export function referenceProblem(
  * at most 10 MB, is PNG, JPEG or WebP, and is at least 512×512. Every problem is reported at
  * its JSON path.
  */
-export function resolveReferences(db: DbExecutor, plan: VariationPlan): ResolvedReferences {
+export function resolveReferences(
+  db: DbExecutor,
+  plan: VariationPlan,
+  owner?: string,
+): ResolvedReferences {
   const byItem = new Map<string, ReferenceImageRow>();
   const problems: ResolvedReferences['problems'] = [];
   const cache = new Map<string, ReferenceImageRow | undefined>();
   plan.batches.forEach((batch, b) =>
     batch.tasks.forEach((item, t) => {
       const name = item.reference_image;
-      if (!cache.has(name)) cache.set(name, findReference(db, name));
+      if (!cache.has(name)) cache.set(name, findReference(db, name, owner));
       const found = cache.get(name);
       const problem = referenceProblem(found, name, minReferenceSide);
       if (problem)
@@ -85,6 +106,7 @@ export function ensureAssets(
   rows: Iterable<ReferenceImageRow>,
   newId: () => string,
   now: number,
+  owner: string | null,
 ): void {
   const made = new Map<string, string>();
   for (const row of rows) {
@@ -105,6 +127,7 @@ export function ensureAssets(
         bytes: row.bytes,
         sha256: row.sha256,
         name: null,
+        owner,
         createdAt: now,
       })
       .run();

@@ -3,6 +3,7 @@ import { plans, tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { CoreError } from '../errors';
+import { ownsRow } from '../owners';
 import type { PlanSummary } from '../schemas';
 import { retryTask } from '../tasks/retry-task';
 import { getPlanSummary } from './get-plan';
@@ -16,8 +17,12 @@ export function retryFailedPlanTasks(
   id: string,
   budget?: number | null,
 ): { plan: PlanSummary; retried: number } {
-  const exists = ctx.db.select({ id: plans.id }).from(plans).where(eq(plans.id, id)).get();
-  if (!exists) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
+  const exists = ctx.db
+    .select({ owner: plans.owner })
+    .from(plans)
+    .where(eq(plans.id, id))
+    .get();
+  if (!exists || !ownsRow(ctx, exists.owner)) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
   const failed = ctx.db
     .select({ id: tasks.id, estimate: tasks.estimatedCost, unit: tasks.costUnit })
     .from(tasks)

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { plans, tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
+import { ownerCondition } from '../owners';
 import type { PlanSummary } from '../schemas';
 import { cancelTask } from '../tasks/cancel-task';
 import { transitionTask } from '../tasks/transition-task';
@@ -20,7 +21,7 @@ export function cancelPlan(ctx: CoreContext, id: string): PlanSummary {
   const updated = ctx.db
     .update(plans)
     .set({ stoppedReason: 'canceled', updatedAt: ctx.clock.now() })
-    .where(eq(plans.id, id))
+    .where(and(eq(plans.id, id), ownerCondition(ctx, plans.owner)))
     .run();
   if (updated.changes === 0) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
   for (const { id: taskId } of openTasks(ctx, id, ['pending', 'processing'])) {

@@ -2,15 +2,20 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
+import { ownerCondition } from '../owners';
 import { retryTask } from '../tasks/retry-task';
 
 /**
- * Retries every failed task not retried yet (optionally of one provider). A task whose
+ * Retries every failed task (of the acting user's) not retried yet (optionally of one provider). A task whose
  * request no longer validates (its provider was unconfigured, say) is skipped.
  * Returns how many were retried.
  */
 export function retryAllFailed(ctx: CoreContext, provider?: string): number {
-  const where: SQL[] = [eq(tasks.status, 'failed'), isNull(tasks.retriedById)];
+  const where: (SQL | undefined)[] = [
+    eq(tasks.status, 'failed'),
+    isNull(tasks.retriedById),
+    ownerCondition(ctx, tasks.owner),
+  ];
   if (provider !== undefined) where.push(eq(tasks.provider, provider));
   const failed = ctx.db
     .select({ id: tasks.id })

@@ -169,6 +169,8 @@ export type TaskError = z.infer<typeof taskError>;
 /** The task as every client sees it. Times are epoch milliseconds. */
 export const task = z.object({
   id: z.string(),
+  /** The id of the user it belongs to. */
+  owner: z.string(),
   status: taskStatus,
   operation,
   provider: z.string(),

@@ -6,6 +6,12 @@ export const usageInput = z.object({
 });
 
 const amount = z.object({ unit: z.string(), amount: z.number() });
+const budgetLine = z.object({
+  unit: z.string(),
+  cap: z.number(),
+  spent: z.number(),
+  reserved: z.number(),
+});
 
 export const usageRow = z.object({
   /** YYYY-MM-DD in the caller's calendar. */
@@ -28,9 +34,9 @@ export const usageReport = z.object({
   lastMonth: z.array(amount),
   /** What queued and running tasks hold (estimate + billed so far), by unit; spent once they end. */
   reserved: z.array(amount),
-  /** The monthly caps, with this month's spend and what is reserved against each. */
-  budgets: z.array(
-    z.object({ unit: z.string(), cap: z.number(), spent: z.number(), reserved: z.number() }),
-  ),
+  /** The server's monthly caps, with everyone's spend this month and what is reserved against each. */
+  budgets: z.array(budgetLine),
+  /** The caller's own monthly quotas (set by an admin), with their own spend and reservations. */
+  quotas: z.array(budgetLine),
 });
 export type UsageReport = z.infer<typeof usageReport>;

@@ -25,11 +25,12 @@ import { defaultMaxImagePixels } from '../ingest/check-pixel-count';
 function validateFallback(ctx: CoreContext, input: ValidCreateTaskInput): void {
   (input.fallback ?? []).forEach((next, index) => {
     try {
-      validateCapabilities(ctx.db, ctx.providers, {
-        ...input,
-        provider: next.provider,
-        model: next.model,
-      });
+      validateCapabilities(
+        ctx.db,
+        ctx.providers,
+        { ...input, provider: next.provider, model: next.model },
+        ctx.owner,
+      );
     } catch (error) {
       if (error instanceof CoreError) {
         throw new CoreError(
@@ -43,8 +44,8 @@ function validateFallback(ctx: CoreContext, input: ValidCreateTaskInput): void {
   });
 }
 
-/** Who a task belongs to; one owner until authentication arrives. */
-const owner = 'local';
+/** The owner of tasks the server makes for no one in particular (and of rows from before accounts). */
+const ownerOfNoOne = 'local';
 
 function requestHash(input: ValidCreateTaskInput): string {
   const { idempotencyKey: _key, ...request } = input;
@@ -55,10 +56,16 @@ function requestHash(input: ValidCreateTaskInput): string {
  * Accepts a request: validates it against the model, stores it as `pending`, and announces
  * it. A repeated `idempotencyKey` returns the task it first created.
  */
-/** What only the engine sets: the retry link, and a plan's membership and settings. */
+/** What only the engine sets: the retry link, a plan's membership and settings, the owner of a retry. */
 export type TaskLinks = Pick<
   NewTaskRow,
-  'retriedFromId' | 'planId' | 'planItemId' | 'planBatch' | 'retryDelayMs' | 'attemptTimeoutMs'
+  | 'retriedFromId'
+  | 'planId'
+  | 'planItemId'
+  | 'planBatch'
+  | 'retryDelayMs'
+  | 'attemptTimeoutMs'
+  | 'owner'
 >;
 
 export function createTask(
@@ -67,6 +74,8 @@ export function createTask(
   links: TaskLinks = {},
 ): Task {
   const hash = requestHash(input);
+  // A retry keeps the original's owner, even when an admin asks for it.
+  const owner = links.owner ?? ctx.owner ?? ownerOfNoOne;
   if (input.idempotencyKey !== undefined) {
     const existing = ctx.db
       .select({ id: tasks.id, requestHash: tasks.requestHash })
@@ -85,7 +94,7 @@ export function createTask(
       if (task) return task;
     }
   }
-  const model = validateCapabilities(ctx.db, ctx.providers, input);
+  const model = validateCapabilities(ctx.db, ctx.providers, input, ctx.owner);
   validateFallback(ctx, input);
   const id = newId(ctx.clock.now());
   const options = resolveOptions(input.operation, input.options);
@@ -110,7 +119,7 @@ export function createTask(
     write: (_tx, now) => {
       // In the insert's transaction: queued tasks reserve their estimate, so two accepts
       // cannot both take the last room under the monthly cap.
-      checkMonthlyBudget(ctx, estimate?.unit ?? null, estimate?.amount ?? 0);
+      checkMonthlyBudget(ctx, estimate?.unit ?? null, estimate?.amount ?? 0, { owner });
       // A prepared statement on the same connection runs inside this transaction.
       const row = taskStatements(ctx.db).insertTask.get({
         id,

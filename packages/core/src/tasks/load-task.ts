@@ -19,6 +19,7 @@ function toTask(
 ): Task {
   return {
     id: row.id,
+    owner: row.owner,
     status: row.status,
     operation: row.operation,
     provider: row.provider,

@@ -40,6 +40,7 @@ export function recordTaskChange(ctx: CoreContext, change: TaskChange): TaskEven
     if (!task) throw new CoreError('NOT_FOUND', `Task ${change.taskId} does not exist`);
     const appended = taskStatements(ctx.db).appendEvent.get({
       taskId: task.id,
+      owner: task.owner,
       type: change.type,
       snapshot: JSON.stringify(task),
       createdAt: now,

@@ -53,6 +53,7 @@ export function retryTask(ctx: CoreContext, id: string): Task {
             planBatch: row.planBatch,
             retryDelayMs: row.retryDelayMs,
             attemptTimeoutMs: row.attemptTimeoutMs,
+            owner: row.owner,
           }
         : {}),
     },

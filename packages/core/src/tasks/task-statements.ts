@@ -77,6 +77,7 @@ function prepare(db: Db) {
       .insert(taskEvents)
       .values({
         taskId: sql.placeholder('taskId'),
+        owner: sql.placeholder('owner'),
         type: sql.placeholder('type'),
         snapshot: sql.placeholder('snapshot'),
         createdAt: sql.placeholder('createdAt'),

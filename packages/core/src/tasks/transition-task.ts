@@ -3,8 +3,10 @@ import { tasks, type Db, type DbExecutor, type NewTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { perConnection } from '../per-connection';
 import { CoreError } from '../errors';
+import { ownsRow } from '../owners';
 import type { TaskEvent, TaskEventType, TaskStatus } from '../schemas';
 import { recordTaskChange } from './record-task-change';
+import { taskStatements } from './task-statements';
 
 /** Plain column values (no SQL expressions): the statement is prepared once per shape. */
 export type TaskUpdate = Partial<Omit<NewTaskRow, 'id' | 'createdAt' | 'updatedAt' | 'assetIds'>>;
@@ -61,6 +63,12 @@ export function transitionTask(ctx: CoreContext, t: Transition): TaskEvent {
     type: t.type,
     at: t.at,
     write: (tx, now) => {
+      if (ctx.owner !== undefined) {
+        const row = taskStatements(ctx.db).taskById.get({ id: t.taskId });
+        if (!row || !ownsRow(ctx, row.owner)) {
+          throw new CoreError('NOT_FOUND', `Task ${t.taskId} does not exist`);
+        }
+      }
       const params: Record<string, unknown> = { id: t.taskId, updatedAt: now };
       for (const key of keys) params[key] = bindable(t.set[key as keyof TaskUpdate]);
       // A prepared statement on the same connection runs inside this transaction.

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { assets, type DbExecutor } from '@genhub/db';
 import { CoreError } from '../errors';
 import {
@@ -15,6 +15,8 @@ export function validateCapabilities(
   db: DbExecutor,
   providers: ProviderRegistry,
   input: ValidCreateTaskInput,
+  /** Reference images must be this user's own (any user's when absent). */
+  owner?: string,
 ): ModelCapabilities {
   const provider = providers.get(input.provider);
   if (!provider) {
@@ -97,7 +99,12 @@ export function validateCapabilities(
       db
         .select({ id: assets.id })
         .from(assets)
-        .where(inArray(assets.id, assetIds))
+        .where(
+          and(
+            inArray(assets.id, assetIds),
+            owner === undefined ? undefined : eq(assets.owner, owner),
+          ),
+        )
         .all()
         .map((a) => a.id),
     );

@@ -1,0 +1,2 @@
+export { ownerCondition } from './owner-condition';
+export { ownsRow } from './owns-row';
