@@ -14,7 +14,7 @@ afterEach(async () => {
 
 describe('onboarding', () => {
   it('creates the first admin once, signs them in, and gives them what was made before', async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { signedIn: false });
     const { db } = server.app.core;
     const { client, ws } = connectClient(server.url);
     const before = await client.task.create.mutate({ prompt: 'made before accounts' });
@@ -48,7 +48,7 @@ describe('onboarding', () => {
   });
 
   it('lets only one of two racing requests become the first admin', async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { signedIn: false });
     const url = server.url;
     const answers = await Promise.all(
       ['one@example.com', 'two@example.com'].map((email) => setup(url, { ...admin, email })),
@@ -58,7 +58,7 @@ describe('onboarding', () => {
   });
 
   it('refuses a bad body and a cross-site request', async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { signedIn: false });
     const bad = await setup(server.url, { ...admin, password: 'short' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'INVALID_INPUT' } });
@@ -74,7 +74,7 @@ describe('onboarding', () => {
 
 describe('sign-in', () => {
   it('sets an HTTP-only SameSite=Lax cookie that is not Secure over plain http', async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { signedIn: false });
     await setup(server.url, admin);
     const res = await signIn(server.url, admin.email, admin.password);
     expect(res.status).toBe(200);
@@ -92,7 +92,10 @@ describe('sign-in', () => {
   });
 
   it('makes the cookie Secure when PUBLIC_BASE_URL is https', async () => {
-    server = await startTestServer({ PUBLIC_BASE_URL: 'https://genhub.example' });
+    server = await startTestServer(
+      { PUBLIC_BASE_URL: 'https://genhub.example' },
+      { signedIn: false },
+    );
     const res = await setup(server.url, admin);
     expect(res.status).toBe(201);
     const [cookie] = res.headers.getSetCookie();
@@ -102,7 +105,7 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password and writes an audit event', async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { signedIn: false });
     await setup(server.url, admin);
     const res = await signIn(server.url, admin.email, 'not the password');
     expect(res.status).toBe(401);
@@ -118,7 +121,7 @@ describe('sign-in', () => {
   });
 
   it('is not open to the public: sign-up is refused', async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { signedIn: false });
     await setup(server.url, admin);
     const res = await fetch(`${server.url}/api/auth/sign-up/email`, {
       method: 'POST',
@@ -137,7 +140,7 @@ describe('sign-in', () => {
   });
 
   it('gives a disabled user no session and resolves their old cookie to no one', async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { signedIn: false });
     const first = await setup(server.url, admin);
     const cookie = sessionCookie(first);
     server.app.core.db.update(users).set({ disabled: true }).run();
@@ -148,7 +151,7 @@ describe('sign-in', () => {
   });
 
   it('resolves no viewer without credentials, and still serves the call (nothing is enforced yet)', async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { signedIn: false });
     expect(await httpClientWith(server.url, {}).auth.viewer.query()).toBeNull();
     expect(
       await httpClientWith(server.url, {

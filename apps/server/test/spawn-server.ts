@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forgetKey, rememberKey } from './test-keys';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,6 +25,10 @@ export function freePort(): Promise<number> {
 
 export interface RunningApp {
   url: string;
+  /** The first admin's API key (every scope); null when started `signedIn: false`. */
+  key: string | null;
+  /** The first admin's sign-in, for a browser. */
+  admin: { email: string; password: string } | null;
   readonly pid: number;
   dataDir: string;
   /** Stops the process with `signal` and starts it again on the same port and data dir. */
@@ -52,11 +57,50 @@ function halt(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   return exited;
 }
 
+const testAdmin = { email: 'admin@genhub.test', password: 'test-admin-password' };
+
+/** Runs `pnpm admin …` on a data directory (before the server opens it); returns its output. */
+function adminCommand(dataDir: string, args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'src/admin/main.ts', ...args], {
+    cwd: serverDir,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+}
+
+/** The first admin (who is given what was seeded) and a key with every scope, by the admin command line. */
+function createAdminWithKey(dataDir: string, admin: typeof testAdmin): string {
+  adminCommand(dataDir, [
+    'create-user',
+    '--email',
+    admin.email,
+    '--admin',
+    '--password',
+    admin.password,
+  ]);
+  const printed = adminCommand(dataDir, [
+    'create-key',
+    '--email',
+    admin.email,
+    '--name',
+    'tests',
+    '--scopes',
+    'read,generate,admin',
+  ]);
+  const key = printed.trim().split('\n').at(-1) ?? '';
+  if (!key.startsWith('gh_')) throw new Error(`pnpm admin create-key printed no key: ${printed}`);
+  return key;
+}
+
 /** Starts the built server as its own process, in production mode, on a fresh data dir. */
 export async function spawnServer(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
-  options: { seedGallery?: number } = {},
+  options: {
+    seedGallery?: number;
+    /** false: no admin yet, as on a fresh install (onboarding tests). */
+    signedIn?: boolean;
+  } = {},
 ): Promise<RunningApp> {
   if (!existsSync(join(serverDir, 'dist/main.js'))) {
     throw new Error(
@@ -74,6 +118,9 @@ export async function spawnServer(
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const admin = options.signedIn === false ? null : testAdmin;
+  const key = admin ? createAdminWithKey(dataDir, admin) : null;
+  if (key) rememberKey(url, key);
   const launch = async () => {
     const process_ = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
       cwd: serverDir,
@@ -83,6 +130,10 @@ export async function spawnServer(
         PORT: String(port),
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
+        RATE_LIMIT_SIGN_IN: '0',
+        RATE_LIMIT_TASKS: '0',
+        RATE_LIMIT_PLANS: '0',
+        RATE_LIMIT_UPLOADS: '0',
         ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -93,6 +144,8 @@ export async function spawnServer(
   let child = await launch();
   return {
     url,
+    key,
+    admin,
     get pid() {
       return child.pid ?? 0;
     },
@@ -104,6 +157,7 @@ export async function spawnServer(
     },
     async stop() {
       await halt(child, 'SIGTERM');
+      forgetKey(url);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

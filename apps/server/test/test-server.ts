@@ -7,7 +7,12 @@ import WebSocket from 'ws';
 import type { SchedulerOptions } from '@genhub/core';
 import { until } from '@genhub/core/testing';
 import { buildApp, type App } from '../src/app';
+import { createKey } from '../src/auth/create-key';
+import { createUser } from '../src/auth/create-user';
 import { freePort } from './spawn-server';
+import { authHeaders, forgetKey, keyFor, rememberKey } from './test-keys';
+
+export { authHeaders } from './test-keys';
 import { loadEnv } from '../src/env';
 import type { AppRouter } from '../src/router';
 
@@ -15,13 +20,47 @@ export interface TestServer {
   app: App;
   url: string;
   dataDir: string;
+  /** The test admin's API key (every scope); null for a server started `signedIn: false`. */
+  key: string | null;
+  /** The test admin's user id; null for a server started `signedIn: false`. */
+  adminId: string | null;
   close(): Promise<void>;
+}
+
+/** The first admin and a key with every scope, made the way `pnpm admin` makes them. */
+async function createTestAdmin(app: App) {
+  const db = app.core.db;
+  const noOne = { actorId: null, ip: null };
+  const admin = await createUser(
+    app.auth,
+    db,
+    {
+      email: 'admin@genhub.test',
+      name: 'Test admin',
+      password: 'test-admin-password',
+      role: 'admin',
+    },
+    noOne,
+  );
+  const scopes = ['read', 'generate', 'admin'] as const;
+  const { key } = await createKey(
+    app.auth,
+    db,
+    { userId: admin.id, name: 'tests', scopes: [...scopes], expiresInDays: null },
+    noOne,
+  );
+  return { adminId: admin.id, key };
 }
 
 /** A real server on an ephemeral port with its own data dir. */
 export async function startTestServer(
   vars: Record<string, string> = {},
-  options: { port?: number; scheduler?: Partial<SchedulerOptions> } = {},
+  options: {
+    port?: number;
+    scheduler?: Partial<SchedulerOptions>;
+    /** false: no admin yet, as on a fresh install (onboarding tests). */
+    signedIn?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'genhub-server-'));
   const env = loadEnv({
@@ -29,16 +68,26 @@ export async function startTestServer(
     PORT: '0',
     LOG_LEVEL: 'silent',
     LOCAL_PROVIDER_DELAY_MS: '0',
+    // Tests make calls faster than people do; the limits have their own tests.
+    RATE_LIMIT_SIGN_IN: '0',
+    RATE_LIMIT_TASKS: '0',
+    RATE_LIMIT_PLANS: '0',
+    RATE_LIMIT_UPLOADS: '0',
     ...vars,
   });
   const app = await buildApp(env, { scheduler: options.scheduler ?? {} });
   app.scheduler.start();
   const url = await app.fastify.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const admin =
+    options.signedIn === false ? { adminId: null, key: null } : await createTestAdmin(app);
+  if (admin.key) rememberKey(url, admin.key);
   return {
     app,
     url,
     dataDir,
+    ...admin,
     async close() {
+      forgetKey(url);
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -47,16 +96,18 @@ export async function startTestServer(
 
 /** A typed client the way another TypeScript service would make one. */
 export function connectClient(url: string) {
+  const key = keyFor(url);
   const ws = createWSClient({
     url: url.replace(/^http/, 'ws') + '/trpc',
     WebSocket: WebSocket as never,
+    ...(key ? { connectionParams: { token: key } } : {}),
   });
   const client = createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: ws }),
-        false: httpLink({ url: url + '/trpc' }),
+        false: httpLink({ url: url + '/trpc', headers: () => authHeaders(url) }),
       }),
     ],
   });
@@ -80,7 +131,11 @@ export async function uploadAsset(
   const form = new FormData();
   // A plain Uint8Array: the web e2e type-checks this file against the DOM's BlobPart.
   form.append('file', new Blob([new Uint8Array(bytes)], { type: mime }), name);
-  const res = await fetch(`${url}/api/assets`, { method: 'POST', body: form });
+  const res = await fetch(`${url}/api/assets`, {
+    method: 'POST',
+    body: form,
+    headers: authHeaders(url),
+  });
   if (res.status !== 201) throw new Error(`upload failed: HTTP ${res.status}`);
   return (await res.json()) as { id: string; url: string };
 }

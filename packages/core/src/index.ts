@@ -6,6 +6,7 @@ export * from './providers';
 export * from './storage';
 export * from './ingest';
 export * from './assets';
+export * from './owners';
 export { CoreError, isCoreError, coreErrorCodes, type CoreErrorCode } from './errors';
 export { systemClock, type Clock } from './clock';
 export { silentLogger, type Logger } from './log';

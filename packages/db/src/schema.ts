@@ -240,6 +240,9 @@ export const generations = sqliteTable(
   (t) => [
     index('generations_task_idx').on(t.taskId, t.index),
     index('generations_sha_idx').on(t.sha256),
+    // Who may read a stored file: looked up by its key on every `/files` request.
+    index('generations_file_idx').on(t.file),
+    index('generations_thumb_idx').on(t.thumbFile),
   ],
 );
 
@@ -259,7 +262,11 @@ export const assets = sqliteTable(
     owner: text('owner'),
     createdAt: epochMs('created_at').notNull(),
   },
-  (t) => [index('assets_sha_idx').on(t.sha256), index('assets_name_idx').on(t.name)],
+  (t) => [
+    index('assets_sha_idx').on(t.sha256),
+    index('assets_name_idx').on(t.name),
+    index('assets_file_idx').on(t.file),
+  ],
 );
 
 /** Paused scopes of the queue: `*` for everything, or a provider id. */

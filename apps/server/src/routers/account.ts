@@ -1,13 +1,14 @@
 import { getUsage, usageInput } from '@genhub/core';
-import { publicProcedure, router } from '../trpc/init';
+import { router } from '../trpc/init';
+import { readProcedure } from '../trpc/procedures';
 import { accountKeysRouter } from './account-keys';
 
 export const accountRouter = router({
   keys: accountKeysRouter,
   /** Spend by day, provider, model and plan (last month and this), and the monthly caps. */
-  usage: publicProcedure.input(usageInput).query(({ ctx, input }) => getUsage(ctx.core, input)),
+  usage: readProcedure.input(usageInput).query(({ ctx, input }) => getUsage(ctx.core, input)),
   /** The balance of every configured provider that reports one; a failure is reported, not thrown. */
-  balance: publicProcedure.query(async ({ ctx }) =>
+  balance: readProcedure.query(async ({ ctx }) =>
     Promise.all(
       ctx.core.providers
         .all()

@@ -8,26 +8,27 @@ import {
   renameCollection,
   setInCollection,
 } from '@genhub/core';
-import { publicProcedure, router } from '../trpc/init';
+import { router } from '../trpc/init';
+import { generateProcedure, readProcedure } from '../trpc/procedures';
 
 const collectionId = z.object({ id: z.string().min(1) });
 
 export const collectionRouter = router({
-  list: publicProcedure.query(({ ctx }) => listCollections(ctx.core)),
-  create: publicProcedure
+  list: readProcedure.query(({ ctx }) => listCollections(ctx.core)),
+  create: generateProcedure
     .input(z.object({ name: collectionName }))
     .mutation(({ ctx, input }) => createCollection(ctx.core, input.name)),
-  rename: publicProcedure
+  rename: generateProcedure
     .input(collectionId.extend({ name: collectionName }))
     .mutation(({ ctx, input }) => renameCollection(ctx.core, input.id, input.name)),
-  delete: publicProcedure.input(collectionId).mutation(({ ctx, input }) => {
+  delete: generateProcedure.input(collectionId).mutation(({ ctx, input }) => {
     deleteCollection(ctx.core, input.id);
     return { ok: true };
   }),
-  add: publicProcedure.input(collectionItemsInput).mutation(({ ctx, input }) => ({
+  add: generateProcedure.input(collectionItemsInput).mutation(({ ctx, input }) => ({
     changed: setInCollection(ctx.core, input.collectionId, input.ids, true),
   })),
-  remove: publicProcedure.input(collectionItemsInput).mutation(({ ctx, input }) => ({
+  remove: generateProcedure.input(collectionItemsInput).mutation(({ ctx, input }) => ({
     changed: setInCollection(ctx.core, input.collectionId, input.ids, false),
   })),
 });

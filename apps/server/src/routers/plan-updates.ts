@@ -3,7 +3,8 @@ import { getPlanSummary, isCoreError, type CoreContext, type PlanSummary } from 
 const minIntervalMs = 250;
 
 /**
- * Plan progress: a summary of each plan whose tasks changed (one plan, or all), coalesced to
+ * Plan progress: a summary of each plan whose tasks changed (one plan, or all of the acting
+ * user's), coalesced to
  * at most one per plan every 250 ms; the first is sent at once when a plan id is given.
  */
 export async function* planUpdates(
@@ -21,6 +22,7 @@ export async function* planUpdates(
   const off = core.bus.subscribe((event) => {
     const id = event.task.planId;
     if (!id || (planId && id !== planId)) return;
+    if (core.owner !== undefined && event.task.owner !== core.owner) return;
     dirty.add(id);
     nudge();
   });

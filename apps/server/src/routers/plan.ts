@@ -11,7 +11,8 @@ import {
   planRequest,
   retryFailedPlanTasks,
 } from '@genhub/core';
-import { publicProcedure, router } from '../trpc/init';
+import { router } from '../trpc/init';
+import { generateProcedure, readProcedure } from '../trpc/procedures';
 import { subscriptionProcedure } from '../ws/subscription-procedure';
 import { planUpdates } from './plan-updates';
 
@@ -19,14 +20,14 @@ const planId = z.object({ id: z.string().min(1) });
 
 export const planRouter = router({
   /** The list-price cost and every reference problem, before anything is spent. */
-  estimate: publicProcedure
+  estimate: readProcedure
     .input(planRequest)
     .query(({ ctx, input }) => estimatePlan(ctx.core, input)),
-  create: publicProcedure
+  create: generateProcedure
     .input(createPlanInput)
     .mutation(({ ctx, input }) => createPlan(ctx.core, input)),
-  get: publicProcedure.input(planId).query(({ ctx, input }) => getPlan(ctx.core, input.id)),
-  list: publicProcedure
+  get: readProcedure.input(planId).query(({ ctx, input }) => getPlan(ctx.core, input.id)),
+  list: readProcedure
     .input(
       z.object({
         cursor: z.string().min(1).nullish(),
@@ -35,14 +36,14 @@ export const planRouter = router({
     )
     .query(({ ctx, input }) => listPlans(ctx.core, input)),
   /** One prompt over up to 20 images, as a plan with one edit per image. */
-  batchEdit: publicProcedure
+  batchEdit: generateProcedure
     .input(batchEditInput)
     .mutation(({ ctx, input }) => createBatchEdit(ctx.core, input)),
-  cancel: publicProcedure
+  cancel: generateProcedure
     .input(planId)
     .mutation(({ ctx, input }) => cancelPlan(ctx.core, input.id)),
   /** Runs the failed and canceled variations again; `budget` replaces the plan's cap. */
-  retryFailed: publicProcedure
+  retryFailed: generateProcedure
     .input(planId.extend({ budget: z.number().positive().nullish() }))
     .mutation(({ ctx, input }) => retryFailedPlanTasks(ctx.core, input.id, input.budget)),
   /** Progress of one plan (`id`) or of every plan: counts, spend and status as they change. */

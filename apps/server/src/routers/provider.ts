@@ -1,5 +1,6 @@
-import { publicProcedure, router } from '../trpc/init';
+import { router } from '../trpc/init';
+import { readProcedure } from '../trpc/procedures';
 
 export const providerRouter = router({
-  list: publicProcedure.query(({ ctx }) => ctx.core.providers.describe()),
+  list: readProcedure.query(({ ctx }) => ctx.core.providers.describe()),
 });

@@ -5,22 +5,25 @@ import {
   resumeQueue,
   retryAllFailed,
 } from '@genhub/core';
-import { publicProcedure, router } from '../trpc/init';
+import { coreForViewer } from '../auth/core-for-viewer';
+import { router } from '../trpc/init';
+import { adminProcedure, generateProcedure, readProcedure } from '../trpc/procedures';
 import { subscriptionProcedure } from '../ws/subscription-procedure';
 import { queueStatusUpdates } from './queue-status-updates';
 
 export const queueRouter = router({
-  status: publicProcedure.query(({ ctx }) => getQueueStatus(ctx.core)),
-  pause: publicProcedure.input(queueScopeInput).mutation(({ ctx, input }) => {
+  status: readProcedure.query(({ ctx }) => getQueueStatus(ctx.core)),
+  /** Pausing holds every user's work: admins only. Answers with the admin's own view. */
+  pause: adminProcedure.input(queueScopeInput).mutation(({ ctx, input }) => {
     pauseQueue(ctx.core, input.provider);
-    return getQueueStatus(ctx.core);
+    return getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
   }),
-  resume: publicProcedure.input(queueScopeInput).mutation(({ ctx, input }) => {
+  resume: adminProcedure.input(queueScopeInput).mutation(({ ctx, input }) => {
     resumeQueue(ctx.core, input.provider);
-    return getQueueStatus(ctx.core);
+    return getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
   }),
   /** Retries every failed task not retried yet; returns how many. */
-  retryFailed: publicProcedure
+  retryFailed: generateProcedure
     .input(queueScopeInput)
     .mutation(({ ctx, input }) => ({ retried: retryAllFailed(ctx.core, input.provider) })),
   /** The queue status now, then again whenever a task or the queue changes (at most every 250 ms). */

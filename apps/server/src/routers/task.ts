@@ -14,7 +14,8 @@ import {
   taskIdInput,
   type TaskEvent,
 } from '@genhub/core';
-import { publicProcedure, router } from '../trpc/init';
+import { router } from '../trpc/init';
+import { generateProcedure, readProcedure } from '../trpc/procedures';
 import { subscriptionProcedure } from '../ws/subscription-procedure';
 
 const envelopes = new WeakMap<TaskEvent, ReturnType<typeof tracked<TaskEvent>>>();
@@ -30,18 +31,18 @@ function trackedEvent(event: TaskEvent) {
 }
 
 export const taskRouter = router({
-  create: publicProcedure
+  create: generateProcedure
     .input(createTaskInput)
     .mutation(({ ctx, input }) => createTask(ctx.core, input)),
-  get: publicProcedure.input(taskIdInput).query(({ ctx, input }) => getTask(ctx.core, input.id)),
-  list: publicProcedure.input(listTasksInput).query(({ ctx, input }) => listTasks(ctx.core, input)),
-  cancel: publicProcedure
+  get: readProcedure.input(taskIdInput).query(({ ctx, input }) => getTask(ctx.core, input.id)),
+  list: readProcedure.input(listTasksInput).query(({ ctx, input }) => listTasks(ctx.core, input)),
+  cancel: generateProcedure
     .input(taskIdInput)
     .mutation(({ ctx, input }) => cancelTask(ctx.core, input.id)),
-  retry: publicProcedure
+  retry: generateProcedure
     .input(taskIdInput)
     .mutation(({ ctx, input }) => retryTask(ctx.core, input.id)),
-  setPriority: publicProcedure
+  setPriority: generateProcedure
     .input(setPriorityInput)
     .mutation(({ ctx, input }) => setPriority(ctx.core, input.id, input.priority)),
   /** Every task change, resumable: pass the last event id you saw and get exactly what you missed. */

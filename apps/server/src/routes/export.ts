@@ -4,10 +4,11 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import { ZipFile } from 'yazl';
 import { exportEntries, idsInput, type CoreContext } from '@genhub/core';
+import type { RequestGate } from '../auth/gate-request';
 import { sendError } from './send-error';
 
 /**
- * `POST /api/export/zip` with `ids` (JSON array, or a comma-separated form field so a plain
+ * `POST /api/export/zip` with `ids` (the caller's own; others' are left out) (JSON array, or a comma-separated form field so a plain
  * form can start a download): the images' original files as one ZIP, streamed from disk
  * (stored, not compressed: they are compressed images already).
  */
@@ -15,16 +16,19 @@ export async function registerExportRoute(
   app: FastifyInstance,
   core: CoreContext,
   filesDir: string,
+  gate: RequestGate,
 ) {
   await app.register(formbody);
-  app.post('/api/export/zip', (req, reply) => {
+  app.post('/api/export/zip', async (req, reply) => {
+    const allowed = await gate(req, reply, 'read');
+    if (!allowed) return reply;
     const body = req.body as { ids?: unknown } | undefined;
     const raw = typeof body?.ids === 'string' ? body.ids.split(',').filter(Boolean) : body?.ids;
     const parsed = idsInput.safeParse({ ids: raw });
     if (!parsed.success) {
       return sendError(reply, 400, 'INVALID_INPUT', 'Send "ids": the generations to download');
     }
-    const entries = exportEntries(core, parsed.data.ids).filter((e) =>
+    const entries = exportEntries(allowed.core, parsed.data.ids).filter((e) =>
       existsSync(join(filesDir, e.file)),
     );
     if (entries.length === 0)

@@ -1,21 +1,53 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { mayReadFile } from '@genhub/core';
 import type { FastifyInstance } from 'fastify';
+import type { RequestGate } from '../auth/gate-request';
 import { sendError } from './send-error';
 
-/** Generated images, thumbnails and uploads: content-addressed, so cached forever. */
-export async function registerFileRoutes(app: FastifyInstance, filesDir: string) {
-  await app.register(fastifyStatic, {
-    root: filesDir,
-    prefix: '/files/',
-    decorateReply: false,
-    index: false,
-    dotfiles: 'deny',
-    etag: true,
-    lastModified: true,
-    maxAge: '365d',
-    immutable: true,
+const filesPrefix = '/files/';
+
+/**
+ * Generated images, thumbnails and uploads, each only to a user who has it in their gallery
+ * or uploads (admins: anyone's). Content-addressed, so cached for good, privately.
+ */
+export async function registerFileRoutes(
+  app: FastifyInstance,
+  filesDir: string,
+  gate: RequestGate,
+) {
+  await app.register(async (files) => {
+    files.addHook('onRequest', async (req, reply) => {
+      const allowed = await gate(req, reply, 'read');
+      if (!allowed) return reply;
+      const { viewer } = allowed;
+      const core = viewer.scopes.includes('admin') ? null : allowed.core;
+      const path = req.url.split('?', 1)[0] ?? '';
+      let key: string;
+      try {
+        key = decodeURIComponent(path.slice(filesPrefix.length));
+      } catch {
+        return sendError(reply, 400, 'INVALID_INPUT', 'The file name is not valid');
+      }
+      // Another user's file answers as a missing one: its existence is not theirs to learn.
+      if (core && !mayReadFile(core, key))
+        return sendError(reply, 404, 'NOT_FOUND', 'No such file');
+      return undefined;
+    });
+    await files.register(fastifyStatic, {
+      root: filesDir,
+      prefix: filesPrefix,
+      decorateReply: false,
+      index: false,
+      dotfiles: 'deny',
+      etag: true,
+      lastModified: true,
+      cacheControl: false,
+      setHeaders(res) {
+        res.setHeader('cache-control', 'private, max-age=31536000, immutable');
+      },
+    });
   });
 }
 

@@ -1,25 +1,17 @@
 import { TRPCError } from '@trpc/server';
+import { coreForViewer } from '../auth/core-for-viewer';
+import { refuseViewer } from '../auth/refuse-viewer';
 import type { Scope } from '../auth/scopes';
 import { middleware, publicProcedure } from './init';
 
 const requireScope = (scope: Scope) =>
   middleware(({ ctx, next }) => {
     const { viewer } = ctx;
-    if (!viewer) {
-      throw new TRPCError({
-        code: 'UNAUTHORIZED',
-        message: 'Sign in, or send an API key as "Authorization: Bearer gh_…"',
-      });
+    const refusal = refuseViewer(viewer, scope);
+    if (refusal || !viewer) {
+      throw new TRPCError({ code: refusal?.code ?? 'UNAUTHORIZED', message: refusal?.message });
     }
-    if (!viewer.scopes.includes(scope)) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `This needs the "${scope}" scope, which this ${viewer.via === 'key' ? 'API key' : 'account'} does not have`,
-      });
-    }
-    // Admin procedures act on every user's rows, on purpose; the rest only on the caller's own.
-    const core = scope === 'admin' ? ctx.core : { ...ctx.core, owner: viewer.user.id };
-    return next({ ctx: { viewer, core } });
+    return next({ ctx: { viewer, core: coreForViewer(ctx.core, viewer, scope) } });
   });
 
 /** Reads the caller's own things. */

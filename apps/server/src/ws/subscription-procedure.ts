@@ -1,15 +1,16 @@
 import { TRPCError } from '@trpc/server';
-import { publicProcedure } from '../trpc/init';
+import { readProcedure } from '../trpc/procedures';
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 /**
- * The builder for every subscription: WebSocket only (the HTTP event-stream transport is not
+ * The builder for every subscription: signed in with the read scope (the caller's own events
+ * only), WebSocket only (the HTTP event-stream transport is not
  * offered), one of the connection's subscription slots held while it runs, and each event
  * produced only when the socket has room for it. `ctx.connection` is never null here.
  */
-export const subscriptionProcedure = publicProcedure.use(async ({ ctx, next, signal }) => {
+export const subscriptionProcedure = readProcedure.use(async ({ ctx, next, signal }) => {
   const { connection } = ctx;
   if (!connection) {
     throw new TRPCError({

@@ -1,2 +1,3 @@
 export { ownerCondition } from './owner-condition';
 export { ownsRow } from './owns-row';
+export { mayReadFile } from './may-read-file';
