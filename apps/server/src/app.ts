@@ -6,7 +6,6 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   configurePixelWorkers,
   configureSharp,
-  createSecretScrubber,
   FileLeases,
   LocalDiskStorage,
   RetentionSweeper,
@@ -24,7 +23,8 @@ import type { Env } from './env';
 import { registerAssetRoutes } from './routes/assets';
 import { registerHealthRoute } from './routes/health';
 import { registerWebhookRoutes } from './routes/webhooks';
-import { configuredSecrets, createProviders } from './providers';
+import { createProviders } from './providers';
+import { RuntimeProviderKeys } from './settings/runtime-provider-keys';
 import { protectDataDir } from './protect-data-dir';
 import { loadSecret } from './secret';
 import { registerExportRoute } from './routes/export';
@@ -32,6 +32,7 @@ import { sendError } from './routes/send-error';
 import { errorEnvelope } from './routes/error-envelope';
 import { registerFileRoutes, registerSpa } from './routes/static';
 import { registerTrpc } from './ws/register-trpc';
+import { registerRateLimits } from './limits/register-rate-limits';
 import { registerEdgeGuard } from './edge/register-edge-guard';
 import { answerClientError } from './edge/answer-client-error';
 import { answerFrameworkError } from './edge/answer-framework-error';
@@ -40,6 +41,7 @@ import { trpcCodeOfStatus } from './edge/trpc-code-of-status';
 import { createAuth, type Auth } from './auth/create-auth';
 import { registerAuthRoutes } from './auth/register-auth-routes';
 import { resolveViewer } from './auth/resolve-viewer';
+import { createRequestGate } from './auth/gate-request';
 
 export interface App {
   fastify: FastifyInstance;
@@ -67,7 +69,9 @@ export async function buildApp(
 
   const secret = loadSecret(env.dataDir);
   protectDataDir(env.dataDir); // what the lines above created (files/, secret.key)
-  const scrubSecrets = createSecretScrubber(configuredSecrets(env, secret));
+  // Keys an admin stored: the scrubber (logs included) knows them from start and as they change.
+  const providerKeys = new RuntimeProviderKeys(handle.db, env, secret);
+  const scrubSecrets = providerKeys.scrubSecrets;
   const clock = options.clock ?? systemClock;
   const fastify = Fastify({
     logger: {
@@ -105,7 +109,11 @@ export async function buildApp(
     storage,
     fileLeases: new FileLeases(),
     scrubSecrets,
-    providers: createProviders(env, secret, () => clock.now()),
+    providers: providerKeys.buildProviders(
+      (view) => createProviders(view, secret, () => clock.now()),
+      { log: fastify.log, now: () => clock.now() },
+    ),
+    providerKeys,
     clock,
     log: fastify.log,
     monthlyBudgets: env.MONTHLY_BUDGET,
@@ -129,13 +137,25 @@ export async function buildApp(
   await fastify.register(websocket, { options: { maxPayload: 1024 * 1024 } });
   await fastify.register(multipart);
   const auth = createAuth(handle.db, env, { secret, log: fastify.log });
-  await registerTrpc(fastify, core, env, (source) => resolveViewer(auth, handle.db, source));
+  const gate = createRequestGate(core, (source) => resolveViewer(auth, handle.db, source));
+  // Before every route, so each inherits its hook: per-user and per-address request limits.
+  const limitSocketCalls = await registerRateLimits(fastify, env, (source) =>
+    resolveViewer(auth, handle.db, source),
+  );
+  await registerTrpc(
+    fastify,
+    core,
+    env,
+    auth,
+    (source) => resolveViewer(auth, handle.db, source),
+    limitSocketCalls,
+  );
   registerAuthRoutes(fastify, auth, handle.db);
   registerHealthRoute(fastify);
-  registerAssetRoutes(fastify, core, secret);
+  registerAssetRoutes(fastify, core, secret, gate);
   await registerWebhookRoutes(fastify, core, scheduler);
-  await registerFileRoutes(fastify, storage.dir);
-  await registerExportRoute(fastify, core, storage.dir);
+  await registerFileRoutes(fastify, storage.dir, gate);
+  await registerExportRoute(fastify, core, storage.dir, gate);
   if (env.NODE_ENV === 'production') {
     await registerSpa(fastify, options.webDist ?? defaultWebDist);
   } else {

@@ -4,11 +4,21 @@ import { parseAllowedHost, parsePriceOverrides, readModelsFile } from '@genhub/c
 import { commaList } from './edge/comma-list';
 import { parseHostName } from './edge/parse-host-name';
 import { parseOrigin } from './edge/parse-origin';
+import { perMinuteVariable } from './limits/per-minute-variable';
+import { rateLimitRules } from './limits/rate-limits';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Encrypts the provider keys admins set while the server runs (a key is derived from it with
+   * HKDF); absent: derived from the data directory's secret.key instead.
+   */
+  SECRET_KEY: z
+    .string()
+    .min(16, 'use at least 16 random characters, e.g. the output of `openssl rand -base64 32`')
+    .optional(),
   /** Where providers can reach this server; absent means they cannot. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Origins besides the app's own that may change data or open a WebSocket, comma-separated. */
@@ -140,9 +150,20 @@ const envSchema = z.object({
     parseAllowedHost,
     'a host:port pair such as 127.0.0.1:4010 (a whole host is never allowed)',
   ),
+  /** Sign-in and onboarding attempts a minute per client address (`10/min` or `10`; 0: off). */
+  RATE_LIMIT_SIGN_IN: perMinuteVariable(rateLimitRules.signIn.perMinute),
+  /** `task.create` calls a minute per user (address when signed out). */
+  RATE_LIMIT_TASKS: perMinuteVariable(rateLimitRules.tasks.perMinute),
+  /** `plan.create` and `plan.batchEdit` calls a minute per user, together. */
+  RATE_LIMIT_PLANS: perMinuteVariable(rateLimitRules.plans.perMinute),
+  /** `POST /api/assets` uploads a minute per user. */
+  RATE_LIMIT_UPLOADS: perMinuteVariable(rateLimitRules.uploads.perMinute),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };
+
+/** Each variable's own rule, for the provider keys an admin sets while the server runs. */
+export const envVariableSchemas = envSchema.shape;
 
 export class EnvError extends Error {
   override readonly name = 'EnvError';

@@ -38,6 +38,7 @@ export function configuredSecrets(
     env.NANOBANANA_API_KEY,
     env.KIE_WEBHOOK_HMAC_KEY,
     env.REPLICATE_WEBHOOK_SECRET,
+    env.SECRET_KEY,
     signingSecret,
   ];
 }

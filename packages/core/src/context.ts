@@ -34,4 +34,34 @@ export interface CoreContext {
   maxVideoBytes?: number;
   /** An ffmpeg for video posters (FFMPEG_PATH); absent or null: neutral posters. */
   ffmpegPath?: string | null;
+  /** Provider keys an admin sets while the server runs (the server supplies them). */
+  providerKeys?: ProviderKeysControl;
+}
+
+/** A provider key or secret as an admin sees it: where it comes from, never its value. */
+export interface ProviderKeyView {
+  /** The environment variable it stands in for, e.g. `KIE_API_KEY`. */
+  name: string;
+  /** The provider it configures, e.g. `kie`. */
+  provider: string;
+  label: string;
+  /** An environment variable wins over a stored value; null: neither is set. */
+  source: 'env' | 'settings' | null;
+  last4: string | null;
+  updatedAt: number | null;
+  /** Why a stored value is not used (it cannot be decrypted), or null. */
+  error: string | null;
+}
+
+/** Sets and clears stored provider keys; adapters and the secret scrubber follow at once. */
+export interface ProviderKeysControl {
+  list(): ProviderKeyView[];
+  set(name: string, value: string, actor: ProviderKeysActor): ProviderKeyView;
+  clear(name: string, actor: ProviderKeysActor): ProviderKeyView;
+}
+
+/** Who changes a key, for the audit log. */
+export interface ProviderKeysActor {
+  actorId: string | null;
+  ip: string | null;
 }

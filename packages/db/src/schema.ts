@@ -128,6 +128,10 @@ export const tasks = sqliteTable(
     index('tasks_queue_idx')
       .on(t.provider, sql`${t.priority} desc`, t.id)
       .where(sql`${t.status} = 'pending'`),
+    // The fair claim: each owner's part of a provider's queue, highest priority first, then oldest.
+    index('tasks_fair_queue_idx')
+      .on(t.provider, t.owner, sql`${t.priority} desc`, t.id)
+      .where(sql`${t.status} = 'pending'`),
     index('tasks_deadline_idx')
       .on(t.deadlineAt)
       .where(sql`${t.status} = 'pending'`),

@@ -14,6 +14,11 @@ import { recordAudit } from './record-audit';
 
 export const apiKeyPrefix = 'gh_';
 
+/** The API-key plugin's HTTP routes; the server calls the same endpoints through `auth.api`. */
+const apiKeyRoutes = ['create', 'get', 'list', 'update', 'delete'].map(
+  (verb) => `/api-key/${verb}`,
+);
+
 // What a failed sign-in names, for the audit log: as the user account would spell it, bounded.
 const signInBody = z.object({ email: z.string().trim().max(254).toLowerCase() }).loose();
 
@@ -50,6 +55,9 @@ export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
     // The edge guard already refused other origins; better-auth repeats the check with the same list.
     trustedOrigins: (request) => [request ? new URL(request.url).origin : null, ...policy.origins],
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    // Keys are managed by `account.keys.*` (scopes checked, audited). The plugin's own routes
+    // would let a session re-enable a revoked key or mint one with no audit event.
+    disabledPaths: apiKeyRoutes,
     user: {
       additionalFields: {
         role: { type: 'string', required: false, input: false, defaultValue: 'member' },
@@ -92,6 +100,8 @@ export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
       ipAddress: { ipAddressHeaders: [clientIpHeader] },
     },
+    // Request limits are the server's own (@fastify/rate-limit), with the app's answers.
+    rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: log
       ? {

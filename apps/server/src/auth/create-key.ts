@@ -13,6 +13,7 @@ export interface CreatedKey {
   /** Its prefix and first characters, to recognise it in a list. */
   start: string | null;
   expiresAt: Date | null;
+  createdAt: Date;
 }
 
 /** Creates an API key for a user with the given scopes and, optionally, an expiry in days. */
@@ -42,5 +43,6 @@ export async function createKey(
     key: created.key,
     start: created.start,
     expiresAt: created.expiresAt ? new Date(created.expiresAt) : null,
+    createdAt: new Date(created.createdAt),
   };
 }

@@ -26,10 +26,9 @@ export async function setPassword(
   }
   await context.internalAdapter.deleteUserSessions(user.id);
   recordAudit(db, {
-    kind: 'user-changed',
+    kind: 'password-reset',
     actorId: actor.actorId,
     subject: user.email,
     ip: actor.ip,
-    detail: { change: 'password' },
   });
 }

@@ -1,4 +1,26 @@
+import { createKeyInput, keyIdInput } from '../accounts/account-schemas';
+import { actorOf } from '../accounts/actor-of';
+import { createOwnKey } from '../accounts/create-own-key';
+import { keyManagementProcedure } from '../accounts/key-management-procedure';
+import { listOwnKeys } from '../accounts/list-own-keys';
+import { revokeOwnKey } from '../accounts/revoke-own-key';
 import { router } from '../trpc/init';
+import { readProcedure } from '../trpc/procedures';
 
 /** The caller's own API keys. */
-export const accountKeysRouter = router({});
+export const accountKeysRouter = router({
+  /** The caller's keys that are not revoked, newest first; never the keys themselves. */
+  list: readProcedure.query(({ ctx }) => listOwnKeys(ctx.core.db, ctx.viewer.user.id)),
+  /** A new key with some of the caller's scopes; the answer is the only time it is shown. */
+  create: keyManagementProcedure
+    .input(createKeyInput)
+    .mutation(({ ctx, input }) =>
+      createOwnKey(ctx.auth, ctx.core.db, ctx.viewer, input, actorOf(ctx)),
+    ),
+  /** Revokes one of the caller's keys at once. */
+  revoke: keyManagementProcedure
+    .input(keyIdInput)
+    .mutation(({ ctx, input }) =>
+      revokeOwnKey(ctx.core.db, ctx.viewer.user.id, input.id, actorOf(ctx)),
+    ),
+});

@@ -1,4 +1,52 @@
+import {
+  auditListInput,
+  createUserInput,
+  resetPasswordInput,
+  setQuotaInput,
+  updateUserInput,
+} from '../accounts/account-schemas';
+import { actorOf } from '../accounts/actor-of';
+import { inviteUser } from '../accounts/invite-user';
+import { listAuditEvents } from '../accounts/list-audit-events';
+import { listUsers } from '../accounts/list-users';
+import { resetUserPassword } from '../accounts/reset-user-password';
+import { setUserQuota } from '../accounts/set-user-quota';
+import { updateUser } from '../accounts/update-user';
+import { adminProviderKeysRouter } from './admin-provider-keys';
 import { router } from '../trpc/init';
+import { adminProcedure } from '../trpc/procedures';
+
+const usersRouter = router({
+  /** Every user, with their role, whether they are disabled, and their monthly quotas. */
+  list: adminProcedure.query(({ ctx }) => listUsers(ctx.core.db)),
+  /** Invites a user: the admin hands the initial password over. */
+  create: adminProcedure
+    .input(createUserInput)
+    .mutation(({ ctx, input }) => inviteUser(ctx.auth, ctx.core.db, input, actorOf(ctx))),
+  /** Changes a role or disables a user (which signs them out); never oneself, never the last admin. */
+  update: adminProcedure
+    .input(updateUserInput)
+    .mutation(({ ctx, input }) => updateUser(ctx.core.db, input, actorOf(ctx))),
+  /** Sets a new password and signs the user out everywhere. */
+  resetPassword: adminProcedure
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => resetUserPassword(ctx.auth, ctx.core.db, input, actorOf(ctx))),
+  /** Sets (or, with null, removes) a user's monthly quota in one price unit. */
+  setQuota: adminProcedure
+    .input(setQuotaInput)
+    .mutation(({ ctx, input }) => setUserQuota(ctx.core.db, input, actorOf(ctx))),
+});
+
+const auditRouter = router({
+  /** Security events, newest first, a page at a time. */
+  list: adminProcedure
+    .input(auditListInput)
+    .query(({ ctx, input }) => listAuditEvents(ctx.core.db, input)),
+});
 
 /** Everything only admins may do: users, the audit log, provider keys, quotas. */
-export const adminRouter = router({});
+export const adminRouter = router({
+  users: usersRouter,
+  audit: auditRouter,
+  providerKeys: adminProviderKeysRouter,
+});

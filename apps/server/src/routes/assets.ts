@@ -6,11 +6,17 @@ import {
   verifyAssetSignature,
   type CoreContext,
 } from '@genhub/core';
+import type { RequestGate } from '../auth/gate-request';
 import { readUpload } from './read-upload';
 import { sendError } from './send-error';
 
 /** `POST /api/assets`: one multipart field `file`, a PNG, JPEG or WebP of at most 10 MB. */
-export function registerAssetRoutes(app: FastifyInstance, core: CoreContext, secret: Buffer) {
+export function registerAssetRoutes(
+  app: FastifyInstance,
+  core: CoreContext,
+  secret: Buffer,
+  gate: RequestGate,
+) {
   /** An uploaded image by a signed, expiring URL: how providers fetch reference images. */
   app.get<{ Params: { id: string }; Querystring: { expires?: string; signature?: string } }>(
     '/api/assets/:id/content',
@@ -31,6 +37,8 @@ export function registerAssetRoutes(app: FastifyInstance, core: CoreContext, sec
   );
 
   app.post('/api/assets', async (req, reply) => {
+    const allowed = await gate(req, reply, 'generate');
+    if (!allowed) return reply;
     if (!req.isMultipart()) {
       return sendError(
         reply,
@@ -71,6 +79,6 @@ export function registerAssetRoutes(app: FastifyInstance, core: CoreContext, sec
       return sendError(reply, 400, 'INVALID_INPUT', 'The upload could not be read');
     }
     // A core error (too many pixels, undecodable, …) becomes its envelope in the error handler.
-    return reply.status(201).send(await createAsset(core, bytes, name));
+    return reply.status(201).send(await createAsset(allowed.core, bytes, name));
   });
 }

@@ -1,4 +1,5 @@
 import type { CoreContext } from '@genhub/core';
+import type { Auth } from '../auth/create-auth';
 import type { Viewer } from '../auth/viewer';
 import type { SubscriberConnection } from '../ws/subscriber-connection';
 
@@ -8,4 +9,8 @@ export interface TrpcContext {
   connection: SubscriberConnection | null;
   /** Who is calling (session cookie or API key); null when no one is signed in. */
   viewer: Viewer | null;
+  /** better-auth: the account procedures create keys, hash passwords and end sessions with it. */
+  auth: Auth;
+  /** The caller's address as the server saw it (no header a client chose), for the audit log. */
+  ip: string | null;
 }

@@ -2,9 +2,11 @@ import { TRPCError } from '@trpc/server';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 import { ReplayGate, type CoreContext } from '@genhub/core';
+import type { Auth } from '../auth/create-auth';
 import type { ViewerSource } from '../auth/resolve-viewer';
 import type { Viewer } from '../auth/viewer';
 import type { Env } from '../env';
+import type { LimitSocketCalls } from '../limits/limit-socket-calls';
 import { type AppRouter, appRouter } from '../router';
 import { refuseHttpSubscriptions } from './refuse-http-subscriptions';
 import { sharedPayloadEncoder } from './shared-payload-encoder';
@@ -21,7 +23,10 @@ export async function registerTrpc(
   fastify: FastifyInstance,
   core: CoreContext,
   env: Env,
+  auth: Auth,
   resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
+  /** Counts rate-limited procedures called over a WebSocket (HTTP calls are counted by a hook). */
+  limitSocketCalls?: LimitSocketCalls,
 ): Promise<void> {
   const replays = new ReplayGate({
     running: env.EVENT_REPLAY_CONCURRENCY,
@@ -49,7 +54,7 @@ export async function registerTrpc(
       prefix,
       useWSS: true,
       trpcOptions: {
-        router: appRouter,
+        router: limitSocketCalls?.(appRouter, connections) ?? appRouter,
         // Over a WebSocket, tRPC passes the socket as `res`, and the upgrade request as `req`.
         createContext: async ({ req, res, info }) => ({
           core,
@@ -61,6 +66,8 @@ export async function registerTrpc(
             fastify.log.error({ err: error }, 'could not tell who is calling');
             return null;
           }),
+          auth,
+          ip: req.ip,
         }),
         keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
         experimental_encoder: sharedPayloadEncoder,

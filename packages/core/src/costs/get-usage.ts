@@ -103,7 +103,10 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
     budgets: [...(ctx.monthlyBudgets ?? new Map<string, number>())].map(([unit, cap]) => ({
       unit,
       cap,
-      spent: ctx.owner === undefined ? current.find((c) => c.unit === unit)?.amount ?? 0 : spentThisMonth(ctx, unit, input.utcOffsetMinutes),
+      spent:
+        ctx.owner === undefined
+          ? (current.find((c) => c.unit === unit)?.amount ?? 0)
+          : spentThisMonth(ctx, unit, input.utcOffsetMinutes),
       reserved: everyone.get(unit) ?? 0,
     })),
     quotas: quotas.map(({ unit, cap }) => ({

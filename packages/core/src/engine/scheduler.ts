@@ -14,6 +14,8 @@ import { transitionTask } from '../tasks/transition-task';
 import { AsyncJobRunner } from './async-job-runner';
 import { classifyFailure } from './classify-failure';
 import { discardUnreferenced } from './discard-unreferenced';
+import { OwnerTurns } from './owner-turns';
+import { pickNextTask } from './pick-next-task';
 import { callbackGraceMs, defaultPollDelay } from './poll-schedule';
 import { queueStatements } from './queue-statements';
 import { recoverInterrupted } from './recover-interrupted';
@@ -40,6 +42,7 @@ type AbortReason = 'cancel' | 'shutdown' | 'deadline' | 'attempt_timeout';
 
 interface Run {
   provider: string;
+  owner: string;
   controller: AbortController;
   done: Promise<void>;
 }
@@ -47,9 +50,10 @@ interface Run {
 const defaultBackoff = { baseMs: 2_000, capMs: 60_000 };
 
 /**
- * Claims due pending tasks (highest priority, then oldest) with a concurrency limit per
- * provider, runs them, retries what is worth retrying after a durable backoff, and enforces
- * each task's deadline. All its state lives in the tasks table, so a restart loses nothing.
+ * Claims due pending tasks (fairly between owners, then highest priority, then oldest) with a
+ * concurrency limit per provider, runs them, retries what is worth retrying after a durable
+ * backoff, and enforces each task's deadline. Its state lives in the tasks table, so a restart
+ * loses nothing but whose turn it was among owners with as many tasks running.
  */
 export class Scheduler {
   private readonly runs = new Map<string, Run>();
@@ -60,6 +64,7 @@ export class Scheduler {
   private readonly statements: ReturnType<typeof queueStatements>;
   private readonly jobs: AsyncJobRunner;
   private readonly outcomes: TaskOutcomes;
+  private readonly turns = new OwnerTurns();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -175,29 +180,26 @@ export class Scheduler {
   }
 
   /**
-   * Claims up to `free` due tasks of a provider, never more of one plan than its
-   * max_concurrent_requests allows: the query leaves out plans that are full, and a plan that
-   * fills up within one page is skipped and the page read again.
+   * Claims up to `free` due tasks of a provider one at a time, each owner in turn
+   * (pickNextTask), never more of one plan than its max_concurrent_requests allows: each pick
+   * reads the plan's running count after the previous claim.
    */
   private claimDue(provider: string, free: number, now: number): void {
-    while (free > 0) {
-      const due = this.statements.due.all({ provider, now, limit: free });
-      const taken = new Map<string, number>();
-      let skipped = false;
-      for (const { id, planId, planSlots } of due) {
-        if (planId !== null) {
-          const n = taken.get(planId) ?? 0;
-          if (n >= (planSlots ?? 0)) {
-            skipped = true;
-            continue;
-          }
-          taken.set(planId, n + 1);
-        }
-        this.claim(id, provider);
-        free--;
-      }
-      if (!skipped) return;
+    for (; free > 0; free--) {
+      const next = pickNextTask(this.statements, provider, now, (owner) => ({
+        running: this.runningFor(provider, owner),
+        lastServed: this.turns.lastServed(provider, owner),
+      }));
+      if (!next) return;
+      this.turns.served(provider, next.owner);
+      this.claim(next.id, provider);
     }
+  }
+
+  private runningFor(provider: string, owner: string): number {
+    let n = 0;
+    for (const run of this.runs.values()) if (run.provider === provider && run.owner === owner) n++;
+    return n;
   }
 
   /** Pending tasks past their deadline fail with `timeout` rather than run late. */
@@ -279,7 +281,7 @@ export class Scheduler {
       this.runs.delete(task.id);
       this.wake();
     });
-    this.runs.set(task.id, { provider: task.provider, controller, done });
+    this.runs.set(task.id, { provider: task.provider, owner: task.owner, controller, done });
   }
 
   private async execute(

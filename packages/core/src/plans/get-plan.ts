@@ -9,7 +9,8 @@ import { planRow, planSummaries } from './plan-summary';
 
 export function getPlanSummary(ctx: CoreContext, id: string): PlanSummary {
   const row = planRow(ctx.db, id);
-  if (!row || !ownsRow(ctx, row.owner)) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
+  if (!row || !ownsRow(ctx, row.owner))
+    throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
   const [summary] = planSummaries(ctx.db, [row]);
   if (!summary) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
   return summary;
@@ -37,7 +38,9 @@ export function listPlans(
   const rows = ctx.db
     .select()
     .from(plans)
-    .where(and(input.cursor ? lt(plans.id, input.cursor) : undefined, ownerCondition(ctx, plans.owner)))
+    .where(
+      and(input.cursor ? lt(plans.id, input.cursor) : undefined, ownerCondition(ctx, plans.owner)),
+    )
     .orderBy(desc(plans.id))
     .limit(input.limit + 1)
     .all();

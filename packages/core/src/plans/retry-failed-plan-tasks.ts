@@ -17,12 +17,9 @@ export function retryFailedPlanTasks(
   id: string,
   budget?: number | null,
 ): { plan: PlanSummary; retried: number } {
-  const exists = ctx.db
-    .select({ owner: plans.owner })
-    .from(plans)
-    .where(eq(plans.id, id))
-    .get();
-  if (!exists || !ownsRow(ctx, exists.owner)) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
+  const exists = ctx.db.select({ owner: plans.owner }).from(plans).where(eq(plans.id, id)).get();
+  if (!exists || !ownsRow(ctx, exists.owner))
+    throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
   const failed = ctx.db
     .select({ id: tasks.id, estimate: tasks.estimatedCost, unit: tasks.costUnit })
     .from(tasks)

@@ -25,6 +25,14 @@ export class ProviderRegistry {
     return [...this.adapters.values()];
   }
 
+  /**
+   * Puts these adapters in place of the ones with their ids (a key changed while the server
+   * runs): calls from now on use them; a call under way finishes with the one it holds.
+   */
+  replace(adapters: readonly ProviderAdapter[]): void {
+    for (const adapter of adapters) this.adapters.set(adapter.id, adapter);
+  }
+
   /** What clients may know: capabilities and whether it is configured, never keys. */
   describe(): ProviderInfo[] {
     const now = this.catalogue.now();

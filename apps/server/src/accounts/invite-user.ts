@@ -1,0 +1,30 @@
+import { users, type Db } from '@genhub/db';
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import type { Auth } from '../auth/create-auth';
+import { createUser, type Actor, type NewUser } from '../auth/create-user';
+import { summarizeUser, type UserSummary } from './summarize-user';
+
+/**
+ * Adds a user who signs in with the password the admin hands over (nothing is emailed). A
+ * taken email is a CONFLICT, also when two invitations for one email race.
+ */
+export async function inviteUser(
+  auth: Auth,
+  db: Db,
+  input: NewUser,
+  actor: Actor,
+): Promise<UserSummary> {
+  try {
+    return summarizeUser(db, await createUser(auth, db, input, actor));
+  } catch (error) {
+    if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `A user with the email ${input.email} already exists`,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { rateLimitWindowMs } from './rate-limits';
+
+export interface Verdict {
+  exceeded: boolean;
+  /** Seconds until the caller's window starts over. */
+  retryAfterSeconds: number;
+}
+
+export interface Limiter {
+  readonly max: number;
+  /** Counts one request (or one call of a batch) made through `req` by `caller`. */
+  hit(req: FastifyRequest, caller: string): Promise<Verdict>;
+}
+
+/**
+ * A limit of `max` a minute on @fastify/rate-limit's limiter (its in-memory store), counted
+ * under a key the caller of {@link Limiter.hit} chose. A request keeps one caller for its life
+ * (a WebSocket's upgrade request: its connection's), so remembering it per request is safe.
+ */
+export function createLimiter(fastify: FastifyInstance, max: number): Limiter {
+  const callers = new WeakMap<FastifyRequest, string>();
+  const check = fastify.createRateLimit({
+    max,
+    timeWindow: rateLimitWindowMs,
+    keyGenerator: (req) => {
+      const caller = callers.get(req);
+      if (caller === undefined) throw new Error('a request was counted without its caller');
+      return caller;
+    },
+  });
+  return {
+    max,
+    async hit(req, caller) {
+      callers.set(req, caller);
+      const limit = await check(req);
+      if (limit.isAllowed) return { exceeded: false, retryAfterSeconds: 0 };
+      return { exceeded: limit.isExceeded, retryAfterSeconds: Math.max(1, limit.ttlInSeconds) };
+    },
+  };
+}

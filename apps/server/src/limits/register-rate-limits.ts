@@ -1,0 +1,63 @@
+import type { IncomingMessage } from 'node:http';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ViewerSource } from '../auth/resolve-viewer';
+import type { Viewer } from '../auth/viewer';
+import { sendRefusal } from '../edge/send-refusal';
+import { trpcTarget } from '../edge/trpc-target';
+import type { Env } from '../env';
+import { callerKey } from './caller-key';
+import { createLimiter } from './create-limiter';
+import { limitSocketCalls, type LimitSocketCalls } from './limit-socket-calls';
+import { rateLimitedMessage } from './rate-limited-message';
+import { rateLimitRules } from './rate-limits';
+import { requestHits, type ActiveLimit } from './request-hits';
+
+/**
+ * The request limits of {@link rateLimitRules}, as `env` sets them: a hook that counts limited
+ * routes and tRPC calls over HTTP before their body is read, and answers 429 with
+ * `Retry-After`. Register it before any route. Returns what counts tRPC calls made over a
+ * WebSocket; `registerTrpc` applies it.
+ */
+export async function registerRateLimits(
+  fastify: FastifyInstance,
+  env: Env,
+  resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
+): Promise<LimitSocketCalls> {
+  await fastify.register(rateLimit, { global: false });
+  const limits: ActiveLimit[] = Object.values(rateLimitRules)
+    .filter((rule) => env[rule.variable] > 0)
+    .map((rule) => ({ rule, limiter: createLimiter(fastify, env[rule.variable]) }));
+  const upgrades = new WeakMap<IncomingMessage, FastifyRequest>();
+
+  fastify.addHook('onRequest', async (req, reply) => {
+    if (trpcTarget(req) === 'socket') {
+      upgrades.set(req.raw, req);
+      return;
+    }
+    const hits = requestHits(limits, req);
+    if (hits.length === 0) return;
+    const viewer = hits.some((hit) => hit.limit.rule.per === 'caller')
+      ? await resolveViewer({ headers: req.headers }).catch((error: unknown) => {
+          req.log.error({ err: error }, 'could not tell who is calling');
+          return null;
+        })
+      : null;
+    for (const { limit, calls } of hits) {
+      const caller = callerKey(limit.rule.per, viewer, req.ip);
+      for (let call = 0; call < calls; call++) {
+        const verdict = await limit.limiter.hit(req, caller);
+        if (!verdict.exceeded) continue;
+        reply.header('retry-after', String(verdict.retryAfterSeconds));
+        return sendRefusal(req, reply, {
+          status: 429,
+          code: 'RATE_LIMITED',
+          trpcCode: 'TOO_MANY_REQUESTS',
+          message: rateLimitedMessage(limit.rule, limit.limiter.max, verdict.retryAfterSeconds),
+        });
+      }
+    }
+  });
+
+  return limitSocketCalls(fastify, limits, upgrades);
+}

@@ -1,0 +1,226 @@
+import { until } from '@genhub/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../src/router';
+import { listProcedures } from './fuzz/list-procedures';
+import { listRoutes } from './fuzz/list-routes';
+import { validInputs } from './fuzz/valid-inputs';
+import { callProcedure } from './isolation/call-procedure';
+import { seedUserData, snapshotUserData, type UserData } from './isolation/seed-user-data';
+import { addMember, type WalkUser } from './isolation/walk-users';
+import { startTestServer, statusOf, type TestServer } from './test-server';
+
+/** Procedures anyone may call, signed in or not. */
+const publicProcedures = new Set(['auth.viewer']);
+
+/** Procedures that take no input. */
+const withoutInput = new Set([
+  'account.balance',
+  'account.keys.list',
+  'provider.list',
+  'queue.status',
+  'collection.list',
+  'generation.emptyTrash',
+]);
+
+/** The other user's things, as inputs: every procedure that is not admin-only is called with them. */
+function walkInputs(theirs: UserData, keyId: string): Record<string, unknown> {
+  return {
+    ...validInputs(theirs),
+    'account.keys.create': { name: 'walker', scopes: ['read'] },
+    'account.keys.revoke': { id: keyId },
+  };
+}
+
+/** How every HTTP route is guarded; a route missing here fails the walk. */
+const routeGuards: Record<string, 'public' | 'signed in' | 'signed link' | 'webhook' | 'trpc'> = {
+  'GET /healthz': 'public',
+  'GET /api/setup': 'public',
+  'POST /api/setup': 'public',
+  'GET /api/auth/*': 'public',
+  'POST /api/auth/*': 'public',
+  'GET /api/assets/:id/content': 'signed link',
+  'POST /api/assets': 'signed in',
+  'POST /api/export/zip': 'signed in',
+  'GET /files/*': 'signed in',
+  // Every method reaches tRPC, which answers the ones it does not serve.
+  ...Object.fromEntries(
+    ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'QUERY'].map((method) => [
+      `${method} /trpc/:path`,
+      'trpc' as const,
+    ]),
+  ),
+  'GET /trpc': 'trpc',
+  // The SPA's pages and the not-found answer: no data.
+  'GET *': 'public',
+};
+
+describe('two users on one server', { timeout: 120_000 }, () => {
+  let server: TestServer;
+  let alice: WalkUser;
+  let bob: WalkUser;
+  let hers: UserData;
+  let before: string;
+  /** Strings that appear in answers only if they reveal Alice's things. */
+  let markers: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    alice = await addMember(server, 'alice@genhub.test');
+    bob = await addMember(server, 'bob@genhub.test');
+    hers = await seedUserData(server, alice);
+    before = await snapshotUserData(server, alice, hers);
+    markers = [
+      hers.taskId,
+      hers.generationId,
+      hers.assetId,
+      hers.planId,
+      hers.collectionId,
+      alice.keyId,
+      'private harbour',
+      'private set',
+      ...hers.fileUrls.map((url) => url.split('/').at(-1) ?? url),
+    ];
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([alice.ws.close(), bob.ws.close()]);
+    await server.close();
+  });
+
+  const leaked = (text: string) => markers.filter((marker) => text.includes(marker));
+
+  it('walks every procedure as Bob with Alice’s ids: nothing of hers is shown or changed', async () => {
+    const inputs = walkInputs(hers, alice.keyId);
+    const unlisted: string[] = [];
+    const answers: string[] = [];
+    for (const { path, type } of listProcedures(appRouter)) {
+      if (type === 'subscription' || publicProcedures.has(path)) continue;
+      if (path.startsWith('admin.')) {
+        const answer = await callProcedure(server.url, path, type, undefined, bob.headers);
+        expect(answer.error, `${path} for a member`).toBe('FORBIDDEN');
+        continue;
+      }
+      if (!(path in inputs) && !withoutInput.has(path)) {
+        unlisted.push(path);
+        continue;
+      }
+      const answer = await callProcedure(server.url, path, type, inputs[path], bob.headers);
+      expect(answer.status, `${path}: ${answer.text}`).toBeLessThan(500);
+      // An answer may repeat what Bob sent; nothing else of Alice's may be in it.
+      const sent = JSON.stringify(inputs[path] ?? null);
+      const revealed = leaked(answer.text).filter((marker) => !sent.includes(marker));
+      expect(revealed, `${path}: ${answer.text}`).toEqual([]);
+      answers.push(`${path} ${answer.error ?? 'ok'}`);
+    }
+    expect(unlisted, 'procedures the isolation walk does not know: add them').toEqual([]);
+    expect(answers).toContain('task.get NOT_FOUND');
+    expect(answers).toContain('plan.get NOT_FOUND');
+    // Bob's key may not manage keys at all; a session gets NOT_FOUND for hers (its own test).
+    expect(answers.filter((a) => a.startsWith('account.keys.revoke '))).toEqual([
+      expect.stringMatching(/ (NOT_FOUND|FORBIDDEN)$/),
+    ]);
+    expect(await snapshotUserData(server, alice, hers)).toBe(before);
+    // Her key still works: Bob could not revoke it.
+    expect((await alice.client.auth.viewer.query())?.user.email).toBe('alice@genhub.test');
+  });
+
+  it('refuses every procedure but the public ones to a caller who is not signed in', async () => {
+    const refused: string[] = [];
+    for (const { path, type } of listProcedures(appRouter)) {
+      if (type === 'subscription' || publicProcedures.has(path)) continue;
+      const answer = await callProcedure(server.url, path, type, undefined, {});
+      if (answer.error !== 'UNAUTHORIZED') refused.push(`${path}: ${answer.text}`);
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it('never sends Bob an event of Alice’s, replayed from the start or live', async () => {
+    const seen: string[] = [];
+    const own = { id: '' };
+    const events = bob.client.task.events.subscribe(
+      { lastEventId: '0' },
+      { onData: ({ data }) => seen.push(data.task.id) },
+    );
+    const ofHerTask = bob.client.task.events.subscribe(
+      { lastEventId: '0', taskId: hers.taskId },
+      { onData: ({ data }) => seen.push(data.task.id) },
+    );
+    const plans: string[] = [];
+    const planUpdates = bob.client.plan.updates.subscribe(
+      {},
+      { onData: (summary) => plans.push(summary.id) },
+    );
+    try {
+      // Alice changes her task while Bob listens; then Bob makes one of his own, which comes after.
+      await alice.client.generation.star.mutate({ ids: [hers.taskId], starred: false });
+      await alice.client.generation.star.mutate({ ids: [hers.taskId], starred: true });
+      const mine = await bob.client.task.create.mutate({ prompt: 'bob’s own', provider: 'local' });
+      own.id = mine.id;
+      await until(() => statusOf(server, mine.id) === 'completed', 15_000, 'Bob’s task');
+      await until(() => seen.filter((id) => id === mine.id).length >= 3, 15_000, 'Bob’s events');
+    } finally {
+      events.unsubscribe();
+      ofHerTask.unsubscribe();
+      planUpdates.unsubscribe();
+    }
+    const owners = [...new Set(seen)].map(
+      (id) =>
+        server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
+          ?.owner,
+    );
+    expect(seen).toContain(own.id);
+    expect(owners.filter((owner) => owner !== bob.id)).toEqual([]);
+    expect(plans).not.toContain(hers.planId);
+  });
+
+  it('shows Bob a queue and usage without Alice’s tasks', async () => {
+    const status = await bob.client.queue.status.query();
+    expect(leaked(JSON.stringify(status))).toEqual([]);
+    const usage = await bob.client.account.usage.query({ utcOffsetMinutes: 0 });
+    expect(usage.rows.every((row) => row.planId !== hers.planId)).toBe(true);
+    const gallery = await bob.client.generation.list.query({ limit: 100 });
+    expect(gallery.items.map((t) => t.owner)).toEqual(gallery.items.map(() => bob.id));
+  });
+
+  it('guards every HTTP route: Alice’s files and ZIP are not Bob’s, and signed out gets 401', async () => {
+    const routes = listRoutes(server.app.fastify.printRoutes({ commonPrefix: false }));
+    const unknown = routes
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((route) => !/^[A-Z]+ \/webhooks\//.test(route) && !(route in routeGuards));
+    expect(unknown, 'routes the isolation walk does not know: add them').toEqual([]);
+
+    // Each body is read to the end, so no download is left open when the server closes.
+    const answered = async (answer: Promise<Response>) => {
+      const res = await answer;
+      await res.arrayBuffer();
+      return res.status;
+    };
+    for (const url of hers.fileUrls) {
+      expect(await answered(fetch(server.url + url, { headers: bob.headers })), url).toBe(404);
+      expect(await answered(fetch(server.url + url)), url).toBe(401);
+      expect(await answered(fetch(server.url + url, { headers: alice.headers })), url).toBe(200);
+    }
+    const zip = (headers: Record<string, string>) =>
+      answered(
+        fetch(`${server.url}/api/export/zip`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ ids: [hers.taskId] }),
+        }),
+      );
+    expect(await zip(bob.headers)).toBe(404);
+    expect(await zip({})).toBe(401);
+    expect(await zip(alice.headers)).toBe(200);
+    const upload = fetch(`${server.url}/api/assets`, { method: 'POST', body: new FormData() });
+    expect(await answered(upload)).toBe(401);
+  });
+
+  it('lets an admin see Alice’s things only through the admin view', async () => {
+    const admin = { authorization: `Bearer ${server.key ?? ''}` };
+    const own = await callProcedure(server.url, 'task.get', 'query', { id: hers.taskId }, admin);
+    expect(own.error).toBe('NOT_FOUND');
+    const file = await fetch(server.url + (hers.fileUrls[0] ?? ''), { headers: admin });
+    await file.arrayBuffer();
+    expect(file.status).toBe(200);
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_fair_queue_idx` ON `tasks` (`provider`,`owner`,"priority" desc,`id`) WHERE "tasks"."status" = 'pending';
