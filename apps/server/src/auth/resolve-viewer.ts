@@ -56,7 +56,9 @@ export async function resolveViewer(
     const verified = await auth.api.verifyApiKey({ body: { key } });
     if (!verified.valid || !verified.key) return null;
     const user = activeUser(db, verified.key.referenceId);
-    return user ? viewerOf(user, 'key', scopesOfPermissions(verified.key.permissions)) : null;
+    if (!user) return null;
+    const viewer = viewerOf(user, 'key', scopesOfPermissions(verified.key.permissions));
+    return { ...viewer, keyId: verified.key.id };
   }
   const cookie = source.headers.cookie;
   if (cookie === undefined) return null;

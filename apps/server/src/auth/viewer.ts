@@ -5,5 +5,7 @@ import type { Scope } from './scopes';
 export interface Viewer {
   user: { id: string; email: string; name: string; role: UserRole };
   via: 'session' | 'key';
+  /** The API key's id, when it came with one. */
+  keyId?: string;
   scopes: Scope[];
 }

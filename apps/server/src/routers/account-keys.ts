@@ -17,10 +17,10 @@ export const accountKeysRouter = router({
     .mutation(({ ctx, input }) =>
       createOwnKey(ctx.auth, ctx.core.db, ctx.viewer, input, actorOf(ctx)),
     ),
-  /** Revokes one of the caller's keys at once. */
-  revoke: keyManagementProcedure
-    .input(keyIdInput)
-    .mutation(({ ctx, input }) =>
-      revokeOwnKey(ctx.core.db, ctx.viewer.user.id, input.id, actorOf(ctx)),
-    ),
+  /** Revokes one of the caller's keys at once, closing the WebSockets that came with it. */
+  revoke: keyManagementProcedure.input(keyIdInput).mutation(({ ctx, input }) => {
+    const revoked = revokeOwnKey(ctx.core.db, ctx.viewer.user.id, input.id, actorOf(ctx));
+    ctx.userSockets.end({ keyId: input.id });
+    return revoked;
+  }),
 });

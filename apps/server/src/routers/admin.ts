@@ -24,13 +24,19 @@ const usersRouter = router({
     .input(createUserInput)
     .mutation(({ ctx, input }) => inviteUser(ctx.auth, ctx.core.db, input, actorOf(ctx))),
   /** Changes a role or disables a user (which signs them out); never oneself, never the last admin. */
-  update: adminProcedure
-    .input(updateUserInput)
-    .mutation(({ ctx, input }) => updateUser(ctx.core.db, input, actorOf(ctx))),
-  /** Sets a new password and signs the user out everywhere. */
-  resetPassword: adminProcedure
-    .input(resetPasswordInput)
-    .mutation(({ ctx, input }) => resetUserPassword(ctx.auth, ctx.core.db, input, actorOf(ctx))),
+  update: adminProcedure.input(updateUserInput).mutation(({ ctx, input }) => {
+    const user = updateUser(ctx.core.db, input, actorOf(ctx));
+    // An open WebSocket keeps the role and access it connected with: it must reconnect.
+    if (input.disabled === true || input.role !== undefined)
+      ctx.userSockets.end({ userId: input.id });
+    return user;
+  }),
+  /** Sets a new password and signs the user out everywhere, open WebSockets included. */
+  resetPassword: adminProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    const done = await resetUserPassword(ctx.auth, ctx.core.db, input, actorOf(ctx));
+    ctx.userSockets.end({ userId: input.id });
+    return done;
+  }),
   /** Sets (or, with null, removes) a user's monthly quota in one price unit. */
   setQuota: adminProcedure
     .input(setQuotaInput)

@@ -2,6 +2,7 @@ import type { CoreContext } from '@genhub/core';
 import type { Auth } from '../auth/create-auth';
 import type { Viewer } from '../auth/viewer';
 import type { SubscriberConnection } from '../ws/subscriber-connection';
+import type { UserSockets } from '../ws/user-sockets';
 
 export interface TrpcContext {
   core: CoreContext;
@@ -13,4 +14,6 @@ export interface TrpcContext {
   auth: Auth;
   /** The caller's address as the server saw it (no header a client chose), for the audit log. */
   ip: string | null;
+  /** Every signed-in WebSocket, to close when credentials change. */
+  userSockets: UserSockets;
 }

@@ -11,6 +11,7 @@ import { type AppRouter, appRouter } from '../router';
 import { refuseHttpSubscriptions } from './refuse-http-subscriptions';
 import { sharedPayloadEncoder } from './shared-payload-encoder';
 import { trackConnections } from './track-connections';
+import { UserSockets } from './user-sockets';
 
 const prefix = '/trpc';
 
@@ -37,6 +38,7 @@ export async function registerTrpc(
         message: `${env.EVENT_REPLAY_QUEUE} subscriptions are already waiting to replay the event log: retry in a few seconds`,
       }),
   });
+  const userSockets = new UserSockets();
   const connections = trackConnections(
     fastify.websocketServer,
     {
@@ -56,19 +58,20 @@ export async function registerTrpc(
       trpcOptions: {
         router: limitSocketCalls?.(appRouter, connections) ?? appRouter,
         // Over a WebSocket, tRPC passes the socket as `res`, and the upgrade request as `req`.
-        createContext: async ({ req, res, info }) => ({
-          core,
-          connection: connections.of(res),
-          viewer: await resolveViewer({
+        createContext: async ({ req, res, info }) => {
+          const connection = connections.of(res);
+          const viewer = await resolveViewer({
             headers: req.headers,
             connectionParams: info.connectionParams,
           }).catch((error: unknown) => {
             fastify.log.error({ err: error }, 'could not tell who is calling');
             return null;
-          }),
-          auth,
-          ip: req.ip,
-        }),
+          });
+          if (connection && viewer) userSockets.add(connection.socket, viewer);
+          // Over a WebSocket `req` is Node's own request, which has no `ip`.
+          const ip: string | null = connection ? (req.socket.remoteAddress ?? null) : req.ip;
+          return { core, connection, viewer, auth, ip, userSockets };
+        },
         keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
         experimental_encoder: sharedPayloadEncoder,
         onError({ error, path }) {

@@ -49,7 +49,7 @@ export class SubscriberConnection {
   readonly replays: Pick<ReplayGate, 'acquire'>;
 
   constructor(
-    private readonly socket: WebSocket,
+    readonly socket: WebSocket,
     private readonly raw: Socket,
     private readonly limits: ConnectionLimits,
     serverReplays: Pick<ReplayGate, 'acquire'>,

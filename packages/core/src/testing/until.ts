@@ -1,11 +1,11 @@
-/** Polls a condition until it holds (tests only). */
+/** Polls a condition (sync, or a call that answers) until it holds (tests only). */
 export async function until(
-  check: () => boolean,
+  check: () => boolean | Promise<boolean>,
   ms = 10_000,
   what = 'a condition',
 ): Promise<void> {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
