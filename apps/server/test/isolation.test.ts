@@ -219,6 +219,18 @@ describe('two users on one server', { timeout: 120_000 }, () => {
     const admin = { authorization: `Bearer ${server.key ?? ''}` };
     const own = await callProcedure(server.url, 'task.get', 'query', { id: hers.taskId }, admin);
     expect(own.error).toBe('NOT_FOUND');
+    const mine = await callProcedure(server.url, 'generation.list', 'query', {}, admin);
+    expect(mine.text).not.toContain(hers.taskId);
+    const all = await callProcedure(server.url, 'admin.generation.list', 'query', {}, admin);
+    expect(all.text).toContain(hers.taskId);
+    const viewed = await callProcedure(
+      server.url,
+      'admin.task.get',
+      'query',
+      { id: hers.taskId },
+      admin,
+    );
+    expect(JSON.parse(viewed.text)).toMatchObject({ result: { data: { owner: alice.id } } });
     const file = await fetch(server.url + (hers.fileUrls[0] ?? ''), { headers: admin });
     await file.arrayBuffer();
     expect(file.status).toBe(200);

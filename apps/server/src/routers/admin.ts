@@ -13,6 +13,7 @@ import { resetUserPassword } from '../accounts/reset-user-password';
 import { setUserQuota } from '../accounts/set-user-quota';
 import { updateUser } from '../accounts/update-user';
 import { adminProviderKeysRouter } from './admin-provider-keys';
+import { adminViews } from './admin-views';
 import { router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
 
@@ -50,8 +51,9 @@ const auditRouter = router({
     .query(({ ctx, input }) => listAuditEvents(ctx.core.db, input)),
 });
 
-/** Everything only admins may do: users, the audit log, provider keys, quotas. */
+/** Everything only admins may do: users, the audit log, provider keys, quotas, every user's things. */
 export const adminRouter = router({
+  ...adminViews,
   users: usersRouter,
   audit: auditRouter,
   providerKeys: adminProviderKeysRouter,

@@ -11,21 +11,29 @@ import {
 import { router } from '../trpc/init';
 import { generateProcedure, readProcedure } from '../trpc/procedures';
 
-/** The gallery. A generation is one request (a task) and the images it made. */
-export const generationRouter = router({
+type Builder = typeof readProcedure;
+
+/**
+ * The gallery's procedures. A generation is one request (a task) and the images it made. With
+ * the read and generate builders they act on the caller's own tasks; the admin view passes the
+ * admin builder for both, and acts on everyone's.
+ */
+export const galleryProcedures = (read: Builder, change: Builder) => ({
   /** Filtered, searched, keyset-paginated; `lastEventId` is the cursor to subscribe from. */
-  list: readProcedure.input(galleryQuery).query(({ ctx, input }) => listGallery(ctx.core, input)),
-  star: generateProcedure
+  list: read.input(galleryQuery).query(({ ctx, input }) => listGallery(ctx.core, input)),
+  star: change
     .input(starInput)
     .mutation(({ ctx, input }) => ({ changed: starTasks(ctx.core, input.ids, input.starred) })),
   /** To the trash (undo with `restore`); the trash empties after TRASH_RETENTION_DAYS. */
-  delete: generateProcedure
+  delete: change
     .input(idsInput)
     .mutation(({ ctx, input }) => ({ changed: trashTasks(ctx.core, input.ids) })),
-  restore: generateProcedure
+  restore: change
     .input(idsInput)
     .mutation(({ ctx, input }) => ({ changed: restoreTasks(ctx.core, input.ids) })),
-  emptyTrash: generateProcedure.mutation(async ({ ctx }) => ({
+  emptyTrash: change.mutation(async ({ ctx }) => ({
     deleted: await emptyTrash(ctx.core),
   })),
 });
+
+export const generationRouter = router(galleryProcedures(readProcedure, generateProcedure));

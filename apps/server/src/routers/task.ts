@@ -30,21 +30,27 @@ function trackedEvent(event: TaskEvent) {
   return envelope;
 }
 
+type Builder = typeof readProcedure;
+
+/**
+ * Reading and steering existing tasks: the caller's own with the read and generate builders,
+ * everyone's in the admin view (the admin builder for both). A retry stays its owner's task.
+ */
+export const taskProcedures = (read: Builder, change: Builder) => ({
+  get: read.input(taskIdInput).query(({ ctx, input }) => getTask(ctx.core, input.id)),
+  list: read.input(listTasksInput).query(({ ctx, input }) => listTasks(ctx.core, input)),
+  cancel: change.input(taskIdInput).mutation(({ ctx, input }) => cancelTask(ctx.core, input.id)),
+  retry: change.input(taskIdInput).mutation(({ ctx, input }) => retryTask(ctx.core, input.id)),
+  setPriority: change
+    .input(setPriorityInput)
+    .mutation(({ ctx, input }) => setPriority(ctx.core, input.id, input.priority)),
+});
+
 export const taskRouter = router({
   create: generateProcedure
     .input(createTaskInput)
     .mutation(({ ctx, input }) => createTask(ctx.core, input)),
-  get: readProcedure.input(taskIdInput).query(({ ctx, input }) => getTask(ctx.core, input.id)),
-  list: readProcedure.input(listTasksInput).query(({ ctx, input }) => listTasks(ctx.core, input)),
-  cancel: generateProcedure
-    .input(taskIdInput)
-    .mutation(({ ctx, input }) => cancelTask(ctx.core, input.id)),
-  retry: generateProcedure
-    .input(taskIdInput)
-    .mutation(({ ctx, input }) => retryTask(ctx.core, input.id)),
-  setPriority: generateProcedure
-    .input(setPriorityInput)
-    .mutation(({ ctx, input }) => setPriority(ctx.core, input.id, input.priority)),
+  ...taskProcedures(readProcedure, generateProcedure),
   /** Every task change, resumable: pass the last event id you saw and get exactly what you missed. */
   events: subscriptionProcedure.input(taskEventsInput).subscription(({ ctx, input, signal }) =>
     streamTaskEvents(

@@ -1,0 +1,18 @@
+import { getQueueStatus, getUsage, usageInput } from '@genhub/core';
+import { router } from '../trpc/init';
+import { adminProcedure } from '../trpc/procedures';
+import { galleryProcedures } from './generation';
+import { taskProcedures } from './task';
+
+/**
+ * What admins see and do across every user, on purpose: the same procedures as the caller's
+ * own (`generation.*`, `task.*`, `account.usage`, `queue.status`), under `admin.`.
+ */
+export const adminViews = {
+  generation: router(galleryProcedures(adminProcedure, adminProcedure)),
+  task: router(taskProcedures(adminProcedure, adminProcedure)),
+  /** Everyone's spending and reservations. */
+  usage: adminProcedure.input(usageInput).query(({ ctx, input }) => getUsage(ctx.core, input)),
+  /** Everyone's running and waiting tasks. */
+  queue: adminProcedure.query(({ ctx }) => getQueueStatus(ctx.core)),
+};
