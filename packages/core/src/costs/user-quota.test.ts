@@ -1,0 +1,106 @@
+import { userQuotas, users } from '@genhub/db';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreContext } from '../context';
+import { isCoreError } from '../errors';
+import { pauseQueue } from '../queue/pause-queue';
+import { createTaskInput } from '../schemas';
+import { createTask } from '../tasks/create-task';
+import { getTask } from '../tasks/get-task';
+import { retryTask } from '../tasks/retry-task';
+import { cancelTask } from '../tasks/cancel-task';
+import { createTestContext, meteredAdapter, until, type TestContext } from '../testing';
+import { getUsage } from './get-usage';
+
+let t: TestContext;
+afterEach(() => t?.close());
+
+/** The core as one user's request sees it. */
+const as = (owner: string): CoreContext => ({ ...t.ctx, owner });
+
+function addUser(id: string, quota?: number) {
+  const now = new Date(t.ctx.clock.now());
+  t.ctx.db
+    .insert(users)
+    .values({ id, name: id, email: `${id}@genhub.test`, createdAt: now, updatedAt: now })
+    .run();
+  if (quota !== undefined) {
+    t.ctx.db
+      .insert(userQuotas)
+      .values({ userId: id, unit: 'credits', monthlyLimit: quota, updatedAt: now.getTime() })
+      .run();
+  }
+}
+
+const create = (owner: string, prompt: string) =>
+  createTask(as(owner), createTaskInput.parse({ prompt, provider: 'metered' }));
+
+/** The budget refusal's message, or 'accepted'; any other error is thrown. */
+function attempt(owner: string, prompt: string): string {
+  try {
+    create(owner, prompt);
+    return 'accepted';
+  } catch (error) {
+    if (!isCoreError(error) || error.code !== 'BUDGET_EXCEEDED') throw error;
+    return error.message;
+  }
+}
+
+const finished = (id: string) => !['pending', 'processing'].includes(getTask(t.ctx, id).status);
+
+describe('per-user monthly quotas', () => {
+  it('reserve queued work against one user’s quota, and leave other users alone', async () => {
+    const { adapter } = meteredAdapter({ price: 8 });
+    t = await createTestContext({ adapters: [adapter], clock: 'system' });
+    addUser('ann', 20);
+    addUser('ben');
+    t.scheduler.start();
+    const spent = create('ann', 'spent');
+    await until(() => finished(spent.id), 10_000, 'ann’s first task');
+    pauseQueue(t.ctx);
+
+    expect(attempt('ann', 'second')).toBe('accepted');
+    expect(attempt('ann', 'third')).toBe(
+      'This would pass your monthly quota of 20 credits: 8 spent, 8 reserved by queued tasks, 8 more asked',
+    );
+    expect([attempt('ben', 'one'), attempt('ben', 'two'), attempt('ben', 'three')]).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+    ]);
+
+    const usage = (owner: string) => getUsage(as(owner), { utcOffsetMinutes: 0 });
+    expect(usage('ann').quotas).toEqual([{ unit: 'credits', cap: 20, spent: 8, reserved: 8 }]);
+    expect(usage('ann').thisMonth).toEqual([{ unit: 'credits', amount: 8 }]);
+    expect(usage('ben').quotas).toEqual([]);
+    expect(usage('ben').reserved).toEqual([{ unit: 'credits', amount: 24 }]);
+  });
+
+  it('counts a retry against the task owner’s quota, even when an admin asks for it', async () => {
+    const { adapter } = meteredAdapter({ price: 8 });
+    t = await createTestContext({ adapters: [adapter], clock: 'system' });
+    addUser('ann', 16);
+    pauseQueue(t.ctx);
+    const first = create('ann', 'first');
+    create('ann', 'second');
+    cancelTask(as('ann'), first.id);
+    create('ann', 'third');
+    // The admin view acts with no owner of its own; the retry is still ann's, and over her quota.
+    expect(() => retryTask(t.ctx, first.id)).toThrow(/your monthly quota of 16 credits/);
+  });
+
+  it('still caps the whole server with MONTHLY_BUDGET, counting every user', async () => {
+    const { adapter } = meteredAdapter({ price: 8 });
+    t = await createTestContext({ adapters: [adapter], clock: 'system' });
+    t.ctx.monthlyBudgets = new Map([['credits', 16]]);
+    addUser('ann', 100);
+    addUser('ben');
+    pauseQueue(t.ctx);
+    expect(attempt('ann', 'a')).toBe('accepted');
+    expect(attempt('ben', 'b')).toBe('accepted');
+    expect(attempt('ben', 'c')).toMatch(/^This would pass the monthly cap of 16 credits/);
+    // Ben sees the server's cap with everyone's reservations, but only his own spending rows.
+    const bens = getUsage(as('ben'), { utcOffsetMinutes: 0 });
+    expect(bens.budgets).toEqual([{ unit: 'credits', cap: 16, spent: 0, reserved: 16 }]);
+    expect(bens.reserved).toEqual([{ unit: 'credits', amount: 8 }]);
+  });
+});
