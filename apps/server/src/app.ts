@@ -139,7 +139,7 @@ export async function buildApp(
   const auth = createAuth(handle.db, env, { secret, log: fastify.log });
   const gate = createRequestGate(core, (source) => resolveViewer(auth, handle.db, source));
   // Before every route, so each inherits its hook: per-user and per-address request limits.
-  const limitSocketCalls = await registerRateLimits(fastify, env, (source) =>
+  const countSocketCall = await registerRateLimits(fastify, env, (source) =>
     resolveViewer(auth, handle.db, source),
   );
   await registerTrpc(
@@ -148,7 +148,7 @@ export async function buildApp(
     env,
     auth,
     (source) => resolveViewer(auth, handle.db, source),
-    limitSocketCalls,
+    countSocketCall,
   );
   registerAuthRoutes(fastify, auth, handle.db);
   registerHealthRoute(fastify);

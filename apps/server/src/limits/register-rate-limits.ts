@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ViewerSource } from '../auth/resolve-viewer';
@@ -8,7 +8,7 @@ import { trpcTarget } from '../edge/trpc-target';
 import type { Env } from '../env';
 import { callerKey } from './caller-key';
 import { createLimiter } from './create-limiter';
-import { limitSocketCalls, type LimitSocketCalls } from './limit-socket-calls';
+import { limitSocketCalls, type CountSocketCall } from './limit-socket-calls';
 import { rateLimitedMessage } from './rate-limited-message';
 import { rateLimitRules } from './rate-limits';
 import { requestHits, type ActiveLimit } from './request-hits';
@@ -17,22 +17,22 @@ import { requestHits, type ActiveLimit } from './request-hits';
  * The request limits of {@link rateLimitRules}, as `env` sets them: a hook that counts limited
  * routes and tRPC calls over HTTP before their body is read, and answers 429 with
  * `Retry-After`. Register it before any route. Returns what counts tRPC calls made over a
- * WebSocket; `registerTrpc` applies it.
+ * WebSocket, which every procedure calls through its context.
  */
 export async function registerRateLimits(
   fastify: FastifyInstance,
   env: Env,
   resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
-): Promise<LimitSocketCalls> {
+): Promise<CountSocketCall> {
   await fastify.register(rateLimit, { global: false });
   const limits: ActiveLimit[] = Object.values(rateLimitRules)
     .filter((rule) => env[rule.variable] > 0)
     .map((rule) => ({ rule, limiter: createLimiter(fastify, env[rule.variable]) }));
-  const upgrades = new WeakMap<IncomingMessage, FastifyRequest>();
+  const upgrades = new WeakMap<Socket, FastifyRequest>();
 
   fastify.addHook('onRequest', async (req, reply) => {
     if (trpcTarget(req) === 'socket') {
-      upgrades.set(req.raw, req);
+      upgrades.set(req.socket, req);
       return;
     }
     const hits = requestHits(limits, req);
@@ -59,5 +59,5 @@ export async function registerRateLimits(
     }
   });
 
-  return limitSocketCalls(fastify, limits, upgrades);
+  return limitSocketCalls(limits, upgrades);
 }

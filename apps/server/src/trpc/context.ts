@@ -16,4 +16,6 @@ export interface TrpcContext {
   ip: string | null;
   /** Every signed-in WebSocket, to close when credentials change. */
   userSockets: UserSockets;
+  /** Counts a call against its rate limit, if it has one (throws TOO_MANY_REQUESTS past it). */
+  countCall: (path: string) => Promise<void>;
 }

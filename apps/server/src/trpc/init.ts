@@ -46,7 +46,15 @@ const refuseDeepInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+const countRateLimitedCalls = t.middleware(async ({ ctx, path, next }) => {
+  await ctx.countCall(path);
+  return next();
+});
+
 export const router = t.router;
 export const middleware = t.middleware;
 /** Open to anyone: only what a signed-out visitor needs (who am I, onboarding). */
-export const publicProcedure = t.procedure.use(refuseDeepInput).use(mapCoreErrors);
+export const publicProcedure = t.procedure
+  .use(refuseDeepInput)
+  .use(countRateLimitedCalls)
+  .use(mapCoreErrors);

@@ -6,7 +6,7 @@ import type { Auth } from '../auth/create-auth';
 import type { ViewerSource } from '../auth/resolve-viewer';
 import type { Viewer } from '../auth/viewer';
 import type { Env } from '../env';
-import type { LimitSocketCalls } from '../limits/limit-socket-calls';
+import type { CountSocketCall } from '../limits/limit-socket-calls';
 import { type AppRouter, appRouter } from '../router';
 import { refuseHttpSubscriptions } from './refuse-http-subscriptions';
 import { sharedPayloadEncoder } from './shared-payload-encoder';
@@ -27,7 +27,7 @@ export async function registerTrpc(
   auth: Auth,
   resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
   /** Counts rate-limited procedures called over a WebSocket (HTTP calls are counted by a hook). */
-  limitSocketCalls?: LimitSocketCalls,
+  countSocketCall?: CountSocketCall,
 ): Promise<void> {
   const replays = new ReplayGate({
     running: env.EVENT_REPLAY_CONCURRENCY,
@@ -56,7 +56,7 @@ export async function registerTrpc(
       prefix,
       useWSS: true,
       trpcOptions: {
-        router: limitSocketCalls?.(appRouter, connections) ?? appRouter,
+        router: appRouter,
         // Over a WebSocket, tRPC passes the socket as `res`, and the upgrade request as `req`.
         createContext: async ({ req, res, info }) => {
           const connection = connections.of(res);
@@ -70,7 +70,11 @@ export async function registerTrpc(
           if (connection && viewer) userSockets.add(connection.socket, viewer);
           // Over a WebSocket `req` is Node's own request, which has no `ip`.
           const ip: string | null = connection ? (req.socket.remoteAddress ?? null) : req.ip;
-          return { core, connection, viewer, auth, ip, userSockets };
+          // Over HTTP the rate-limit hook counted the call before its body was read.
+          const countCall = async (path: string) => {
+            if (connection) await countSocketCall?.(req.socket, viewer, path);
+          };
+          return { core, connection, viewer, auth, ip, userSockets, countCall };
         },
         keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
         experimental_encoder: sharedPayloadEncoder,
