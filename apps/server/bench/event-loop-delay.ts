@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import sharp from 'sharp';
-import { connectClient, startTestServer } from '../test/test-server';
+import { authHeaders, connectClient, startTestServer } from '../test/test-server';
 
 const side = 4000;
 const uploads = 5;
@@ -56,6 +56,7 @@ function upload(url: string, body: Buffer): Promise<{ id: string }> {
       {
         method: 'POST',
         headers: {
+          ...authHeaders(url),
           'content-type': 'multipart/form-data; boundary=genhub-bench',
           'content-length': body.byteLength,
         },

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { cpuMs, rssMb } from '../test/process-memory';
 import { spawnServer } from '../test/spawn-server';
+import { authHeaders, keyFor } from '../test/test-keys';
 
 interface Scenario {
   subscribers: number;
@@ -38,18 +39,24 @@ const completedType = Buffer.from('"type":"completed"');
 /**
  * One subscriber, as light as a client can be, so that the 1,000 of them on this machine take
  * as little of its CPU from the server as possible: messages are searched as bytes, never
- * decoded to strings (the server's UTF-8 is not re-validated either).
+ * decoded to strings (the server's UTF-8 is not re-validated either). It presents the server's
+ * key in its connection params, as tRPC's wsLink does.
  */
 async function subscribe(
   url: string,
 ): Promise<{ socket: WebSocket; onEvent: (fn: (raw: Buffer) => void) => void }> {
-  const socket = new WebSocket(url.replace('http', 'ws') + '/trpc', { skipUTF8Validation: true });
+  const key = keyFor(url);
+  if (!key) throw new Error(`no API key for ${url}`);
+  const socket = new WebSocket(url.replace('http', 'ws') + '/trpc?connectionParams=1', {
+    skipUTF8Validation: true,
+  });
   let handler: (raw: Buffer) => void = () => undefined;
   socket.on('message', (data: Buffer) => {
     if (data.equals(ping)) socket.send('PONG');
     else handler(data);
   });
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  socket.send(JSON.stringify({ method: 'connectionParams', data: { token: key } }));
   const started = new Promise<void>((resolve) => {
     handler = (raw) => {
       if (raw.includes(startedType)) resolve();
@@ -99,7 +106,7 @@ async function run({ subscribers, tasks, delayMs }: Scenario) {
       const start = performance.now();
       const res = await fetch(`${server.url}/trpc/task.create`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...authHeaders(server.url), 'content-type': 'application/json' },
         body: JSON.stringify({ prompt: `bench ${subscribers}-${i}` }),
       });
       if (!res.ok) throw new Error(`create failed: ${res.status}`);

@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, startTestServer, type TestServer } from './test-server';
+import { authHeaders, connectClient, startTestServer, type TestServer } from './test-server';
 
 describe('typed errors', () => {
   let server: TestServer;
@@ -44,7 +44,7 @@ describe('typed errors', () => {
     const deep = '{"deep":'.repeat(5000) + '"leaf"' + '}'.repeat(5000);
     const res = await fetch(`${server.url}/trpc/plan.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...authHeaders(server.url), 'content-type': 'application/json' },
       body: `{"plan":{"plan_id":"p","batches":[],"extra":${deep}}}`,
     });
     expect(res.status).toBe(400);

@@ -2,12 +2,24 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, solidPng, startTestServer, type TestServer } from './test-server';
+import {
+  authHeaders,
+  connectClient,
+  solidPng,
+  startTestServer,
+  type TestServer,
+} from './test-server';
 
-const upload = (server: TestServer, body: Blob, name = 'ref.png', field = 'file') => {
+const upload = (
+  server: TestServer,
+  body: Blob,
+  name = 'ref.png',
+  field = 'file',
+  headers = authHeaders(server.url),
+) => {
   const form = new FormData();
   form.append(field, body, name);
-  return fetch(server.url + '/api/assets', { method: 'POST', body: form });
+  return fetch(server.url + '/api/assets', { method: 'POST', body: form, headers });
 };
 
 describe('POST /api/assets', () => {
@@ -35,7 +47,10 @@ describe('POST /api/assets', () => {
       mime: 'image/png',
       bytes: png.byteLength,
     });
-    expect((await fetch(server.url + asset.url)).status).toBe(200);
+    expect((await fetch(server.url + asset.url, { headers: authHeaders(server.url) })).status).toBe(
+      200,
+    );
+    expect((await fetch(server.url + asset.url)).status).toBe(401);
 
     const { client, ws } = connectClient(server.url);
     const task = await client.task.create.mutate({
@@ -100,8 +115,17 @@ describe('POST /api/assets', () => {
     const raw = await fetch(server.url + '/api/assets', {
       method: 'POST',
       body: png,
-      headers: { 'content-type': 'image/png' },
+      headers: { ...authHeaders(server.url), 'content-type': 'image/png' },
     });
     expect(raw.status).toBe(415);
+  });
+
+  it('refuses a signed-out upload with 401 and writes nothing', async () => {
+    const before = files();
+    const png = await solidPng(8, 8, '#000');
+    const res = await upload(server, new Blob([png], { type: 'image/png' }), 'a.png', 'file', {});
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    expect(files()).toEqual(before);
   });
 });

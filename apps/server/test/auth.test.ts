@@ -2,6 +2,7 @@ import { auditEvents, collections, tasks, users } from '@genhub/db';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpClientWith, sessionCookie, setup, signIn } from './auth-clients';
+import { createCollection, createTask, createTaskInput } from '@genhub/core';
 import { connectClient, startTestServer, type TestServer } from './test-server';
 
 const admin = { email: 'Ada@Example.com', password: 'correct horse battery', name: 'Ada' };
@@ -15,10 +16,16 @@ afterEach(async () => {
 describe('onboarding', () => {
   it('creates the first admin once, signs them in, and gives them what was made before', async () => {
     server = await startTestServer({}, { signedIn: false });
-    const { db } = server.app.core;
+    const { core } = server.app;
+    const { db } = core;
+    // What a server made before it had accounts: rows with no owner.
+    const before = createTask(core, createTaskInput.parse({ prompt: 'made before accounts' }));
+    createCollection(core, 'Old board');
+    // Until an admin exists, only onboarding answers.
     const { client, ws } = connectClient(server.url);
-    const before = await client.task.create.mutate({ prompt: 'made before accounts' });
-    await client.collection.create.mutate({ name: 'Old board' });
+    await expect(client.task.list.query({})).rejects.toMatchObject({
+      data: { code: 'UNAUTHORIZED' },
+    });
     await ws.close();
 
     expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ needsAdmin: true });
@@ -150,13 +157,13 @@ describe('sign-in', () => {
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
-  it('resolves no viewer without credentials, and still serves the call (nothing is enforced yet)', async () => {
+  it('resolves no viewer without credentials or with a forged cookie, and refuses the rest', async () => {
     server = await startTestServer({}, { signedIn: false });
     expect(await httpClientWith(server.url, {}).auth.viewer.query()).toBeNull();
-    expect(
-      await httpClientWith(server.url, {
-        cookie: 'genhub.session_token=forged.value',
-      }).auth.viewer.query(),
-    ).toBeNull();
+    const forged = httpClientWith(server.url, { cookie: 'genhub.session_token=forged.value' });
+    expect(await forged.auth.viewer.query()).toBeNull();
+    await expect(forged.generation.list.query({})).rejects.toMatchObject({
+      data: { code: 'UNAUTHORIZED' },
+    });
   });
 });

@@ -3,6 +3,7 @@ import { task as taskSchema, usageReport } from '@genhub/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { spawnServer, type RunningApp } from './spawn-server';
+import { authHeaders } from './test-keys';
 
 const price = 8;
 const cap = 60;
@@ -25,7 +26,11 @@ function call(app: RunningApp, path: string, input: unknown, method: 'GET' | 'PO
   return new Promise<z.infer<typeof envelope>>((resolve, reject) => {
     const req = request(
       url,
-      { method, agent: false, headers: { 'content-type': 'application/json' } },
+      {
+        method,
+        agent: false,
+        headers: { ...authHeaders(app.url), 'content-type': 'application/json' },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,12 +1,12 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type RunningApp } from './spawn-server';
-import { uploadAsset } from './test-server';
+import { authHeaders, uploadAsset } from './test-server';
 
 async function trpc<T>(app: RunningApp, path: string, input: unknown): Promise<T> {
   const res = await fetch(`${app.url}/trpc/${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...authHeaders(app.url), 'content-type': 'application/json' },
     body: JSON.stringify(input),
   });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
@@ -15,7 +15,7 @@ async function trpc<T>(app: RunningApp, path: string, input: unknown): Promise<T
 
 const taskStatus = async (app: RunningApp, id: string) => {
   const url = `${app.url}/trpc/task.get?input=${encodeURIComponent(JSON.stringify({ id }))}`;
-  const body = (await (await fetch(url)).json()) as {
+  const body = (await (await fetch(url, { headers: authHeaders(app.url) })).json()) as {
     result: { data: { status: string; generations: { width: number; url: string }[] } };
   };
   return body.result.data;
@@ -43,7 +43,9 @@ describe('the built server (dist/main.js)', () => {
       done = await taskStatus(app, task.id);
     }
     expect(done.status).toBe('completed');
-    const cutout = await fetch(app.url + (done.generations[0]?.url ?? ''));
+    const cutout = await fetch(app.url + (done.generations[0]?.url ?? ''), {
+      headers: authHeaders(app.url),
+    });
     const pixels = await sharp(Buffer.from(await cutout.arrayBuffer()))
       .raw()
       .toBuffer({ resolveWithObject: true });

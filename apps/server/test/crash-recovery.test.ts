@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type RunningApp } from './spawn-server';
+import { authHeaders } from './test-keys';
 
 interface TaskView {
   id: string;
@@ -21,9 +22,11 @@ async function trpc<T>(
       : `${app.url}/trpc/${path}`;
   const res = await fetch(url, {
     method,
-    ...(method === 'POST'
-      ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) }
-      : {}),
+    headers: {
+      ...authHeaders(app.url),
+      ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(method === 'POST' ? { body: JSON.stringify(input) } : {}),
   });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   return ((await res.json()) as { result: { data: T } }).result.data;

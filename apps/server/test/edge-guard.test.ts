@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSecret } from '../src/secret';
 import type { AppRouter } from '../src/router';
 import {
+  authHeaders,
   connectClient,
   solidPng,
   startTestServer,
@@ -24,16 +25,25 @@ interface Answer {
   body: { error?: { code?: unknown; message?: string; data?: { code?: string } } };
 }
 
-/** One request over node:http, which (unlike fetch) sends the `Host` it is given. */
+/**
+ * One request over node:http, which (unlike fetch) sends the `Host` it is given; as the test
+ * admin unless `signedOut`, so that what refuses a request is the check under test.
+ */
 function send(
   server: TestServer,
   path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    signedOut?: boolean;
+  } = {},
 ): Promise<Answer> {
   const { port } = new URL(server.url);
+  const headers = { ...(init.signedOut ? {} : authHeaders(server.url)), ...init.headers };
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers },
+      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -120,7 +130,12 @@ describe('the edge guard', () => {
 
       // What a batching tRPC client on that origin would see: a typed error, not a parse failure.
       const hostile = createTRPCClient<AppRouter>({
-        links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { origin: foreign } })],
+        links: [
+          httpBatchLink({
+            url: `${server.url}/trpc`,
+            headers: { ...authHeaders(server.url), origin: foreign },
+          }),
+        ],
       });
       const error: unknown = await hostile.queue.pause.mutate({}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TRPCClientError);
@@ -189,7 +204,7 @@ describe('the edge guard', () => {
       form.append('file', new Blob([png], { type: 'image/png' }), 'x.png');
       const upload = await fetch(`${server.url}/api/assets`, {
         method: 'POST',
-        headers: { origin: foreign },
+        headers: { ...authHeaders(server.url), origin: foreign },
         body: form,
       });
       expect(upload.status).toBe(403);
@@ -213,6 +228,37 @@ describe('the edge guard', () => {
       expect(ownZip).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
     });
 
+    it('refuses a signed-out cross-origin mutation at the edge, and a signed-out own one with 401', async () => {
+      const crossSite = await send(server, '/trpc/queue.pause', {
+        method: 'POST',
+        headers: { ...json, origin: foreign },
+        body: '{}',
+        signedOut: true,
+      });
+      expect(crossSite).toMatchObject({
+        status: 403,
+        body: { error: { data: { code: 'FORBIDDEN' } } },
+      });
+      expect(crossSite.body.error?.message).toMatch(/ALLOWED_ORIGINS/);
+      const own = await send(server, '/trpc/queue.pause', {
+        method: 'POST',
+        headers: { ...json, origin: server.url, 'sec-fetch-site': 'same-origin' },
+        body: '{}',
+        signedOut: true,
+      });
+      expect(own).toMatchObject({
+        status: 401,
+        body: { error: { code: -32001, data: { code: 'UNAUTHORIZED' } } },
+      });
+      const png = await solidPng(4, 4, '#000');
+      const form = new FormData();
+      form.append('file', new Blob([png], { type: 'image/png' }), 'x.png');
+      const upload = await fetch(`${server.url}/api/assets`, { method: 'POST', body: form });
+      expect(upload.status).toBe(401);
+      expect(await upload.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+      expect(await paused()).toBe(false);
+    });
+
     it('serves a signed asset URL to a provider that sends a foreign Origin and the public Host', async () => {
       const asset = await uploadAsset(server.url, await solidPng(4, 4, '#fff'));
       const signed = new URL(
@@ -220,6 +266,7 @@ describe('the edge guard', () => {
       );
       const answer = await send(server, `${signed.pathname}${signed.search}`, {
         headers: { host: signed.host, origin: foreign },
+        signedOut: true,
       });
       expect(answer.status).toBe(200);
     });
@@ -229,13 +276,17 @@ describe('the edge guard', () => {
         method: 'POST',
         headers: { ...json, origin: foreign, host: 'attacker.example' },
         body: '{}',
+        signedOut: true,
       });
       expect(hook).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHORIZED' } } });
     });
   });
 
   describe('JSON only for tRPC calls', () => {
-    const bodies: [string, () => RequestInit][] = [
+    const bodies: [
+      string,
+      () => { body: RequestInit['body']; headers?: Record<string, string> },
+    ][] = [
       ['multipart/form-data', () => ({ body: new FormData() })],
       ['text/plain', () => ({ body: '{}', headers: { 'content-type': 'text/plain' } })],
       [
@@ -254,7 +305,12 @@ describe('the edge guard', () => {
         'task.create',
         'queue.pause,generation.emptyTrash?batch=1',
       ]) {
-        const res = await fetch(`${server.url}/trpc/${path}`, { method: 'POST', ...init() });
+        const { body, headers } = init();
+        const res = await fetch(`${server.url}/trpc/${path}`, {
+          method: 'POST',
+          body,
+          headers: { ...authHeaders(server.url), ...headers },
+        });
         expect(res.status, path).toBe(415);
         const { error } = (await res.json()) as Answer['body'];
         expect(error, path).toMatchObject({
@@ -274,7 +330,10 @@ describe('the edge guard', () => {
             url: `${server.url}/trpc`,
             // A client that labels its JSON as text, as a form-like cross-site request would.
             fetch: (url: string, init?: RequestInit) =>
-              fetch(url, { ...init, headers: { 'content-type': 'text/plain' } }),
+              fetch(url, {
+                ...init,
+                headers: { ...authHeaders(server.url), 'content-type': 'text/plain' },
+              }),
           }),
         ],
       });
@@ -287,7 +346,7 @@ describe('the edge guard', () => {
     it('still takes JSON with a charset, and queries over GET', async () => {
       const res = await fetch(`${server.url}/trpc/queue.pause`, {
         method: 'POST',
-        headers: { 'content-type': 'Application/JSON; charset=utf-8' },
+        headers: { ...authHeaders(server.url), 'content-type': 'Application/JSON; charset=utf-8' },
         body: '{}',
       });
       expect(res.status).toBe(200);
@@ -314,6 +373,7 @@ describe('the edge guard', () => {
     it('knows a tRPC call by the route it reaches, however its path is spelled', async () => {
       const form = await fetch(`${server.url}/%74rpc/queue.pause`, {
         method: 'POST',
+        headers: authHeaders(server.url),
         body: new FormData(),
       });
       expect(form.status).toBe(415);
@@ -429,10 +489,11 @@ describe('the edge guard', () => {
     });
 
     it('refuses a request without a Host', async () => {
+      const signedIn = `Authorization: ${authHeaders(server.url).authorization ?? ''}\r\n`;
       for (const version of ['1.0', '1.1']) {
         const answer = await exchange(
           server,
-          `GET /trpc/task.list HTTP/${version}\r\nConnection: close\r\n\r\n`,
+          `GET /trpc/task.list HTTP/${version}\r\n${signedIn}Connection: close\r\n\r\n`,
         );
         expect(answer, version).toMatch(/^HTTP\/1\.[01] 421 /);
         expect(answer, version).toContain('FORBIDDEN');

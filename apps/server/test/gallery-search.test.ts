@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-server';
+import { authHeaders, startTestServer, type TestServer } from './test-server';
 
 describe('gallery search over HTTP', () => {
   let server: TestServer;
@@ -12,7 +12,9 @@ describe('gallery search over HTTP', () => {
     'answers %j with a page, never a 500',
     async (search) => {
       const input = encodeURIComponent(JSON.stringify({ search }));
-      const res = await fetch(`${server.url}/trpc/generation.list?input=${input}`);
+      const res = await fetch(`${server.url}/trpc/generation.list?input=${input}`, {
+        headers: authHeaders(server.url),
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ result: { data: { items: [] } } });
     },

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskEvent } from '@genhub/core/schemas';
 import { until } from '@genhub/core/testing';
-import { connectClient, startTestServer, waitForTask, type TestServer } from './test-server';
+import {
+  authHeaders,
+  connectClient,
+  startTestServer,
+  waitForTask,
+  type TestServer,
+} from './test-server';
 import { readZip } from './read-zip';
 
 describe('the gallery over the API', () => {
@@ -83,10 +89,18 @@ describe('the gallery over the API', () => {
   });
 
   it('streams the chosen images as one valid ZIP with readable names', async () => {
+    const chosen = () => new URLSearchParams({ ids: `${made[1]},${made[2]}` });
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const signedOut = await fetch(`${server.url}/api/export/zip`, {
+      method: 'POST',
+      headers: form,
+      body: chosen(),
+    });
+    expect(signedOut.status).toBe(401);
     const res = await fetch(`${server.url}/api/export/zip`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ ids: `${made[1]},${made[2]}` }),
+      headers: { ...authHeaders(server.url), ...form },
+      body: chosen(),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
@@ -112,7 +126,7 @@ describe('the gallery over the API', () => {
     ]);
     const bad = await fetch(`${server.url}/api/export/zip`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...authHeaders(server.url), 'content-type': 'application/json' },
       body: '{}',
     });
     expect(bad.status).toBe(400);

@@ -7,6 +7,7 @@ import { maxUploadBytes, undecodableMessage } from '@genhub/core';
 import { loadEnv } from '../src/env';
 import { pngBomb } from '@genhub/core/testing';
 import {
+  authHeaders,
   connectClient,
   solidPng,
   startTestServer,
@@ -18,7 +19,11 @@ import {
 const upload = (server: TestServer, bytes: Buffer, name = 'ref.png') => {
   const form = new FormData();
   form.append('file', new Blob([bytes]), name);
-  return fetch(server.url + '/api/assets', { method: 'POST', body: form });
+  return fetch(server.url + '/api/assets', {
+    method: 'POST',
+    body: form,
+    headers: authHeaders(server.url),
+  });
 };
 
 /**
@@ -38,6 +43,7 @@ function uploadInTwoWrites(url: string, file: Buffer, splitAt: number): Promise<
       {
         method: 'POST',
         headers: {
+          ...authHeaders(url),
           'content-type': `multipart/form-data; boundary=${boundary}`,
           'content-length': head.byteLength + file.byteLength + tail.byteLength,
         },
@@ -159,7 +165,7 @@ describe('image uploads under the pixel cap and the size limit', () => {
     const post = (body: string, type: string) =>
       fetch(server.url + '/api/assets', {
         method: 'POST',
-        headers: { 'content-type': type },
+        headers: { ...authHeaders(server.url), 'content-type': type },
         body,
       });
     const bad = await expectRefused(await post('{"a":', 'application/json'), 400, 'INVALID_JSON');

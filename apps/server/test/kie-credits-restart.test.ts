@@ -2,21 +2,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTRPCClient, httpLink } from '@trpc/client';
 import { until } from '@genhub/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRouter } from '../src/router';
+import { httpClientWith, sessionCookie, setup } from './auth-clients';
 import { listen } from './fake-http';
 import { startFakeKie, type FakeKie } from './fake-kie';
 import { fakeProviderEnv } from './fake-provider-env';
 import { readBody } from './read-body';
 import { startSourceServer, type SourceServer } from './spawn-source-server';
 
-type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
+type Client = ReturnType<typeof httpClientWith>;
 type TaskView = Awaited<ReturnType<Client['task']['get']['query']>>;
 
-const client = (url: string): Client =>
-  createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+/** Onboarding on a fresh server: the first admin, signed in, as the SPA does it. */
+const signUpAdmin = async (url: string) =>
+  sessionCookie(
+    await setup(url, { email: 'admin@genhub.test', password: 'test-admin-password', name: 'A' }),
+  );
 
 /** Reads the task until `done` holds, for at most `ms`. */
 async function taskWhen(app: Client, id: string, done: (t: TaskView) => boolean, ms: number) {
@@ -120,7 +122,8 @@ describe('KIE.ai credits from a callback, across a restart', () => {
     });
     server = await startSourceServer(env);
     relay.state.server = server.url;
-    const first = client(server.url);
+    const cookie = await signUpAdmin(server.url);
+    const first = httpClientWith(server.url, { cookie });
     const created = await first.task.create.mutate({
       provider: 'kie',
       model: 'nano-banana-2',
@@ -141,8 +144,9 @@ describe('KIE.ai credits from a callback, across a restart', () => {
     server = await startSourceServer(env);
     relay.state.server = server.url;
 
+    // The session outlives the process: it is in the database.
     const done = await taskWhen(
-      client(server.url),
+      httpClientWith(server.url, { cookie }),
       created.id,
       (t) => t.status !== 'processing' && t.status !== 'pending',
       30_000,

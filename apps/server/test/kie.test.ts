@@ -6,6 +6,7 @@ import { fakeProviderEnv } from './fake-provider-env';
 import { useFakeVendor } from './fake-vendor-suite';
 import { freePort } from './spawn-server';
 import {
+  authHeaders,
   connectClient,
   startTestServer,
   uploadAsset,
@@ -41,7 +42,9 @@ describe('KIE.ai without a public URL: polling', () => {
       polls: 3,
     });
     expect(sent?.callBackUrl).toBeUndefined();
-    const image = await fetch(kie.server.url + done.generations[0]!.url);
+    const image = await fetch(kie.server.url + done.generations[0]!.url, {
+      headers: authHeaders(kie.server.url),
+    });
     const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1024, 1024]);
   });

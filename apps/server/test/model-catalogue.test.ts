@@ -16,6 +16,7 @@ import {
   waitForTask,
   type TestServer,
 } from './test-server';
+import { rememberKey } from './test-keys';
 
 const dir = mkdtempSync(join(tmpdir(), 'genhub-models-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -223,23 +224,29 @@ describe('old tasks after their model retires', () => {
         maxAttempts: 1,
       });
       expect((await waitForTask(before, first.client, old.id)).status).toBe('failed');
+      const { key } = before;
       await closeAll(first, before);
 
-      const after = await startTestServer({
-        DATA_DIR: dataDir,
-        MODELS_FILE: modelsFile('retire-local.json', {
-          local: {
-            models: {
-              'local-hd': { like: 'local-preview', label: 'Local HD' },
-              'local-preview': {
-                status: 'retired',
-                retiresOn: '2026-11-30',
-                replacement: 'local-hd',
+      // The same data dir: its admin is there already, and their key still works.
+      const after = await startTestServer(
+        {
+          DATA_DIR: dataDir,
+          MODELS_FILE: modelsFile('retire-local.json', {
+            local: {
+              models: {
+                'local-hd': { like: 'local-preview', label: 'Local HD' },
+                'local-preview': {
+                  status: 'retired',
+                  retiresOn: '2026-11-30',
+                  replacement: 'local-hd',
+                },
               },
             },
-          },
-        }),
-      });
+          }),
+        },
+        { signedIn: false },
+      );
+      if (key) rememberKey(after.url, key);
       const second = connectClient(after.url);
       const { client } = second;
       try {

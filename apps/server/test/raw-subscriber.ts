@@ -1,5 +1,6 @@
 import { connect, type NetConnectOpts, type Socket } from 'node:net';
 import WebSocket from 'ws';
+import { keyFor } from './test-keys';
 
 /** One reply of the tRPC WebSocket protocol, reduced to what the tests look at. */
 export interface Reply {
@@ -31,14 +32,17 @@ export interface RawSubscriber {
 
 /**
  * A WebSocket client speaking tRPC's protocol by hand, so a test can stop reading (pause the
- * TCP socket) while it keeps sending, which no real client library does.
+ * TCP socket) while it keeps sending, which no real client library does. It presents the
+ * server's test key as `connectionParams`, the way tRPC's wsLink does.
  */
 export async function openRawSubscriber(url: string): Promise<RawSubscriber> {
   let tcp: Socket | undefined;
   // ws dials through this, which hands the test the TCP socket it makes.
   const createConnection = ((options: NetConnectOpts) =>
     (tcp = connect(options))) as typeof connect;
-  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/trpc', { createConnection });
+  const key = keyFor(url);
+  const endpoint = url.replace(/^http/, 'ws') + (key ? '/trpc?connectionParams=1' : '/trpc');
+  const socket = new WebSocket(endpoint, { createConnection });
   const replies: Reply[] = [];
   socket.on('message', (data: Buffer) => {
     const text = data.toString();
@@ -68,6 +72,7 @@ export async function openRawSubscriber(url: string): Promise<RawSubscriber> {
     void closed.then(({ code, reason }) => reject(new Error(`closed ${code} ${reason}`)));
   });
   if (!tcp) throw new Error('no TCP socket');
+  if (key) socket.send(JSON.stringify({ method: 'connectionParams', data: { token: key } }));
   return {
     socket,
     tcp,

@@ -14,7 +14,9 @@ import { startFakeNanobanana } from './fake-nanobanana';
 import { startFakeOpenRouter } from './fake-openrouter';
 import { startFakeReplicate } from './fake-replicate';
 import { fakeProviderEnv } from './fake-provider-env';
+import { createAdminWithKey, testAdmin } from './spawn-server';
 import { startSourceServer, type SourceServer } from './spawn-source-server';
+import { forgetKey, rememberKey } from './test-keys';
 import { connectClient } from './test-server';
 
 const redacted = '[redacted]';
@@ -50,6 +52,7 @@ describe('secrets a provider echoes back', () => {
     // Characters that URL-encoding changes, so the encoded echo is a different string.
     gemini.state.apiKey = 'AIza/gemini+key=test';
     dataDir = mkdtempSync(join(tmpdir(), 'genhub-scrub-'));
+    const key = createAdminWithKey(dataDir, testAdmin);
     server = await startSourceServer({
       DATA_DIR: dataDir,
       NODE_ENV: 'development',
@@ -57,6 +60,7 @@ describe('secrets a provider echoes back', () => {
       KIE_WEBHOOK_HMAC_KEY: kieHmacKey,
       REPLICATE_WEBHOOK_SECRET: replicateWebhookSecret,
     });
+    rememberKey(server.url, key);
     connection = connectClient(server.url);
     const signing = readFileSync(join(dataDir, 'secret.key'));
     forbidden = [
@@ -72,11 +76,14 @@ describe('secrets a provider echoes back', () => {
       ].flatMap((secret) => [secret, encodeURIComponent(secret)]),
       signing.toString('hex'),
       signing.toString('base64'),
+      // The caller's own API key is a secret too.
+      key,
     ];
   }, 60_000);
 
   afterAll(async () => {
     await connection.ws.close();
+    forgetKey(server.url);
     await server.stop();
     await Promise.all(Object.values(fakes).map((fake) => fake.close()));
     rmSync(dataDir, { recursive: true, force: true });

@@ -23,7 +23,7 @@ import { uploadCases } from './fuzz/upload-cases';
 import { validInputs } from './fuzz/valid-inputs';
 import { webhookCases } from './fuzz/webhook-cases';
 import { wsCases } from './fuzz/ws-cases';
-import { connectClient } from './test-server';
+import { authHeaders, connectClient } from './test-server';
 
 /** A new seed each run, printed in the title; `FUZZ_SEED=<n>` replays a run's inputs. */
 function fuzzSeed(): number {
@@ -67,6 +67,13 @@ describe(`security fuzz (seed ${seed}; replay with FUZZ_SEED=${seed})`, () => {
     protectedBefore = await snapshotProtected(server.url, connection.client, seeded.protected);
 
     const rng = createRng(seed);
+    // As the test admin, so that what refuses a case is the check it aims at; a few signed
+    // out, so that the sign-in check is fuzzed too.
+    const signedIn = authHeaders(server.url);
+    const asSomeone = (c: HttpCase): HttpCase =>
+      rng.chance(0.1)
+        ? { ...c, label: `${c.label} (signed out)` }
+        : { ...c, headers: { ...signedIn, ...c.headers } };
     const valid = validInputs(seeded.ids);
     const routes = listRoutes(server.app.fastify.printRoutes({ commonPrefix: false }));
     const http: HttpCase[] = [
@@ -82,7 +89,9 @@ describe(`security fuzz (seed ${seed}; replay with FUZZ_SEED=${seed})`, () => {
         routes,
       ),
       ...webhookCases(rng, seeded.hooks),
-    ].map((c, i) => ({ ...c, label: `#${i} ${c.label}` }));
+    ]
+      .map(asSomeone)
+      .map((c, i) => ({ ...c, label: `#${i} ${c.label}` }));
     const ws: WsCase[] = wsCases(rng, { procedures, valid }).map((c, i) => ({
       ...c,
       label: `#ws${i} ${c.label}`,
@@ -103,7 +112,7 @@ describe(`security fuzz (seed ${seed}; replay with FUZZ_SEED=${seed})`, () => {
       checkAnswer(c, await sendHttp(base, c, 15_000), markers),
     );
     failures = answers.flat();
-    failures.push(...(await runWsCases(server.url.replace(/^http/, 'ws'), ws, markers)));
+    failures.push(...(await runWsCases(server.url.replace(/^http/, 'ws'), ws, markers, signedIn)));
   }, 300_000);
 
   afterAll(async () => {

@@ -14,17 +14,33 @@ import {
   TaskEventBus,
   type CoreContext,
 } from '@genhub/core';
-import { createDb } from '@genhub/db';
+import { createDb, users } from '@genhub/db';
+import { eq } from 'drizzle-orm';
 
 /**
  * Appends `count` events to a data dir's log the way the server writes them (a task created,
  * then canceled: real snapshots, no pixels), in one transaction so a server running on the
- * same database sees them all at once. Returns the log's newest seq.
+ * same database sees them all at once; the tasks belong to the user signed up as `ownerEmail`.
+ * Returns the log's newest seq.
  */
-export async function seedTaskEvents(dataDir: string, count: number): Promise<number> {
+export async function seedTaskEvents(
+  dataDir: string,
+  count: number,
+  ownerEmail: string,
+): Promise<number> {
   const handle = createDb(join(dataDir, 'genhub.sqlite'));
+  const owner = handle.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, ownerEmail))
+    .get()?.id;
+  if (!owner) {
+    await handle.close();
+    throw new Error(`no user ${ownerEmail} to own the seeded tasks`);
+  }
   const ctx: CoreContext = {
     db: handle.db,
+    owner,
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage: new LocalDiskStorage(join(dataDir, 'files')),

@@ -57,7 +57,7 @@ function halt(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   return exited;
 }
 
-const testAdmin = { email: 'admin@genhub.test', password: 'test-admin-password' };
+export const testAdmin = { email: 'admin@genhub.test', password: 'test-admin-password' };
 
 /** Runs `pnpm admin …` on a data directory (before the server opens it); returns its output. */
 function adminCommand(dataDir: string, args: string[]): string {
@@ -69,7 +69,7 @@ function adminCommand(dataDir: string, args: string[]): string {
 }
 
 /** The first admin (who is given what was seeded) and a key with every scope, by the admin command line. */
-function createAdminWithKey(dataDir: string, admin: typeof testAdmin): string {
+export function createAdminWithKey(dataDir: string, admin: typeof testAdmin): string {
   adminCommand(dataDir, [
     'create-user',
     '--email',

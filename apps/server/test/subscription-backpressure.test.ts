@@ -6,6 +6,7 @@ import { openRawSubscriber, type RawSubscriber, type Reply } from './raw-subscri
 import { seedTaskEvents } from './seed-task-events';
 import { spawnServer, type RunningApp } from './spawn-server';
 import { serverEndState } from './tcp-state';
+import { authHeaders } from './test-keys';
 
 // Generous bounds for a loaded 2-core machine: what failed here took 13.9 s and +500 MB.
 const healthzBoundMs = 500;
@@ -48,7 +49,8 @@ describe('subscriptions under a client that stops reading', () => {
       MALLOC_ARENA_MAX: '2',
     });
     port = Number(new URL(app.url).port);
-    head = await seedTaskEvents(app.dataDir, 15_000);
+    if (!app.admin) throw new Error('the server was started without its admin');
+    head = await seedTaskEvents(app.dataDir, 15_000, app.admin.email);
     // Warm the server up on the log once, so the baseline includes what any replay loads.
     const warm = await openRawSubscriber(app.url);
     warm.subscribe(1, 'task.events', fromStart);
@@ -219,7 +221,7 @@ describe('subscriptions under a client that stops reading', () => {
 
     const input = encodeURIComponent(JSON.stringify({ lastEventId: null }));
     const res = await fetch(`${app.url}/trpc/task.events?input=${input}`, {
-      headers: { accept: 'text/event-stream' },
+      headers: { ...authHeaders(app.url), accept: 'text/event-stream' },
     });
     expect(res.status).toBe(405);
     expect(await res.json()).toMatchObject({

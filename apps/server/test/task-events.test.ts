@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { until } from '@genhub/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskEvent } from '@genhub/core';
-import { connectClient, startTestServer, type TestServer } from './test-server';
+import { authHeaders, connectClient, startTestServer, type TestServer } from './test-server';
 
 interface Received {
   id: string;
@@ -60,7 +60,7 @@ describe('task events over a real WebSocket', () => {
       const done = await client.task.get.query({ id: tasks[i]!.id });
       expect(done.generations).toHaveLength(ask.count);
       for (const g of done.generations) {
-        const res = await fetch(server.url + g.url);
+        const res = await fetch(server.url + g.url, { headers: authHeaders(server.url) });
         expect(res.status).toBe(200);
         expect(res.headers.get('cache-control')).toContain('immutable');
         expect(res.headers.get('etag')).toBeTruthy();
@@ -69,7 +69,7 @@ describe('task events over a real WebSocket', () => {
           ask.outputFormat,
           ...sizes[ask.aspectRatio],
         ]);
-        const thumb = await fetch(server.url + g.thumbUrl);
+        const thumb = await fetch(server.url + g.thumbUrl, { headers: authHeaders(server.url) });
         expect(thumb.headers.get('content-type')).toBe('image/webp');
       }
     }

@@ -9,6 +9,7 @@ import { fakeProviderEnv } from './fake-provider-env';
 import { fakeKieVeo, type FakeKieVeo } from './fake-kie-veo';
 import { freePort } from './spawn-server';
 import {
+  authHeaders,
   closeAll,
   connectClient,
   solidPng,
@@ -92,7 +93,9 @@ describe('Veo 3.1 through KIE.ai, polled', () => {
       }),
     ]);
     expect(done.cost).toEqual({ unit: 'credits', estimated: 60, actual: 60, source: 'estimate' });
-    const file = await fetch(server.url + done.generations[0]!.url);
+    const file = await fetch(server.url + done.generations[0]!.url, {
+      headers: authHeaders(server.url),
+    });
     expect(file.headers.get('content-type')).toBe('video/mp4');
     expect(sha256(Buffer.from(await file.arrayBuffer()))).toBe(sha256(veo.clip));
     // The cost ledger counts the clip at its list price.

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeVideo } from '@genhub/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectClient, startTestServer, waitForTask, type TestServer } from './test-server';
+import {
+  authHeaders,
+  connectClient,
+  startTestServer,
+  waitForTask,
+  type TestServer,
+} from './test-server';
 import { readZip } from './read-zip';
 
 describe('videos through the product, made offline by the local engine', () => {
@@ -11,6 +17,9 @@ describe('videos through the product, made offline by the local engine', () => {
   let clipTask: Awaited<ReturnType<typeof waitForTask>>;
   let imageTask: Awaited<ReturnType<typeof waitForTask>>;
   let clip: Buffer;
+  /** A file as its owner fetches it, with these headers besides. */
+  const fetchFile = (path: string, headers: Record<string, string> = {}) =>
+    fetch(server.url + path, { headers: { ...authHeaders(server.url), ...headers } });
   beforeAll(async () => {
     server = await startTestServer({ FFMPEG_PATH: 'off' });
     connection = connectClient(server.url);
@@ -23,9 +32,7 @@ describe('videos through the product, made offline by the local engine', () => {
     const image = await connection.client.task.create.mutate({ prompt: 'a still lighthouse' });
     clipTask = await waitForTask(server, connection.client, video.id, 60_000);
     imageTask = await waitForTask(server, connection.client, image.id);
-    clip = Buffer.from(
-      await (await fetch(server.url + clipTask.generations[0]!.url)).arrayBuffer(),
-    );
+    clip = Buffer.from(await (await fetchFile(clipTask.generations[0]!.url)).arrayBuffer());
   });
   afterAll(async () => {
     await connection.ws.close();
@@ -45,28 +52,28 @@ describe('videos through the product, made offline by the local engine', () => {
     const copy = join(server.dataDir, 'copy.mp4');
     writeFileSync(copy, clip);
     expect(await probeVideo(copy)).toEqual({ durationMs: 4000, width: 320, height: 180 });
-    const poster = await fetch(server.url + generation!.thumbUrl);
+    const poster = await fetchFile(generation!.thumbUrl);
     expect(poster.headers.get('content-type')).toBe('image/webp');
     expect(imageTask.generations[0]?.durationMs).toBeNull();
   });
 
   it('serves byte ranges of a video, so a player can seek', async () => {
-    const url = server.url + clipTask.generations[0]!.url;
-    const whole = await fetch(url);
+    const url = clipTask.generations[0]!.url;
+    const whole = await fetchFile(url);
     expect(whole.headers.get('accept-ranges')).toBe('bytes');
     expect(whole.headers.get('content-type')).toBe('video/mp4');
     await whole.arrayBuffer();
 
-    const middle = await fetch(url, { headers: { range: 'bytes=100-1099' } });
+    const middle = await fetchFile(url, { range: 'bytes=100-1099' });
     expect(middle.status).toBe(206);
     expect(middle.headers.get('content-range')).toBe(`bytes 100-1099/${clip.byteLength}`);
     expect(Buffer.from(await middle.arrayBuffer()).equals(clip.subarray(100, 1100))).toBe(true);
 
-    const tail = await fetch(url, { headers: { range: 'bytes=-64' } });
+    const tail = await fetchFile(url, { range: 'bytes=-64' });
     expect(tail.status).toBe(206);
     expect(Buffer.from(await tail.arrayBuffer()).equals(clip.subarray(-64))).toBe(true);
 
-    const past = await fetch(url, { headers: { range: `bytes=${clip.byteLength + 10}-` } });
+    const past = await fetchFile(url, { range: `bytes=${clip.byteLength + 10}-` });
     expect(past.status).toBe(416);
     await past.arrayBuffer();
   });
@@ -81,7 +88,7 @@ describe('videos through the product, made offline by the local engine', () => {
   it('puts the .mp4 in the ZIP export beside the images', async () => {
     const res = await fetch(`${server.url}/api/export/zip`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...authHeaders(server.url), 'content-type': 'application/json' },
       body: JSON.stringify({ ids: [clipTask.id, imageTask.id] }),
     });
     expect(res.status).toBe(200);

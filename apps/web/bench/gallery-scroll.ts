@@ -5,17 +5,20 @@
  * the frames that took longer than two 60 Hz intervals. Run with `pnpm bench` from the root.
  */
 import { spawnServer } from '@genhub/server/testing';
-import { launchBrowser } from '../e2e/browser';
+import { launchBrowser, signInContext } from '../e2e/browser';
 
 interface TraceEvent {
   name: string;
   args?: { frame_reporter?: { state?: string } };
 }
 
+// Seeded before the first admin exists, so the 10,000 are theirs.
 const app = await spawnServer({}, [], { seedGallery: 10_000 });
 const browser = await launchBrowser();
 try {
+  if (!app.admin) throw new Error('the server was started without its admin');
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signInContext(page, app.url, { ...app.admin, name: 'Test admin' });
   await page.goto(app.url);
   await page.getByTestId('task-tile').first().waitFor();
   await page.waitForTimeout(500);

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import yauzl from 'yauzl';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { e2eAdmin, launchBrowser, signInContext } from './browser';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
 const axeSource = readFileSync(
@@ -64,6 +64,7 @@ describe('the gallery with 10,000 generations', () => {
       acceptDownloads: true,
     });
     page = await context.newPage();
+    await signInContext(page, app.url, e2eAdmin);
     await page.goto(app.url);
     await page.locator('[role="status"][data-state="connected"]').waitFor();
     await page.getByTestId('task-tile').first().waitFor();
@@ -114,7 +115,7 @@ describe('the gallery with 10,000 generations', () => {
     for (let i = 0; i < 6; i++) {
       const res = await fetch(`${app.url}/trpc/task.create`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${app.key ?? ''}` },
         body: JSON.stringify({ prompt: `arrived while scrolled ${i}` }),
       });
       expect(res.status).toBe(200);
@@ -245,7 +246,7 @@ describe('the gallery with 10,000 generations', () => {
     await notifying.getByTestId('task-tile').first().waitFor();
     const res = await fetch(`${app.url}/trpc/task.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.key ?? ''}` },
       body: JSON.stringify({ prompt: 'done while you were away' }),
     });
     expect(res.status).toBe(200);

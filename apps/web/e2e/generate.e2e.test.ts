@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { e2eAdmin, launchBrowser, signInContext } from './browser';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
@@ -17,6 +17,7 @@ describe('generate in the browser', () => {
     app = await spawnServer({ LOCAL_PROVIDER_DELAY_MS: '1500' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+    await signInContext(page, app.url, e2eAdmin);
   });
 
   afterAll(async () => {
@@ -79,7 +80,7 @@ describe('generate in the browser', () => {
     // Another service creates a task before the browser is back.
     const res = await fetch(`${app.url}/trpc/task.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.key ?? ''}` },
       body: JSON.stringify({ prompt: 'made while the browser was away' }),
     });
     expect(res.status).toBe(200);

@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { fakeKieVeo, startFakeKie, type FakeKie, type FakeKieVeo } from '@genhub/server/fakes';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openConnectedPage } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
 
@@ -17,7 +17,9 @@ const optionValues = (select: Locator) =>
 /** A task as the server has it, read over the API. */
 async function serverTask(app: RunningApp, id: string): Promise<{ seed: number | null }> {
   const input = encodeURIComponent(JSON.stringify({ id }));
-  const res = await fetch(`${app.url}/trpc/task.get?input=${input}`);
+  const res = await fetch(`${app.url}/trpc/task.get?input=${input}`, {
+    headers: { authorization: `Bearer ${app.key ?? ''}` },
+  });
   expect(res.status).toBe(200);
   const body = (await res.json()) as { result: { data: { seed: number | null } } };
   return body.result.data;
@@ -44,7 +46,7 @@ describe('KIE.ai from the browser, with a key and no public URL', () => {
       FFMPEG_PATH: 'off',
     });
     browser = await launchBrowser();
-    page = await openConnectedPage(browser, app.url);
+    page = await signedInPage(browser, app.url);
     // Set once: still there at the end means nothing reloaded the page.
     await page.evaluate(() => {
       (window as unknown as { marker: number }).marker = 42;

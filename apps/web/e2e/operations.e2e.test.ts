@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openConnectedPage } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
@@ -26,7 +26,7 @@ describe('image operations in the browser (local provider)', () => {
     mkdirSync(outDir, { recursive: true });
     app = await spawnServer({ LOCAL_PROVIDER_DELAY_MS: '200' });
     browser = await launchBrowser();
-    page = await openConnectedPage(browser, app.url);
+    page = await signedInPage(browser, app.url);
   });
 
   afterAll(async () => {
@@ -46,7 +46,9 @@ describe('image operations in the browser (local provider)', () => {
     await tile.getByRole('button', { name: /Open image 1/ }).click();
     const src = await page.getByTestId('lightbox-image').getAttribute('src');
     await page.keyboard.press('Escape');
-    const res = await fetch(new URL(src ?? '', app.url));
+    const res = await fetch(new URL(src ?? '', app.url), {
+      headers: { authorization: `Bearer ${app.key ?? ''}` },
+    });
     return Buffer.from(await res.arrayBuffer());
   }
 

@@ -6,7 +6,7 @@ import { seedExpressionPlan } from '@genhub/core/testing';
 import { startFakeNanobanana } from '@genhub/server/fakes';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openConnectedPage } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
 
@@ -35,9 +35,12 @@ describe('variation plans and cost in the browser', () => {
       .toBuffer();
     const form = new FormData();
     form.append('file', new Blob([base], { type: 'image/png' }), 'base.png');
-    expect((await fetch(`${app.url}/api/assets`, { method: 'POST', body: form })).status).toBe(201);
+    const headers = { authorization: `Bearer ${app.key ?? ''}` };
+    expect(
+      (await fetch(`${app.url}/api/assets`, { method: 'POST', body: form, headers })).status,
+    ).toBe(201);
     browser = await launchBrowser();
-    page = await openConnectedPage(browser, app.url);
+    page = await signedInPage(browser, app.url);
   });
 
   afterAll(async () => {

@@ -11,7 +11,7 @@ import {
 } from '@genhub/server/fakes';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
 const replicateSecret = `whsec_${Buffer.from('e2e-replicate-secret').toString('base64')}`;
@@ -50,8 +50,7 @@ describe('every provider from the browser, against its fake', () => {
     ['replicate', 'Replicate'],
     ['nanobanana', 'nanobanana API'],
   ])('generates through %s', async (provider, label) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
-    await page.goto(app.url);
+    const page = await signedInPage(browser, app.url, { viewport: { width: 1280, height: 860 } });
     await page.locator('[role="status"][data-state="connected"]').waitFor();
     await page.getByTestId('generate-form').getByLabel('Provider').selectOption(provider);
     expect(

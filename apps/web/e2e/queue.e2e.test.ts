@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openConnectedPage } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
 
@@ -16,7 +16,7 @@ describe('the queue in the browser, with a local engine that always fails', () =
     mkdirSync(outDir, { recursive: true });
     app = await spawnServer({ LOCAL_PROVIDER_DELAY_MS: '200', LOCAL_PROVIDER_FAILURE_RATE: '1' });
     browser = await launchBrowser();
-    page = await openConnectedPage(browser, app.url);
+    page = await signedInPage(browser, app.url);
   });
 
   afterAll(async () => {

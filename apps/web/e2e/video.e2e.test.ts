@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openConnectedPage } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
@@ -27,7 +27,7 @@ describe('videos in the browser (local provider)', () => {
     mkdirSync(outDir, { recursive: true });
     app = await spawnServer({ LOCAL_PROVIDER_DELAY_MS: '200', FFMPEG_PATH: 'off' });
     browser = await launchBrowser();
-    page = await openConnectedPage(browser, app.url);
+    page = await signedInPage(browser, app.url);
   });
 
   afterAll(async () => {

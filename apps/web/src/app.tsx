@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UserMenu } from './account/user-menu';
 import { Balance } from './connection/balance';
 import { ConnectionIndicator } from './connection/connection-indicator';
 import { NotifySettings } from './connection/notify-settings';
@@ -14,6 +15,7 @@ import { QueuePanel } from './queue/queue-panel';
 
 // The chart library loads with the usage page only.
 const UsagePage = lazy(() => import('./usage/usage-page'));
+const SettingsPage = lazy(() => import('./settings/settings-page'));
 
 export function App() {
   const { t } = useTranslation();
@@ -52,9 +54,14 @@ export function App() {
             <NotifySettings />
             <ConnectionIndicator />
             <LanguageSwitch />
+            <UserMenu />
           </div>
         </header>
-        {view === 'usage' ? (
+        {view === 'settings' ? (
+          <Suspense fallback={<p>{t('gallery.loading')}</p>}>
+            <SettingsPage />
+          </Suspense>
+        ) : view === 'usage' ? (
           <Suspense fallback={<p>{t('gallery.loading')}</p>}>
             <UsagePage />
           </Suspense>

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AuthGate } from './account/auth-gate';
 import { App } from './app';
 import './i18n';
 import './styles.css';
@@ -13,7 +14,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <App />
+        <AuthGate>
+          <App />
+        </AuthGate>
       </TRPCProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@genhub/server';
+import { liveConnectionAllowed } from './account/live-connection-gate';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -20,7 +21,8 @@ export const queryClient = new QueryClient({
 const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/trpc`;
 
 export const wsClient = createWSClient({
-  url: wsUrl,
+  // Opens once someone is signed in, so the upgrade carries their session cookie.
+  url: () => liveConnectionAllowed().then(() => wsUrl),
   keepAlive: { enabled: true, intervalMs: 10_000, pongTimeoutMs: 4_000 },
   retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 5_000),
 });

@@ -165,11 +165,15 @@ async function runUpgrade(base: string, c: WsCase, markers: LeakMarkers): Promis
   return failures;
 }
 
-/** Runs WebSocket cases: upgrades on their own sockets, the rest over `lanes` shared sockets. */
+/**
+ * Runs WebSocket cases: upgrades on their own sockets, the rest over `lanes` shared sockets,
+ * opened with `laneHeaders` (an `Authorization` to call as someone).
+ */
 export async function runWsCases(
   base: string,
   cases: WsCase[],
   markers: LeakMarkers,
+  laneHeaders: Record<string, string> = {},
   lanes = 3,
 ): Promise<Failure[]> {
   const own = cases.filter((c) => c.path !== undefined || c.headers !== undefined);
@@ -179,7 +183,7 @@ export async function runWsCases(
     let connection: WsConnection | null = null;
     for (const c of slice) {
       if (!connection || connection.closeCode !== null) {
-        const opened = await openWs(`${base}/trpc`);
+        const opened = await openWs(`${base}/trpc`, laneHeaders);
         if (opened.kind !== 'open') {
           failures.push({
             check: 'answers',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { until } from '@genhub/core/testing';
 import {
+  authHeaders,
   solidPng,
   uploadAsset,
   waitForTask,
@@ -142,7 +143,7 @@ export async function snapshotProtected(
   const plan = await client.plan.get.query({ id: items.planId });
   const files = await Promise.all(
     items.fileUrls.map(async (file) => {
-      const res = await fetch(url + file);
+      const res = await fetch(url + file, { headers: authHeaders(url) });
       return `${file} ${res.status} ${createHash('sha256')
         .update(Buffer.from(await res.arrayBuffer()))
         .digest('hex')}`;

@@ -15,6 +15,7 @@ import {
   type OutputFormat,
   type Resolution,
 } from '@genhub/core/schemas';
+import { MissingProviderKeys } from '../account/missing-provider-keys';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { useGenerateIntents } from './generate-intents';
@@ -264,6 +265,7 @@ export function GeneratePanel() {
           />
         )}
       </div>
+      <MissingProviderKeys providers={providers.data ?? []} />
       <ModelLifecycleNote model={model} models={provider?.models ?? []} now={listedAt} />
       {model?.price && unitPrice !== null && !provider?.local && (
         <p className="text-xs text-stone-600 dark:text-stone-400">

@@ -1,8 +1,13 @@
 import { useEffect, useState } from 'react';
 
-export type View = 'studio' | 'usage';
+export type View = 'studio' | 'usage' | 'settings';
 
-const read = (): View => (window.location.hash === '#/usage' ? 'usage' : 'studio');
+const read = (): View =>
+  window.location.hash === '#/usage'
+    ? 'usage'
+    : /^#\/settings(\/|$)/.test(window.location.hash)
+      ? 'settings'
+      : 'studio';
 
 /** Which page is shown, kept in the URL's hash so it survives a reload and can be linked. */
 export function useHashView(): View {

@@ -1,19 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import type { UsageReport } from '@genhub/core/schemas';
+import { quotaKeys } from '../account/quota-keys';
 import { budgetView } from './budget-view';
 
 /** One monthly cap: spent, then what queued tasks reserve; an overrun fills the bar in red. */
 export function BudgetBar({
   budget,
   className,
+  quota = false,
 }: {
   budget: UsageReport['budgets'][number];
   className: string;
+  /** The viewer's own monthly quota rather than the server's budget. */
+  quota?: boolean;
 }) {
   const { t } = useTranslation();
-  const view = budgetView(budget, t);
+  const view = budgetView(budget, t, quota ? quotaKeys : undefined);
   return (
-    <div className={className} data-testid="usage-budget" data-overrun={view.overrun}>
+    <div
+      className={className}
+      data-testid={quota ? 'usage-quota' : 'usage-budget'}
+      data-overrun={view.overrun}
+    >
       <p
         className={`text-sm ${view.overrun ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}
       >
@@ -24,7 +32,7 @@ export function BudgetBar({
       )}
       <div
         role="img"
-        aria-label={`${t('usage.budgetBar', { unit: budget.unit })}: ${view.text}${view.reservedText ? `; ${view.reservedText}` : ''}`}
+        aria-label={`${t(quota ? 'account.quotaBar' : 'usage.budgetBar', { unit: budget.unit })}: ${view.text}${view.reservedText ? `; ${view.reservedText}` : ''}`}
         className={`mt-2 flex h-2.5 w-full overflow-hidden rounded-full ${
           view.overrun ? 'bg-red-100 dark:bg-red-950' : 'bg-stone-200 dark:bg-stone-800'
         }`}

@@ -16,20 +16,25 @@ export interface BudgetView {
 const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
 
 /** What the usage page shows for one monthly cap; the arithmetic is core's `budgetStatus`. */
-export function budgetView(budget: UsageReport['budgets'][number], t: TFunction): BudgetView {
+export function budgetView(
+  budget: UsageReport['budgets'][number],
+  t: TFunction,
+  /** The text's keys: the server's budget by default, or the viewer's own quota. */
+  keys: { within: string; overrun: string } = { within: 'usage.budget', overrun: 'usage.overrun' },
+): BudgetView {
   const status = budgetStatus(budget);
   const amount = (n: number) => formatAmount(n, budget.unit);
   const overrun = status.over > 0;
   return {
     overrun,
     text: overrun
-      ? t('usage.overrun', {
+      ? t(keys.overrun, {
           // "72 / 60 credits — 12 over": the unit once, after the cap.
           used: formatNumber(status.committed),
           cap: amount(status.cap),
           over: formatNumber(status.over),
         })
-      : t('usage.budget', { spent: amount(status.spent), cap: amount(status.cap) }),
+      : t(keys.within, { spent: amount(status.spent), cap: amount(status.cap) }),
     reservedText:
       status.reserved > 0 ? t('usage.reserved', { amount: amount(status.reserved) }) : null,
     widths: { spent: percent(status.bar.spent), reserved: percent(status.bar.reserved) },

@@ -64,6 +64,9 @@ export default function UsagePage() {
       {budgets.map((b) => (
         <BudgetBar key={b.unit} budget={b} className={card} />
       ))}
+      {usage.data.quotas.map((q) => (
+        <BudgetBar key={`quota-${q.unit}`} budget={q} className={card} quota />
+      ))}
       {rows.length === 0 ? (
         <p className="text-stone-600 dark:text-stone-400">{t('usage.none')}</p>
       ) : (
