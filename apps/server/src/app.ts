@@ -84,6 +84,8 @@ export async function buildApp(
     // Per-request lines are noise at this volume; errors are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy, the client is who the trusted proxy says (rate limits, audit log).
+    trustProxy: env.TRUST_PROXY,
     // A request without a Host reaches the edge guard, which says why it is refused.
     http: { requireHostHeader: false },
     frameworkErrors: answerFrameworkError,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseAllowedHost, parsePriceOverrides, readModelsFile } from '@genhub/core';
 import { commaList } from './edge/comma-list';
+import { trustProxySetting } from './edge/trust-proxy-setting';
 import { parseHostName } from './edge/parse-host-name';
 import { parseOrigin } from './edge/parse-origin';
 import { perMinuteVariable } from './limits/per-minute-variable';
@@ -25,6 +26,7 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: commaList(parseOrigin, 'an http(s) origin such as https://studio.example:8443'),
   /** Host names besides localhost, HOST and PUBLIC_BASE_URL's that requests may be sent to. */
   ALLOWED_HOSTS: commaList(parseHostName, 'a host name without a port, such as genhub.lan'),
+  TRUST_PROXY: trustProxySetting,
   LOCAL_PROVIDER_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
   /** Share of the local provider's attempts that fail as an outage, to watch retries (0–1). */
   LOCAL_PROVIDER_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
@@ -61,6 +63,8 @@ const envSchema = z.object({
     .default(4 * 1024 * 1024),
   /** A WebSocket that reads nothing for this long while events wait for it is disconnected. */
   WS_STALL_TIMEOUT_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /** How often a WebSocket that only listens has its credentials looked at again. */
+  WS_CREDENTIALS_RECHECK_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   /** Subscriptions one WebSocket connection may hold at once. */
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1000).default(16),
   /** WebSocket connections one client address may hold at once (behind a proxy: all of them). */

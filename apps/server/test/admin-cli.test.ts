@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiKeys } from '@genhub/db';
@@ -212,5 +213,19 @@ describe('pnpm admin', { timeout: 90_000 }, () => {
     const taken = await admin(server.dataDir, ['create-user', '--email', 'gen@example.com']);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toMatch(/already exists/);
+  });
+
+  it('makes the first user of a fresh data directory an admin, or nothing', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'genhub-admin-'));
+    try {
+      const member = await admin(fresh, ['create-user', '--email', 'first@example.com']);
+      expect(member.code).toBe(1);
+      expect(member.stderr.trim()).toBe('The first user must be the admin: add --admin');
+      const first = await admin(fresh, ['create-user', '--email', 'first@example.com', '--admin']);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^created admin first@example.com/);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });

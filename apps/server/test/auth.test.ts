@@ -155,6 +155,32 @@ describe('sign-in', () => {
     const res = await signIn(server.url, admin.email, admin.password);
     expect(res.status).not.toBe(200);
     expect(res.headers.getSetCookie()).toEqual([]);
+    // The right password gets the same answer as a wrong one: it does not confirm the password.
+    const wrong = await signIn(server.url, admin.email, 'not the password at all');
+    expect({ status: res.status, body: await res.json() }).toEqual({
+      status: wrong.status,
+      body: await wrong.json(),
+    });
+  });
+
+  it('closes the routes that would check a password or edit a profile past the app', async () => {
+    server = await startTestServer({ RATE_LIMIT_SIGN_IN: '3' }, { signedIn: false });
+    const cookie = sessionCookie(await setup(server.url, admin));
+    const post = (path: string, body: unknown) =>
+      fetch(`${server?.url}/api/auth/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server?.url ?? '', cookie },
+        body: JSON.stringify(body),
+      });
+    expect((await post('verify-password', { password: admin.password })).status).toBe(404);
+    expect((await post('update-user', { name: 'x'.repeat(500) })).status).toBe(404);
+    // Guessing the password through change-password counts against the sign-in limit.
+    const guess = () =>
+      post('change-password', { currentPassword: 'a guess at it', newPassword: 'whatever 123' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await guess()).status);
+    expect(statuses.slice(0, 2)).toEqual([400, 400]);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it('resolves no viewer without credentials or with a forged cookie, and refuses the rest', async () => {

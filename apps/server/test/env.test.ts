@@ -58,3 +58,29 @@ describe('ALLOWED_ORIGINS and ALLOWED_HOSTS', () => {
     expect(loadEnv({})).toMatchObject({ ALLOWED_ORIGINS: [], ALLOWED_HOSTS: [] });
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const trust = (value: string) => loadEnv({ TRUST_PROXY: value }).TRUST_PROXY;
+
+  it('trusts no proxy by default, any with true, addresses and ranges as listed', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('127.0.0.1, 10.0.0.0/8,fd00::/8')).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+  });
+
+  it('trusts a number of hops, nearest first', () => {
+    const hops = trust('1');
+    if (typeof hops !== 'function') throw new Error('expected a function');
+    expect([hops('10.0.0.1', 0), hops('10.0.0.2', 1)]).toEqual([true, false]);
+  });
+
+  it('refuses what is not an address, a range or a number, naming it', () => {
+    expect(() => trust('proxy.lan')).toThrow(/TRUST_PROXY.*"proxy.lan" is not/);
+    expect(() => trust('10.0.0.0/33')).toThrow(/"10.0.0.0\/33" is not/);
+  });
+});

@@ -73,6 +73,8 @@ export interface FakeKie {
   createTimes: number[];
   /** createTask calls answered 429. */
   rateLimited: number;
+  /** Credit (balance) queries received. */
+  creditQueries: number;
   callbackResponses: number[];
   /** When the first callback of each KIE task was sent (performance.now()). */
   callbackSentAt: Map<string, number>;
@@ -130,6 +132,8 @@ export async function startFakeKie(
     /** The createTask arrivals within the last window. */
     window: [] as number[],
     rateLimited: 0,
+    /** Credit (balance) queries received. */
+    creditQueries: 0,
     callbackResponses: [] as number[],
     callbackSentAt: new Map<string, number>(),
   };
@@ -294,6 +298,7 @@ export async function startFakeKie(
     if (req.method === 'GET' && url.pathname === '/api/v1/jobs/recordInfo')
       return recordInfo(url, res);
     if (req.method === 'GET' && url.pathname === '/api/v1/chat/credit') {
+      state.creditQueries++;
       if (state.behaviour.echoKey) return json(res, 422, echo(req.headers.authorization));
       return json(res, 200, { code: 200, msg: 'success', data: 100 });
     }
@@ -352,6 +357,9 @@ export async function startFakeKie(
     ...state,
     get rateLimited() {
       return state.rateLimited;
+    },
+    get creditQueries() {
+      return state.creditQueries;
     },
     url: base,
     uploadUrl: uploadBase,

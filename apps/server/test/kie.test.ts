@@ -135,10 +135,16 @@ describe('KIE.ai without a public URL: polling', () => {
     expect(done.error?.message).not.toContain(kie.fake.apiKey);
   });
 
-  it('reports the account balance', async () => {
-    expect(await kie.client.account.balance.query()).toEqual([
-      { provider: 'kie', label: 'KIE.ai', amount: 100, unit: 'credits', error: null },
-    ]);
+  it('reports the account balance, one reading shared by every caller for 30 s', async () => {
+    const before = kie.fake.creditQueries;
+    const readings = await Promise.all([1, 2, 3].map(() => kie.client.account.balance.query()));
+    for (const reading of readings) {
+      expect(reading).toEqual([
+        { provider: 'kie', label: 'KIE.ai', amount: 100, unit: 'credits', error: null },
+      ]);
+    }
+    expect(kie.fake.creditQueries - before).toBeLessThanOrEqual(1);
+    expect(kie.fake.creditQueries).toBeGreaterThan(0);
   });
 });
 

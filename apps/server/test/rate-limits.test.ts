@@ -1,12 +1,11 @@
 import { request } from 'node:http';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createKey } from '../src/auth/create-key';
-import { createUser } from '../src/auth/create-user';
 import { EnvError, loadEnv } from '../src/env';
 import type { AppRouter } from '../src/router';
 import { httpClientWith, wsClientWithToken } from './auth-clients';
 import { solidPng, startTestServer, type TestServer } from './test-server';
+import { memberWithKey } from './member-with-key';
 
 interface Answer {
   status: number;
@@ -58,24 +57,8 @@ const guessPassword = (server: TestServer, from: string) =>
     body: JSON.stringify({ email: 'admin@genhub.test', password: 'not the password' }),
   });
 
-/** A member with a key (read and generate), made as the admin command makes them. */
-async function memberKey(server: TestServer, email: string): Promise<string> {
-  const { auth, core } = server.app;
-  const noOne = { actorId: null, ip: null };
-  const user = await createUser(
-    auth,
-    core.db,
-    { email, name: email, password: 'a member password', role: 'member' },
-    noOne,
-  );
-  const created = await createKey(
-    auth,
-    core.db,
-    { userId: user.id, name: 'script', scopes: ['read', 'generate'], expiresInDays: null },
-    noOne,
-  );
-  return created.key;
-}
+const memberKey = async (server: TestServer, email: string) =>
+  (await memberWithKey(server, email)).key;
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 

@@ -31,7 +31,7 @@ async function viewerOver(socket: ReturnType<typeof socketWithKey>) {
 describe('open WebSockets when credentials change', { timeout: 60_000 }, () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(accountTestVars);
+    server = await startTestServer({ ...accountTestVars, WS_CREDENTIALS_RECHECK_MS: '250' });
   });
   afterAll(async () => {
     await server.close();
@@ -94,6 +94,38 @@ describe('open WebSockets when credentials change', { timeout: 60_000 }, () => {
       await until(async () => (await viewerOver(socket)) === null, 5000, 'no viewer');
     } finally {
       await socket.ws.close();
+    }
+  });
+
+  it('closes a socket whose session ended elsewhere: a listening one within the recheck', async () => {
+    const erin = await addUser(server, 'erin@genhub.test');
+    const closes: number[] = [];
+    // A browser's socket rides its session cookie.
+    class WithCookie extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie: erin.cookie } });
+      }
+    }
+    const ws = createWSClient({
+      url: `${server.url.replace(/^http/, 'ws')}/trpc`,
+      WebSocket: WithCookie as never,
+      onClose: (cause) => closes.push(cause?.code ?? 0),
+    });
+    const client = createTRPCClient<AppRouter>({ links: [wsLink({ client: ws })] });
+    const listening = client.task.events.subscribe({ lastEventId: null }, {});
+    try {
+      expect((await client.auth.viewer.query())?.user.email).toBe(erin.email);
+      const signedOut = await fetch(`${server.url}/api/auth/sign-out`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url, cookie: erin.cookie },
+        body: '{}',
+      });
+      expect(signedOut.status).toBe(200);
+      await until(() => closes.includes(credentialsChangedCode), 5000, 'the socket to close');
+      expect(await erin.client.auth.viewer.query()).toBeNull();
+    } finally {
+      listening.unsubscribe();
+      await ws.close();
     }
   });
 });

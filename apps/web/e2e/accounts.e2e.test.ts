@@ -94,7 +94,9 @@ describe('accounts in the browser', () => {
     await admin.screenshot({ path: `${outDir}sign-in.png` });
 
     await signInThroughForm(admin, e2eAdmin, 'not the password');
-    expect(await form.getByRole('alert').textContent()).toBe('The email or the password is wrong.');
+    expect(await form.getByRole('alert').textContent()).toBe(
+      'The email or the password is wrong, or the account is disabled (ask an admin).',
+    );
     await admin.screenshot({ path: `${outDir}sign-in-wrong-password.png` });
 
     await signInThroughForm(admin, e2eAdmin);
@@ -184,7 +186,7 @@ describe('accounts in the browser', () => {
     expect(await bo.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
     await signInThroughForm(bo, member);
     expect(await bo.getByTestId('sign-in').getByRole('alert').textContent()).toBe(
-      'This account cannot sign in now: it may have been disabled. Ask an admin.',
+      'The email or the password is wrong, or the account is disabled (ask an admin).',
     );
     expect(await bo.getByTestId('generate-form').count()).toBe(0);
 

@@ -5,7 +5,7 @@ import { createUser } from '../auth/create-user';
 import { findUserByEmail } from '../auth/find-user-by-email';
 import { setPassword } from '../auth/set-password';
 import { needsAdmin, setupFirstAdmin } from '../auth/setup-first-admin';
-import type { AdminCommand } from './parse-admin-args';
+import { UsageError, type AdminCommand } from './parse-admin-args';
 import { readPassword } from './read-password';
 
 /** The command line acts as no one in the audit log: it needs the data directory, not a sign-in. */
@@ -16,8 +16,12 @@ export async function runAdminCommand(auth: Auth, db: Db, parsed: AdminCommand):
   switch (parsed.command) {
     case 'create-user': {
       const { options } = parsed;
-      const { password, generated } = await readPassword(options);
       const role = options.admin ? 'admin' : 'member';
+      // A member first would close onboarding with no one to run the server.
+      if (role === 'member' && needsAdmin(db)) {
+        throw new UsageError('The first user must be the admin: add --admin');
+      }
+      const { password, generated } = await readPassword(options);
       const name = options.name ?? options.email.split('@')[0] ?? options.email;
       // The first admin, made here instead of by onboarding, also gets what was made before.
       const user =

@@ -3,7 +3,7 @@ import { apiKey } from '@better-auth/api-key';
 import { accounts, apiKeys, sessions, users, verifications, type Db } from '@genhub/db';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { createAuthMiddleware } from 'better-auth/api';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
@@ -14,10 +14,16 @@ import { recordAudit } from './record-audit';
 
 export const apiKeyPrefix = 'gh_';
 
-/** The API-key plugin's HTTP routes; the server calls the same endpoints through `auth.api`. */
-const apiKeyRoutes = ['create', 'get', 'list', 'update', 'delete'].map(
-  (verb) => `/api-key/${verb}`,
-);
+/**
+ * better-auth routes the app does not offer: the API-key plugin's (keys are managed by
+ * `account.keys.*`, scopes checked and audited; the server calls the same endpoints through
+ * `auth.api`), a password oracle, and profile edits that skip the app's own rules.
+ */
+const closedRoutes = [
+  ...['create', 'get', 'list', 'update', 'delete'].map((verb) => `/api-key/${verb}`),
+  '/verify-password',
+  '/update-user',
+];
 
 // What a failed sign-in names, for the audit log: as the user account would spell it, bounded.
 const signInBody = z.object({ email: z.string().trim().max(254).toLowerCase() }).loose();
@@ -55,9 +61,9 @@ export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
     // The edge guard already refused other origins; better-auth repeats the check with the same list.
     trustedOrigins: (request) => [request ? new URL(request.url).origin : null, ...policy.origins],
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
-    // Keys are managed by `account.keys.*` (scopes checked, audited). The plugin's own routes
-    // would let a session re-enable a revoked key or mint one with no audit event.
-    disabledPaths: apiKeyRoutes,
+    // The plugin's key routes would let a session re-enable a revoked key or mint one with no
+    // audit event; see `closedRoutes` for the rest.
+    disabledPaths: closedRoutes,
     user: {
       additionalFields: {
         role: { type: 'string', required: false, input: false, defaultValue: 'member' },
@@ -80,7 +86,39 @@ export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
       },
     },
     hooks: {
+      // A disabled user's right password is refused exactly like a wrong one, so the answer
+      // does not confirm the password.
+      before: createAuthMiddleware((ctx) => {
+        if (ctx.path !== '/sign-in/email') return Promise.resolve();
+        const email = signInBody.safeParse(ctx.body).data?.email;
+        if (email === undefined) return Promise.resolve();
+        const user = db
+          .select({ disabled: users.disabled })
+          .from(users)
+          .where(eq(users.email, email))
+          .get();
+        if (!user?.disabled) return Promise.resolve();
+        const ip = ctx.headers?.get(clientIpHeader) ?? null;
+        recordAudit(db, { kind: 'sign-in-failed', subject: email, ip });
+        throw new APIError('UNAUTHORIZED', {
+          message: 'Invalid email or password',
+          code: 'INVALID_EMAIL_OR_PASSWORD',
+        });
+      }),
       after: createAuthMiddleware((ctx) => {
+        if (ctx.path === '/change-password') {
+          const session = ctx.context.session;
+          if (session && !isAPIError(ctx.context.returned)) {
+            recordAudit(db, {
+              kind: 'password-reset',
+              actorId: session.user.id,
+              subject: session.user.email,
+              ip: ctx.headers?.get(clientIpHeader) ?? null,
+              detail: { by: 'self' },
+            });
+          }
+          return Promise.resolve();
+        }
         if (ctx.path !== '/sign-in/email') return Promise.resolve();
         const email = signInBody.safeParse(ctx.body).data?.email ?? null;
         const ip = ctx.headers?.get(clientIpHeader) ?? null;

@@ -27,8 +27,13 @@ export const rateLimitRules = {
     per: 'address',
     counts: 'sign-in attempts',
     routes: [
-      // Any spelling better-auth might route to a sign-in endpoint.
-      { method: 'POST', url: '/api/auth/*', wildcard: /(^|\/)sign-in(\/|$)/i },
+      // Any spelling better-auth might route to a sign-in endpoint, or to one that checks a
+      // password (a stolen session must not be able to guess the account's password).
+      {
+        method: 'POST',
+        url: '/api/auth/*',
+        wildcard: /(^|\/)(sign-in|change-password)(\/|$)/i,
+      },
       { method: 'POST', url: '/api/setup' },
     ],
     procedures: [],

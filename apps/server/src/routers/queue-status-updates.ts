@@ -15,7 +15,10 @@ export async function* queueStatusUpdates(
     wake = null;
     w?.();
   };
-  const offTasks = core.bus.subscribe(touch);
+  // Only the acting user's tasks wake it: another user's activity is not theirs to see.
+  const offTasks = core.bus.subscribe((event) => {
+    if (core.owner === undefined || event.task.owner === core.owner) touch();
+  });
   const offQueue = core.queueChanged.subscribe(touch);
   signal?.addEventListener('abort', touch);
   try {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { runtimeSettings, type Db } from '@genhub/db';
-import { recordAudit } from '../auth/record-audit';
+import { auditSettingChange } from './audit-setting-change';
 import type { SettingsActor } from './provider-key-types';
 
 /** Deletes a stored setting and audits it; clearing one that is not stored changes nothing. */
@@ -12,16 +12,6 @@ export function clearRuntimeSetting(
   db.transaction((tx) => {
     const deleted = tx.delete(runtimeSettings).where(eq(runtimeSettings.name, name)).run();
     if (deleted.changes === 0) return;
-    recordAudit(
-      tx,
-      {
-        kind: 'settings-changed',
-        actorId: actor.actorId,
-        subject: name,
-        ip: actor.ip,
-        detail: { name, action: 'clear' },
-      },
-      at,
-    );
+    auditSettingChange(tx, { name, actor, at, action: 'clear' });
   });
 }

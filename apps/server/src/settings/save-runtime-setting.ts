@@ -1,5 +1,5 @@
 import { runtimeSettings, type Db } from '@genhub/db';
-import { recordAudit } from '../auth/record-audit';
+import { auditSettingChange } from './audit-setting-change';
 import { encryptSetting } from './encrypt-setting';
 import { lastFour } from './last-four';
 import type { StoredSetting } from './load-runtime-settings';
@@ -23,17 +23,7 @@ export function saveRuntimeSetting(
       .values({ name, ...stored })
       .onConflictDoUpdate({ target: runtimeSettings.name, set: stored })
       .run();
-    recordAudit(
-      tx,
-      {
-        kind: 'settings-changed',
-        actorId: actor.actorId,
-        subject: name,
-        ip: actor.ip,
-        detail: { name, action: 'set' },
-      },
-      at,
-    );
+    auditSettingChange(tx, { name, actor, at, action: 'set' });
   });
   return { value, last4: stored.last4, updatedAt: at };
 }

@@ -10,6 +10,8 @@ export interface TrpcContext {
   connection: SubscriberConnection | null;
   /** Who is calling (session cookie or API key); null when no one is signed in. */
   viewer: Viewer | null;
+  /** The caller as of now: over a WebSocket its credentials are resolved again (null once they lapsed). */
+  currentViewer: () => Promise<Viewer | null>;
   /** better-auth: the account procedures create keys, hash passwords and end sessions with it. */
   auth: Auth;
   /** The caller's address as the server saw it (no header a client chose), for the audit log. */

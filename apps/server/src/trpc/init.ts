@@ -51,10 +51,15 @@ const countRateLimitedCalls = t.middleware(async ({ ctx, path, next }) => {
   return next();
 });
 
+const refreshViewer = t.middleware(async ({ ctx, next }) =>
+  next({ ctx: { viewer: await ctx.currentViewer() } }),
+);
+
 export const router = t.router;
 export const middleware = t.middleware;
 /** Open to anyone: only what a signed-out visitor needs (who am I, onboarding). */
 export const publicProcedure = t.procedure
   .use(refuseDeepInput)
+  .use(refreshViewer)
   .use(countRateLimitedCalls)
   .use(mapCoreErrors);

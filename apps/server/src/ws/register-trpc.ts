@@ -38,7 +38,8 @@ export async function registerTrpc(
         message: `${env.EVENT_REPLAY_QUEUE} subscriptions are already waiting to replay the event log: retry in a few seconds`,
       }),
   });
-  const userSockets = new UserSockets();
+  const userSockets = new UserSockets(env.WS_CREDENTIALS_RECHECK_MS);
+  fastify.addHook('onClose', () => userSockets.stop());
   const connections = trackConnections(
     fastify.websocketServer,
     {
@@ -60,21 +61,25 @@ export async function registerTrpc(
         // Over a WebSocket, tRPC passes the socket as `res`, and the upgrade request as `req`.
         createContext: async ({ req, res, info }) => {
           const connection = connections.of(res);
-          const viewer = await resolveViewer({
-            headers: req.headers,
-            connectionParams: info.connectionParams,
-          }).catch((error: unknown) => {
-            fastify.log.error({ err: error }, 'could not tell who is calling');
-            return null;
-          });
-          if (connection && viewer) userSockets.add(connection.socket, viewer);
+          const resolve = () =>
+            resolveViewer({ headers: req.headers, connectionParams: info.connectionParams }).catch(
+              (error: unknown) => {
+                fastify.log.error({ err: error }, 'could not tell who is calling');
+                return null;
+              },
+            );
+          const viewer = await resolve();
+          if (connection && viewer) userSockets.add(connection.socket, viewer, resolve);
+          // A socket's credentials are looked at again on every call over it.
+          const currentViewer = async () =>
+            connection && viewer ? userSockets.current(connection.socket) : viewer;
           // Over a WebSocket `req` is Node's own request, which has no `ip`.
           const ip: string | null = connection ? (req.socket.remoteAddress ?? null) : req.ip;
           // Over HTTP the rate-limit hook counted the call before its body was read.
           const countCall = async (path: string) => {
             if (connection) await countSocketCall?.(req.socket, viewer, path);
           };
-          return { core, connection, viewer, auth, ip, userSockets, countCall };
+          return { core, connection, viewer, currentViewer, auth, ip, userSockets, countCall };
         },
         keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
         experimental_encoder: sharedPayloadEncoder,

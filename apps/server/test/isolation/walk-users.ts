@@ -1,8 +1,7 @@
 import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@trpc/client';
 import WebSocket from 'ws';
-import { createKey } from '../../src/auth/create-key';
-import { createUser } from '../../src/auth/create-user';
 import type { AppRouter } from '../../src/router';
+import { memberWithKey } from '../member-with-key';
 import type { TestServer } from '../test-server';
 
 export interface WalkUser {
@@ -16,20 +15,7 @@ export interface WalkUser {
 
 /** A member with a key holding every scope a member may have, and a client presenting it. */
 export async function addMember(server: TestServer, email: string): Promise<WalkUser> {
-  const { auth, core } = server.app;
-  const noOne = { actorId: null, ip: null };
-  const user = await createUser(
-    auth,
-    core.db,
-    { email, name: email.split('@')[0] ?? email, password: 'walk-password-1', role: 'member' },
-    noOne,
-  );
-  const created = await createKey(
-    auth,
-    core.db,
-    { userId: user.id, name: 'walk', scopes: ['read', 'generate'], expiresInDays: null },
-    noOne,
-  );
+  const created = await memberWithKey(server, email);
   const headers = { authorization: `Bearer ${created.key}` };
   const ws = createWSClient({
     url: `${server.url.replace(/^http/, 'ws')}/trpc`,
@@ -45,5 +31,5 @@ export async function addMember(server: TestServer, email: string): Promise<Walk
       }),
     ],
   });
-  return { id: user.id, key: created.key, keyId: created.id, headers, client, ws };
+  return { ...created, headers, client, ws };
 }

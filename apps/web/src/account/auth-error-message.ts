@@ -10,9 +10,8 @@ export function authErrorMessage(error: unknown, t: TFunction): string {
       ? t('account.tooMany')
       : t('account.tooManyWait', { seconds: error.retryAfterSeconds });
   }
+  // The server answers a disabled account like a wrong password, so as not to confirm it.
   if (error.code === 'INVALID_EMAIL_OR_PASSWORD') return t('account.signIn.wrong');
-  // The right password, and still no session: the account is disabled.
-  if (error.code === 'FAILED_TO_CREATE_SESSION') return t('account.signIn.refused');
   if (error.code === 'ALREADY_SET_UP') return t('account.onboarding.alreadySetUp');
   return errorMessage(error);
 }

@@ -1,65 +1,39 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emailProblem, type FieldProblem } from './account-validation';
-import { AuthCard, submitClass } from './auth-card';
-import { authErrorMessage } from './auth-error-message';
+import { accountField } from './account-field';
+import { AuthCard } from './auth-card';
 import { signIn } from './sign-in';
-import { TextField } from './text-field';
+import { TextFields } from './text-field';
+import { useTextForm } from './use-text-form';
 
 /** Email and password; on success `onSignedIn` lets the app in. */
 export function SignInScreen({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [sent, setSent] = useState(false);
+  const form = useTextForm([
+    { ...accountField('email', t('account.email'), 'username'), autoFocus: true },
+    {
+      ...accountField('password', t('account.password'), 'current-password'),
+      // Whatever it is, the server judges it: an old password may predate today's rules.
+      check: (password) => (password === '' ? 'required' : null),
+    },
+  ]);
   const send = useMutation({
     mutationFn: async () => {
-      await signIn({ email: email.trim(), password });
+      await signIn({ email: form.valueOf('email').trim(), password: form.valueOf('password') });
       await onSignedIn();
     },
   });
-  const problems: Record<'email' | 'password', FieldProblem | null> = {
-    email: emailProblem(email),
-    password: password === '' ? 'required' : null,
-  };
   return (
     <AuthCard
       testId="sign-in"
-      heading={t('account.signIn.heading')}
-      onSubmit={() => {
-        setSent(true);
-        if (!problems.email && !problems.password) send.mutate();
-      }}
+      texts="signIn"
+      form={form}
+      send={send}
+      footer={
+        <p className="text-xs text-stone-600 dark:text-stone-400">{t('account.signIn.forgot')}</p>
+      }
     >
-      <TextField
-        label={t('account.email')}
-        type="email"
-        autoComplete="username"
-        autoFocus
-        value={email}
-        onChange={setEmail}
-        problem={problems.email}
-        showProblem={sent}
-      />
-      <TextField
-        label={t('account.password')}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={setPassword}
-        problem={problems.password}
-        showProblem={sent}
-      />
-      {send.isError && (
-        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-          {authErrorMessage(send.error, t)}
-        </p>
-      )}
-      <button type="submit" disabled={send.isPending} className={submitClass}>
-        {send.isPending ? t('account.signIn.sending') : t('account.signIn.submit')}
-      </button>
-      <p className="text-xs text-stone-600 dark:text-stone-400">{t('account.signIn.forgot')}</p>
+      <TextFields fields={form.fields} />
     </AuthCard>
   );
 }

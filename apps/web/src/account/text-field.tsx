@@ -6,6 +6,15 @@ export const fieldClass = 'flex flex-col gap-1 text-sm font-medium';
 export const inputClass =
   'rounded-md border border-stone-300 bg-white px-2 py-1.5 font-normal aria-[invalid=true]:border-rose-500 dark:border-stone-700 dark:bg-stone-900';
 
+export type TextFieldProps = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem?: FieldProblem | null;
+  /** Show the problem even before the field was left: the form was sent. */
+  showProblem?: boolean;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
+
 /**
  * A labelled input whose problem shows beside it, in plain words, once the field has been
  * left (or the form was sent).
@@ -17,14 +26,7 @@ export function TextField({
   problem = null,
   showProblem = false,
   ...input
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  problem?: FieldProblem | null;
-  /** Show the problem even before the field was left: the form was sent. */
-  showProblem?: boolean;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+}: TextFieldProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const problemId = useId();
@@ -51,4 +53,9 @@ export function TextField({
       )}
     </div>
   );
+}
+
+/** A form's text fields, in order, as `useTextForm` lays them out. */
+export function TextFields({ fields }: { fields: readonly (TextFieldProps & { key: string })[] }) {
+  return fields.map(({ key, ...field }) => <TextField key={key} {...field} />);
 }

@@ -284,8 +284,7 @@ export const en = {
       heading: 'Sign in',
       submit: 'Sign in',
       sending: 'Signing in…',
-      wrong: 'The email or the password is wrong.',
-      refused: 'This account cannot sign in now: it may have been disabled. Ask an admin.',
+      wrong: 'The email or the password is wrong, or the account is disabled (ask an admin).',
       forgot: 'Forgot your password? Ask an admin to set a new one.',
     },
     onboarding: {

@@ -285,8 +285,7 @@ export const zhCN: Messages = {
       heading: '登录',
       submit: '登录',
       sending: '登录中…',
-      wrong: '邮箱或密码错误。',
-      refused: '此账户目前无法登录，可能已被停用。请联系管理员。',
+      wrong: '邮箱或密码错误，或账户已被停用（请联系管理员）。',
       forgot: '忘记密码？请管理员为你设置新密码。',
     },
     onboarding: {

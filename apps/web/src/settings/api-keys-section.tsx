@@ -1,14 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../account/viewer-context';
-import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { fresh } from './fresh';
 import { ConfirmButton } from './confirm-button';
 import { CreateKeyForm } from './create-key-form';
+import { DataTable } from './data-table';
+import { ErrorAlert } from './error-alert';
 import { formatTime } from './format-time';
 import { allScopes } from './scope-checkboxes';
-import { alert, card, cell, headCell, muted, row, table } from './settings-styles';
+import { SettingsCard } from './settings-card';
+import { cell, muted, row } from './settings-styles';
 
 /** The viewer's own API keys: what each may do, when it expires and was last used; revoke. */
 export function ApiKeysSection() {
@@ -26,70 +28,48 @@ export function ApiKeysSection() {
   const time = (ms: number | null) => formatTime(ms, i18n.language);
   const offered = allScopes.filter((s) => s !== 'admin' || viewer?.user.role === 'admin');
   return (
-    <section aria-labelledby="keys-heading" className={card}>
-      <h2 id="keys-heading" className="text-lg font-semibold">
-        {t('settings.keys.heading')}
-      </h2>
+    <SettingsCard id="keys" heading={t('settings.keys.heading')}>
       <p className={muted}>{t('settings.keys.intro')}</p>
       {keys.isPending && <p>{t('gallery.loading')}</p>}
-      {keys.isError && (
-        <p role="alert" className={alert}>
-          {errorMessage(keys.error)}
-        </p>
-      )}
+      {keys.isError && <ErrorAlert error={keys.error} />}
       {keys.data?.length === 0 && <p className={muted}>{t('settings.keys.none')}</p>}
       {keys.data && keys.data.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className={table} data-testid="api-keys">
-            <thead>
-              <tr>
-                <th className={headCell}>{t('settings.keys.name')}</th>
-                <th className={headCell}>{t('settings.keys.start')}</th>
-                <th className={headCell}>{t('settings.keys.scopes')}</th>
-                <th className={headCell}>{t('settings.keys.expires')}</th>
-                <th className={headCell}>{t('settings.keys.lastUsed')}</th>
-                <th className={headCell}>{t('settings.keys.created')}</th>
-                <th className={headCell}>
-                  <span className="sr-only">{t('settings.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((key) => (
-                <tr key={key.id} className={row} data-testid="api-key-row">
-                  <td className={cell}>{key.name}</td>
-                  <td className={`${cell} font-mono`}>{key.start ? `${key.start}…` : '–'}</td>
-                  <td className={cell}>
-                    {key.scopes.map((s) => t(`settings.keys.scope.${s}`)).join(', ')}
-                  </td>
-                  <td className={cell}>
-                    {key.expiresAt === null ? t('settings.keys.never') : time(key.expiresAt)}
-                  </td>
-                  <td className={cell}>
-                    {key.lastUsedAt === null ? t('settings.keys.notUsed') : time(key.lastUsedAt)}
-                  </td>
-                  <td className={cell}>{time(key.createdAt)}</td>
-                  <td className={`${cell} text-right`}>
-                    <ConfirmButton
-                      label={t('settings.keys.revoke')}
-                      question={t('settings.keys.revokeQuestion', { name: key.name ?? '' })}
-                      confirmLabel={t('settings.keys.revokeConfirm')}
-                      pending={revoke.isPending}
-                      onConfirm={() => revoke.mutate({ id: key.id })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="api-keys"
+          headings={['name', 'start', 'scopes', 'expires', 'lastUsed', 'created'].map((k) =>
+            t(`settings.keys.${k}`),
+          )}
+          actions={t('settings.actions')}
+        >
+          {keys.data.map((key) => (
+            <tr key={key.id} className={row} data-testid="api-key-row">
+              <td className={cell}>{key.name}</td>
+              <td className={`${cell} font-mono`}>{key.start ? `${key.start}…` : '–'}</td>
+              <td className={cell}>
+                {key.scopes.map((s) => t(`settings.keys.scope.${s}`)).join(', ')}
+              </td>
+              <td className={cell}>
+                {key.expiresAt === null ? t('settings.keys.never') : time(key.expiresAt)}
+              </td>
+              <td className={cell}>
+                {key.lastUsedAt === null ? t('settings.keys.notUsed') : time(key.lastUsedAt)}
+              </td>
+              <td className={cell}>{time(key.createdAt)}</td>
+              <td className={`${cell} text-right`}>
+                <ConfirmButton
+                  label={t('settings.keys.revoke')}
+                  question={t('settings.keys.revokeQuestion', { name: key.name ?? '' })}
+                  confirmLabel={t('settings.keys.revokeConfirm')}
+                  pending={revoke.isPending}
+                  onConfirm={() => revoke.mutate({ id: key.id })}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {revoke.isError && (
-        <p role="alert" className={alert}>
-          {errorMessage(revoke.error)}
-        </p>
-      )}
+      {revoke.isError && <ErrorAlert error={revoke.error} />}
       <CreateKeyForm offered={offered} />
-    </section>
+    </SettingsCard>
   );
 }

@@ -1,16 +1,17 @@
-import type { RouterInputs } from './router-types';
+import { en } from '../i18n/en';
+import type { RouterOutputs } from './router-types';
 
-export type AuditKind = NonNullable<NonNullable<RouterInputs['admin']['audit']['list']>['kind']>;
+/** What the server says an audit event is. */
+export type AuditKind = RouterOutputs['admin']['audit']['list']['items'][number]['kind'];
+
+type Labelled = keyof typeof en.settings.audit.kinds;
+
+// Exactly the server's kinds, each labelled: a kind the server adds without a label, or a label
+// for a kind it no longer records, fails the typecheck here.
+const labels: Record<AuditKind, string> & Record<Exclude<Labelled, AuditKind>, never> =
+  en.settings.audit.kinds;
+
+const isAuditKind = (key: string): key is AuditKind => Object.hasOwn(labels, key);
 
 /** Every kind of event the audit log records, in the order the filter offers them. */
-export const auditKinds = [
-  'sign-in',
-  'sign-in-failed',
-  'key-created',
-  'key-revoked',
-  'user-created',
-  'user-changed',
-  'password-reset',
-  'quota-changed',
-  'settings-changed',
-] as const satisfies readonly AuditKind[];
+export const auditKinds: readonly AuditKind[] = Object.keys(labels).filter(isAuditKind);

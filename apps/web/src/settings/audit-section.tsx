@@ -1,13 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
+import { auditKinds, type AuditKind } from './audit-kinds';
+import { DataTable } from './data-table';
+import { ErrorAlert } from './error-alert';
 import { fresh } from './fresh';
 import { formatTime } from './format-time';
-import { auditKinds, type AuditKind } from './audit-kinds';
 import type { RouterInputs } from './router-types';
-import { alert, button, card, cell, headCell, muted, row, table } from './settings-styles';
+import { SettingsCard } from './settings-card';
+import { button, cell, muted, row } from './settings-styles';
 
 type Cursor = NonNullable<RouterInputs['admin']['audit']['list']>['cursor'];
 
@@ -32,10 +34,7 @@ export function AuditSection() {
   );
   const kindLabel = (k: string) => t(`settings.audit.kinds.${k}`, { defaultValue: k });
   return (
-    <section aria-labelledby="audit-heading" className={card}>
-      <h2 id="audit-heading" className="text-lg font-semibold">
-        {t('settings.audit.heading')}
-      </h2>
+    <SettingsCard id="audit" heading={t('settings.audit.heading')}>
       <label className="flex items-center gap-2 self-start text-sm">
         {t('settings.audit.kind')}
         <select
@@ -55,43 +54,28 @@ export function AuditSection() {
         </select>
       </label>
       {page.isPending && <p>{t('gallery.loading')}</p>}
-      {page.isError && (
-        <p role="alert" className={alert}>
-          {errorMessage(page.error)}
-        </p>
-      )}
+      {page.isError && <ErrorAlert error={page.error} />}
       {page.data?.items.length === 0 && <p className={muted}>{t('settings.audit.none')}</p>}
       {page.data && page.data.items.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className={table} data-testid="audit-log">
-            <thead>
-              <tr>
-                <th className={headCell}>{t('settings.audit.at')}</th>
-                <th className={headCell}>{t('settings.audit.event')}</th>
-                <th className={headCell}>{t('settings.audit.actor')}</th>
-                <th className={headCell}>{t('settings.audit.subject')}</th>
-                <th className={headCell}>{t('settings.audit.ip')}</th>
-                <th className={headCell}>{t('settings.audit.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((event) => (
-                <tr key={event.id} className={row} data-testid="audit-row" data-kind={event.kind}>
-                  <td className={`${cell} whitespace-nowrap`}>
-                    {formatTime(event.at, i18n.language)}
-                  </td>
-                  <td className={`${cell} whitespace-nowrap`}>{kindLabel(event.kind)}</td>
-                  <td className={cell}>{event.actor?.email ?? t('settings.audit.noActor')}</td>
-                  <td className={cell}>{event.subject ?? '–'}</td>
-                  <td className={`${cell} font-mono text-xs`}>{event.ip ?? '–'}</td>
-                  <td className={`${cell} max-w-xs truncate font-mono text-xs`}>
-                    <span title={detailText(event.detail)}>{detailText(event.detail)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="audit-log"
+          headings={['at', 'event', 'actor', 'subject', 'ip', 'detail'].map((k) =>
+            t(`settings.audit.${k}`),
+          )}
+        >
+          {page.data.items.map((event) => (
+            <tr key={event.id} className={row} data-testid="audit-row" data-kind={event.kind}>
+              <td className={`${cell} whitespace-nowrap`}>{formatTime(event.at, i18n.language)}</td>
+              <td className={`${cell} whitespace-nowrap`}>{kindLabel(event.kind)}</td>
+              <td className={cell}>{event.actor?.email ?? t('settings.audit.noActor')}</td>
+              <td className={cell}>{event.subject ?? '–'}</td>
+              <td className={`${cell} font-mono text-xs`}>{event.ip ?? '–'}</td>
+              <td className={`${cell} max-w-xs truncate font-mono text-xs`}>
+                <span title={detailText(event.detail)}>{detailText(event.detail)}</span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="flex items-center gap-2">
         <button
@@ -115,6 +99,6 @@ export function AuditSection() {
           {t('settings.audit.older')}
         </button>
       </div>
-    </section>
+    </SettingsCard>
   );
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../lib/error-message';
 import { fieldClass, inputClass } from '../account/text-field';
 import { useTRPC } from '../trpc';
+import { ErrorAlert } from './error-alert';
 import { NewKeyNotice } from './new-key-notice';
 import { ScopeCheckboxes, type Scope } from './scope-checkboxes';
-import { alert, primaryButton } from './settings-styles';
+import { primaryButton } from './settings-styles';
 
 const expiryChoices = ['never', '7', '30', '90', '365'] as const;
 type Expiry = (typeof expiryChoices)[number];
@@ -78,11 +78,7 @@ export function CreateKeyForm({ offered }: { offered: readonly Scope[] }) {
         </label>
       </div>
       <ScopeCheckboxes offered={offered} value={scopes} onChange={setScopes} />
-      {create.isError && (
-        <p role="alert" className={alert}>
-          {errorMessage(create.error)}
-        </p>
-      )}
+      {create.isError && <ErrorAlert error={create.error} />}
       <button type="submit" disabled={!ready} className={`${primaryButton} self-start`}>
         {t('settings.keys.createButton')}
       </button>

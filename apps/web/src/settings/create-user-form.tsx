@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emailProblem, nameProblem, passwordProblem } from '../account/account-validation';
-import { fieldClass, inputClass, TextField } from '../account/text-field';
-import { errorMessage } from '../lib/error-message';
+import { accountField } from '../account/account-field';
+import { fieldClass, inputClass, TextFields } from '../account/text-field';
+import { useTextForm } from '../account/use-text-form';
 import { useTRPC } from '../trpc';
-import { alert, muted, primaryButton } from './settings-styles';
+import { ErrorAlert } from './error-alert';
+import { muted, primaryButton } from './settings-styles';
 import { useRefreshUsers } from './use-refresh-users';
 
 type Role = 'admin' | 'member';
@@ -15,27 +16,21 @@ export function CreateUserForm() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const refresh = useRefreshUsers();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useTextForm([
+    accountField('email', t('account.email'), 'off'),
+    accountField('name', t('account.name'), 'off'),
+    accountField('password', t('settings.users.firstPassword'), 'new-password'),
+  ]);
   const [role, setRole] = useState<Role>('member');
-  const [sent, setSent] = useState(false);
-  // A new round of fields after each person added: none of them left, none with a problem shown.
-  const [round, setRound] = useState(0);
   const create = useMutation(
     trpc.admin.users.create.mutationOptions({
       onSuccess: () => {
-        setEmail('');
-        setName('');
-        setPassword('');
+        form.clear();
         setRole('member');
-        setSent(false);
-        setRound((r) => r + 1);
         return refresh();
       },
     }),
   );
-  const problems = [emailProblem(email), nameProblem(name), passwordProblem(password)] as const;
   return (
     <form
       noValidate
@@ -44,42 +39,22 @@ export function CreateUserForm() {
       className="flex flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        setSent(true);
-        if (problems.some((p) => p !== null)) return;
-        create.mutate({ email: email.trim(), name: name.trim(), password, role });
+        if (!form.send()) return;
+        const { valueOf } = form;
+        create.mutate({
+          email: valueOf('email').trim(),
+          name: valueOf('name').trim(),
+          password: valueOf('password'),
+          role,
+        });
       }}
     >
       <h3 id="create-user-heading" className="font-semibold">
         {t('settings.users.create')}
       </h3>
       <p className={muted}>{t('settings.users.createHint')}</p>
-      <div key={round} className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          label={t('account.email')}
-          type="email"
-          autoComplete="off"
-          value={email}
-          onChange={setEmail}
-          problem={problems[0]}
-          showProblem={sent}
-        />
-        <TextField
-          label={t('account.name')}
-          autoComplete="off"
-          value={name}
-          onChange={setName}
-          problem={problems[1]}
-          showProblem={sent}
-        />
-        <TextField
-          label={t('settings.users.firstPassword')}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          problem={problems[2]}
-          showProblem={sent}
-        />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextFields fields={form.fields} />
         <label className={fieldClass}>
           {t('settings.users.role')}
           <select
@@ -92,11 +67,7 @@ export function CreateUserForm() {
           </select>
         </label>
       </div>
-      {create.isError && (
-        <p role="alert" className={alert}>
-          {errorMessage(create.error)}
-        </p>
-      )}
+      {create.isError && <ErrorAlert error={create.error} />}
       {create.isSuccess && (
         <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
           {t('settings.users.created', { email: create.variables.email })}

@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputClass } from '../account/text-field';
-import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { ConfirmButton } from './confirm-button';
+import { ErrorAlert } from './error-alert';
 import { formatTime } from './format-time';
 import type { RouterInputs, RouterOutputs } from './router-types';
-import { alert, button, card, muted, primaryButton } from './settings-styles';
+import { button, card, muted, primaryButton } from './settings-styles';
 
 type ProviderKey = RouterOutputs['admin']['providerKeys']['list'][number];
 type ProviderKeyName = RouterInputs['admin']['providerKeys']['set']['name'];
@@ -70,11 +70,7 @@ export function ProviderKeyRow({ entry }: { entry: ProviderKey }) {
           {t('settings.providers.updated', { time: formatTime(entry.updatedAt, i18n.language) })}
         </p>
       )}
-      {entry.error && (
-        <p role="alert" className={alert}>
-          {entry.error}
-        </p>
-      )}
+      {entry.error && <ErrorAlert error={entry.error} />}
       {entry.source === 'env' ? (
         <p className={muted}>{t('settings.providers.envManaged', { name: entry.name })}</p>
       ) : editing ? (
@@ -123,11 +119,7 @@ export function ProviderKeyRow({ entry }: { entry: ProviderKey }) {
           )}
         </div>
       )}
-      {failure && (
-        <p role="alert" className={alert}>
-          {errorMessage(failure)}
-        </p>
-      )}
+      {failure && <ErrorAlert error={failure} />}
     </li>
   );
 }

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
+import { ErrorAlert } from './error-alert';
 import { fresh } from './fresh';
 import { ProviderKeyRow } from './provider-key-row';
-import { alert, muted } from './settings-styles';
+import { SettingsCard } from './settings-card';
+import { muted } from './settings-styles';
 
 /** Admins: each provider's key, set here without a restart; environment variables win. */
 export function ProviderKeysSection() {
@@ -12,18 +13,15 @@ export function ProviderKeysSection() {
   const trpc = useTRPC();
   const keys = useQuery(trpc.admin.providerKeys.list.queryOptions(undefined, fresh));
   return (
-    <section aria-labelledby="provider-keys-heading" className="flex flex-col gap-3">
-      <h2 id="provider-keys-heading" className="text-lg font-semibold">
-        {t('settings.providers.heading')}
-      </h2>
+    <SettingsCard
+      id="provider-keys"
+      heading={t('settings.providers.heading')}
+      className="flex flex-col gap-3"
+    >
       <p className="text-sm">{t('settings.providers.intro')}</p>
       <p className={muted}>{t('settings.providers.envWins')}</p>
       {keys.isPending && <p>{t('gallery.loading')}</p>}
-      {keys.isError && (
-        <p role="alert" className={alert}>
-          {errorMessage(keys.error)}
-        </p>
-      )}
+      {keys.isError && <ErrorAlert error={keys.error} />}
       {keys.data && (
         <ul className="flex flex-col gap-3">
           {keys.data.map((entry) => (
@@ -31,6 +29,6 @@ export function ProviderKeysSection() {
           ))}
         </ul>
       )}
-    </section>
+    </SettingsCard>
   );
 }

@@ -2,9 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldClass, inputClass } from '../account/text-field';
-import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
-import { alert, button, muted, primaryButton } from './settings-styles';
+import { ErrorAlert } from './error-alert';
+import { button, muted, primaryButton } from './settings-styles';
 import { useRefreshUsers } from './use-refresh-users';
 
 /** Sets (or, left empty, removes) a user's monthly limit in one price unit. */
@@ -83,11 +83,7 @@ export function QuotaForm({
         </button>
       </div>
       <p className={muted}>{t('settings.users.quotaHint')}</p>
-      {setQuota.isError && (
-        <p role="alert" className={alert}>
-          {errorMessage(setQuota.error)}
-        </p>
-      )}
+      {setQuota.isError && <ErrorAlert error={setQuota.error} />}
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { passwordProblem } from '../account/account-validation';
-import { TextField } from '../account/text-field';
-import { errorMessage } from '../lib/error-message';
+import { accountField } from '../account/account-field';
+import { TextFields } from '../account/text-field';
+import { useTextForm } from '../account/use-text-form';
 import { useTRPC } from '../trpc';
-import { alert, button, primaryButton } from './settings-styles';
+import { ErrorAlert } from './error-alert';
+import { button, primaryButton } from './settings-styles';
 
 /** A new password for someone who lost theirs; tell it to them yourself. */
 export function ResetPasswordForm({
@@ -18,12 +18,12 @@ export function ResetPasswordForm({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [password, setPassword] = useState('');
-  const [sent, setSent] = useState(false);
+  const form = useTextForm([
+    accountField('password', t('settings.users.newPassword'), 'new-password'),
+  ]);
   const reset = useMutation(
     trpc.admin.users.resetPassword.mutationOptions({ onSuccess: () => onDone(true) }),
   );
-  const problem = passwordProblem(password);
   return (
     <form
       noValidate
@@ -31,30 +31,17 @@ export function ResetPasswordForm({
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        setSent(true);
-        if (problem === null) reset.mutate({ id: user.id, password });
+        if (form.send()) reset.mutate({ id: user.id, password: form.valueOf('password') });
       }}
     >
-      <TextField
-        label={t('settings.users.newPassword')}
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={setPassword}
-        problem={problem}
-        showProblem={sent}
-      />
+      <TextFields fields={form.fields} />
       <button type="submit" disabled={reset.isPending} className={primaryButton}>
         {t('settings.users.setPassword')}
       </button>
       <button type="button" className={button} onClick={() => onDone(false)}>
         {t('settings.cancel')}
       </button>
-      {reset.isError && (
-        <p role="alert" className={`${alert} w-full`}>
-          {errorMessage(reset.error)}
-        </p>
-      )}
+      {reset.isError && <ErrorAlert error={reset.error} className="w-full" />}
     </form>
   );
 }

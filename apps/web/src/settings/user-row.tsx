@@ -1,15 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../lib/error-message';
 import { formatAmount } from '../lib/format-cost';
 import { useTRPC } from '../trpc';
 import { ConfirmButton } from './confirm-button';
+import { ErrorAlert } from './error-alert';
 import { formatTime } from './format-time';
 import { QuotaForm } from './quota-form';
 import { ResetPasswordForm } from './reset-password-form';
 import type { RouterOutputs } from './router-types';
-import { alert, button, cell, muted, row } from './settings-styles';
+import { button, cell, muted, row } from './settings-styles';
 import { useRefreshUsers } from './use-refresh-users';
 
 type User = RouterOutputs['admin']['users']['list'][number];
@@ -94,11 +94,7 @@ export function UserRow({ user, self, units }: { user: User; self: boolean; unit
               {t('settings.users.passwordSet')}
             </p>
           )}
-          {update.isError && (
-            <p role="alert" className={alert}>
-              {errorMessage(update.error)}
-            </p>
-          )}
+          {update.isError && <ErrorAlert error={update.error} />}
         </td>
       </tr>
       {editing && (

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../account/viewer-context';
-import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { fresh } from './fresh';
 import { CreateUserForm } from './create-user-form';
+import { DataTable } from './data-table';
+import { ErrorAlert } from './error-alert';
 import { quotaUnits } from './quota-units';
-import { alert, card, headCell, muted, table } from './settings-styles';
+import { SettingsCard } from './settings-card';
+import { muted } from './settings-styles';
 import { UserRow } from './user-row';
 
 /** Admins: everyone who may sign in, and adding someone. */
@@ -21,46 +23,24 @@ export function UsersSection() {
     (users.data ?? []).flatMap((u) => u.quotas.map((q) => q.unit)),
   );
   return (
-    <section aria-labelledby="users-heading" className={card}>
-      <h2 id="users-heading" className="text-lg font-semibold">
-        {t('settings.users.heading')}
-      </h2>
+    <SettingsCard id="users" heading={t('settings.users.heading')}>
       <p className={muted}>{t('settings.users.intro')}</p>
       {users.isPending && <p>{t('gallery.loading')}</p>}
-      {users.isError && (
-        <p role="alert" className={alert}>
-          {errorMessage(users.error)}
-        </p>
-      )}
+      {users.isError && <ErrorAlert error={users.error} />}
       {users.data && (
-        <div className="overflow-x-auto">
-          <table className={table} data-testid="users">
-            <thead>
-              <tr>
-                <th className={headCell}>{t('settings.users.person')}</th>
-                <th className={headCell}>{t('settings.users.role')}</th>
-                <th className={headCell}>{t('settings.users.status')}</th>
-                <th className={headCell}>{t('settings.users.quota')}</th>
-                <th className={headCell}>{t('settings.users.since')}</th>
-                <th className={headCell}>
-                  <span className="sr-only">{t('settings.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((user) => (
-                <UserRow
-                  key={user.id}
-                  user={user}
-                  self={user.id === viewer?.user.id}
-                  units={units}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="users"
+          headings={['person', 'role', 'status', 'quota', 'since'].map((k) =>
+            t(`settings.users.${k}`),
+          )}
+          actions={t('settings.actions')}
+        >
+          {users.data.map((user) => (
+            <UserRow key={user.id} user={user} self={user.id === viewer?.user.id} units={units} />
+          ))}
+        </DataTable>
       )}
       <CreateUserForm />
-    </section>
+    </SettingsCard>
   );
 }

@@ -1,0 +1,22 @@
+import type { DbExecutor } from '@genhub/db';
+import { recordAudit } from '../auth/record-audit';
+import type { SettingsActor } from './provider-key-types';
+
+/** The audit row of a setting set or cleared: its name, never its value. */
+export function auditSettingChange(
+  tx: DbExecutor,
+  change: { name: string; actor: SettingsActor; at: number; action: 'set' | 'clear' },
+): void {
+  const { name, actor, at, action } = change;
+  recordAudit(
+    tx,
+    {
+      kind: 'settings-changed',
+      actorId: actor.actorId,
+      subject: name,
+      ip: actor.ip,
+      detail: { name, action },
+    },
+    at,
+  );
+}
