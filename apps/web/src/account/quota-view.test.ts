@@ -1,18 +1,9 @@
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../i18n/en';
-import { zhCN } from '../i18n/zh-CN';
+import { describe, expect, it } from 'vitest';
+import { createTestI18n } from '../i18n/create-test-i18n';
 import { budgetView } from '../usage/budget-view';
 import { quotaKeys } from './quota-keys';
 
-const i18n = i18next.createInstance();
-beforeAll(() =>
-  i18n.init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-  }),
-);
+const i18n = createTestI18n();
 
 describe('the usage page quota bar', () => {
   it('says it is your quota, within it and past it', () => {

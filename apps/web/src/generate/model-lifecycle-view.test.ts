@@ -1,22 +1,13 @@
-import i18next from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelCapabilities } from '@genhub/core/schemas';
-import { en } from '../i18n/en';
-import { zhCN } from '../i18n/zh-CN';
+import { createTestI18n } from '../i18n/create-test-i18n';
 import { ModelLifecycleNote } from './model-lifecycle-note';
 import { modelLifecycleView } from './model-lifecycle-view';
 
-const i18n = i18next.createInstance();
-beforeAll(() =>
-  i18n.init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-  }),
-);
+const i18n = createTestI18n();
 
 const dec3 = Date.parse('2026-12-03T09:00:00Z');
 

@@ -1,17 +1,8 @@
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../i18n/en';
-import { zhCN } from '../i18n/zh-CN';
+import { describe, expect, it } from 'vitest';
+import { createTestI18n } from '../i18n/create-test-i18n';
 import { budgetView } from './budget-view';
 
-const i18n = i18next.createInstance();
-beforeAll(() =>
-  i18n.init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-  }),
-);
+const i18n = createTestI18n();
 
 const credits = (spent: number, reserved: number) => ({
   unit: 'credits',
