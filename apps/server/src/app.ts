@@ -42,6 +42,7 @@ import { createAuth, type Auth } from './auth/create-auth';
 import { registerAuthRoutes } from './auth/register-auth-routes';
 import { resolveViewer } from './auth/resolve-viewer';
 import { createRequestGate } from './auth/gate-request';
+import { userLimitsOf } from './accounts/user-limits';
 
 export interface App {
   fastify: FastifyInstance;
@@ -141,8 +142,12 @@ export async function buildApp(
   const auth = createAuth(handle.db, env, { secret, log: fastify.log });
   const gate = createRequestGate(core, (source) => resolveViewer(auth, handle.db, source));
   // Before every route, so each inherits its hook: per-user and per-address request limits.
-  const countSocketCall = await registerRateLimits(fastify, env, (source) =>
-    resolveViewer(auth, handle.db, source),
+  const countSocketCall = await registerRateLimits(
+    fastify,
+    env,
+    (source) => resolveViewer(auth, handle.db, source),
+    (variable, userId) =>
+      variable === 'RATE_LIMIT_TASKS' ? userLimitsOf(handle.db, userId).tasksPerMinute : null,
   );
   await registerTrpc(
     fastify,

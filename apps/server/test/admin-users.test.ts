@@ -80,7 +80,7 @@ describe('admin.*', () => {
       quotas: [],
     });
     expect(Object.keys(bo).sort()).toEqual(
-      ['createdAt', 'disabled', 'email', 'id', 'name', 'quotas', 'role'].sort(),
+      ['createdAt', 'disabled', 'email', 'id', 'limits', 'name', 'quotas', 'role'].sort(),
     );
     expect(bo.createdAt).toBeGreaterThanOrEqual(before - 1000);
     expect((await signIn(server.url, 'bo@admin.test', 'handed over in person')).status).toBe(200);

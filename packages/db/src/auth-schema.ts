@@ -20,6 +20,10 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: userRoles }).notNull().default('member'),
   /** A disabled user cannot sign in, and their sessions and keys resolve to no one. */
   disabled: flag('disabled').notNull().default(false),
+  /** Tasks this user may create a minute, instead of the server's RATE_LIMIT_TASKS; null: the server's. */
+  tasksPerMinute: integer('tasks_per_minute'),
+  /** The largest image this user may upload, in MB (at most the server's 10); null: the server's. */
+  maxUploadMb: integer('max_upload_mb'),
   createdAt: time('created_at').notNull(),
   updatedAt: time('updated_at').notNull(),
 });

@@ -1,4 +1,5 @@
 import { auditKinds, userRoles } from '@genhub/db';
+import { maxUploadBytes } from '@genhub/core';
 import { z } from 'zod';
 import { emailSchema, nameSchema, passwordSchema } from '../auth/account-input';
 import { scopeSchema } from '../auth/scopes';
@@ -36,6 +37,18 @@ export const setQuotaInput = z.object({
   unit: z.string().trim().min(1).max(32),
   /** Null removes the quota. */
   monthlyLimit: z.number().positive().nullable(),
+});
+
+/** A user's own request and upload limits, like a plan's; null falls back to the server's. */
+export const setLimitsInput = z.object({
+  id: idSchema,
+  tasksPerMinute: z.number().int().min(1).max(10_000).nullable(),
+  maxUploadMb: z
+    .number()
+    .int()
+    .min(1)
+    .max(maxUploadBytes / 1024 / 1024)
+    .nullable(),
 });
 
 export const auditListInput = z.object({

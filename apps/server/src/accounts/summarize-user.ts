@@ -6,6 +6,7 @@ import {
   type UserRow,
 } from '@genhub/db';
 import { asc, eq } from 'drizzle-orm';
+import type { UserLimits } from './user-limits';
 
 export interface UserSummary {
   id: string;
@@ -16,6 +17,8 @@ export interface UserSummary {
   createdAt: number;
   /** Monthly spending caps, one per price unit. */
   quotas: { unit: string; monthlyLimit: number }[];
+  /** Their own request and upload limits; null where the server's apply. */
+  limits: UserLimits;
 }
 
 /**
@@ -41,5 +44,6 @@ export function summarizeUser(db: DbExecutor, row: UserRow, quotas?: UserQuotaRo
     quotas: all
       .filter((quota) => quota.userId === row.id)
       .map(({ unit, monthlyLimit }) => ({ unit, monthlyLimit })),
+    limits: { tasksPerMinute: row.tasksPerMinute, maxUploadMb: row.maxUploadMb },
   };
 }

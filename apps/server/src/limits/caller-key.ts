@@ -8,6 +8,12 @@ import type { RateLimitSubject } from './rate-limits';
  * (an IPv6 client's /64, as the plugin groups them).
  */
 export function callerKey(per: RateLimitSubject, viewer: Viewer | null, ip: string): string {
-  if (per === 'caller' && viewer) return `user:${viewer.user.id}`;
+  if (per === 'caller' && viewer) return `${userPrefix}${viewer.user.id}`;
   return `ip:${normalizeIP(ip)}`;
 }
+
+const userPrefix = 'user:';
+
+/** The user a {@link callerKey} counts, or null for an address. */
+export const userOfCaller = (caller: string): string | null =>
+  caller.startsWith(userPrefix) ? caller.slice(userPrefix.length) : null;

@@ -3,6 +3,8 @@ import { rateLimitWindowMs } from './rate-limits';
 
 export interface Verdict {
   exceeded: boolean;
+  /** The limit this caller was counted against. */
+  max: number;
   /** Seconds until the caller's window starts over. */
   retryAfterSeconds: number;
 }
@@ -14,14 +16,19 @@ export interface Limiter {
 }
 
 /**
- * A limit of `max` a minute on @fastify/rate-limit's limiter (its in-memory store), counted
- * under a key the caller of {@link Limiter.hit} chose. A request keeps one caller for its life
- * (a WebSocket's upgrade request: its connection's), so remembering it per request is safe.
+ * A limit of `max` a minute (or what `maxFor` says for one caller) on @fastify/rate-limit's
+ * limiter (its in-memory store), counted under a key the caller of {@link Limiter.hit} chose.
+ * A request keeps one caller for its life (a WebSocket's upgrade request: its connection's),
+ * so remembering it per request is safe.
  */
-export function createLimiter(fastify: FastifyInstance, max: number): Limiter {
+export function createLimiter(
+  fastify: FastifyInstance,
+  max: number,
+  maxFor: (caller: string) => number | null = () => null,
+): Limiter {
   const callers = new WeakMap<FastifyRequest, string>();
   const check = fastify.createRateLimit({
-    max,
+    max: (_req, caller) => maxFor(caller) ?? max,
     timeWindow: rateLimitWindowMs,
     keyGenerator: (req) => {
       const caller = callers.get(req);
@@ -33,9 +40,14 @@ export function createLimiter(fastify: FastifyInstance, max: number): Limiter {
     max,
     async hit(req, caller) {
       callers.set(req, caller);
+      const applied = maxFor(caller) ?? max;
       const limit = await check(req);
-      if (limit.isAllowed) return { exceeded: false, retryAfterSeconds: 0 };
-      return { exceeded: limit.isExceeded, retryAfterSeconds: Math.max(1, limit.ttlInSeconds) };
+      if (limit.isAllowed) return { exceeded: false, max: applied, retryAfterSeconds: 0 };
+      return {
+        exceeded: limit.isExceeded,
+        max: applied,
+        retryAfterSeconds: Math.max(1, limit.ttlInSeconds),
+      };
     },
   };
 }

@@ -43,7 +43,7 @@ export function limitSocketCalls(
     if (verdict.exceeded) {
       throw new TRPCError({
         code: 'TOO_MANY_REQUESTS',
-        message: rateLimitedMessage(limit.rule, limit.limiter.max, verdict.retryAfterSeconds),
+        message: rateLimitedMessage(limit.rule, verdict.max, verdict.retryAfterSeconds),
       });
     }
   };

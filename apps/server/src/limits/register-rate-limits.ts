@@ -6,11 +6,11 @@ import type { Viewer } from '../auth/viewer';
 import { sendRefusal } from '../edge/send-refusal';
 import { trpcTarget } from '../edge/trpc-target';
 import type { Env } from '../env';
-import { callerKey } from './caller-key';
+import { callerKey, userOfCaller } from './caller-key';
 import { createLimiter } from './create-limiter';
 import { limitSocketCalls, type CountSocketCall } from './limit-socket-calls';
 import { rateLimitedMessage } from './rate-limited-message';
-import { rateLimitRules } from './rate-limits';
+import { rateLimitRules, type RateLimitRule } from './rate-limits';
 import { requestHits, type ActiveLimit } from './request-hits';
 
 /**
@@ -23,11 +23,19 @@ export async function registerRateLimits(
   fastify: FastifyInstance,
   env: Env,
   resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
+  /** A user's own limit for a rule (by its variable), where an admin set one (null: the server's). */
+  userMax: (variable: RateLimitRule['variable'], userId: string) => number | null = () => null,
 ): Promise<CountSocketCall> {
   await fastify.register(rateLimit, { global: false });
   const limits: ActiveLimit[] = Object.values(rateLimitRules)
     .filter((rule) => env[rule.variable] > 0)
-    .map((rule) => ({ rule, limiter: createLimiter(fastify, env[rule.variable]) }));
+    .map((rule) => ({
+      rule,
+      limiter: createLimiter(fastify, env[rule.variable], (caller) => {
+        const userId = userOfCaller(caller);
+        return userId === null ? null : userMax(rule.variable, userId);
+      }),
+    }));
   const upgrades = new WeakMap<Socket, FastifyRequest>();
 
   fastify.addHook('onRequest', async (req, reply) => {
@@ -53,7 +61,7 @@ export async function registerRateLimits(
           status: 429,
           code: 'RATE_LIMITED',
           trpcCode: 'TOO_MANY_REQUESTS',
-          message: rateLimitedMessage(limit.rule, limit.limiter.max, verdict.retryAfterSeconds),
+          message: rateLimitedMessage(limit.rule, verdict.max, verdict.retryAfterSeconds),
         });
       }
     }

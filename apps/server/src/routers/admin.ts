@@ -2,6 +2,7 @@ import {
   auditListInput,
   createUserInput,
   resetPasswordInput,
+  setLimitsInput,
   setQuotaInput,
   updateUserInput,
 } from '../accounts/account-schemas';
@@ -10,6 +11,7 @@ import { inviteUser } from '../accounts/invite-user';
 import { listAuditEvents } from '../accounts/list-audit-events';
 import { listUsers } from '../accounts/list-users';
 import { resetUserPassword } from '../accounts/reset-user-password';
+import { setUserLimits } from '../accounts/set-user-limits';
 import { setUserQuota } from '../accounts/set-user-quota';
 import { updateUser } from '../accounts/update-user';
 import { adminProviderKeysRouter } from './admin-provider-keys';
@@ -42,6 +44,10 @@ const usersRouter = router({
   setQuota: adminProcedure
     .input(setQuotaInput)
     .mutation(({ ctx, input }) => setUserQuota(ctx.core.db, input, actorOf(ctx))),
+  /** Sets a user's own task-creation rate and upload size (null: the server's). */
+  setLimits: adminProcedure
+    .input(setLimitsInput)
+    .mutation(({ ctx, input }) => setUserLimits(ctx.core.db, input, actorOf(ctx))),
 });
 
 const auditRouter = router({

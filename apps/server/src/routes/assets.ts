@@ -7,6 +7,7 @@ import {
   type CoreContext,
 } from '@genhub/core';
 import type { RequestGate } from '../auth/gate-request';
+import { userLimitsOf } from '../accounts/user-limits';
 import { readUpload } from './read-upload';
 import { sendError } from './send-error';
 
@@ -49,15 +50,18 @@ export function registerAssetRoutes(
     }
     let bytes: Buffer;
     let name: string | undefined;
+    // An admin may have given this user a smaller limit than the server's.
+    const ownMb = userLimitsOf(core.db, allowed.viewer.user.id).maxUploadMb;
+    const limit = ownMb === null ? maxUploadBytes : Math.min(maxUploadBytes, ownMb * 1024 * 1024);
     const tooLarge = () =>
       sendError(
         reply,
         413,
         'PAYLOAD_TOO_LARGE',
-        `An image may be at most ${maxUploadBytes / 1024 / 1024} MB`,
+        `An image may be at most ${limit / 1024 / 1024} MB${ownMb === null ? '' : ' for your account'}`,
       );
     try {
-      const part = await req.file({ limits: { fileSize: maxUploadBytes, files: 1 } });
+      const part = await req.file({ limits: { fileSize: limit, files: 1 } });
       if (!part || part.fieldname !== 'file') {
         return sendError(
           reply,
@@ -66,7 +70,7 @@ export function registerAssetRoutes(
           'Send the image in a multipart field named "file"',
         );
       }
-      const file = await readUpload(part.file, maxUploadBytes);
+      const file = await readUpload(part.file, limit);
       if (!file) return tooLarge();
       bytes = file;
       name = part.filename;
