@@ -180,6 +180,26 @@ describe('settings in the browser', () => {
     await page.screenshot({ path: `${outDir}usage-quota.png` });
   });
 
+  it("sets a user's own limits on the Users page, shown in the row after a reload", async () => {
+    await openSettings(page, 'Users');
+    const row = page.locator(`[data-testid="user-row"][data-email="${app.admin?.email}"]`);
+    expect(await row.textContent()).toContain('Tasks a minute: Server default');
+    await row.getByRole('button', { name: 'Set limits' }).click();
+    const form = page.getByRole('form', { name: `Limits of ${app.admin?.email}` });
+    const rate = form.getByLabel('Tasks a minute');
+    await rate.fill('0');
+    await rate.blur();
+    await form.getByText('Use a whole number from 1 to 10000').waitFor();
+    await rate.fill('120');
+    await form.getByLabel('Largest upload (MB)').fill('5');
+    await form.getByRole('button', { name: 'Save limits' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.reload();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Tasks a minute: 120');
+    expect(await row.textContent()).toContain('Largest upload (MB): 5');
+  });
+
   it('shows the audit log, a page at a time, by kind', async () => {
     await openSettings(page, 'Audit log');
     const rows = page.getByTestId('audit-row');

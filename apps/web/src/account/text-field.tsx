@@ -6,11 +6,14 @@ export const fieldClass = 'flex flex-col gap-1 text-sm font-medium';
 export const inputClass =
   'rounded-md border border-stone-300 bg-white px-2 py-1.5 font-normal aria-[invalid=true]:border-rose-500 dark:border-stone-700 dark:bg-stone-900';
 
+/** A problem a form words itself, where `account.problems` has no key for it. */
+export type WordedProblem = { text: string };
+
 export type TextFieldProps = {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  problem?: FieldProblem | null;
+  problem?: FieldProblem | WordedProblem | null;
   /** Show the problem even before the field was left: the form was sent. */
   showProblem?: boolean;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
@@ -48,7 +51,9 @@ export function TextField({
       />
       {shown && (
         <span id={problemId} className="text-xs font-normal text-rose-700 dark:text-rose-300">
-          {t(`account.problems.${problem}`, { min: passwordMin, max: passwordMax })}
+          {typeof problem === 'string'
+            ? t(`account.problems.${problem}`, { min: passwordMin, max: passwordMax })
+            : problem.text}
         </span>
       )}
     </div>

@@ -386,6 +386,20 @@ export const en = {
       firstPassword: 'First password',
       createButton: 'Add person',
       created: '{{email}} can sign in now.',
+      limits: 'Own limits',
+      limit: {
+        tasksPerMinute: 'Tasks a minute',
+        maxUploadMb: 'Largest upload (MB)',
+      },
+      limitLine: '{{label}}: {{value}}',
+      serverDefault: 'Server default',
+      setLimits: 'Set limits',
+      limitsFor: 'Limits of {{email}}',
+      limitRange:
+        'Use a whole number from {{min}} to {{max}}, or leave it empty for the server default.',
+      saveLimits: 'Save limits',
+      limitsHint:
+        'Like a plan: how many tasks they may start a minute, and how large a file they may upload. Leave a field empty for the server default.',
     },
     providers: {
       heading: 'Provider keys',

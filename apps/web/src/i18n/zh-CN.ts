@@ -384,6 +384,18 @@ export const zhCN: Messages = {
       firstPassword: '初始密码',
       createButton: '添加',
       created: '{{email}} 现在可以登录了。',
+      limits: '个人限制',
+      limit: {
+        tasksPerMinute: '每分钟任务数',
+        maxUploadMb: '最大上传（MB）',
+      },
+      limitLine: '{{label}}：{{value}}',
+      serverDefault: '服务器默认',
+      setLimits: '设置限制',
+      limitsFor: '{{email}} 的限制',
+      limitRange: '请输入 {{min}} 到 {{max}} 之间的整数，或留空以使用服务器默认值。',
+      saveLimits: '保存限制',
+      limitsHint: '类似套餐：每分钟可发起的任务数，以及可上传文件的大小。留空即使用服务器默认值。',
     },
     providers: {
       heading: '服务商密钥',

@@ -3,8 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldClass, inputClass } from '../account/text-field';
 import { useTRPC } from '../trpc';
-import { ErrorAlert } from './error-alert';
-import { button, muted, primaryButton } from './settings-styles';
+import { RowForm } from './row-form';
 import { useRefreshUsers } from './use-refresh-users';
 
 /** Sets (or, left empty, removes) a user's monthly limit in one price unit. */
@@ -35,55 +34,48 @@ export function QuotaForm({
   const amount = limit.trim() === '' ? null : Number(limit);
   const valid = unit.trim() !== '' && (amount === null || (Number.isFinite(amount) && amount > 0));
   return (
-    <form
-      aria-label={t('settings.users.quotaFor', { email: user.email })}
-      className="flex flex-col gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <RowForm
+      label={t('settings.users.quotaFor', { email: user.email })}
+      submitLabel={t('settings.users.saveQuota')}
+      mutation={setQuota}
+      ready={valid}
+      hint={t('settings.users.quotaHint')}
+      onSubmit={() => {
         if (valid) setQuota.mutate({ id: user.id, unit: unit.trim(), monthlyLimit: amount });
       }}
+      onCancel={onDone}
     >
-      <div className="flex flex-wrap items-end gap-2">
-        <label className={fieldClass}>
-          {t('settings.users.unit')}
-          <input
-            list={listId}
-            value={unit}
-            onChange={(e) => {
-              setUnit(e.target.value);
-              const existing = user.quotas.find((q) => q.unit === e.target.value.trim());
-              setLimit(existing ? String(existing.monthlyLimit) : '');
-            }}
-            maxLength={32}
-            className={`${inputClass} w-32`}
-          />
-          <datalist id={listId}>
-            {units.map((u) => (
-              <option key={u} value={u} />
-            ))}
-          </datalist>
-        </label>
-        <label className={fieldClass}>
-          {t('settings.users.monthlyLimit')}
-          <input
-            type="number"
-            min={0}
-            step="any"
-            value={limit}
-            placeholder={t('settings.users.noLimit')}
-            onChange={(e) => setLimit(e.target.value)}
-            className={`${inputClass} w-32`}
-          />
-        </label>
-        <button type="submit" disabled={!valid || setQuota.isPending} className={primaryButton}>
-          {t('settings.users.saveQuota')}
-        </button>
-        <button type="button" className={button} onClick={onDone}>
-          {t('settings.cancel')}
-        </button>
-      </div>
-      <p className={muted}>{t('settings.users.quotaHint')}</p>
-      {setQuota.isError && <ErrorAlert error={setQuota.error} />}
-    </form>
+      <label className={fieldClass}>
+        {t('settings.users.unit')}
+        <input
+          list={listId}
+          value={unit}
+          onChange={(e) => {
+            setUnit(e.target.value);
+            const existing = user.quotas.find((q) => q.unit === e.target.value.trim());
+            setLimit(existing ? String(existing.monthlyLimit) : '');
+          }}
+          maxLength={32}
+          className={`${inputClass} w-32`}
+        />
+        <datalist id={listId}>
+          {units.map((u) => (
+            <option key={u} value={u} />
+          ))}
+        </datalist>
+      </label>
+      <label className={fieldClass}>
+        {t('settings.users.monthlyLimit')}
+        <input
+          type="number"
+          min={0}
+          step="any"
+          value={limit}
+          placeholder={t('settings.users.noLimit')}
+          onChange={(e) => setLimit(e.target.value)}
+          className={`${inputClass} w-32`}
+        />
+      </label>
+    </RowForm>
   );
 }

@@ -4,8 +4,7 @@ import { accountField } from '../account/account-field';
 import { TextFields } from '../account/text-field';
 import { useTextForm } from '../account/use-text-form';
 import { useTRPC } from '../trpc';
-import { ErrorAlert } from './error-alert';
-import { button, primaryButton } from './settings-styles';
+import { RowForm } from './row-form';
 
 /** A new password for someone who lost theirs; tell it to them yourself. */
 export function ResetPasswordForm({
@@ -25,23 +24,16 @@ export function ResetPasswordForm({
     trpc.admin.users.resetPassword.mutationOptions({ onSuccess: () => onDone(true) }),
   );
   return (
-    <form
-      noValidate
-      aria-label={t('settings.users.resetFor', { email: user.email })}
-      className="flex flex-wrap items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <RowForm
+      label={t('settings.users.resetFor', { email: user.email })}
+      submitLabel={t('settings.users.setPassword')}
+      mutation={reset}
+      onSubmit={() => {
         if (form.send()) reset.mutate({ id: user.id, password: form.valueOf('password') });
       }}
+      onCancel={() => onDone(false)}
     >
       <TextFields fields={form.fields} />
-      <button type="submit" disabled={reset.isPending} className={primaryButton}>
-        {t('settings.users.setPassword')}
-      </button>
-      <button type="button" className={button} onClick={() => onDone(false)}>
-        {t('settings.cancel')}
-      </button>
-      {reset.isError && <ErrorAlert error={reset.error} className="w-full" />}
-    </form>
+    </RowForm>
   );
 }

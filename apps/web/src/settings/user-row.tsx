@@ -6,6 +6,8 @@ import { useTRPC } from '../trpc';
 import { ConfirmButton } from './confirm-button';
 import { ErrorAlert } from './error-alert';
 import { formatTime } from './format-time';
+import { LimitsForm } from './limits-form';
+import { LimitsSummary } from './limits-summary';
 import { QuotaForm } from './quota-form';
 import { ResetPasswordForm } from './reset-password-form';
 import type { RouterOutputs } from './router-types';
@@ -14,12 +16,12 @@ import { useRefreshUsers } from './use-refresh-users';
 
 type User = RouterOutputs['admin']['users']['list'][number];
 
-/** One user: role, enabled or not, monthly quotas; reset their password. Not yourself. */
+/** One user: role, enabled or not, monthly quotas, own limits; reset their password. Not yourself. */
 export function UserRow({ user, self, units }: { user: User; self: boolean; units: string[] }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const refresh = useRefreshUsers();
-  const [editing, setEditing] = useState<'password' | 'quota' | null>(null);
+  const [editing, setEditing] = useState<'password' | 'quota' | 'limits' | null>(null);
   const [passwordSet, setPasswordSet] = useState(false);
   const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: refresh }));
   return (
@@ -60,6 +62,9 @@ export function UserRow({ user, self, units }: { user: User; self: boolean; unit
                 )
                 .join(', ')}
         </td>
+        <td className={cell}>
+          <LimitsSummary limits={user.limits} />
+        </td>
         <td className={cell}>{formatTime(user.createdAt, i18n.language)}</td>
         <td className={`${cell} text-right`}>
           <span className="inline-flex flex-wrap justify-end gap-1">
@@ -88,6 +93,9 @@ export function UserRow({ user, self, units }: { user: User; self: boolean; unit
             <button type="button" className={button} onClick={() => setEditing('quota')}>
               {t('settings.users.setQuota')}
             </button>
+            <button type="button" className={button} onClick={() => setEditing('limits')}>
+              {t('settings.users.setLimits')}
+            </button>
           </span>
           {passwordSet && (
             <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">
@@ -99,7 +107,7 @@ export function UserRow({ user, self, units }: { user: User; self: boolean; unit
       </tr>
       {editing && (
         <tr>
-          <td colSpan={6} className="pb-3">
+          <td colSpan={7} className="pb-3">
             {editing === 'password' ? (
               <ResetPasswordForm
                 user={user}
@@ -108,8 +116,10 @@ export function UserRow({ user, self, units }: { user: User; self: boolean; unit
                   setEditing(null);
                 }}
               />
-            ) : (
+            ) : editing === 'quota' ? (
               <QuotaForm user={user} units={units} onDone={() => setEditing(null)} />
+            ) : (
+              <LimitsForm user={user} onDone={() => setEditing(null)} />
             )}
           </td>
         </tr>

@@ -30,7 +30,7 @@ export function UsersSection() {
       {users.data && (
         <DataTable
           testId="users"
-          headings={['person', 'role', 'status', 'quota', 'since'].map((k) =>
+          headings={['person', 'role', 'status', 'quota', 'limits', 'since'].map((k) =>
             t(`settings.users.${k}`),
           )}
           actions={t('settings.actions')}
