@@ -40,7 +40,8 @@ import { sendRefusal } from './edge/send-refusal';
 import { trpcCodeOfStatus } from './edge/trpc-code-of-status';
 import { createAuth, type Auth } from './auth/create-auth';
 import { registerAuthRoutes } from './auth/register-auth-routes';
-import { resolveViewer } from './auth/resolve-viewer';
+import { resolveViewer, type ViewerSource } from './auth/resolve-viewer';
+import { ViewerCache } from './auth/viewer-cache';
 import { createRequestGate } from './auth/gate-request';
 import { userLimitsOf } from './accounts/user-limits';
 
@@ -139,24 +140,23 @@ export async function buildApp(
 
   await fastify.register(websocket, { options: { maxPayload: 1024 * 1024 } });
   await fastify.register(multipart);
-  const auth = createAuth(handle.db, env, { secret, log: fastify.log });
-  const gate = createRequestGate(core, (source) => resolveViewer(auth, handle.db, source));
+  const auth = createAuth(handle.db, env, {
+    secret,
+    log: fastify.log,
+    // A session that ended must not be answered from the cache.
+    onSessionsChanged: () => viewers.forget(),
+  });
+  const viewers = new ViewerCache(
+    (source) => resolveViewer(auth, handle.db, source),
+    () => clock.now(),
+  );
+  const viewerOf = (source: ViewerSource) => viewers.of(source);
+  const gate = createRequestGate(core, viewerOf);
   // Before every route, so each inherits its hook: per-user and per-address request limits.
-  const countSocketCall = await registerRateLimits(
-    fastify,
-    env,
-    (source) => resolveViewer(auth, handle.db, source),
-    (variable, userId) =>
-      variable === 'RATE_LIMIT_TASKS' ? userLimitsOf(handle.db, userId).tasksPerMinute : null,
+  const countSocketCall = await registerRateLimits(fastify, env, viewerOf, (variable, userId) =>
+    variable === 'RATE_LIMIT_TASKS' ? userLimitsOf(handle.db, userId).tasksPerMinute : null,
   );
-  await registerTrpc(
-    fastify,
-    core,
-    env,
-    auth,
-    (source) => resolveViewer(auth, handle.db, source),
-    countSocketCall,
-  );
+  await registerTrpc(fastify, core, env, auth, viewerOf, countSocketCall, () => viewers.forget());
   registerAuthRoutes(fastify, auth, handle.db);
   registerHealthRoute(fastify);
   registerAssetRoutes(fastify, core, secret, gate);

@@ -25,6 +25,15 @@ const closedRoutes = [
   '/update-user',
 ];
 
+/** better-auth routes after which a session may no longer be valid. */
+const sessionEnders = new Set([
+  '/sign-out',
+  '/change-password',
+  '/revoke-session',
+  '/revoke-sessions',
+  '/revoke-other-sessions',
+]);
+
 // What a failed sign-in names, for the audit log: as the user account would spell it, bounded.
 const signInBody = z.object({ email: z.string().trim().max(254).toLowerCase() }).loose();
 
@@ -32,6 +41,8 @@ export interface CreateAuthOptions {
   /** This installation's secret (the data directory's `secret.key`); cookies are signed with a key derived from it. */
   secret: Buffer;
   log?: Pick<FastifyBaseLogger, 'error' | 'warn' | 'info' | 'debug'>;
+  /** Called after a session ends or a password changes (sign-out, revoke, change-password). */
+  onSessionsChanged?: () => void;
 }
 
 /**
@@ -106,6 +117,7 @@ export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
         });
       }),
       after: createAuthMiddleware((ctx) => {
+        if (sessionEnders.has(ctx.path)) options.onSessionsChanged?.();
         if (ctx.path === '/change-password') {
           const session = ctx.context.session;
           if (session && !isAPIError(ctx.context.returned)) {

@@ -58,11 +58,14 @@ export async function resolveViewer(
     const user = activeUser(db, verified.key.referenceId);
     if (!user) return null;
     const viewer = viewerOf(user, 'key', scopesOfPermissions(verified.key.permissions));
-    return { ...viewer, keyId: verified.key.id };
+    const expiresAt = verified.key.expiresAt ? new Date(verified.key.expiresAt).getTime() : null;
+    return { ...viewer, keyId: verified.key.id, expiresAt };
   }
   const cookie = source.headers.cookie;
   if (cookie === undefined) return null;
   const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
   const user = session ? activeUser(db, session.user.id) : null;
-  return user ? viewerOf(user, 'session', scopesOfRole(user.role)) : null;
+  if (!session || !user) return null;
+  const viewer = viewerOf(user, 'session', scopesOfRole(user.role));
+  return { ...viewer, expiresAt: new Date(session.session.expiresAt).getTime() };
 }

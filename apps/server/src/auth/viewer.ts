@@ -7,5 +7,7 @@ export interface Viewer {
   via: 'session' | 'key';
   /** The API key's id, when it came with one. */
   keyId?: string;
+  /** When the key or session expires (epoch ms); null for a key without expiry. */
+  expiresAt?: number | null;
   scopes: Scope[];
 }

@@ -28,6 +28,8 @@ export async function registerTrpc(
   resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
   /** Counts rate-limited procedures called over a WebSocket (HTTP calls are counted by a hook). */
   countSocketCall?: CountSocketCall,
+  /** Drops what is remembered of credentials, when a key, session or user changes. */
+  forgetViewers: () => void = () => undefined,
 ): Promise<void> {
   const replays = new ReplayGate({
     running: env.EVENT_REPLAY_CONCURRENCY,
@@ -38,7 +40,7 @@ export async function registerTrpc(
         message: `${env.EVENT_REPLAY_QUEUE} subscriptions are already waiting to replay the event log: retry in a few seconds`,
       }),
   });
-  const userSockets = new UserSockets(env.WS_CREDENTIALS_RECHECK_MS);
+  const userSockets = new UserSockets(env.WS_CREDENTIALS_RECHECK_MS, forgetViewers);
   fastify.addHook('onClose', () => userSockets.stop());
   const connections = trackConnections(
     fastify.websocketServer,

@@ -28,7 +28,11 @@ export class UserSockets {
   private readonly timer: NodeJS.Timeout;
   private sweeping = false;
 
-  constructor(sweepMs = 30_000) {
+  constructor(
+    sweepMs = 30_000,
+    /** Called before sockets are ended, so what is remembered of credentials goes first. */
+    private readonly onEnd: () => void = () => undefined,
+  ) {
     this.timer = setInterval(() => void this.sweep(), sweepMs);
     this.timer.unref();
   }
@@ -54,6 +58,7 @@ export class UserSockets {
 
   /** Closes the sockets of a user, or only those that came with one key. */
   end(who: { userId: string } | { keyId: string }): number {
+    this.onEnd();
     let ended = 0;
     for (const [socket, { viewer }] of this.sockets) {
       const matches = 'userId' in who ? viewer.user.id === who.userId : viewer.keyId === who.keyId;
