@@ -1,7 +1,7 @@
 import { users, type Db } from '@genhub/db';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/create-user';
-import { recordAudit } from '../auth/record-audit';
+import { auditLimitChange } from './audit-limit-change';
 import { findUser } from './find-user';
 import type { UserLimits } from './user-limits';
 
@@ -16,17 +16,12 @@ export function setUserLimits(
   db.transaction((tx) => {
     const user = findUser(tx, change.id);
     tx.update(users).set({ tasksPerMinute, maxUploadMb }).where(eq(users.id, user.id)).run();
-    recordAudit(
-      tx,
-      {
-        kind: 'quota-changed',
-        actorId: actor.actorId,
-        subject: user.email,
-        ip: actor.ip,
-        detail: { tasksPerMinute, maxUploadMb },
-      },
-      now,
-    );
+    auditLimitChange(tx, {
+      actor,
+      email: user.email,
+      detail: { tasksPerMinute, maxUploadMb },
+      at: now,
+    });
   });
   return { ok: true };
 }

@@ -1,7 +1,7 @@
 import { userQuotas, type Db } from '@genhub/db';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/create-user';
-import { recordAudit } from '../auth/record-audit';
+import { auditLimitChange } from './audit-limit-change';
 import { findUser } from './find-user';
 
 export interface QuotaChange {
@@ -35,17 +35,7 @@ export function setUserQuota(
         })
         .run();
     }
-    recordAudit(
-      tx,
-      {
-        kind: 'quota-changed',
-        actorId: actor.actorId,
-        subject: user.email,
-        ip: actor.ip,
-        detail: { unit, monthlyLimit },
-      },
-      now,
-    );
+    auditLimitChange(tx, { actor, email: user.email, detail: { unit, monthlyLimit }, at: now });
   });
   return { ok: true };
 }

@@ -22,15 +22,9 @@ export function createRequestGate(
   resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
 ): RequestGate {
   return async (req, reply, scope) => {
-    const viewer = await resolveViewer({ headers: req.headers });
-    const refusal = refuseViewer(viewer, scope);
-    if (refusal || !viewer) {
-      await sendError(
-        reply,
-        refusal?.status ?? 401,
-        refusal?.code ?? 'UNAUTHORIZED',
-        refusal?.message ?? '',
-      );
+    const { viewer, refusal } = refuseViewer(await resolveViewer({ headers: req.headers }), scope);
+    if (refusal) {
+      await sendError(reply, refusal.status, refusal.code, refusal.message);
       return null;
     }
     return { viewer, core: coreForViewer(core, viewer, scope) };

@@ -7,20 +7,29 @@ export interface ViewerRefusal {
   message: string;
 }
 
-/** Why a caller may not do something that needs `scope`; null when they may. */
-export function refuseViewer(viewer: Viewer | null, scope: Scope): ViewerRefusal | null {
+/** The caller, when they may do something that needs `scope`; else why not. */
+export function refuseViewer(
+  viewer: Viewer | null,
+  scope: Scope,
+): { viewer: Viewer; refusal: null } | { viewer: null; refusal: ViewerRefusal } {
   if (!viewer) {
     return {
-      status: 401,
-      code: 'UNAUTHORIZED',
-      message: 'Sign in, or send an API key as "Authorization: Bearer gh_…"',
+      viewer: null,
+      refusal: {
+        status: 401,
+        code: 'UNAUTHORIZED',
+        message: 'Sign in, or send an API key as "Authorization: Bearer gh_…"',
+      },
     };
   }
-  if (viewer.scopes.includes(scope)) return null;
+  if (viewer.scopes.includes(scope)) return { viewer, refusal: null };
   const holder = viewer.via === 'key' ? 'API key' : 'account';
   return {
-    status: 403,
-    code: 'FORBIDDEN',
-    message: `This needs the "${scope}" scope, which this ${holder} does not have`,
+    viewer: null,
+    refusal: {
+      status: 403,
+      code: 'FORBIDDEN',
+      message: `This needs the "${scope}" scope, which this ${holder} does not have`,
+    },
   };
 }

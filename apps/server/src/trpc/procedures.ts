@@ -6,11 +6,8 @@ import { middleware, publicProcedure } from './init';
 
 const requireScope = (scope: Scope) =>
   middleware(({ ctx, next }) => {
-    const { viewer } = ctx;
-    const refusal = refuseViewer(viewer, scope);
-    if (refusal || !viewer) {
-      throw new TRPCError({ code: refusal?.code ?? 'UNAUTHORIZED', message: refusal?.message });
-    }
+    const { viewer, refusal } = refuseViewer(ctx.viewer, scope);
+    if (refusal) throw new TRPCError({ code: refusal.code, message: refusal.message });
     return next({ ctx: { viewer, core: coreForViewer(ctx.core, viewer, scope) } });
   });
 
