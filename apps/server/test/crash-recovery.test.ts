@@ -62,8 +62,17 @@ describe('a server killed mid-burst', () => {
         .then((task) => void accepted.push(task.id))
         .catch(() => undefined),
     );
-    // Kill it while creates are still arriving and the first tasks are running.
-    while (accepted.length < 60) await new Promise((r) => setTimeout(r, 5));
+    // Kill it while creates are still arriving and tasks are running (one at least).
+    const running = async () =>
+      (
+        await trpc<{ items: unknown[] }>(
+          app,
+          'task.list',
+          { status: 'processing', limit: 1 },
+          'GET',
+        )
+      ).items.length > 0;
+    while (accepted.length < 60 || !(await running())) await new Promise((r) => setTimeout(r, 5));
     const restarted = app.restart('SIGKILL');
     await Promise.all(submissions);
     await restarted;
