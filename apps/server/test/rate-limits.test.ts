@@ -5,7 +5,7 @@ import { EnvError, loadEnv } from '../src/env';
 import type { AppRouter } from '../src/router';
 import { httpClientWith, wsClientWithToken } from './auth-clients';
 import { solidPng, startTestServer, type TestServer } from './test-server';
-import { memberWithKey } from './member-with-key';
+import { memberWithKey } from './user-with-key';
 
 interface Answer {
   status: number;

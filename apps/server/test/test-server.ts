@@ -7,10 +7,9 @@ import WebSocket from 'ws';
 import type { SchedulerOptions } from '@genhub/core';
 import { until } from '@genhub/core/testing';
 import { buildApp, type App } from '../src/app';
-import { createKey } from '../src/auth/create-key';
-import { createUser } from '../src/auth/create-user';
 import { freePort } from './spawn-server';
 import { authHeaders, forgetKey, keyFor, rememberKey } from './test-keys';
+import { userWithKey } from './user-with-key';
 
 export { authHeaders } from './test-keys';
 import { loadEnv } from '../src/env';
@@ -29,27 +28,18 @@ export interface TestServer {
 
 /** The first admin and a key with every scope, made the way `pnpm admin` makes them. */
 async function createTestAdmin(app: App) {
-  const db = app.core.db;
-  const noOne = { actorId: null, ip: null };
-  const admin = await createUser(
-    app.auth,
-    db,
+  const admin = await userWithKey(
+    app,
     {
       email: 'admin@genhub.test',
       name: 'Test admin',
       password: 'test-admin-password',
       role: 'admin',
     },
-    noOne,
+    ['read', 'generate', 'admin'],
+    'tests',
   );
-  const scopes = ['read', 'generate', 'admin'] as const;
-  const { key } = await createKey(
-    app.auth,
-    db,
-    { userId: admin.id, name: 'tests', scopes: [...scopes], expiresInDays: null },
-    noOne,
-  );
-  return { adminId: admin.id, key };
+  return { adminId: admin.id, key: admin.key };
 }
 
 /** A real server on an ephemeral port with its own data dir. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure, keyClient } from './account-fixtures';
-import { memberWithKey } from './member-with-key';
+import { memberWithKey } from './user-with-key';
 import { noisePng } from './noise-png';
 import { startTestServer, type TestServer } from './test-server';
 

@@ -1,7 +1,7 @@
 import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@trpc/client';
 import WebSocket from 'ws';
 import type { AppRouter } from '../../src/router';
-import { memberWithKey } from '../member-with-key';
+import { memberWithKey } from '../user-with-key';
 import type { TestServer } from '../test-server';
 
 export interface WalkUser {
