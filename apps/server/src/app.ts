@@ -17,6 +17,7 @@ import {
   type Clock,
   type SchedulerOptions,
   type CoreContext,
+  type WebhookWorker,
 } from '@genhub/core';
 import { createDb } from '@genhub/db';
 import type { Env } from './env';
@@ -44,12 +45,18 @@ import { resolveViewer, type ViewerSource } from './auth/resolve-viewer';
 import { ViewerCache } from './auth/viewer-cache';
 import { createRequestGate } from './auth/gate-request';
 import { userLimitsOf } from './accounts/user-limits';
+import { createWebhookSettings } from './webhooks-out/create-webhook-settings';
+import { startWebhookWorker } from './webhooks-out/start-webhook-worker';
+import { registerOpenAiRoutes } from './openai/register-openai-routes';
+import { registerMcpRoute } from './mcp/register-mcp-route';
 
 export interface App {
   fastify: FastifyInstance;
   core: CoreContext;
   scheduler: Scheduler;
   retention: RetentionSweeper;
+  /** Sends outgoing webhooks; started with the app, resuming what was due. */
+  webhookWorker: WebhookWorker;
   /** Accounts: sign-in, sessions, API keys. */
   auth: Auth;
   /** Graceful stop: no new work, clients told to reconnect, db closed. */
@@ -124,6 +131,7 @@ export async function buildApp(
     maxImagePixels: env.MAX_IMAGE_PIXELS,
     maxVideoBytes: env.MAX_VIDEO_BYTES,
     ffmpegPath: env.FFMPEG_PATH,
+    webhooks: createWebhookSettings(env, secret),
   };
   const unwatchBudgets = watchPlanBudgets(core);
   const scheduler = new Scheduler(core, {
@@ -163,6 +171,8 @@ export async function buildApp(
   await registerWebhookRoutes(fastify, core, scheduler);
   await registerFileRoutes(fastify, storage.dir, gate);
   await registerExportRoute(fastify, core, storage.dir, gate);
+  await registerOpenAiRoutes(fastify, core, env, gate, secret);
+  registerMcpRoute(fastify, gate, env);
   if (env.NODE_ENV === 'production') {
     await registerSpa(fastify, options.webDist ?? defaultWebDist);
   } else {
@@ -171,17 +181,19 @@ export async function buildApp(
     );
   }
 
+  const webhookWorker = startWebhookWorker(core, env);
   let closing: Promise<void> | null = null;
   return {
     fastify,
     core,
     scheduler,
     retention,
+    webhookWorker,
     auth,
     close() {
       closing ??= (async () => {
         unwatchBudgets();
-        await Promise.all([scheduler.stop(), retention.stop()]);
+        await Promise.all([scheduler.stop(), retention.stop(), webhookWorker.stop()]);
         const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
         for (const client of fastify.websocketServer.clients) client.send(reconnect);
         await fastify.close();

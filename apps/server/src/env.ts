@@ -154,14 +154,34 @@ const envSchema = z.object({
     parseAllowedHost,
     'a host:port pair such as 127.0.0.1:4010 (a whole host is never allowed)',
   ),
+  /** `host:port` pairs outgoing webhooks may reach over plain http or on private addresses: tests only. */
+  WEBHOOK_ALLOW_HOSTS: commaList(
+    parseAllowedHost,
+    'a host:port pair such as 127.0.0.1:4020 (a whole host is never allowed)',
+  ),
+  /** How long one webhook attempt may take, connect to last byte, before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Sign-in and onboarding attempts a minute per client address (`10/min` or `10`; 0: off). */
   RATE_LIMIT_SIGN_IN: perMinuteVariable(rateLimitRules.signIn.perMinute),
-  /** `task.create` calls a minute per user (address when signed out). */
+  /** `task.create` calls and `/v1/images/*` requests a minute per user (address when signed out). */
   RATE_LIMIT_TASKS: perMinuteVariable(rateLimitRules.tasks.perMinute),
   /** `plan.create` and `plan.batchEdit` calls a minute per user, together. */
   RATE_LIMIT_PLANS: perMinuteVariable(rateLimitRules.plans.perMinute),
   /** `POST /api/assets` uploads a minute per user. */
   RATE_LIMIT_UPLOADS: perMinuteVariable(rateLimitRules.uploads.perMinute),
+  /** How long `POST /v1/images/*` waits for its task; past it, 504 and the task runs on. */
+  OPENAI_API_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /**
+   * `provider` or `provider/model` that `/v1/images/*` runs when the request names no model or
+   * an OpenAI alias (`gpt-image-1`, `dall-e-3`, …); absent: the local provider's default.
+   */
+  OPENAI_DEFAULT_MODEL: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]*(\/\S+)?$/,
+      'write `provider` or `provider/model`, e.g. kie/nano-banana-2',
+    )
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

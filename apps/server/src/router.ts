@@ -8,6 +8,7 @@ import { generationRouter } from './routers/generation';
 import { planRouter } from './routers/plan';
 import { queueRouter } from './routers/queue';
 import { taskRouter } from './routers/task';
+import { webhooksRouter } from './routers/webhooks';
 import { router } from './trpc/init';
 
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   asset: assetRouter,
   auth: authRouter,
   admin: adminRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

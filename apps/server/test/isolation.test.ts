@@ -20,6 +20,7 @@ const withoutInput = new Set([
   'queue.status',
   'collection.list',
   'generation.emptyTrash',
+  'webhooks.endpoints.list',
 ]);
 
 /** The other user's things, as inputs: every procedure that is not admin-only is called with them. */
@@ -28,6 +29,18 @@ function walkInputs(theirs: UserData, keyId: string): Record<string, unknown> {
     ...validInputs(theirs),
     'account.keys.create': { name: 'walker', scopes: ['read'] },
     'account.keys.revoke': { id: keyId },
+    'webhooks.endpoints.create': { url: 'https://hooks.bob.invalid/x', events: ['task.failed'] },
+    'webhooks.endpoints.update': {
+      id: theirs.webhookEndpointId,
+      url: 'https://hooks.bob.invalid/y',
+      events: ['task.failed'],
+      enabled: false,
+    },
+    'webhooks.endpoints.delete': { id: theirs.webhookEndpointId },
+    'webhooks.endpoints.rotateSecret': { id: theirs.webhookEndpointId },
+    'webhooks.endpoints.test': { id: theirs.webhookEndpointId },
+    'webhooks.deliveries.list': { endpointId: theirs.webhookEndpointId, limit: 10 },
+    'webhooks.deliveries.redeliver': { id: theirs.webhookDeliveryId },
   };
 }
 
@@ -42,6 +55,17 @@ const routeGuards: Record<string, 'public' | 'signed in' | 'signed link' | 'webh
   'POST /api/assets': 'signed in',
   'POST /api/export/zip': 'signed in',
   'GET /files/*': 'signed in',
+  // The OpenAI-compatible images API: an API key; each request makes the caller's own task.
+  'GET /v1/models': 'signed in',
+  // `/v1/models/*`, as Fastify's route tree prints it.
+  'GET /v1/models*': 'signed in',
+  'POST /v1/images/generations': 'signed in',
+  'POST /v1/images/edits': 'signed in',
+  'GET /v1/images/:id/content': 'signed link',
+  // MCP: an API key; each tool calls the API with it (mcp-http.test.ts walks another user's ids).
+  'POST /mcp': 'signed in',
+  'GET /mcp': 'signed in',
+  'DELETE /mcp': 'signed in',
   // Every method reaches tRPC, which answers the ones it does not serve.
   ...Object.fromEntries(
     ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'QUERY'].map((method) => [
@@ -75,6 +99,9 @@ describe('two users on one server', { timeout: 120_000 }, () => {
       hers.assetId,
       hers.planId,
       hers.collectionId,
+      hers.webhookEndpointId,
+      hers.webhookDeliveryId,
+      'hooks.alice.invalid',
       alice.keyId,
       'private harbour',
       'private set',
@@ -115,6 +142,9 @@ describe('two users on one server', { timeout: 120_000 }, () => {
     expect(unlisted, 'procedures the isolation walk does not know: add them').toEqual([]);
     expect(answers).toContain('task.get NOT_FOUND');
     expect(answers).toContain('plan.get NOT_FOUND');
+    for (const path of ['endpoints.update', 'endpoints.test', 'deliveries.redeliver']) {
+      expect(answers).toContain(`webhooks.${path} NOT_FOUND`);
+    }
     // Bob's key may not manage keys at all; a session gets NOT_FOUND for hers (its own test).
     expect(answers.filter((a) => a.startsWith('account.keys.revoke '))).toEqual([
       expect.stringMatching(/ (NOT_FOUND|FORBIDDEN)$/),
@@ -213,6 +243,30 @@ describe('two users on one server', { timeout: 120_000 }, () => {
     expect(await zip(alice.headers)).toBe(200);
     const upload = fetch(`${server.url}/api/assets`, { method: 'POST', body: new FormData() });
     expect(await answered(upload)).toBe(401);
+
+    // The OpenAI-compatible API: her images only by a link signed for her; Bob's requests make his.
+    const herImage = `${server.url}/v1/images/${hers.generationId}/content`;
+    expect(await answered(fetch(herImage, { headers: bob.headers }))).toBe(403);
+    const forged = `${herImage}?expires=9999999999&signature=${'A'.repeat(43)}`;
+    expect(await answered(fetch(forged, { headers: bob.headers }))).toBe(403);
+    const openAi = (path: string, headers: Record<string, string>) =>
+      fetch(`${server.url}/v1/${path}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'bob’s own, the OpenAI way', response_format: 'url' }),
+      });
+    expect(await answered(openAi('images/generations', {}))).toBe(401);
+    expect(await answered(openAi('images/edits', {}))).toBe(401);
+    expect(await answered(fetch(`${server.url}/v1/models`))).toBe(401);
+    const his = await openAi('images/generations', bob.headers);
+    const text = await his.text();
+    expect(his.status, text).toBe(200);
+    expect(leaked(text)).toEqual([]);
+    const hisTask = his.headers.get('x-genhub-task-id') ?? '';
+    const owner = server.app.core.db.query.tasks
+      .findFirst({ where: (t, { eq }) => eq(t.id, hisTask) })
+      .sync()?.owner;
+    expect(owner).toBe(bob.id);
   });
 
   it('lets an admin see Alice’s things only through the admin view', async () => {

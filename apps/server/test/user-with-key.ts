@@ -2,7 +2,7 @@ import type { UserRole } from '@genhub/db';
 import type { App } from '../src/app';
 import { createKey } from '../src/auth/create-key';
 import { createUser } from '../src/auth/create-user';
-import type { Scope } from '../src/auth/scopes';
+import type { Scope } from '@genhub/api';
 import type { TestServer } from './test-server';
 
 /** A user and a key with `scopes`, made in-process the way the admin command makes them. */

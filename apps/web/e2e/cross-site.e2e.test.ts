@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { Browser } from 'playwright-core';
-import type { AppRouter } from '@genhub/server';
+import type { AppRouter } from '@genhub/api';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eAdmin, launchBrowser, signedInPage, signInContext } from './browser';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { Browser, Page } from 'playwright-core';
-import type { AppRouter } from '@genhub/server';
+import type { AppRouter } from '@genhub/api';
 import { fakeProviderEnv, startFakeGemini, startFakeOpenRouter } from '@genhub/server/fakes';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

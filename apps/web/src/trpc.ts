@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import type { AppRouter } from '@genhub/server';
+import type { AppRouter } from '@genhub/api';
 import { liveConnectionAllowed } from './account/live-connection-gate';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();

@@ -4,8 +4,10 @@ import type { Signal } from './events/signal';
 import type { TaskEventBus } from './events/task-event-bus';
 import type { Logger } from './log';
 import type { ProviderRegistry } from './providers/registry';
+import type { ProviderKeyView } from './schemas';
 import type { FileLeases } from './storage/file-leases';
 import type { Storage } from './storage/storage';
+import type { WebhookSettings } from './webhooks/webhook-settings';
 
 /** Everything a core function may touch; tests pass fakes. */
 export interface CoreContext {
@@ -36,21 +38,8 @@ export interface CoreContext {
   ffmpegPath?: string | null;
   /** Provider keys an admin sets while the server runs (the server supplies them). */
   providerKeys?: ProviderKeysControl;
-}
-
-/** A provider key or secret as an admin sees it: where it comes from, never its value. */
-export interface ProviderKeyView {
-  /** The environment variable it stands in for, e.g. `KIE_API_KEY`. */
-  name: string;
-  /** The provider it configures, e.g. `kie`. */
-  provider: string;
-  label: string;
-  /** An environment variable wins over a stored value; null: neither is set. */
-  source: 'env' | 'settings' | null;
-  last4: string | null;
-  updatedAt: number | null;
-  /** Why a stored value is not used (it cannot be decrypted), or null. */
-  error: string | null;
+  /** Outgoing webhooks: how endpoint secrets are sealed, which hosts tests may reach. */
+  webhooks?: WebhookSettings;
 }
 
 /** Sets and clears stored provider keys; adapters and the secret scrubber follow at once. */

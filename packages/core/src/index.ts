@@ -17,3 +17,4 @@ export * from './queue';
 export * from './plans';
 export * from './costs';
 export * from './gallery';
+export * from './webhooks';

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { auditKinds, userRoles } from './account-enums';
 
 /*
  * The tables better-auth reads and writes through its Drizzle adapter. Property names are
@@ -8,8 +9,7 @@ import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm
 const time = (name: string) => integer(name, { mode: 'timestamp_ms' });
 const flag = (name: string) => integer(name, { mode: 'boolean' });
 
-export const userRoles = ['admin', 'member'] as const;
-export type UserRole = (typeof userRoles)[number];
+export { auditKinds, userRoles, type AuditKind, type UserRole } from './account-enums';
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -120,19 +120,6 @@ export const apiKeys = sqliteTable(
     index('api_keys_config_idx').on(t.configId),
   ],
 );
-
-export const auditKinds = [
-  'sign-in',
-  'sign-in-failed',
-  'key-created',
-  'key-revoked',
-  'user-created',
-  'user-changed',
-  'password-reset',
-  'quota-changed',
-  'settings-changed',
-] as const;
-export type AuditKind = (typeof auditKinds)[number];
 
 /** Security events, append-only; admins read them. */
 export const auditEvents = sqliteTable(

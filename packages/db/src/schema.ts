@@ -10,6 +10,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 
 export * from './auth-schema';
+export * from './webhook-schema';
 
 /** Epoch milliseconds; every time column uses it. */
 const epochMs = (name: string) => integer(name);

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { Auth } from '../auth/create-auth';
 import type { Actor } from '../auth/create-user';
 import { createKey } from '../auth/create-key';
-import type { Scope } from '../auth/scopes';
+import type { Scope } from '@genhub/api';
 import type { Viewer } from '../auth/viewer';
 
 export interface NewOwnKey {

@@ -3,7 +3,8 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import type { Auth } from '../auth/create-auth';
 import { createUser, type Actor, type NewUser } from '../auth/create-user';
-import { summarizeUser, type UserSummary } from './summarize-user';
+import type { UserSummary } from '@genhub/api';
+import { summarizeUser } from './summarize-user';
 
 /**
  * Adds a user who signs in with the password the admin hands over (nothing is emailed). A

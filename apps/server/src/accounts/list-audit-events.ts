@@ -2,22 +2,7 @@ import { auditEvents, users, type AuditKind, type Db } from '@genhub/db';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-
-export interface AuditItem {
-  id: string;
-  at: number;
-  kind: AuditKind;
-  actor: { id: string; email: string } | null;
-  subject: string | null;
-  ip: string | null;
-  detail: Record<string, unknown> | null;
-}
-
-export interface AuditPage {
-  items: AuditItem[];
-  /** Pass back as `cursor` for the next (older) page; null on the last one. */
-  nextCursor: string | null;
-}
+import type { AuditPage } from '@genhub/api';
 
 /** The cursor names the last item a page held: `<at>.<id>`, opaque to clients. */
 const cursorSchema = z

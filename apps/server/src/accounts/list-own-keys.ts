@@ -1,17 +1,7 @@
 import { apiKeys, type Db } from '@genhub/db';
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
-import { scopesOfPermissions, type Scope } from '../auth/scopes';
-
-export interface OwnKey {
-  id: string;
-  name: string | null;
-  /** The prefix and first characters, to tell keys apart. */
-  start: string | null;
-  scopes: Scope[];
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-  createdAt: number;
-}
+import { scopesOfPermissions } from '../auth/scopes';
+import type { OwnKey } from '@genhub/api';
 
 /**
  * A user's keys that still work (neither revoked nor expired), newest first. Expired keys are

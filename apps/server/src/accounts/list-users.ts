@@ -1,6 +1,7 @@
 import { userQuotas, users, type Db } from '@genhub/db';
 import { asc } from 'drizzle-orm';
-import { summarizeUser, type UserSummary } from './summarize-user';
+import type { UserSummary } from '@genhub/api';
+import { summarizeUser } from './summarize-user';
 
 /** Every user, oldest first (the first admin leads). */
 export function listUsers(db: Db): UserSummary[] {

@@ -1,25 +1,6 @@
-import {
-  userQuotas,
-  type DbExecutor,
-  type UserQuotaRow,
-  type UserRole,
-  type UserRow,
-} from '@genhub/db';
+import { userQuotas, type DbExecutor, type UserQuotaRow, type UserRow } from '@genhub/db';
 import { asc, eq } from 'drizzle-orm';
-import type { UserLimits } from './user-limits';
-
-export interface UserSummary {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  disabled: boolean;
-  createdAt: number;
-  /** Monthly spending caps, one per price unit. */
-  quotas: { unit: string; monthlyLimit: number }[];
-  /** Their own request and upload limits; null where the server's apply. */
-  limits: UserLimits;
-}
+import type { UserSummary } from '@genhub/api';
 
 /**
  * A user as the admin views show them: with their quotas (read here unless the caller read

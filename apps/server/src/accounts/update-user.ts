@@ -4,7 +4,8 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/create-user';
 import { recordAudit } from '../auth/record-audit';
 import { findUser } from './find-user';
-import { summarizeUser, type UserSummary } from './summarize-user';
+import type { UserSummary } from '@genhub/api';
+import { summarizeUser } from './summarize-user';
 
 export interface UserChange {
   id: string;

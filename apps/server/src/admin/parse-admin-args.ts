@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { emailSchema, nameSchema, passwordSchema } from '../auth/account-input';
-import { scopeSchema } from '../auth/scopes';
+import { emailSchema, nameSchema, passwordSchema, scopeSchema } from '@genhub/api';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

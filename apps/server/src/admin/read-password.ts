@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { text } from 'node:stream/consumers';
-import { passwordSchema } from '../auth/account-input';
+import { passwordSchema } from '@genhub/api';
 import { UsageError } from './parse-admin-args';
 
 /**

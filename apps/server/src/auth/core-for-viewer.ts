@@ -1,5 +1,5 @@
 import type { CoreContext } from '@genhub/core';
-import type { Scope } from './scopes';
+import type { Scope } from '@genhub/api';
 import type { Viewer } from './viewer';
 
 /**

@@ -2,7 +2,8 @@ import type { Db } from '@genhub/db';
 import type { Auth } from './create-auth';
 import type { Actor } from './create-user';
 import { recordAudit } from './record-audit';
-import { permissionsOf, type Scope } from './scopes';
+import { permissionsOf } from './scopes';
+import { type Scope } from '@genhub/api';
 
 const dayMs = 24 * 60 * 60 * 1000;
 

@@ -4,7 +4,7 @@ import { sendError } from '../routes/send-error';
 import { coreForViewer } from './core-for-viewer';
 import { refuseViewer } from './refuse-viewer';
 import type { ViewerSource } from './resolve-viewer';
-import type { Scope } from './scopes';
+import type { Scope } from '@genhub/api';
 import type { Viewer } from './viewer';
 
 export type RequestGate = (

@@ -1,4 +1,4 @@
-import type { Scope } from './scopes';
+import type { Scope } from '@genhub/api';
 import type { Viewer } from './viewer';
 
 export interface ViewerRefusal {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sendError } from '../routes/send-error';
 import { AccountError } from './account-error';
-import { emailSchema, nameSchema, passwordSchema } from './account-input';
+import { emailSchema, nameSchema, passwordSchema } from '@genhub/api';
 import type { Auth } from './create-auth';
 import { sendWebResponse } from './send-web-response';
 import { needsAdmin, setupFirstAdmin } from './setup-first-admin';

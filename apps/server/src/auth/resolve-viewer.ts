@@ -3,7 +3,8 @@ import { users, type Db } from '@genhub/db';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Auth } from './create-auth';
-import { scopesOfPermissions, scopesOfRole, type Scope } from './scopes';
+import { scopesOfPermissions, scopesOfRole } from './scopes';
+import { type Scope } from '@genhub/api';
 import type { Viewer } from './viewer';
 
 export interface ViewerSource {

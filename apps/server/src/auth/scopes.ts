@@ -1,10 +1,5 @@
+import { scopes, type Scope } from '@genhub/api';
 import { z } from 'zod';
-
-/** What an API key may do: read; generate (which spends credits); admin. */
-export const scopes = ['read', 'generate', 'admin'] as const;
-export type Scope = (typeof scopes)[number];
-
-export const scopeSchema = z.enum(scopes);
 
 /** The API-key plugin's permissions record: one resource, `scopes`, whose actions are ours. */
 export const permissionsOf = (granted: readonly Scope[]) => ({ scopes: [...granted] });

@@ -43,7 +43,11 @@ export const rateLimitRules = {
     perMinute: 60,
     per: 'caller',
     counts: 'tasks created',
-    routes: [],
+    // The OpenAI-compatible images API creates one task a request.
+    routes: [
+      { method: 'POST', url: '/v1/images/generations' },
+      { method: 'POST', url: '/v1/images/edits' },
+    ],
     procedures: ['task.create'],
   },
   plans: {

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
+import { appContract } from '@genhub/api';
 import { actorOf } from '../accounts/actor-of';
-import { providerKeyName, setProviderKeyInput } from '../settings/provider-key-input';
+import { setProviderKeyInput } from '../settings/provider-key-input';
 import type { TrpcContext } from '../trpc/context';
 import { router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
@@ -16,16 +16,20 @@ const keysOf = (ctx: TrpcContext) => {
   return ctx.core.providerKeys;
 };
 
+const { providerKeys: c } = appContract.admin;
+
 /** Provider keys set while the server runs: stored encrypted, shown back by their last four only. */
 export const adminProviderKeysRouter = router({
   /** Each key the server takes: from the environment (which wins), stored, or not set. */
-  list: adminProcedure.query(({ ctx }) => keysOf(ctx).list()),
+  list: adminProcedure.output(c.list.output).query(({ ctx }) => keysOf(ctx).list()),
   /** Stores a key; that provider's new calls use it at once (unless its variable is set). */
   set: adminProcedure
     .input(setProviderKeyInput)
+    .output(c.set.output)
     .mutation(({ ctx, input }) => keysOf(ctx).set(input.name, input.value, actorOf(ctx))),
   /** Forgets a stored key; the environment's, if any, stays in force. */
   clear: adminProcedure
-    .input(z.object({ name: providerKeyName }))
+    .input(c.clear.input)
+    .output(c.clear.output)
     .mutation(({ ctx, input }) => keysOf(ctx).clear(input.name, actorOf(ctx))),
 });

@@ -1,4 +1,5 @@
-import { getQueueStatus, getUsage, usageInput } from '@genhub/core';
+import { appContract } from '@genhub/api';
+import { getQueueStatus, getUsage } from '@genhub/core';
 import { router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
 import { galleryProcedures } from './generation';
@@ -12,7 +13,12 @@ export const adminViews = {
   generation: router(galleryProcedures(adminProcedure, adminProcedure)),
   task: router(taskProcedures(adminProcedure, adminProcedure)),
   /** Everyone's spending and reservations. */
-  usage: adminProcedure.input(usageInput).query(({ ctx, input }) => getUsage(ctx.core, input)),
+  usage: adminProcedure
+    .input(appContract.admin.usage.input)
+    .output(appContract.admin.usage.output)
+    .query(({ ctx, input }) => getUsage(ctx.core, input)),
   /** Everyone's running and waiting tasks. */
-  queue: adminProcedure.query(({ ctx }) => getQueueStatus(ctx.core)),
+  queue: adminProcedure
+    .output(appContract.admin.queue.output)
+    .query(({ ctx }) => getQueueStatus(ctx.core)),
 };

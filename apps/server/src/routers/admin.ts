@@ -1,11 +1,4 @@
-import {
-  auditListInput,
-  createUserInput,
-  resetPasswordInput,
-  setLimitsInput,
-  setQuotaInput,
-  updateUserInput,
-} from '../accounts/account-schemas';
+import { appContract } from '@genhub/api';
 import { actorOf } from '../accounts/actor-of';
 import { inviteUser } from '../accounts/invite-user';
 import { listAuditEvents } from '../accounts/list-audit-events';
@@ -19,41 +12,53 @@ import { adminViews } from './admin-views';
 import { router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
 
+const { users: c, audit } = appContract.admin;
+
 const usersRouter = router({
   /** Every user, with their role, whether they are disabled, and their monthly quotas. */
-  list: adminProcedure.query(({ ctx }) => listUsers(ctx.core.db)),
+  list: adminProcedure.output(c.list.output).query(({ ctx }) => listUsers(ctx.core.db)),
   /** Invites a user: the admin hands the initial password over. */
   create: adminProcedure
-    .input(createUserInput)
+    .input(c.create.input)
+    .output(c.create.output)
     .mutation(({ ctx, input }) => inviteUser(ctx.auth, ctx.core.db, input, actorOf(ctx))),
   /** Changes a role or disables a user (which signs them out); never oneself, never the last admin. */
-  update: adminProcedure.input(updateUserInput).mutation(({ ctx, input }) => {
-    const user = updateUser(ctx.core.db, input, actorOf(ctx));
-    // An open WebSocket keeps the role and access it connected with: it must reconnect.
-    if (input.disabled === true || input.role !== undefined)
-      ctx.userSockets.end({ userId: input.id });
-    return user;
-  }),
+  update: adminProcedure
+    .input(c.update.input)
+    .output(c.update.output)
+    .mutation(({ ctx, input }) => {
+      const user = updateUser(ctx.core.db, input, actorOf(ctx));
+      // An open WebSocket keeps the role and access it connected with: it must reconnect.
+      if (input.disabled === true || input.role !== undefined)
+        ctx.userSockets.end({ userId: input.id });
+      return user;
+    }),
   /** Sets a new password and signs the user out everywhere, open WebSockets included. */
-  resetPassword: adminProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
-    const done = await resetUserPassword(ctx.auth, ctx.core.db, input, actorOf(ctx));
-    ctx.userSockets.end({ userId: input.id });
-    return done;
-  }),
+  resetPassword: adminProcedure
+    .input(c.resetPassword.input)
+    .output(c.resetPassword.output)
+    .mutation(async ({ ctx, input }) => {
+      const done = await resetUserPassword(ctx.auth, ctx.core.db, input, actorOf(ctx));
+      ctx.userSockets.end({ userId: input.id });
+      return done;
+    }),
   /** Sets (or, with null, removes) a user's monthly quota in one price unit. */
   setQuota: adminProcedure
-    .input(setQuotaInput)
+    .input(c.setQuota.input)
+    .output(c.setQuota.output)
     .mutation(({ ctx, input }) => setUserQuota(ctx.core.db, input, actorOf(ctx))),
   /** Sets a user's own task-creation rate and upload size (null: the server's). */
   setLimits: adminProcedure
-    .input(setLimitsInput)
+    .input(c.setLimits.input)
+    .output(c.setLimits.output)
     .mutation(({ ctx, input }) => setUserLimits(ctx.core.db, input, actorOf(ctx))),
 });
 
 const auditRouter = router({
   /** Security events, newest first, a page at a time. */
   list: adminProcedure
-    .input(auditListInput)
+    .input(audit.list.input)
+    .output(audit.list.output)
     .query(({ ctx, input }) => listAuditEvents(ctx.core.db, input)),
 });
 

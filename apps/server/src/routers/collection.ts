@@ -1,7 +1,5 @@
-import { z } from 'zod';
+import { appContract } from '@genhub/api';
 import {
-  collectionItemsInput,
-  collectionName,
   createCollection,
   deleteCollection,
   listCollections,
@@ -11,24 +9,35 @@ import {
 import { router } from '../trpc/init';
 import { generateProcedure, readProcedure } from '../trpc/procedures';
 
-const collectionId = z.object({ id: z.string().min(1) });
+const { collection: c } = appContract;
 
 export const collectionRouter = router({
-  list: readProcedure.query(({ ctx }) => listCollections(ctx.core)),
+  list: readProcedure.output(c.list.output).query(({ ctx }) => listCollections(ctx.core)),
   create: generateProcedure
-    .input(z.object({ name: collectionName }))
+    .input(c.create.input)
+    .output(c.create.output)
     .mutation(({ ctx, input }) => createCollection(ctx.core, input.name)),
   rename: generateProcedure
-    .input(collectionId.extend({ name: collectionName }))
+    .input(c.rename.input)
+    .output(c.rename.output)
     .mutation(({ ctx, input }) => renameCollection(ctx.core, input.id, input.name)),
-  delete: generateProcedure.input(collectionId).mutation(({ ctx, input }) => {
-    deleteCollection(ctx.core, input.id);
-    return { ok: true };
-  }),
-  add: generateProcedure.input(collectionItemsInput).mutation(({ ctx, input }) => ({
-    changed: setInCollection(ctx.core, input.collectionId, input.ids, true),
-  })),
-  remove: generateProcedure.input(collectionItemsInput).mutation(({ ctx, input }) => ({
-    changed: setInCollection(ctx.core, input.collectionId, input.ids, false),
-  })),
+  delete: generateProcedure
+    .input(c.delete.input)
+    .output(c.delete.output)
+    .mutation(({ ctx, input }) => {
+      deleteCollection(ctx.core, input.id);
+      return { ok: true as const };
+    }),
+  add: generateProcedure
+    .input(c.add.input)
+    .output(c.add.output)
+    .mutation(({ ctx, input }) => ({
+      changed: setInCollection(ctx.core, input.collectionId, input.ids, true),
+    })),
+  remove: generateProcedure
+    .input(c.remove.input)
+    .output(c.remove.output)
+    .mutation(({ ctx, input }) => ({
+      changed: setInCollection(ctx.core, input.collectionId, input.ids, false),
+    })),
 });

@@ -1,17 +1,10 @@
-import {
-  emptyTrash,
-  galleryQuery,
-  idsInput,
-  listGallery,
-  restoreTasks,
-  starInput,
-  starTasks,
-  trashTasks,
-} from '@genhub/core';
+import { appContract } from '@genhub/api';
+import { emptyTrash, listGallery, restoreTasks, starTasks, trashTasks } from '@genhub/core';
 import { router } from '../trpc/init';
 import { generateProcedure, readProcedure } from '../trpc/procedures';
 
 type Builder = typeof readProcedure;
+const { generation: c } = appContract;
 
 /**
  * The gallery's procedures. A generation is one request (a task) and the images it made. With
@@ -20,18 +13,24 @@ type Builder = typeof readProcedure;
  */
 export const galleryProcedures = (read: Builder, change: Builder) => ({
   /** Filtered, searched, keyset-paginated; `lastEventId` is the cursor to subscribe from. */
-  list: read.input(galleryQuery).query(({ ctx, input }) => listGallery(ctx.core, input)),
+  list: read
+    .input(c.list.input)
+    .output(c.list.output)
+    .query(({ ctx, input }) => listGallery(ctx.core, input)),
   star: change
-    .input(starInput)
+    .input(c.star.input)
+    .output(c.star.output)
     .mutation(({ ctx, input }) => ({ changed: starTasks(ctx.core, input.ids, input.starred) })),
   /** To the trash (undo with `restore`); the trash empties after TRASH_RETENTION_DAYS. */
   delete: change
-    .input(idsInput)
+    .input(c.delete.input)
+    .output(c.delete.output)
     .mutation(({ ctx, input }) => ({ changed: trashTasks(ctx.core, input.ids) })),
   restore: change
-    .input(idsInput)
+    .input(c.restore.input)
+    .output(c.restore.output)
     .mutation(({ ctx, input }) => ({ changed: restoreTasks(ctx.core, input.ids) })),
-  emptyTrash: change.mutation(async ({ ctx }) => ({
+  emptyTrash: change.output(c.emptyTrash.output).mutation(async ({ ctx }) => ({
     deleted: await emptyTrash(ctx.core),
   })),
 });

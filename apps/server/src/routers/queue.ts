@@ -1,30 +1,34 @@
-import {
-  getQueueStatus,
-  pauseQueue,
-  queueScopeInput,
-  resumeQueue,
-  retryAllFailed,
-} from '@genhub/core';
+import { appContract } from '@genhub/api';
+import { getQueueStatus, pauseQueue, resumeQueue, retryAllFailed } from '@genhub/core';
 import { coreForViewer } from '../auth/core-for-viewer';
 import { router } from '../trpc/init';
 import { adminProcedure, generateProcedure, readProcedure } from '../trpc/procedures';
 import { subscriptionProcedure } from '../ws/subscription-procedure';
 import { queueStatusUpdates } from './queue-status-updates';
 
+const { queue: c } = appContract;
+
 export const queueRouter = router({
-  status: readProcedure.query(({ ctx }) => getQueueStatus(ctx.core)),
+  status: readProcedure.output(c.status.output).query(({ ctx }) => getQueueStatus(ctx.core)),
   /** Pausing holds every user's work: admins only. Answers with the admin's own view. */
-  pause: adminProcedure.input(queueScopeInput).mutation(({ ctx, input }) => {
-    pauseQueue(ctx.core, input.provider);
-    return getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
-  }),
-  resume: adminProcedure.input(queueScopeInput).mutation(({ ctx, input }) => {
-    resumeQueue(ctx.core, input.provider);
-    return getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
-  }),
+  pause: adminProcedure
+    .input(c.pause.input)
+    .output(c.pause.output)
+    .mutation(({ ctx, input }) => {
+      pauseQueue(ctx.core, input.provider);
+      return getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
+    }),
+  resume: adminProcedure
+    .input(c.resume.input)
+    .output(c.resume.output)
+    .mutation(({ ctx, input }) => {
+      resumeQueue(ctx.core, input.provider);
+      return getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
+    }),
   /** Retries every failed task not retried yet; returns how many. */
   retryFailed: generateProcedure
-    .input(queueScopeInput)
+    .input(c.retryFailed.input)
+    .output(c.retryFailed.output)
     .mutation(({ ctx, input }) => ({ retried: retryAllFailed(ctx.core, input.provider) })),
   /** The queue status now, then again whenever a task or the queue changes (at most every 250 ms). */
   updates: subscriptionProcedure.subscription(({ ctx, signal }) =>

@@ -1,12 +1,5 @@
 import type { CoreContext } from '@genhub/core';
-
-export interface BalanceLine {
-  provider: string;
-  label: string;
-  amount: number | null;
-  unit: string | null;
-  error: string | null;
-}
+import type { BalanceLine } from '@genhub/api';
 
 /** How long one reading of the vendors' balances is shown to everyone who asks. */
 const freshForMs = 30_000;

@@ -1,17 +1,13 @@
 import { tracked } from '@trpc/server';
+import { appContract } from '@genhub/api';
 import {
   cancelTask,
   createTask,
-  createTaskInput,
   getTask,
   listTasks,
-  listTasksInput,
   retryTask,
   setPriority,
-  setPriorityInput,
   streamTaskEvents,
-  taskEventsInput,
-  taskIdInput,
   type TaskEvent,
 } from '@genhub/core';
 import { router } from '../trpc/init';
@@ -31,28 +27,43 @@ function trackedEvent(event: TaskEvent) {
 }
 
 type Builder = typeof readProcedure;
+const { task: c } = appContract;
 
 /**
  * Reading and steering existing tasks: the caller's own with the read and generate builders,
  * everyone's in the admin view (the admin builder for both). A retry stays its owner's task.
  */
 export const taskProcedures = (read: Builder, change: Builder) => ({
-  get: read.input(taskIdInput).query(({ ctx, input }) => getTask(ctx.core, input.id)),
-  list: read.input(listTasksInput).query(({ ctx, input }) => listTasks(ctx.core, input)),
-  cancel: change.input(taskIdInput).mutation(({ ctx, input }) => cancelTask(ctx.core, input.id)),
-  retry: change.input(taskIdInput).mutation(({ ctx, input }) => retryTask(ctx.core, input.id)),
+  get: read
+    .input(c.get.input)
+    .output(c.get.output)
+    .query(({ ctx, input }) => getTask(ctx.core, input.id)),
+  list: read
+    .input(c.list.input)
+    .output(c.list.output)
+    .query(({ ctx, input }) => listTasks(ctx.core, input)),
+  cancel: change
+    .input(c.cancel.input)
+    .output(c.cancel.output)
+    .mutation(({ ctx, input }) => cancelTask(ctx.core, input.id)),
+  retry: change
+    .input(c.retry.input)
+    .output(c.retry.output)
+    .mutation(({ ctx, input }) => retryTask(ctx.core, input.id)),
   setPriority: change
-    .input(setPriorityInput)
+    .input(c.setPriority.input)
+    .output(c.setPriority.output)
     .mutation(({ ctx, input }) => setPriority(ctx.core, input.id, input.priority)),
 });
 
 export const taskRouter = router({
   create: generateProcedure
-    .input(createTaskInput)
+    .input(c.create.input)
+    .output(c.create.output)
     .mutation(({ ctx, input }) => createTask(ctx.core, input)),
   ...taskProcedures(readProcedure, generateProcedure),
   /** Every task change, resumable: pass the last event id you saw and get exactly what you missed. */
-  events: subscriptionProcedure.input(taskEventsInput).subscription(({ ctx, input, signal }) =>
+  events: subscriptionProcedure.input(c.events.input).subscription(({ ctx, input, signal }) =>
     streamTaskEvents(
       ctx.core,
       {

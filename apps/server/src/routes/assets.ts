@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  createAsset,
-  findAsset,
-  maxUploadBytes,
-  verifyAssetSignature,
-  type CoreContext,
-} from '@genhub/core';
+import { httpContract } from '@genhub/api';
+import { createAsset, findAsset, verifyAssetSignature, type CoreContext } from '@genhub/core';
 import type { RequestGate } from '../auth/gate-request';
 import { userLimitsOf } from '../accounts/user-limits';
 import { readUpload } from './read-upload';
@@ -37,8 +32,9 @@ export function registerAssetRoutes(
     },
   );
 
-  app.post('/api/assets', async (req, reply) => {
-    const allowed = await gate(req, reply, 'generate');
+  const upload = httpContract.uploadAsset;
+  app.post(upload.path, async (req, reply) => {
+    const allowed = await gate(req, reply, upload.scope);
     if (!allowed) return reply;
     if (!req.isMultipart()) {
       return sendError(
@@ -52,7 +48,7 @@ export function registerAssetRoutes(
     let name: string | undefined;
     // An admin may have given this user a smaller limit than the server's.
     const ownMb = userLimitsOf(core.db, allowed.viewer.user.id).maxUploadMb;
-    const limit = ownMb === null ? maxUploadBytes : Math.min(maxUploadBytes, ownMb * 1024 * 1024);
+    const limit = ownMb === null ? upload.maxBytes : Math.min(upload.maxBytes, ownMb * 1024 * 1024);
     const tooLarge = () =>
       sendError(
         reply,
@@ -62,7 +58,7 @@ export function registerAssetRoutes(
       );
     try {
       const part = await req.file({ limits: { fileSize: limit, files: 1 } });
-      if (!part || part.fieldname !== 'file') {
+      if (!part || part.fieldname !== upload.field) {
         return sendError(
           reply,
           400,
@@ -83,6 +79,8 @@ export function registerAssetRoutes(
       return sendError(reply, 400, 'INVALID_INPUT', 'The upload could not be read');
     }
     // A core error (too many pixels, undecodable, …) becomes its envelope in the error handler.
-    return reply.status(201).send(await createAsset(allowed.core, bytes, name));
+    return reply
+      .status(201)
+      .send(upload.response.parse(await createAsset(allowed.core, bytes, name)));
   });
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import { ZipFile } from 'yazl';
-import { exportEntries, idsInput, type CoreContext } from '@genhub/core';
+import { httpContract } from '@genhub/api';
+import { exportEntries, type CoreContext } from '@genhub/core';
 import type { RequestGate } from '../auth/gate-request';
 import { sendError } from './send-error';
 
@@ -19,12 +20,11 @@ export async function registerExportRoute(
   gate: RequestGate,
 ) {
   await app.register(formbody);
-  app.post('/api/export/zip', async (req, reply) => {
-    const allowed = await gate(req, reply, 'read');
+  const route = httpContract.exportZip;
+  app.post(route.path, async (req, reply) => {
+    const allowed = await gate(req, reply, route.scope);
     if (!allowed) return reply;
-    const body = req.body as { ids?: unknown } | undefined;
-    const raw = typeof body?.ids === 'string' ? body.ids.split(',').filter(Boolean) : body?.ids;
-    const parsed = idsInput.safeParse({ ids: raw });
+    const parsed = route.body.safeParse(req.body);
     if (!parsed.success) {
       return sendError(reply, 400, 'INVALID_INPUT', 'Send "ids": the generations to download');
     }

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { filesPrefix, httpContract } from '@genhub/api';
 import { mayReadFile } from '@genhub/core';
 import type { FastifyInstance } from 'fastify';
 import type { RequestGate } from '../auth/gate-request';
 import { sendError } from './send-error';
-
-const filesPrefix = '/files/';
 
 /**
  * Generated images, thumbnails and uploads, each only to a user who has it in their gallery
@@ -19,7 +18,7 @@ export async function registerFileRoutes(
 ) {
   await app.register(async (files) => {
     files.addHook('onRequest', async (req, reply) => {
-      const allowed = await gate(req, reply, 'read');
+      const allowed = await gate(req, reply, httpContract.file.scope);
       if (!allowed) return reply;
       const { viewer } = allowed;
       const core = viewer.scopes.includes('admin') ? null : allowed.core;
@@ -30,6 +29,8 @@ export async function registerFileRoutes(
       } catch {
         return sendError(reply, 400, 'INVALID_INPUT', 'The file name is not valid');
       }
+      if (!httpContract.file.params.safeParse({ key }).success)
+        return sendError(reply, 400, 'INVALID_INPUT', 'The file name is not valid');
       // Another user's file answers as a missing one: its existence is not theirs to learn.
       if (core && !mayReadFile(core, key))
         return sendError(reply, 404, 'NOT_FOUND', 'No such file');

@@ -1,6 +1,6 @@
 import { lastFour } from './last-four';
 import type { StoredSetting } from './load-runtime-settings';
-import { providerKeys, type ProviderKeyName } from './provider-key-names';
+import { providerKeys, type ProviderKeyName } from '@genhub/api';
 import type { ProviderKeyView } from './provider-key-types';
 
 export const cannotDecrypt = 'cannot decrypt: was SECRET_KEY changed?';

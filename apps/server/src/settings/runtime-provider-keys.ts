@@ -6,7 +6,7 @@ import { clearRuntimeSetting } from './clear-runtime-setting';
 import { deriveSettingsKey } from './derive-settings-key';
 import { describeProviderKey } from './describe-provider-key';
 import { loadRuntimeSettings, type StoredSetting } from './load-runtime-settings';
-import { providerKeyNames, providerKeys, type ProviderKeyName } from './provider-key-names';
+import { providerKeyNames, providerKeys, type ProviderKeyName } from '@genhub/api';
 import type { ProviderKeysControl, ProviderKeyView, SettingsActor } from './provider-key-types';
 import { saveRuntimeSetting } from './save-runtime-setting';
 

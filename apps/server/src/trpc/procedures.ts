@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { coreForViewer } from '../auth/core-for-viewer';
 import { refuseViewer } from '../auth/refuse-viewer';
-import type { Scope } from '../auth/scopes';
+import type { Scope } from '@genhub/api';
 import { middleware, publicProcedure } from './init';
 
 const requireScope = (scope: Scope) =>

@@ -11,6 +11,9 @@ export interface UserData {
   assetId: string;
   planId: string;
   collectionId: string;
+  /** A webhook endpoint (to an address that never resolves) and a delivery to it. */
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
   /** URLs of every stored file of those. */
   fileUrls: string[];
 }
@@ -50,6 +53,11 @@ export async function seedUserData(server: TestServer, user: WalkUser): Promise<
     provider: 'local',
     confirmOverBudget: true,
   });
+  const { endpoint } = await client.webhooks.endpoints.create.mutate({
+    url: 'https://hooks.alice.invalid/genhub',
+    events: ['task.completed', 'plan.finished'],
+  });
+  const ping = await client.webhooks.endpoints.test.mutate({ id: endpoint.id });
   const { tasks } = await client.plan.get.query({ id: plan.id });
   await until(
     () => tasks.every((t) => finished.includes(statusOf(server, t.id))),
@@ -62,6 +70,8 @@ export async function seedUserData(server: TestServer, user: WalkUser): Promise<
     assetId: asset.id,
     planId: plan.id,
     collectionId: collection.id,
+    webhookEndpointId: endpoint.id,
+    webhookDeliveryId: ping.id,
     fileUrls: [generation.url, generation.thumbUrl, asset.url],
   };
 }
@@ -87,6 +97,13 @@ export async function snapshotUserData(
     assets: await client.asset.byIds.query({ ids: [data.assetId] }),
     collections: await client.collection.list.query(),
     plan: await client.plan.get.query({ id: data.planId }),
+    // What the walk could change; not what the delivery worker changes as it retries.
+    webhooks: (await client.webhooks.endpoints.list.query()).map(
+      ({ id, url, description, events, enabled }) => ({ id, url, description, events, enabled }),
+    ),
+    deliveries: (await client.webhooks.deliveries.list.query({})).items.map(
+      ({ id, messageId, eventType }) => ({ id, messageId, eventType }),
+    ),
     files,
   });
 }

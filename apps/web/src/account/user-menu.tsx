@@ -2,6 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/error-message';
+import { FailingWebhooksBadge } from '../settings/webhooks/failing-webhooks-badge';
+import { FailingWebhooksMenuItem } from '../settings/webhooks/failing-webhooks-menu-item';
 import { signOut } from './sign-out';
 import { useViewer } from './viewer-context';
 
@@ -47,6 +49,7 @@ export function UserMenu() {
         className="inline-flex items-center gap-1 rounded-md border border-stone-300 px-3 py-1 text-sm dark:border-stone-700"
       >
         {viewer.user.name}
+        <FailingWebhooksBadge />
         <span aria-hidden className="text-xs">
           ▾
         </span>
@@ -64,6 +67,7 @@ export function UserMenu() {
           <a role="menuitem" href="#/settings" onClick={() => setOpen(false)} className={item}>
             {t('account.menu.settings')}
           </a>
+          <FailingWebhooksMenuItem className={item} onNavigate={() => setOpen(false)} />
           <button
             type="button"
             role="menuitem"

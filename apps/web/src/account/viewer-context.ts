@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import { createContext, useContext } from 'react';
-import type { AppRouter } from '@genhub/server';
+import type { AppRouter } from '@genhub/api';
 
 /** Who is signed in: their user, how they proved it, and what they may do. */
 export type Viewer = NonNullable<inferRouterOutputs<AppRouter>['auth']['viewer']>;

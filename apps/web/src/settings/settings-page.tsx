@@ -6,9 +6,11 @@ import { ProviderKeysSection } from './provider-keys-section';
 import { adminSections, settingsSectionOf, settingsSections } from './settings-section';
 import { useHash } from './use-hash';
 import { UsersSection } from './users-section';
+import { WebhooksSection } from './webhooks/webhooks-section';
 
 const sectionView = {
   keys: ApiKeysSection,
+  webhooks: WebhooksSection,
   users: UsersSection,
   providers: ProviderKeysSection,
   audit: AuditSection,

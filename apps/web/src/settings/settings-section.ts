@@ -1,4 +1,4 @@
-export const settingsSections = ['keys', 'users', 'providers', 'audit'] as const;
+export const settingsSections = ['keys', 'webhooks', 'users', 'providers', 'audit'] as const;
 export type SettingsSection = (typeof settingsSections)[number];
 
 /** The sections only admins see. */

@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../testing';
+import { createTestContext, queryPlan, type TestContext } from '../testing';
 
 describe('the scheduler queries', () => {
   let t: TestContext;
   afterEach(() => t.close());
 
-  const plan = (sql: string) =>
-    (t.sqlite.prepare(`explain query plan ${sql}`).all() as { detail: string }[])
-      .map((r) => r.detail)
-      .join('\n');
+  const plan = (sql: string) => queryPlan(t.sqlite, sql);
 
   it('read the claim order, deadlines and backoffs from indexes, never sorting the queue', async () => {
     t = await createTestContext();

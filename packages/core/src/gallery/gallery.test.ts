@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import { tasks } from '@genhub/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTaskInput, type CreateTaskInput, type TaskEvent } from '../schemas';
-import { createTestContext, fakeClock, type FakeClock, type TestContext } from '../testing';
+import {
+  createTestContext,
+  fakeClock,
+  queryPlan,
+  type FakeClock,
+  type TestContext,
+} from '../testing';
 import { createTask } from '../tasks/create-task';
 import { getTask } from '../tasks/get-task';
 import { createCollection } from './create-collection';
@@ -181,10 +187,7 @@ describe('the gallery query', () => {
 });
 
 describe('the gallery query plans', () => {
-  const plan = (sql: string) =>
-    (t.sqlite.prepare(`explain query plan ${sql}`).all() as { detail: string }[])
-      .map((r) => r.detail)
-      .join('\n');
+  const plan = (sql: string) => queryPlan(t.sqlite, sql);
 
   it('walk an index in id order for every filter, never sorting, and search through FTS5', () => {
     const base = 'select id from tasks where deleted_at is null';

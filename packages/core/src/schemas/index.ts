@@ -9,3 +9,4 @@ export * from './usage';
 export * from '../costs/budget-status';
 export * from './gallery';
 export * from './clip-length';
+export * from './webhook';

@@ -81,3 +81,19 @@ export {
   retirementNoticeDays,
   type ModelLifecycleNotice,
 } from '../providers/catalogue/model-lifecycle-notice';
+
+/** A provider key or secret as an admin sees it: where it comes from, never its value. */
+export const providerKeyView = z.object({
+  /** The environment variable it stands in for, e.g. `KIE_API_KEY`. */
+  name: z.string(),
+  /** The provider it configures, e.g. `kie`. */
+  provider: z.string(),
+  label: z.string(),
+  /** An environment variable wins over a stored value; null: neither is set. */
+  source: z.enum(['env', 'settings']).nullable(),
+  last4: z.string().nullable(),
+  updatedAt: z.number().nullable(),
+  /** Why a stored value is not used (it cannot be decrypted), or null. */
+  error: z.string().nullable(),
+});
+export type ProviderKeyView = z.infer<typeof providerKeyView>;

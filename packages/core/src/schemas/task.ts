@@ -230,6 +230,13 @@ export const task = z.object({
 });
 export type Task = z.infer<typeof task>;
 
+/**
+ * A task just accepted (created or retried), with the event cursor it was created at: subscribe
+ * to `task.events` with `lastEventId: eventCursor` to get every later change, the last included.
+ */
+export const acceptedTask = task.extend({ eventCursor: z.string() });
+export type AcceptedTask = z.infer<typeof acceptedTask>;
+
 export const taskPage = z.object({
   items: z.array(task),
   nextCursor: z.string().nullable(),

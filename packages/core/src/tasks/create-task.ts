@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { tasks, type NewTaskRow } from '@genhub/db';
+import { taskEvents, tasks, type NewTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
@@ -8,7 +8,7 @@ import {
   expectedImages,
   operationRules,
   resolveOptions,
-  type Task,
+  type AcceptedTask,
   type ValidCreateTaskInput,
 } from '../schemas';
 import { checkMonthlyBudget } from '../costs/check-monthly-budget';
@@ -72,7 +72,7 @@ export function createTask(
   ctx: CoreContext,
   input: ValidCreateTaskInput,
   links: TaskLinks = {},
-): Task {
+): AcceptedTask {
   const hash = requestHash(input);
   // A retry keeps the original's owner, even when an admin asks for it.
   const owner = links.owner ?? ctx.owner ?? ownerOfNoOne;
@@ -91,7 +91,14 @@ export function createTask(
         );
       }
       const task = loadTask(ctx.db, ctx.storage, existing.id);
-      if (task) return task;
+      const created = ctx.db
+        .select({ seq: taskEvents.seq })
+        .from(taskEvents)
+        .where(eq(taskEvents.taskId, existing.id))
+        .orderBy(taskEvents.seq)
+        .limit(1)
+        .get();
+      if (task) return { ...task, eventCursor: String(created?.seq ?? 0) };
     }
   }
   const model = validateCapabilities(ctx.db, ctx.providers, input, ctx.owner);
@@ -160,5 +167,5 @@ export function createTask(
       return row;
     },
   });
-  return event.task;
+  return { ...event.task, eventCursor: String(event.seq) };
 }

@@ -2,6 +2,7 @@ import type { DbExecutor, TaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { TaskEvent, TaskEventType } from '../schemas';
+import { enqueueWebhookEvents } from '../webhooks/enqueue-webhook-events';
 import { loadTask, withGenerations } from './load-task';
 import { taskStatements } from './task-statements';
 
@@ -46,6 +47,8 @@ export function recordTaskChange(ctx: CoreContext, change: TaskChange): TaskEven
       createdAt: now,
     });
     if (!appended) throw new Error('appending a task event returned no row');
+    // In the same transaction: no event is lost between this commit and its deliveries.
+    enqueueWebhookEvents(ctx, change.type, task, now);
     return { seq: appended.seq, type: change.type, task } satisfies TaskEvent;
   });
   ctx.bus.publish(event);

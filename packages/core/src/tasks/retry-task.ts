@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import { takesCount, type Task } from '../schemas';
+import { takesCount, type AcceptedTask } from '../schemas';
 import { createTask } from './create-task';
 import { getTask } from './get-task';
 import { transitionTask } from './transition-task';
@@ -11,7 +11,7 @@ import { transitionTask } from './transition-task';
  * Tries a failed or canceled task again as a new task with the same request, linked both
  * ways (`retriedFromId` on the new one, `retriedById` on the old). Returns the new task.
  */
-export function retryTask(ctx: CoreContext, id: string): Task {
+export function retryTask(ctx: CoreContext, id: string): AcceptedTask {
   const old = getTask(ctx, id);
   if (old.status !== 'failed' && old.status !== 'canceled') {
     throw new CoreError(

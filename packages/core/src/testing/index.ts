@@ -92,3 +92,4 @@ export { meteredAdapter } from './metered-adapter';
 export { seedExpressionPlan, seedTurnPlan } from './seed-plans';
 export { pngBomb } from './png-bomb';
 export { testClip } from './test-clip';
+export { queryPlan } from './query-plan';

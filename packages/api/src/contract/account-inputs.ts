@@ -1,8 +1,7 @@
-import { auditKinds, userRoles } from '@genhub/db';
-import { maxUploadBytes } from '@genhub/core';
+import { auditKinds, userRoles } from '@genhub/db/account-enums';
+import { maxUploadBytes } from '@genhub/core/schemas';
 import { z } from 'zod';
-import { emailSchema, nameSchema, passwordSchema } from '../auth/account-input';
-import { scopeSchema } from '../auth/scopes';
+import { emailSchema, nameSchema, passwordSchema, scopeSchema } from './account-fields';
 
 const idSchema = z.string().trim().min(1).max(200);
 

@@ -1,0 +1,3 @@
+import base from '@genhub/eslint-config/base';
+
+export default base;

@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import { webhookEndpoints } from '@genhub/db';
+import type { CoreContext } from '../context';
+import type { WebhookEndpointWithSecret } from '../schemas';
+import { findWebhookEndpoint } from './find-webhook-endpoint';
+import { generateWebhookSecret } from './generate-webhook-secret';
+import { toWebhookEndpoint } from './to-webhook-endpoint';
+import { webhookSettingsOf } from './webhook-settings';
+
+/** How long deliveries carry a signature with the old secret too, while receivers switch. */
+export const rotationGraceMs = 24 * 60 * 60_000;
+
+/**
+ * A new secret for an endpoint, shown this once. For a day, deliveries are signed with both
+ * (Standard Webhooks receivers accept either signature), so a receiver can switch without a gap.
+ */
+export function rotateWebhookSecret(ctx: CoreContext, id: string): WebhookEndpointWithSecret {
+  const row = findWebhookEndpoint(ctx, id);
+  const secret = generateWebhookSecret();
+  const now = ctx.clock.now();
+  const updated = ctx.db
+    .update(webhookEndpoints)
+    .set({
+      secretSealed: webhookSettingsOf(ctx).secrets.seal(row.id, secret),
+      previousSecretSealed: row.secretSealed,
+      previousSecretUntil: now + rotationGraceMs,
+      updatedAt: now,
+    })
+    .where(eq(webhookEndpoints.id, row.id))
+    .returning()
+    .get();
+  return { endpoint: toWebhookEndpoint(updated ?? row), secret };
+}
