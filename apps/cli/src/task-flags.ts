@@ -40,9 +40,10 @@ export const countFlag = { count: int(1, maxImagesPerTask).optional() };
 export function withTaskFlags(command: Command): Command {
   return command
     .addOption(
-      new Option('--ar <ratio>', 'aspect ratio (default 1:1; 16:9 for video)').choices(
-        aspectRatio.options,
-      ),
+      new Option(
+        '--ar <ratio>',
+        'aspect ratio (default 1:1; an edit keeps the image shape; 16:9 for video)',
+      ).choices(aspectRatio.options),
     )
     .option('--provider <id>', 'provider: local, kie, fal, replicate, … (default local)')
     .option('--model <id>', "model id (default: the provider's default model)")

@@ -165,6 +165,23 @@ describe('the gallery with 10,000 generations', () => {
     expect(await page.getByTestId('task-tile').first().getAttribute('data-status')).toBe('failed');
   });
 
+  it('says when filters match nothing, offers to clear them, and names statuses plainly', async () => {
+    await page.goto(`${app.url}/?status=canceled&q=zzqx-no-such-prompt`);
+    const empty = page.getByTestId('gallery-empty');
+    await empty.getByText('Nothing matches these filters.').waitFor();
+    expect(await empty.textContent()).not.toContain('Write a prompt');
+    const statuses = await page.getByLabel('Status').locator('option').allTextContents();
+    expect(statuses).toEqual(['Any', 'Queued', 'Generating', 'Done', 'Failed', 'Canceled']);
+    await empty.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByTestId('task-tile').first().waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    // Generated pictures (not cut-outs) never sit on the transparency checkerboard.
+    await expect
+      .poll(() => page.locator('[data-testid="task-tile"] img[data-loaded="true"]').count())
+      .toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="task-tile"] img.checkerboard').count()).toBe(0);
+  });
+
   it('a star in one tab shows up in another, live', async () => {
     await page.goto(app.url);
     const other = await context.newPage();

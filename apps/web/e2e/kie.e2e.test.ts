@@ -173,7 +173,7 @@ describe('KIE.ai from the browser, with a key and no public URL', () => {
     await form().getByText('List price: 60 credits per clip').waitFor();
     const prompt = 'a paper boat on a stream at dawn';
     await form().getByLabel('Prompt').fill(prompt);
-    await page.getByRole('button', { name: /Generate/ }).click();
+    await page.getByRole('button', { name: /^Make video/ }).click();
 
     const tile = tileFor(prompt);
     const thumb = tile.getByTestId('video-tile');

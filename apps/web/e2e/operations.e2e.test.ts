@@ -34,11 +34,14 @@ describe('image operations in the browser (local provider)', () => {
     await app?.stop();
   });
 
-  /** Presses Generate and returns the new task's full-size image, as the server serves it. */
-  async function generateAndFetch(): Promise<Buffer> {
+  /**
+   * Presses the submit button, which names the operation's action, and returns the new task's
+   * full-size image, as the server serves it.
+   */
+  async function generateAndFetch(action: string): Promise<Buffer> {
     const tiles = page.getByTestId('task-tile');
     const before = await tiles.count();
-    await page.getByRole('button', { name: /Generate/ }).click();
+    await page.getByRole('button', { name: new RegExp(`^${action}`) }).click();
     await expect.poll(() => tiles.count()).toBe(before + 1);
     const tile = tiles.first();
     await tile.locator('img').first().waitFor({ timeout: 20_000 });
@@ -70,7 +73,7 @@ describe('image operations in the browser (local provider)', () => {
       .locator('option')
       .allTextContents();
     expect(formats).toEqual(['PNG', 'WEBP']);
-    const image = await generateAndFetch();
+    const image = await generateAndFetch('Remove background');
     const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
     expect([info.width, info.height, info.channels]).toEqual([600, 400, 4]);
     expect(data[3]).toBe(0);
@@ -83,7 +86,7 @@ describe('image operations in the browser (local provider)', () => {
   it('enhances ×4 with the reference carried over from the last operation', async () => {
     await page.getByRole('radio', { name: 'Enhance' }).click();
     await page.getByTestId('generate-form').getByLabel('Factor').selectOption('4');
-    const meta = await sharp(await generateAndFetch()).metadata();
+    const meta = await sharp(await generateAndFetch('Enhance')).metadata();
     expect([meta.width, meta.height]).toEqual([2400, 1600]);
   });
 
@@ -96,7 +99,7 @@ describe('image operations in the browser (local provider)', () => {
     });
     await page.getByRole('button', { name: /Remove reference 2/ }).waitFor();
     await page.getByTestId('generate-form').getByLabel('Prompt').fill('make it look like winter');
-    await page.getByRole('button', { name: /Generate/ }).click();
+    await page.getByRole('button', { name: /^Run batch edit/ }).click();
     const card = page.getByTestId('plan-card').filter({ hasText: 'batch-edit-' });
     await expect
       .poll(() => card.getAttribute('data-status'), { timeout: 20_000 })
@@ -110,6 +113,7 @@ describe('image operations in the browser (local provider)', () => {
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('radio', { name: '风格迁移' }).click();
     await page.getByText('先放内容图，再放风格图').waitFor();
+    await page.getByRole('button', { name: /^迁移风格/ }).waitFor();
     await page.screenshot({ path: `${outDir}operations-zh.png` });
     await page.getByLabel('语言').selectOption('en');
   });

@@ -51,7 +51,7 @@ describe('videos in the browser (local provider)', () => {
     await form.getByLabel('Prompt').fill('a lighthouse at dusk');
     await form.getByLabel('Aspect ratio').selectOption('16:9');
     await form.getByLabel('Length').selectOption('4');
-    await page.getByRole('button', { name: /Generate/ }).click();
+    await page.getByRole('button', { name: /^Make video/ }).click();
 
     const tile = page.getByTestId('task-tile').first();
     const thumb = tile.getByTestId('video-tile');

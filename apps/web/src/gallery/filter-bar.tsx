@@ -2,8 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { aspectRatios, mediaKinds, operations, taskStatuses } from '@genhub/core/schemas';
+import { catalogLabel } from '../i18n/catalog-label';
 import { useTRPC } from '../trpc';
-import { noFilters, type GalleryFilters } from './gallery-filters';
+import { clearFilters, isFiltered, type GalleryFilters } from './gallery-filters';
 
 const control =
   'rounded-md border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900';
@@ -59,7 +60,7 @@ export function FilterBar({
   );
   const models = (providers.data ?? [])
     .filter((p) => !filters.provider || p.id === filters.provider)
-    .flatMap((p) => p.models.map((m) => [m.id, m.label] as [string, string]));
+    .flatMap((p) => p.models.map((m) => [m.id, catalogLabel('model', m, t)] as [string, string]));
   const advanced = [
     filters.status,
     filters.provider,
@@ -126,8 +127,8 @@ export function FilterBar({
             {t('filters.planOnly')} ✕
           </button>
         )}
-        {(advanced > 0 || filters.q || filters.starred || filters.plan) && (
-          <button type="button" onClick={() => onChange(noFilters)} className={control}>
+        {isFiltered(filters) && (
+          <button type="button" onClick={() => onChange(clearFilters(filters))} className={control}>
             {t('filters.clear')}
           </button>
         )}
@@ -137,12 +138,12 @@ export function FilterBar({
           {select(
             'status',
             t('filters.status'),
-            taskStatuses.map((s) => [s, t(`task.${s}`)]),
+            taskStatuses.map((s) => [s, t(`taskStatus.${s}`)]),
           )}
           {select(
             'provider',
             t('generate.provider'),
-            (providers.data ?? []).map((p) => [p.id, p.label]),
+            (providers.data ?? []).map((p) => [p.id, catalogLabel('provider', p, t)]),
           )}
           {select('model', t('generate.model'), models)}
           {select(

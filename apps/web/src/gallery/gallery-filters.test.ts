@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '@genhub/core/schemas';
 import {
+  clearFilters,
   filtersFromSearch,
+  isFiltered,
   filtersToSearch,
   matchesFilters,
   noFilters,
@@ -46,5 +48,22 @@ describe('gallery filters in the URL', () => {
     expect(matchesFilters(task, { ...noFilters, starred: true })).toBe(false);
     expect(matchesFilters(task, { ...noFilters, trash: true })).toBe(false);
     expect(matchesFilters(task, { ...noFilters, collection: 'c1', provider: 'local' })).toBe(true);
+  });
+});
+
+describe('an empty view', () => {
+  it('counts filters and search as narrowing it, not the sort or the trash', () => {
+    expect(isFiltered(noFilters)).toBe(false);
+    expect(isFiltered({ ...noFilters, sort: 'oldest', trash: true })).toBe(false);
+    expect(isFiltered({ ...noFilters, status: 'failed' })).toBe(true);
+    expect(isFiltered({ ...noFilters, q: 'fox' })).toBe(true);
+    expect(isFiltered({ ...noFilters, starred: true })).toBe(true);
+    expect(isFiltered({ ...noFilters, plan: 'p1' })).toBe(true);
+  });
+
+  it('clears to the same view and sort', () => {
+    const filtered = { ...noFilters, trash: true, sort: 'oldest' as const, provider: 'local' };
+    expect(clearFilters(filtered)).toEqual({ ...noFilters, trash: true, sort: 'oldest' });
+    expect(isFiltered(clearFilters(filtered))).toBe(false);
   });
 });

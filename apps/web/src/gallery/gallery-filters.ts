@@ -37,6 +37,18 @@ export const noFilters: GalleryFilters = {
   sort: 'newest',
 };
 
+/** Whether anything narrows the view (the sort and the trash are views, not filters). */
+export function isFiltered(f: GalleryFilters): boolean {
+  return (Object.keys(noFilters) as (keyof GalleryFilters)[]).some(
+    (key) => key !== 'sort' && key !== 'trash' && f[key] !== noFilters[key],
+  );
+}
+
+/** The same view (gallery or trash, same sort) with every filter dropped. */
+export function clearFilters(f: GalleryFilters): GalleryFilters {
+  return { ...noFilters, trash: f.trash, sort: f.sort };
+}
+
 export function filtersFromSearch(search: string): GalleryFilters {
   const params = new URLSearchParams(search);
   const text = (key: keyof GalleryFilters) => params.get(key) ?? '';

@@ -6,6 +6,7 @@ import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { BulkBar } from './bulk-bar';
 import { FilterBar } from './filter-bar';
+import { GalleryEmpty } from './gallery-empty';
 import { Lightbox } from './lightbox';
 import { TaskTile } from './task-tile';
 import { useGalleryFilters } from './use-gallery-filters';
@@ -119,11 +120,7 @@ export function Gallery() {
         <p role="alert">{t('gallery.loadFailed', { message: errorMessage(list.error) })}</p>
       )}
       {list.isSuccess && tasks.length === 0 && (
-        <p className="rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-600 dark:text-stone-400 dark:border-stone-700">
-          {filters.q || filters.trash || filters.starred
-            ? t('gallery.noMatch')
-            : t('gallery.empty')}
-        </p>
+        <GalleryEmpty filters={filters} onChange={changeFilters} />
       )}
       <VirtualGrid
         items={tasks}

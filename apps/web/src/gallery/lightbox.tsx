@@ -5,6 +5,7 @@ import { sendGenerateIntent } from '../generate/generate-intents';
 import { taskCostLabel } from '../lib/format-cost';
 import { useOpenPlanBuilder } from '../plans/plan-builder-context';
 import { useTRPC } from '../trpc';
+import { checkerBehind } from './checker-behind';
 import { taskCaption } from './task-caption';
 import { clipLength, type Task } from '@genhub/core/schemas';
 
@@ -37,6 +38,7 @@ export function Lightbox({
   const asReference = useMutation(trpc.asset.fromGeneration.mutationOptions());
   const [zoomed, setZoomed] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const { task, index } = item;
   const generation = task.generations[index];
@@ -129,7 +131,8 @@ export function Lightbox({
               src={generation.url}
               alt={taskCaption(task, t)}
               onClick={() => setZoomed((z) => !z)}
-              className={`${zoomed ? 'max-w-none cursor-zoom-out' : 'max-h-full max-w-full cursor-zoom-in object-contain'} ${generation.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
+              onLoad={() => setLoadedUrl(generation.url)}
+              className={`${zoomed ? 'max-w-none cursor-zoom-out' : 'max-h-full max-w-full cursor-zoom-in object-contain'} ${checkerBehind(task.operation, generation.mime, loadedUrl === generation.url) ? 'checkerboard' : ''}`}
             />
           )}
         </div>

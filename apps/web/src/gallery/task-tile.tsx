@@ -4,6 +4,7 @@ import type { Task } from '@genhub/core/schemas';
 import { useNow } from '../lib/use-now';
 import { taskCostLabel } from '../lib/format-cost';
 import { taskCaption } from './task-caption';
+import { TileImage } from './tile-image';
 import { VideoThumb } from './video-thumb';
 import { useTRPC } from '../trpc';
 
@@ -31,7 +32,7 @@ function StateLabel({ task }: { task: Task }) {
   if (task.status === 'processing' && task.startedAt !== null)
     return <Elapsed since={task.startedAt} />;
   if (task.status === 'pending' && task.error?.retryable) return <RetryCountdown task={task} />;
-  return <>{t(`task.${task.status}`)}</>;
+  return <>{t(`taskStatus.${task.status}`)}</>;
 }
 
 const button =
@@ -94,15 +95,7 @@ export function TaskTile({
                   aria-label={t('task.open', { index: i + 1, prompt: caption })}
                   className="block min-h-0 overflow-hidden focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-amber-500"
                 >
-                  <img
-                    src={g.thumbUrl}
-                    width={g.width}
-                    height={g.height}
-                    alt={caption}
-                    loading="lazy"
-                    decoding="async"
-                    className={`h-full w-full object-cover ${g.mime === 'image/jpeg' ? '' : 'checkerboard'}`}
-                  />
+                  <TileImage generation={g} operation={task.operation} alt={caption} />
                 </button>
               ),
             )}

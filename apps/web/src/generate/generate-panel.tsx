@@ -6,6 +6,7 @@ import {
   maxBatchImages,
   operationRules,
   promptMaxLength,
+  requestDefaultAspectRatio,
   takesCount,
   unitPrice as listPrice,
   type Asset,
@@ -18,13 +19,16 @@ import {
 import { MissingProviderKeys } from '../account/missing-provider-keys';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
+import { actionLabel } from './action-label';
 import { useGenerateIntents } from './generate-intents';
 import { ModePicker } from './mode-picker';
 import { OperationFields } from './operation-fields';
 import { ReferencePicker } from './reference-picker';
 import { SelectField } from './select-field';
 import { ModelLifecycleNote } from './model-lifecycle-note';
+import { aspectRatioField } from './aspect-ratio-field';
 import { modelLifecycleView } from './model-lifecycle-view';
+import { catalogLabel } from '../i18n/catalog-label';
 
 const field = 'flex flex-col gap-1 text-sm font-medium';
 const control =
@@ -41,7 +45,8 @@ export function GeneratePanel() {
   const [prompt, setPrompt] = useState('');
   const [providerId, setProviderId] = useState('local');
   const [modelId, setModelId] = useState<string | null>(null);
-  const [aspectRatio, setAspectRatio] = useState<AspectRatio>('1:1');
+  // Null until the user picks one: the operation's default (`aspectRatioField`).
+  const [aspectRatio, setAspectRatio] = useState<AspectRatio | null>(null);
   const [count, setCount] = useState(1);
   const [outputFormat, setOutputFormat] = useState<OutputFormat>('png');
   const [resolution, setResolution] = useState<Resolution | null>(null);
@@ -52,7 +57,10 @@ export function GeneratePanel() {
 
   useGenerateIntents((intent) => {
     if (intent.kind === 'reference') {
-      if (operation === 'generate') setOperation('edit');
+      if (operation === 'generate') {
+        setOperation('edit');
+        setAspectRatio(null);
+      }
       setReferences((refs) => [...refs.filter((r) => r.id !== intent.asset.id), intent.asset]);
       return;
     }
@@ -62,7 +70,7 @@ export function GeneratePanel() {
     setPrompt(task.prompt);
     setProviderId(task.provider);
     setModelId(task.model);
-    if (task.aspectRatio !== 'auto') setAspectRatio(task.aspectRatio);
+    setAspectRatio(task.aspectRatio);
     if (takesCount(task.operation)) setCount(task.count);
     setOutputFormat(task.outputFormat);
     setResolution(task.resolution);
@@ -93,6 +101,7 @@ export function GeneratePanel() {
     // A cut-out needs an alpha channel.
     (f) => operation !== 'remove-background' || f !== 'jpeg',
   );
+  const aspect = aspectRatioField(operation, aspectRatio, model?.aspectRatios ?? []);
   const canSubmit =
     (!rule.promptRequired || prompt.trim().length > 0) &&
     !!model &&
@@ -129,13 +138,7 @@ export function GeneratePanel() {
       ...(rule.promptRequired ? { prompt } : {}),
       provider: providerId,
       model: model.id,
-      ...(rule.shapedByInput
-        ? {}
-        : {
-            aspectRatio: model.aspectRatios.includes(aspectRatio)
-              ? aspectRatio
-              : (model.aspectRatios[0] ?? '1:1'),
-          }),
+      ...(rule.shapedByInput || aspect.send === undefined ? {} : { aspectRatio: aspect.send }),
       ...(takesCount(operation) ? { count: Math.min(count, model.maxImages) } : {}),
       ...(video
         ? {}
@@ -148,6 +151,10 @@ export function GeneratePanel() {
 
   const chooseOperation = (next: Operation) => {
     setOperation(next);
+    // A ratio picked for a prompt does not carry over to an edit's image shape, nor back.
+    if (requestDefaultAspectRatio(next) !== requestDefaultAspectRatio(operation)) {
+      setAspectRatio(null);
+    }
     // Options belong to one operation; references carry over, trimmed to what fits.
     setOptions({});
     setReferences((refs) => refs.slice(0, operationRules[next].references.max));
@@ -211,7 +218,9 @@ export function GeneratePanel() {
           }}
           options={(providers.data ?? []).map((p) => ({
             value: p.id,
-            label: p.configured ? p.label : `${p.label} (${t('generate.notConfigured')})`,
+            label: p.configured
+              ? catalogLabel('provider', p, t)
+              : `${catalogLabel('provider', p, t)} (${t('generate.notConfigured')})`,
             disabled: !p.configured,
             ...(p.hint ? { title: p.hint } : {}),
           }))}
@@ -222,15 +231,19 @@ export function GeneratePanel() {
           onChange={setModelId}
           options={models.map((m) => {
             const tag = modelLifecycleView(m, listedAt, t)?.tag;
-            return { value: m.id, label: tag ? `${m.label} · ${tag}` : m.label };
+            const label = catalogLabel('model', m, t);
+            return { value: m.id, label: tag ? `${label} · ${tag}` : label };
           })}
         />
         {!rule.shapedByInput && (
           <SelectField
             label={t('generate.aspectRatio')}
-            value={aspectRatio}
+            value={aspect.value}
             onChange={setAspectRatio}
-            options={(model?.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
+            options={aspect.choices.map((r) => ({
+              value: r,
+              label: r === 'auto' && aspect.fromImage ? t('generate.aspectAuto') : r,
+            }))}
           />
         )}
         {takesCount(operation) && (
@@ -295,7 +308,9 @@ export function GeneratePanel() {
         disabled={!canSubmit}
         className="rounded-lg bg-amber-400 px-4 py-2 font-semibold text-stone-950 hover:bg-amber-300 disabled:cursor-not-allowed disabled:opacity-50"
       >
-        {create.isPending || batchEdit.isPending ? t('generate.submitting') : t('generate.submit')}
+        {create.isPending || batchEdit.isPending
+          ? t('generate.submitting')
+          : actionLabel(operation, t)}
         <span className="ml-2 text-xs font-normal opacity-70">{t('generate.shortcut')}</span>
       </button>
     </form>

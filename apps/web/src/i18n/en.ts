@@ -11,6 +11,8 @@ export const en = {
     provider: 'Provider',
     model: 'Model',
     aspectRatio: 'Aspect ratio',
+    /** The aspect choice of an edit that keeps the first image's shape. */
+    aspectAuto: 'Auto (from the image)',
     count: 'Images',
     format: 'Format',
     price: 'List price: {{amount}} {{unit}} per image',
@@ -18,6 +20,17 @@ export const en = {
     priceClip: 'List price: {{amount}} {{unit}} per clip',
     resolution: 'Resolution',
     submit: 'Generate',
+    /** The submit button, named after what it does. */
+    actions: {
+      generate: 'Generate',
+      edit: 'Apply edit',
+      'remove-background': 'Remove background',
+      'style-transfer': 'Transfer style',
+      enhance: 'Enhance',
+      'batch-edit': 'Run batch edit',
+      'text-to-video': 'Make video',
+      'image-to-video': 'Make video',
+    },
     submitting: 'Sending…',
     shortcut: 'Ctrl + Enter',
     notConfigured: 'not configured',
@@ -58,6 +71,17 @@ export const en = {
     localAlgorithmHint: 'Made offline with a classical algorithm, not by an AI model',
   },
   nav: { label: 'Pages', studio: 'Studio', usage: 'Usage' },
+  catalog: {
+    providers: { local: 'Local preview engine' },
+    models: { localPreview: 'Local preview' },
+  },
+  taskStatus: {
+    pending: 'Queued',
+    processing: 'Generating',
+    completed: 'Done',
+    failed: 'Failed',
+    canceled: 'Canceled',
+  },
   modelLifecycle: {
     deprecatedTag: 'deprecated',
     retiringTag: 'retires {{date}}',
@@ -190,6 +214,7 @@ export const en = {
     movedToTrash: '{{count}} moved to the trash',
     undo: 'Undo',
     noMatch: 'Nothing matches these filters.',
+    trashEmpty: 'The trash is empty.',
     select: 'Select “{{caption}}”',
     star: 'Star',
     unstar: 'Unstar',
@@ -229,6 +254,8 @@ export const en = {
     running: 'Running now',
     nothingRunning: 'Nothing is running.',
     cancel: 'Cancel',
+    operationInput: '{{operation}} · {{input}}',
+    inputImage: 'image {{id}}',
   },
   lightbox: {
     took: 'Took',

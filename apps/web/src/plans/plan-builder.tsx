@@ -5,6 +5,7 @@ import { variationPlan } from '@genhub/core/schemas';
 import { formatAmount } from '../lib/format-cost';
 import { errorMessage } from '../lib/error-message';
 import { useDebounced } from '../lib/use-debounced';
+import { catalogLabel } from '../i18n/catalog-label';
 import { useTRPC } from '../trpc';
 import { draftToPlan, newDraft, planToDraft, type PlanDraft } from './plan-draft';
 import type { PlanReference } from './plan-builder-context';
@@ -197,7 +198,7 @@ export function PlanBuilder({
             >
               {editors.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.label}
+                  {catalogLabel('provider', p, t)}
                 </option>
               ))}
             </select>

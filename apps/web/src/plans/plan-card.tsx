@@ -86,7 +86,7 @@ export function PlanCard({ plan, highlighted }: { plan: PlanSummary; highlighted
                   : 'animate-pulse bg-stone-100 dark:bg-stone-800'
               }`}
             >
-              {t(`task.${task.status}`)}
+              {t(`taskStatus.${task.status}`)}
             </span>
           );
         })}

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { taskStatuses } from '@genhub/core/schemas';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
+import { queueTaskLabel, queueTaskPrice } from './queue-task-view';
 import { useQueueStatus } from './use-queue-status';
+import { useRunningTasks } from './use-running-tasks';
 
 const button =
   'rounded-md border border-stone-300 px-2 py-1 text-xs font-medium hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800';
@@ -17,6 +19,7 @@ export function QueuePanel() {
   const retryFailed = useMutation(trpc.queue.retryFailed.mutationOptions());
   const cancel = useMutation(trpc.task.cancel.mutationOptions());
   const data = status.data;
+  const runningTasks = useRunningTasks(data?.running.map((run) => run.id) ?? []);
   const totals = Object.fromEntries(
     taskStatuses.map((s) => [
       s,
@@ -96,21 +99,39 @@ export function QueuePanel() {
           <p className="text-xs text-stone-600 dark:text-stone-400">{t('queue.nothingRunning')}</p>
         )}
         <ul className="flex flex-col gap-1">
-          {data?.running.map((run) => (
-            <li key={run.id} className="flex items-center gap-2 text-xs">
-              <span className="min-w-0 flex-1 truncate" title={run.prompt}>
-                {run.prompt}
-              </span>
-              <span className="text-stone-600 dark:text-stone-400">{run.provider}</span>
-              <button
-                type="button"
-                className={button}
-                onClick={() => cancel.mutate({ id: run.id })}
+          {data?.running.map((run) => {
+            const task = runningTasks.get(run.id);
+            // Until the task loads, the status's prompt (an operation without one shows "…").
+            const label = task ? queueTaskLabel(task, t) : run.prompt || '…';
+            const price = task ? queueTaskPrice(task, t) : null;
+            return (
+              <li
+                key={run.id}
+                data-testid="queue-running-task"
+                className="flex items-center gap-2 text-xs"
               >
-                {t('queue.cancel')}
-              </button>
-            </li>
-          ))}
+                <span className="min-w-0 flex-1 truncate" title={label}>
+                  {label}
+                </span>
+                {price && (
+                  <span
+                    data-testid="queue-task-price"
+                    className="whitespace-nowrap text-stone-600 dark:text-stone-400"
+                  >
+                    {price}
+                  </span>
+                )}
+                <span className="text-stone-600 dark:text-stone-400">{run.provider}</span>
+                <button
+                  type="button"
+                  className={button}
+                  onClick={() => cancel.mutate({ id: run.id })}
+                >
+                  {t('queue.cancel')}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       </div>
     </section>

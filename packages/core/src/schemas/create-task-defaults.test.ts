@@ -21,18 +21,27 @@ const minimal = (operation: Operation) => {
 };
 
 describe('the defaults of a request depend on its operation', () => {
-  it('give a video 16:9 and 30 minutes, and an image 1:1 and 10 minutes', () => {
+  it('give a video 16:9 and 30 minutes, an operation on images the shape of its input, and a prompt 1:1', () => {
+    const shapes: Record<Operation, AspectRatio> = {
+      generate: '1:1',
+      edit: 'auto',
+      'remove-background': 'auto',
+      'style-transfer': 'auto',
+      enhance: 'auto',
+      'batch-edit': 'auto',
+      'text-to-video': '16:9',
+      'image-to-video': '16:9',
+    };
     for (const operation of operations) {
-      const video = isVideoOperation(operation);
       expect(createTaskInput.parse(minimal(operation)), operation).toMatchObject({
-        aspectRatio: video ? '16:9' : '1:1',
-        timeoutSeconds: video ? 1800 : 600,
+        aspectRatio: shapes[operation],
+        timeoutSeconds: isVideoOperation(operation) ? 1800 : 600,
       });
     }
   });
 
   it('keep what was asked', () => {
-    for (const operation of ['generate', 'text-to-video'] as const) {
+    for (const operation of ['generate', 'edit', 'text-to-video'] as const) {
       expect(
         createTaskInput.parse({ ...minimal(operation), aspectRatio: '9:16', timeoutSeconds: 120 }),
       ).toMatchObject({ aspectRatio: '9:16', timeoutSeconds: 120 });

@@ -3,9 +3,12 @@ import {
   checkOperationRules,
   defaultAspectRatio,
   defaultTimeoutSeconds,
+  isVideoOperation,
   maxBatchImages,
   operation,
   operationOptions,
+  operationRules,
+  type Operation,
 } from './operation';
 
 export * from './operation';
@@ -71,6 +74,14 @@ export const errorClasses = [
 export const errorClass = z.enum(errorClasses);
 export type ErrorClass = z.infer<typeof errorClass>;
 
+/**
+ * What a request that names no aspect ratio gets: an operation on images keeps the first one's
+ * shape (`auto`; core picks the nearest ratio for a model without `auto`), else
+ * `defaultAspectRatio`.
+ */
+export const requestDefaultAspectRatio = (op: Operation): AspectRatio =>
+  !isVideoOperation(op) && operationRules[op].references.min > 0 ? 'auto' : defaultAspectRatio(op);
+
 export const createTaskInput = z
   .object({
     operation: operation.default('generate'),
@@ -80,7 +91,10 @@ export const createTaskInput = z
       .trim()
       .max(promptMaxLength, `A prompt has at most ${promptMaxLength} characters`)
       .default(''),
-    /** Absent: 16:9 for a video, else 1:1 (`defaultAspectRatio`). */
+    /**
+     * Absent: the first image's shape (`auto`) for an image operation on images, 16:9 for a
+     * video, else 1:1 (`requestDefaultAspectRatio`).
+     */
     aspectRatio: aspectRatio.optional(),
     count: z.number().int().min(1).max(maxImagesPerTask).default(1),
     /** Of images; a video is always an MP4, whatever this says. */
@@ -123,7 +137,7 @@ export const createTaskInput = z
   // Defaults that depend on the operation, which a field's own `.default()` cannot see.
   .transform((input) => ({
     ...input,
-    aspectRatio: input.aspectRatio ?? defaultAspectRatio(input.operation),
+    aspectRatio: input.aspectRatio ?? requestDefaultAspectRatio(input.operation),
     timeoutSeconds: input.timeoutSeconds ?? defaultTimeoutSeconds(input.operation),
   }));
 export type CreateTaskInput = z.input<typeof createTaskInput>;

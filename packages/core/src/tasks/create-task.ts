@@ -18,6 +18,7 @@ import { recordTaskChange } from './record-task-change';
 import type { insertedColumns } from './task-statements';
 import { taskStatements } from './task-statements';
 import { validateCapabilities } from './validate-capabilities';
+import { resolveAutoAspectRatio } from './resolve-auto-aspect-ratio';
 import { checkUpscaleSize } from './check-upscale-size';
 import { defaultMaxImagePixels } from '../ingest/check-pixel-count';
 
@@ -25,10 +26,11 @@ import { defaultMaxImagePixels } from '../ingest/check-pixel-count';
 function validateFallback(ctx: CoreContext, input: ValidCreateTaskInput): void {
   (input.fallback ?? []).forEach((next, index) => {
     try {
+      const request = { ...input, provider: next.provider, model: next.model };
       validateCapabilities(
         ctx.db,
         ctx.providers,
-        { ...input, provider: next.provider, model: next.model },
+        resolveAutoAspectRatio(ctx.db, ctx.providers, request, ctx.owner),
         ctx.owner,
       );
     } catch (error) {
@@ -70,17 +72,17 @@ export type TaskLinks = Pick<
 
 export function createTask(
   ctx: CoreContext,
-  input: ValidCreateTaskInput,
+  request: ValidCreateTaskInput,
   links: TaskLinks = {},
 ): AcceptedTask {
-  const hash = requestHash(input);
+  const hash = requestHash(request);
   // A retry keeps the original's owner, even when an admin asks for it.
   const owner = links.owner ?? ctx.owner ?? ownerOfNoOne;
-  if (input.idempotencyKey !== undefined) {
+  if (request.idempotencyKey !== undefined) {
     const existing = ctx.db
       .select({ id: tasks.id, requestHash: tasks.requestHash })
       .from(tasks)
-      .where(and(eq(tasks.owner, owner), eq(tasks.idempotencyKey, input.idempotencyKey)))
+      .where(and(eq(tasks.owner, owner), eq(tasks.idempotencyKey, request.idempotencyKey)))
       .get();
     if (existing) {
       if (existing.requestHash !== hash) {
@@ -101,6 +103,7 @@ export function createTask(
       if (task) return { ...task, eventCursor: String(created?.seq ?? 0) };
     }
   }
+  const input = resolveAutoAspectRatio(ctx.db, ctx.providers, request, ctx.owner);
   const model = validateCapabilities(ctx.db, ctx.providers, input, ctx.owner);
   validateFallback(ctx, input);
   const id = newId(ctx.clock.now());

@@ -11,7 +11,9 @@ const imageRef =
 /** The task settings `generate` and `edit` share, described for a model. */
 export const taskSettings = {
   prompt: fields.prompt.unwrap().min(1, 'Write a prompt').describe('What to make, in words'),
-  aspectRatio: fields.aspectRatio.describe('Width:height of the result; absent: 1:1'),
+  aspectRatio: fields.aspectRatio.describe(
+    'Width:height of the result; absent: 1:1, or the first image shape for an edit',
+  ),
   count: fields.count.describe('How many images to make'),
   provider: fields.provider
     .unwrap()

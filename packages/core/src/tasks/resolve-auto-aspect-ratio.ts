@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm';
+import { assets, type DbExecutor } from '@genhub/db';
+import { operationRules, type AspectRatio, type ValidCreateTaskInput } from '../schemas';
+import type { ProviderRegistry } from '../providers/registry';
+
+/** The ratio of `ratios` closest to width:height, by the log of their proportions. */
+export function nearestSupportedRatio(
+  ratios: readonly AspectRatio[],
+  width: number,
+  height: number,
+): AspectRatio | undefined {
+  const target = Math.log(width / height);
+  let best: AspectRatio | undefined;
+  let bestDistance = Infinity;
+  for (const ratio of ratios) {
+    const [w = 0, h = 0] = ratio.split(':').map(Number);
+    if (!(w > 0 && h > 0)) continue;
+    const distance = Math.abs(Math.log(w / h) - target);
+    if (distance < bestDistance) {
+      best = ratio;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * `auto` (the first image's shape) for a model that cannot take it: the model's own ratio
+ * nearest that image's stored width and height. Anything else, or a request this cannot place
+ * (unknown model or image), is returned as it is for `validateCapabilities` to judge.
+ */
+export function resolveAutoAspectRatio(
+  db: DbExecutor,
+  providers: ProviderRegistry,
+  input: ValidCreateTaskInput,
+  owner?: string,
+): ValidCreateTaskInput {
+  if (input.aspectRatio !== 'auto' || operationRules[input.operation].shapedByInput) return input;
+  const provider = providers.get(input.provider);
+  const model = provider?.models.find((m) => m.id === (input.model ?? provider.defaultModel));
+  const first = input.assetIds?.[0];
+  if (!model || model.aspectRatios.includes('auto') || first === undefined) return input;
+  const image = db
+    .select({ width: assets.width, height: assets.height })
+    .from(assets)
+    .where(and(eq(assets.id, first), owner === undefined ? undefined : eq(assets.owner, owner)))
+    .get();
+  if (!image) return input;
+  const nearest = nearestSupportedRatio(model.aspectRatios, image.width, image.height);
+  return nearest ? { ...input, aspectRatio: nearest } : input;
+}
