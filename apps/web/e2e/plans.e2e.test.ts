@@ -60,11 +60,11 @@ describe('variation plans and cost in the browser', () => {
     // Seed 003's price of an edit is 5 credits.
     await expect
       .poll(() => estimate.textContent())
-      .toContain('2 variation(s) on nano-banana: 10 credits');
+      .toContain('2 variations on nano-banana: 10 credits');
     await dialog.getByLabel(/Budget/).fill('6');
     const confirm = dialog.getByLabel('The estimate is over the budget: run it anyway');
     await confirm.waitFor();
-    const run = dialog.getByRole('button', { name: 'Run 2 variation(s)' });
+    const run = dialog.getByRole('button', { name: 'Run 2 variations' });
     expect(await run.isDisabled()).toBe(true);
     await confirm.check();
     await page.screenshot({ path: `${outDir}plan-builder.png` });
@@ -103,6 +103,30 @@ describe('variation plans and cost in the browser', () => {
     await page.getByRole('link', { name: 'Studio' }).click();
   });
 
+  it('builds a plan from scratch: plain-word problems, settings folded', async () => {
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make variations' });
+    const run = dialog.getByRole('button', { name: 'Run 1 variation' });
+    await run.waitFor();
+    // Nothing is flagged before the user touches a field or tries to run.
+    expect(await dialog.getByText('Describe the variation').count()).toBe(0);
+    expect(await dialog.getByLabel(/At once/).isVisible()).toBe(false);
+    await run.click();
+    await dialog.getByText('Describe the variation').waitFor();
+    await dialog.getByText('Choose a reference image').waitFor();
+    expect(await dialog.getByText(/variation_instruction|batches\./).count()).toBe(0);
+    await page.screenshot({ path: `${outDir}plan-builder-problems.png` });
+
+    await dialog.getByLabel('Description').fill('a night version');
+    await expect.poll(() => dialog.getByText('Describe the variation').count()).toBe(0);
+    await dialog.getByText('Advanced settings').click();
+    const batchSize = dialog.getByLabel(/Batch size/);
+    await batchSize.fill('0');
+    await dialog.getByText('Use a whole number from 1 to 10').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('opens the builder from an image with that image as the reference', async () => {
     await page
       .getByRole('button', { name: /Open image 1/ })
@@ -110,16 +134,15 @@ describe('variation plans and cost in the browser', () => {
       .click();
     await page.getByRole('button', { name: 'Make variations' }).click();
     const dialog = page.getByRole('dialog', { name: 'Make variations' });
-    const reference = await dialog.getByLabel(/Reference image/).inputValue();
-    expect(reference).toMatch(/^[0-9a-z]{26}$/);
+    await dialog.getByRole('img', { name: 'Chosen reference image' }).waitFor();
     await dialog.getByLabel('Description').fill('a winter version');
     await dialog.getByLabel(/Keep the same/).fill('the subject');
     await dialog.getByLabel(/^Change/).fill('season: winter');
     await dialog.getByLabel('Provider').selectOption('local');
     await expect
       .poll(() => dialog.getByTestId('plan-estimate').textContent())
-      .toContain('1 variation(s) on local-preview');
-    await dialog.getByRole('button', { name: 'Run 1 variation(s)' }).click();
+      .toContain('1 variation on local-preview: Free');
+    await dialog.getByRole('button', { name: 'Run 1 variation' }).click();
     const card = page.getByTestId('plan-card').first();
     await expect
       .poll(() => card.getAttribute('data-status'), { timeout: 20_000 })

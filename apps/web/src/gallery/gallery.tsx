@@ -7,9 +7,9 @@ import { useTRPC } from '../trpc';
 import { BulkBar } from './bulk-bar';
 import { FilterBar } from './filter-bar';
 import { GalleryEmpty } from './gallery-empty';
-import { Lightbox } from './lightbox';
 import { TaskTile } from './task-tile';
 import { useGalleryFilters } from './use-gallery-filters';
+import { useLightbox } from './lightbox/use-lightbox';
 import { useLiveGallery } from './use-live-gallery';
 import { VirtualGrid } from './virtual-grid';
 
@@ -20,7 +20,6 @@ export function Gallery() {
   const [filters, setFilters] = useGalleryFilters();
   const list = useLiveGallery(filters);
   const tasks = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const [open, setOpen] = useState<{ taskId: string; index: number } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [lastClicked, setLastClicked] = useState<string | null>(null);
   const [undo, setUndo] = useState<string[] | null>(null);
@@ -32,17 +31,7 @@ export function Gallery() {
     setFilters(next);
   };
 
-  // Every image in the list, in order, for stepping through in the lightbox.
-  const images = useMemo(
-    () => tasks.flatMap((task) => task.generations.map((_, index) => ({ taskId: task.id, index }))),
-    [tasks],
-  );
-  const openTask = open ? tasks.find((task) => task.id === open.taskId) : undefined;
-  const step = (delta: -1 | 1) => {
-    if (!open || images.length === 0) return;
-    const at = images.findIndex((i) => i.taskId === open.taskId && i.index === open.index);
-    setOpen(images[(at + delta + images.length) % images.length] ?? null);
-  };
+  const lightbox = useLightbox(tasks, setUndo);
 
   const onSelect = useCallback(
     (task: Task, range: boolean) => {
@@ -130,7 +119,7 @@ export function Gallery() {
             task={task}
             selected={selected.has(task.id)}
             onSelect={onSelect}
-            onOpen={(t, index) => setOpen({ taskId: t.id, index })}
+            onOpen={(t, index) => lightbox.open(t.id, index)}
           />
         )}
       />
@@ -139,13 +128,7 @@ export function Gallery() {
           {t('gallery.loading')}
         </p>
       )}
-      {open && openTask && (
-        <Lightbox
-          item={{ task: openTask, index: open.index }}
-          onClose={() => setOpen(null)}
-          onStep={step}
-        />
-      )}
+      {lightbox.element}
     </section>
   );
 }

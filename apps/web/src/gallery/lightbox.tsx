@@ -1,11 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendGenerateIntent } from '../generate/generate-intents';
+import { errorMessage } from '../lib/error-message';
 import { taskCostLabel } from '../lib/format-cost';
 import { useOpenPlanBuilder } from '../plans/plan-builder-context';
 import { useTRPC } from '../trpc';
 import { checkerBehind } from './checker-behind';
+import { catalogNames } from './lightbox/catalog-names';
+import { CollectionPicker } from './lightbox/collection-picker';
+import { mimeLabel } from './lightbox/mime-label';
+import { optionPhrases } from './lightbox/option-phrases';
 import { taskCaption } from './task-caption';
 import { clipLength, type Task } from '@genhub/core/schemas';
 
@@ -25,10 +30,20 @@ export function Lightbox({
   item,
   onClose,
   onStep,
+  onDelete,
+  deleting = false,
+  deleteError = null,
 }: {
   item: LightboxItem;
   onClose: () => void;
   onStep: (delta: -1 | 1) => void;
+  /**
+   * Moves the task to the trash; the caller runs it, since the lightbox closes (and may unmount
+   * first, when the task leaves the list) before the server answers.
+   */
+  onDelete?: () => void;
+  deleting?: boolean;
+  deleteError?: unknown;
 }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
@@ -36,6 +51,7 @@ export function Lightbox({
   const openPlanBuilder = useOpenPlanBuilder();
   const star = useMutation(trpc.generation.star.mutationOptions());
   const asReference = useMutation(trpc.asset.fromGeneration.mutationOptions());
+  const providers = useQuery(trpc.provider.list.queryOptions());
   const [zoomed, setZoomed] = useState(false);
   const [copied, setCopied] = useState(false);
   const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
@@ -51,26 +67,26 @@ export function Lightbox({
 
   if (!generation) return null;
   const video = generation.durationMs !== null;
-  const options = Object.entries(task.options)
-    .map(([name, value]) => `${name}: ${String(value)}`)
+  const options = optionPhrases(task.options, t).join(', ');
+  const names = catalogNames(task, providers.data, t);
+  const tried = task.triedProviders
+    .map((id) => catalogNames({ provider: id, model: '' }, providers.data, t).provider)
     .join(', ');
   const rows: [string, string][] = [
     [t('lightbox.operation'), t(`operation.names.${task.operation}`)],
     ...(options ? [[t('lightbox.options'), options] as [string, string]] : []),
-    [t('lightbox.provider'), task.provider],
-    [t('lightbox.model'), task.model],
+    [t('lightbox.provider'), names.provider],
+    [t('lightbox.model'), names.model],
     [t('lightbox.aspectRatio'), task.aspectRatio],
     ...(task.resolution ? [[t('generate.resolution'), task.resolution] as [string, string]] : []),
     [t('lightbox.size'), `${generation.width} × ${generation.height}`],
     ...(generation.durationMs !== null
       ? [[t('lightbox.duration'), clipLength(generation.durationMs)] as [string, string]]
       : []),
-    [t('lightbox.format'), generation.mime],
+    [t('lightbox.format'), mimeLabel(generation.mime)],
     [t('lightbox.seed'), String(task.seed)],
     [t('task.attempts'), `${task.attempts} / ${Math.max(1, task.maxAttempts)}`],
-    ...(task.triedProviders.length > 0
-      ? [[t('lightbox.triedFirst'), task.triedProviders.join(', ')] as [string, string]]
-      : []),
+    ...(tried ? [[t('lightbox.triedFirst'), tried] as [string, string]] : []),
     ...(task.warnings.length > 0
       ? [[t('lightbox.warnings'), task.warnings.join('; ')] as [string, string]]
       : []),
@@ -96,6 +112,7 @@ export function Lightbox({
     dialog.current?.close();
   };
   const starred = task.starredAt !== null;
+  const count = task.generations.length;
   const nav = 'rounded-md border border-stone-600 px-3 py-1.5 text-sm hover:bg-stone-800';
 
   return (
@@ -191,6 +208,16 @@ export function Lightbox({
                 {zoomed ? t('lightbox.fit') : t('lightbox.zoom')}
               </button>
             )}
+            {onDelete && task.deletedAt === null && (
+              <button
+                type="button"
+                className={`${nav} text-rose-300`}
+                disabled={deleting}
+                onClick={onDelete}
+              >
+                {t('lightbox.delete')}
+              </button>
+            )}
             <button
               type="button"
               className={`${nav} ml-auto`}
@@ -199,6 +226,31 @@ export function Lightbox({
               {t('lightbox.close')}
             </button>
           </div>
+          {count > 1 && (
+            <div className="flex items-center gap-2 text-sm">
+              <button
+                type="button"
+                className={nav}
+                disabled={index === 0}
+                onClick={() => onStep(-1)}
+                aria-label={t('lightbox.previousInTask')}
+              >
+                ‹
+              </button>
+              <span data-testid="lightbox-position" aria-live="polite">
+                {t('lightbox.position', { index: index + 1, count })}
+              </span>
+              <button
+                type="button"
+                className={nav}
+                disabled={index === count - 1}
+                onClick={() => onStep(1)}
+                aria-label={t('lightbox.nextInTask')}
+              >
+                ›
+              </button>
+            </div>
+          )}
           {task.prompt && (
             <section>
               <h2 className="mb-1 text-xs uppercase tracking-wide text-stone-400">
@@ -246,6 +298,19 @@ export function Lightbox({
               </button>
             )}
           </section>
+          {task.deletedAt === null && (
+            <section>
+              <h2 className="mb-1 text-xs uppercase tracking-wide text-stone-400">
+                {t('lightbox.addToCollection')}
+              </h2>
+              <CollectionPicker taskId={task.id} className={nav} />
+            </section>
+          )}
+          {deleteError != null && (
+            <p role="alert" className="text-sm text-rose-300">
+              {errorMessage(deleteError)}
+            </p>
+          )}
           <section>
             <h2 className="mb-1 text-xs uppercase tracking-wide text-stone-400">
               {t('lightbox.details')}

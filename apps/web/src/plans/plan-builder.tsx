@@ -2,14 +2,27 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { variationPlan } from '@genhub/core/schemas';
-import { formatAmount } from '../lib/format-cost';
+import { freeUnit } from '../lib/format-cost';
 import { errorMessage } from '../lib/error-message';
 import { useDebounced } from '../lib/use-debounced';
 import { catalogLabel } from '../i18n/catalog-label';
 import { useTRPC } from '../trpc';
-import { draftToPlan, newDraft, planToDraft, type PlanDraft } from './plan-draft';
+import {
+  draftToPlan,
+  newDraft,
+  planNumberFields,
+  planToDraft,
+  rowsPerBatch,
+  type PlanDraft,
+} from './plan-draft';
 import type { PlanReference } from './plan-builder-context';
 import { PlanRows } from './plan-rows';
+import { PlanAdvanced } from './plan-advanced';
+import { PlanField } from './plan-field';
+import { PlanReferenceField } from './plan-reference-field';
+import { planAmountLabel } from './plan-amount-label';
+import { planFieldProblems } from './plan-field-problems';
+import { useShownProblems } from './use-shown-problems';
 import { ModelLifecycleNote } from '../generate/model-lifecycle-note';
 
 const input =
@@ -39,6 +52,8 @@ export function PlanBuilder({
   const [provider, setProvider] = useState('local');
   const [budget, setBudget] = useState('');
   const [overBudgetOk, setOverBudgetOk] = useState(false);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const [referenceThumb, setReferenceThumb] = useState(from?.thumbUrl);
   const [importText, setImportText] = useState<string | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const providers = useQuery(trpc.provider.list.queryOptions());
@@ -68,6 +83,12 @@ export function PlanBuilder({
     (p) => p.configured && p.models.some((m) => m.operations.includes('edit')),
   );
   const problems = estimate.data?.problems ?? [];
+  const perBatch = rowsPerBatch(draft);
+  const schemaProblems = planFieldProblems(valid.success ? [] : valid.error.issues, perBatch);
+  const serverProblems = planFieldProblems(problems, perBatch);
+  const { field, revealAll } = useShownProblems(schemaProblems, serverProblems);
+  // What fits no field (too many variations, an odd imported plan) shows below the rows.
+  const planWide = ['rows', 'form'].flatMap((name) => field(name).problem ?? []);
   const target = providers.data?.find((p) => p.id === estimate.data?.provider);
   const canRun =
     valid.success &&
@@ -80,12 +101,14 @@ export function PlanBuilder({
     try {
       const parsed = variationPlan.safeParse(JSON.parse(text));
       if (!parsed.success) {
-        setImportError(
-          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        const said = [...planFieldProblems(parsed.error.issues, 1).values()].map((p) =>
+          t(p.key, p.values),
         );
+        setImportError([...new Set(said)].join(' · '));
         return;
       }
       setDraft(planToDraft(parsed.data));
+      setReferenceThumb(undefined);
       setImportText(null);
       setImportError(null);
     } catch (e) {
@@ -105,6 +128,11 @@ export function PlanBuilder({
         className="flex flex-col gap-4 p-5"
         onSubmit={(e) => {
           e.preventDefault();
+          if (!valid.success) {
+            revealAll();
+            if (planNumberFields.some(([name]) => schemaProblems.has(name))) setAdvancedOpen(true);
+            return;
+          }
           if (!canRun) return;
           create.mutate(
             { ...request, confirmOverBudget: overBudgetOk },
@@ -121,7 +149,6 @@ export function PlanBuilder({
           <h2 id="plan-builder-heading" className="text-lg font-semibold">
             {t('plan.builderHeading')}
           </h2>
-          {from && <img src={from.thumbUrl} alt="" className="size-12 rounded object-cover" />}
           <span className="ml-auto flex flex-wrap gap-2">
             <button
               type="button"
@@ -173,22 +200,23 @@ export function PlanBuilder({
           </div>
         )}
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            {t('plan.planId')}
+          <PlanReferenceField
+            value={draft.reference}
+            thumbUrl={referenceThumb}
+            onChange={(reference) => {
+              setDraft({ ...draft, reference: reference.id });
+              setReferenceThumb(reference.thumbUrl);
+            }}
+            field={field('reference')}
+          />
+          <PlanField label={t('plan.planId')} field={field('planId')}>
             <input
               className={input}
               value={draft.planId}
               onChange={(e) => setDraft({ ...draft, planId: e.target.value })}
+              {...field('planId').input}
             />
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            {t('plan.reference')}
-            <input
-              className={input}
-              value={draft.reference}
-              onChange={(e) => setDraft({ ...draft, reference: e.target.value })}
-            />
-          </label>
+          </PlanField>
           <label className="flex flex-col gap-1 text-sm font-medium">
             {t('generate.provider')}
             <select
@@ -203,46 +231,45 @@ export function PlanBuilder({
               ))}
             </select>
           </label>
-          {(
-            [
-              ['maxConcurrent', 1, 8],
-              ['retryAttempts', 0, 5],
-              ['retryDelaySeconds', 0, 600],
-              ['batchSize', 1, 10],
-              ['timeoutSeconds', 30, 120],
-            ] as const
-          ).map(([key, min, max]) => (
-            <label key={key} className="flex flex-col gap-1 text-sm font-medium">
-              {t(`plan.${key}`)}
-              <input
-                type="number"
-                min={min}
-                max={max}
-                className={input}
-                value={draft[key]}
-                onChange={(e) => setDraft({ ...draft, [key]: Number(e.target.value) })}
-              />
+          {estimate.data?.unit !== freeUnit && (
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              {t('plan.budget')}
+              <span className="flex items-center gap-2">
+                <input
+                  type="number"
+                  min={0}
+                  step="any"
+                  className={`${input} min-w-0 flex-1`}
+                  value={budget}
+                  onChange={(e) => setBudget(e.target.value)}
+                />
+                {estimate.data?.unit && (
+                  <span className="text-xs font-normal text-stone-600 dark:text-stone-400">
+                    {estimate.data.unit}
+                  </span>
+                )}
+              </span>
             </label>
-          ))}
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            {t('plan.budget', { unit: estimate.data?.unit ?? '' })}
-            <input
-              type="number"
-              min={0}
-              step="any"
-              className={input}
-              value={budget}
-              onChange={(e) => setBudget(e.target.value)}
-            />
-          </label>
-        </div>
-        <PlanRows rows={draft.rows} onChange={(rows) => setDraft({ ...draft, rows })} />
-        <div aria-live="polite" className="flex flex-col gap-1 text-sm" data-testid="plan-estimate">
-          {!valid.success && (
-            <p className="text-stone-600 dark:text-stone-400">
-              {valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)[0]}
-            </p>
           )}
+        </div>
+        <PlanAdvanced
+          draft={draft}
+          onChange={setDraft}
+          open={advancedOpen}
+          onToggle={setAdvancedOpen}
+          field={field}
+        />
+        <PlanRows
+          rows={draft.rows}
+          onChange={(rows) => setDraft({ ...draft, rows })}
+          field={field}
+        />
+        <div aria-live="polite" className="flex flex-col gap-1 text-sm" data-testid="plan-estimate">
+          {planWide.map((problem) => (
+            <p key={problem.id} id={problem.id} className="text-rose-700 dark:text-rose-300">
+              {problem.text}
+            </p>
+          ))}
           {estimate.isError && (
             <p role="alert" className="text-rose-700 dark:text-rose-300">
               {errorMessage(estimate.error)}
@@ -253,10 +280,7 @@ export function PlanBuilder({
               {t('plan.estimate', {
                 count: estimate.data.tasks,
                 model: estimate.data.model,
-                amount:
-                  estimate.data.amount === null || estimate.data.unit === null
-                    ? t('plan.priceUnknown')
-                    : formatAmount(estimate.data.amount, estimate.data.unit),
+                amount: planAmountLabel(estimate.data.amount, estimate.data.unit, t),
               })}
             </p>
           )}
@@ -265,11 +289,6 @@ export function PlanBuilder({
             models={target?.models ?? []}
             now={providers.dataUpdatedAt}
           />
-          {problems.map((p) => (
-            <p key={p.path} role="alert" className="text-rose-700 dark:text-rose-300">
-              {p.path}: {p.message}
-            </p>
-          ))}
           {estimate.data?.overBudget && (
             <label className="flex items-center gap-2 font-medium text-amber-700 dark:text-amber-400">
               <input
@@ -288,7 +307,8 @@ export function PlanBuilder({
         </div>
         <button
           type="submit"
-          disabled={!canRun}
+          // An invalid form stays clickable: trying to submit shows what is missing.
+          disabled={valid.success && !canRun}
           className="rounded-lg bg-amber-400 px-4 py-2 font-semibold text-stone-950 hover:bg-amber-300 disabled:cursor-not-allowed disabled:opacity-50"
         >
           {create.isPending

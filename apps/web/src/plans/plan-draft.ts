@@ -28,6 +28,20 @@ const lines = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** The draft's technical settings, with the bounds seed 004 allows. */
+export const planNumberFields = [
+  ['maxConcurrent', 1, 8],
+  ['retryAttempts', 0, 5],
+  ['retryDelaySeconds', 0, 600],
+  ['batchSize', 1, 10],
+  ['timeoutSeconds', 30, 120],
+] as const;
+export type PlanNumberField = (typeof planNumberFields)[number][0];
+
+/** How many rows go in a batch; a cleared or zero field must not split forever. */
+export const rowsPerBatch = (draft: Pick<PlanDraft, 'batchSize'>) =>
+  Number.isInteger(draft.batchSize) && draft.batchSize >= 1 ? draft.batchSize : 1;
+
 export const emptyRow = (): DraftRow => ({ description: '', keep: '', change: '', strength: 0.6 });
 
 export function newDraft(reference = ''): PlanDraft {
@@ -57,8 +71,9 @@ export function draftToPlan(draft: PlanDraft): VariationPlanInput {
     },
   }));
   const batches = [];
-  for (let i = 0; i < tasks.length; i += draft.batchSize) {
-    batches.push({ batch_id: batches.length + 1, tasks: tasks.slice(i, i + draft.batchSize) });
+  const size = rowsPerBatch(draft);
+  for (let i = 0; i < tasks.length; i += size) {
+    batches.push({ batch_id: batches.length + 1, tasks: tasks.slice(i, i + size) });
   }
   return {
     plan_id: draft.planId,

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { emptyRow, type DraftRow } from './plan-draft';
+import { PlanField } from './plan-field';
+import type { ShownField } from './use-shown-problems';
 
 const input =
   'w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900';
@@ -8,9 +10,12 @@ const input =
 export function PlanRows({
   rows,
   onChange,
+  field,
 }: {
   rows: DraftRow[];
   onChange: (rows: DraftRow[]) => void;
+  /** A field of a row, by `rows.<index>.<name>`. */
+  field: (name: string) => ShownField;
 }) {
   const { t } = useTranslation();
   const set = (index: number, patch: Partial<DraftRow>) =>
@@ -25,32 +30,35 @@ export function PlanRows({
           <legend className="px-1 text-xs font-medium text-stone-600 dark:text-stone-400">
             {t('plan.variation', { index: i + 1 })}
           </legend>
-          <label className="flex flex-col gap-1 text-xs font-medium sm:col-span-2">
-            {t('plan.description')}
+          <PlanField
+            size="xs"
+            className="sm:col-span-2"
+            label={t('plan.description')}
+            field={field(`rows.${i}.description`)}
+          >
             <input
               className={input}
               value={row.description}
               onChange={(e) => set(i, { description: e.target.value })}
+              {...field(`rows.${i}.description`).input}
             />
-          </label>
-          <label className="flex flex-col gap-1 text-xs font-medium">
-            {t('plan.keep')}
-            <textarea
-              rows={2}
-              className={input}
-              value={row.keep}
-              onChange={(e) => set(i, { keep: e.target.value })}
-            />
-          </label>
-          <label className="flex flex-col gap-1 text-xs font-medium">
-            {t('plan.change')}
-            <textarea
-              rows={2}
-              className={input}
-              value={row.change}
-              onChange={(e) => set(i, { change: e.target.value })}
-            />
-          </label>
+          </PlanField>
+          {(['keep', 'change'] as const).map((name) => (
+            <PlanField
+              key={name}
+              size="xs"
+              label={t(`plan.${name}`)}
+              field={field(`rows.${i}.${name}`)}
+            >
+              <textarea
+                rows={2}
+                className={input}
+                value={row[name]}
+                onChange={(e) => set(i, { [name]: e.target.value })}
+                {...field(`rows.${i}.${name}`).input}
+              />
+            </PlanField>
+          ))}
           <label className="flex items-center gap-2 text-xs font-medium sm:col-span-2">
             {t('plan.strength')}
             <input
@@ -61,6 +69,7 @@ export function PlanRows({
               value={row.strength}
               onChange={(e) => set(i, { strength: Number(e.target.value) })}
               className="flex-1 accent-amber-500"
+              {...field(`rows.${i}.strength`).input}
             />
             <output className="w-10 tabular-nums">{row.strength.toFixed(2)}</output>
             <button
@@ -72,6 +81,11 @@ export function PlanRows({
               {t('plan.removeRow')}
             </button>
           </label>
+          {field(`rows.${i}.strength`).problem && (
+            <p className="text-xs text-rose-700 sm:col-span-2 dark:text-rose-300">
+              {field(`rows.${i}.strength`).problem?.text}
+            </p>
+          )}
         </fieldset>
       ))}
       <button

@@ -22,29 +22,20 @@ export function BudgetBar({
       data-testid={quota ? 'usage-quota' : 'usage-budget'}
       data-overrun={view.overrun}
     >
-      <p
-        className={`text-sm ${view.overrun ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}
-      >
-        {view.text}
-      </p>
+      <p className={`text-sm ${view.classes.text}`}>{view.text}</p>
       {view.reservedText && (
         <p className="text-xs text-stone-600 dark:text-stone-400">{view.reservedText}</p>
       )}
       <div
         role="img"
         aria-label={`${t(quota ? 'account.quotaBar' : 'usage.budgetBar', { unit: budget.unit })}: ${view.text}${view.reservedText ? `; ${view.reservedText}` : ''}`}
-        className={`mt-2 flex h-2.5 w-full overflow-hidden rounded-full ${
-          view.overrun ? 'bg-red-100 dark:bg-red-950' : 'bg-stone-200 dark:bg-stone-800'
-        }`}
+        className={`mt-2 flex h-2.5 w-full overflow-hidden rounded-full ${view.classes.track}`}
       >
-        <div
-          className={view.overrun ? 'bg-red-600' : 'bg-amber-500'}
-          style={{ width: view.widths.spent }}
-        />
+        <div className={view.classes.spent} style={{ width: view.widths.spent }} />
         <div
           data-testid="usage-budget-reserved"
           title={view.reservedText ?? undefined}
-          className={view.overrun ? 'bg-red-300 dark:bg-red-800' : 'bg-amber-200 dark:bg-amber-800'}
+          className={view.classes.reserved}
           style={{ width: view.widths.reserved }}
         />
       </div>

@@ -11,7 +11,22 @@ export interface BudgetView {
   reservedText: string | null;
   /** CSS widths of the bar's spent and reserved parts; an overrun fills the bar. */
   widths: { spent: string; reserved: string };
+  /** Tailwind classes of the text, the track and the two segments: red past the cap. */
+  classes: { text: string; track: string; spent: string; reserved: string };
 }
+
+const within = {
+  text: '',
+  track: 'bg-stone-200 dark:bg-stone-800',
+  spent: 'bg-amber-500',
+  reserved: 'bg-amber-200 dark:bg-amber-800',
+};
+const past = {
+  text: 'font-semibold text-red-700 dark:text-red-400',
+  track: 'bg-red-100 dark:bg-red-950',
+  spent: 'bg-red-600',
+  reserved: 'bg-red-300 dark:bg-red-800',
+};
 
 const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
 
@@ -38,5 +53,6 @@ export function budgetView(
     reservedText:
       status.reserved > 0 ? t('usage.reserved', { amount: amount(status.reserved) }) : null,
     widths: { spent: percent(status.bar.spent), reserved: percent(status.bar.reserved) },
+    classes: overrun ? past : within,
   };
 }

@@ -5,12 +5,18 @@ import { formatAmount, freeUnit } from '../lib/format-cost';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { BudgetBar } from './budget-bar';
+import { formatGeneratingTime } from './format-generating-time';
+import { groupUsageByModel } from './group-usage-by-model';
+import { MadeStats } from './made-stats';
 import { UsageChart } from './usage-chart';
 
 const card =
   'rounded-xl border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900';
 
-/** What generating cost: this month against last, per day by provider, by model, and the caps. */
+/**
+ * What generating made and cost: this month against last, spend per day by provider, each
+ * model's images, videos and time (free work too), and the caps.
+ */
 export default function UsagePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -27,23 +33,23 @@ export default function UsagePage() {
   const unit = picked && units.includes(picked) ? picked : units[0];
   if (usage.isPending) return <p>{t('gallery.loading')}</p>;
   if (usage.isError) return <p role="alert">{errorMessage(usage.error)}</p>;
-  // What the local provider makes costs nothing: leave it out.
+  // What the local provider makes costs nothing: no spend to chart, but it counts as made.
   const rows = usage.data.rows.filter((r) => r.unit !== freeUnit);
   const thisMonth = usage.data.thisMonth.filter((a) => a.unit !== freeUnit);
   const lastMonth = usage.data.lastMonth.filter((a) => a.unit !== freeUnit);
-  const { budgets } = usage.data;
-  const byModel = new Map<string, { amount: number; tasks: number; estimated: boolean }>();
-  for (const r of rows.filter((r) => r.unit === unit)) {
-    const key = `${r.provider} · ${r.model}`;
-    const entry = byModel.get(key) ?? { amount: 0, tasks: 0, estimated: false };
-    byModel.set(key, {
-      amount: entry.amount + r.amount,
-      tasks: entry.tasks + r.tasks,
-      estimated: entry.estimated || r.estimated,
-    });
-  }
-  const totals = (list: { unit: string; amount: number }[]) =>
-    list.length === 0 ? '–' : list.map((a) => formatAmount(a.amount, a.unit)).join(' · ');
+  const { budgets, made } = usage.data;
+  const byModel = groupUsageByModel(usage.data.rows);
+  const spent = (amounts: { unit: string; amount: number }[]) =>
+    amounts
+      .map((a) => (a.unit === freeUnit ? t('cost.free') : formatAmount(a.amount, a.unit)))
+      .join(' · ');
+  // A month of free work only reads "Free", not "–".
+  const totals = (list: { unit: string; amount: number }[], tasks: number) =>
+    list.length > 0
+      ? list.map((a) => formatAmount(a.amount, a.unit)).join(' · ')
+      : tasks > 0
+        ? t('cost.free')
+        : '–';
   return (
     <section aria-labelledby="usage-heading" className="flex flex-col gap-4">
       <h2 id="usage-heading" className="text-lg font-semibold">
@@ -53,12 +59,14 @@ export default function UsagePage() {
         <div className={card}>
           <p className="text-xs text-stone-600 dark:text-stone-400">{t('usage.thisMonth')}</p>
           <p data-testid="usage-this-month" className="text-xl font-semibold">
-            {totals(thisMonth)}
+            {totals(thisMonth, made.thisMonth.tasks)}
           </p>
+          <MadeStats made={made.thisMonth} testId="usage-made-this-month" />
         </div>
         <div className={card}>
           <p className="text-xs text-stone-600 dark:text-stone-400">{t('usage.lastMonth')}</p>
-          <p className="text-xl font-semibold">{totals(lastMonth)}</p>
+          <p className="text-xl font-semibold">{totals(lastMonth, made.lastMonth.tasks)}</p>
+          <MadeStats made={made.lastMonth} testId="usage-made-last-month" />
         </div>
       </div>
       {budgets.map((b) => (
@@ -67,8 +75,8 @@ export default function UsagePage() {
       {usage.data.quotas.map((q) => (
         <BudgetBar key={`quota-${q.unit}`} budget={q} className={card} quota />
       ))}
-      {rows.length === 0 ? (
-        <p className="text-stone-600 dark:text-stone-400">{t('usage.none')}</p>
+      {byModel.length === 0 ? (
+        <p className="text-stone-600 dark:text-stone-400">{t('usage.nothing')}</p>
       ) : (
         <div className={card}>
           {units.length > 1 && (
@@ -86,30 +94,44 @@ export default function UsagePage() {
             </label>
           )}
           {unit && <UsageChart rows={rows} unit={unit} label={t('usage.chartLabel', { unit })} />}
-          <table className="mt-4 w-full text-sm">
-            <thead>
-              <tr className="text-left text-xs text-stone-600 dark:text-stone-400">
-                <th className="py-1 font-medium">{t('usage.model')}</th>
-                <th className="py-1 text-right font-medium">{t('usage.tasks')}</th>
-                <th className="py-1 text-right font-medium">{t('usage.amount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...byModel].map(([key, v]) => (
-                <tr key={key} className="border-t border-stone-100 dark:border-stone-800">
-                  <td className="py-1">{key}</td>
-                  <td className="py-1 text-right tabular-nums">{v.tasks}</td>
-                  <td className="py-1 text-right tabular-nums">
-                    {formatAmount(v.amount, unit ?? '')}
-                    {v.estimated && <span title={t('usage.estimatedHint')}> *</span>}
-                  </td>
+          <div className="overflow-x-auto">
+            <table data-testid="usage-by-model" className="mt-4 w-full text-sm">
+              <thead>
+                <tr className="text-left text-xs text-stone-600 dark:text-stone-400">
+                  <th className="py-1 font-medium">{t('usage.model')}</th>
+                  <th className="py-1 text-right font-medium">{t('usage.tasks')}</th>
+                  <th className="py-1 text-right font-medium">{t('usage.images')}</th>
+                  <th className="py-1 text-right font-medium">{t('usage.videos')}</th>
+                  <th className="py-1 text-right font-medium">{t('usage.generating')}</th>
+                  <th className="py-1 text-right font-medium">{t('usage.amount')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">
-            {t('usage.estimatedHint')}
-          </p>
+              </thead>
+              <tbody>
+                {byModel.map((m) => (
+                  <tr key={m.key} className="border-t border-stone-100 dark:border-stone-800">
+                    <td className="py-1">{m.key}</td>
+                    <td className="py-1 text-right tabular-nums">{m.tasks}</td>
+                    <td className="py-1 text-right tabular-nums">{m.images}</td>
+                    <td className="py-1 text-right tabular-nums">{m.videos}</td>
+                    <td className="py-1 text-right whitespace-nowrap tabular-nums">
+                      {formatGeneratingTime(m.generatingMs, t)}
+                    </td>
+                    <td className="py-1 text-right whitespace-nowrap tabular-nums">
+                      {spent(m.amounts)}
+                      {m.estimated && m.amounts.some((a) => a.unit !== freeUnit) && (
+                        <span title={t('usage.estimatedHint')}> *</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {rows.some((r) => r.estimated) && (
+            <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">
+              {t('usage.estimatedHint')}
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -2,7 +2,7 @@ import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import { tasks, userQuotas } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { ownerCondition } from '../owners';
-import type { UsageReport } from '../schemas';
+import type { UsageMade, UsageReport } from '../schemas';
 import { monthStart } from './month-start';
 import { reservedByUnfinished } from './reserved-by-unfinished';
 
@@ -38,9 +38,10 @@ export function spentSinceQuery(
 }
 
 /**
- * What was spent, by day, provider, model and plan, over last month and this one; the two
- * months' totals per unit; what queued and running tasks reserve; and the monthly caps
- * against this month's spend and those reservations.
+ * What was spent and made (images, videos, generating time), by day, provider, model and
+ * plan, over last month and this one; the two months' totals, per unit and of what was made;
+ * what queued and running tasks reserve; and the monthly caps against this month's spend and
+ * those reservations.
  */
 export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }): UsageReport {
   const now = ctx.clock.now();
@@ -48,6 +49,10 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
   const lastMonth = monthStart(now, input.utcOffsetMinutes, 1);
   const offsetSeconds = input.utcOffsetMinutes * 60;
   const day = sql<string>`date(${tasks.finishedAt} / 1000 + ${offsetSeconds}, 'unixepoch')`;
+  // Per task, through the generations' task index: a join would repeat each task's cost.
+  // Spelled out, because drizzle leaves the outer `tasks.id` unqualified inside a subquery.
+  const madeOf = (video: boolean) =>
+    sql<number>`coalesce(sum((select count(*) from generations g where g.task_id = "tasks"."id" and (g.mime like 'video/%') = ${video ? 1 : 0})), 0)`;
   const rows = ctx.db
     .select({
       day,
@@ -57,6 +62,9 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
       unit: sql<string>`${tasks.costUnit}`,
       amount: sql<number>`sum(${tasks.actualCost})`,
       tasks: sql<number>`count(*)`,
+      images: madeOf(false),
+      videos: madeOf(true),
+      generatingMs: sql<number>`coalesce(sum(case when ${tasks.status} = 'completed' then ${tasks.finishedAt} - ${tasks.startedAt} end), 0)`,
       estimated: sql<number>`max(${tasks.costSource} = 'estimate')`,
       since: sql<number>`min(${tasks.finishedAt})`,
     })
@@ -80,6 +88,17 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
     }
     return [...byUnit].map(([unit, amount]) => ({ unit, amount }));
   };
+  const made = (from: number, to: number): UsageMade => {
+    const sum: UsageMade = { tasks: 0, images: 0, videos: 0, generatingMs: 0 };
+    for (const row of rows) {
+      if (row.since < from || row.since >= to) continue;
+      sum.tasks += row.tasks;
+      sum.images += row.images;
+      sum.videos += row.videos;
+      sum.generatingMs += row.generatingMs;
+    }
+    return sum;
+  };
   const current = totals(thisMonth, Infinity);
   const reserved = reservedByUnfinished(ctx, undefined, ctx.owner);
   // The server's caps count everyone's spending: a user refused by one should see why.
@@ -99,6 +118,7 @@ export function getUsage(ctx: CoreContext, input: { utcOffsetMinutes: number }):
     })),
     thisMonth: current,
     lastMonth: totals(lastMonth, thisMonth),
+    made: { thisMonth: made(thisMonth, Infinity), lastMonth: made(lastMonth, thisMonth) },
     reserved: [...reserved].map(([unit, amount]) => ({ unit, amount })),
     budgets: [...(ctx.monthlyBudgets ?? new Map<string, number>())].map(([unit, cap]) => ({
       unit,

@@ -3,7 +3,16 @@ import { ProviderError } from '../providers/types';
 import { createTaskInput } from '../schemas';
 import { createTask } from '../tasks/create-task';
 import { getTask } from '../tasks/get-task';
-import { createTestContext, fakeClock, meteredAdapter, until, type TestContext } from '../testing';
+import { createLocalAdapter } from '../providers/local/local-adapter';
+import type { SyncAdapter } from '../providers/types';
+import {
+  createTestContext,
+  fakeClock,
+  meteredAdapter,
+  until,
+  type FakeClock,
+  type TestContext,
+} from '../testing';
 import { getUsage } from './get-usage';
 
 let t: TestContext;
@@ -36,6 +45,9 @@ describe('usage and monthly budgets', () => {
       unit: 'credits',
       amount: 4,
       tasks: 1,
+      images: 1,
+      videos: 0,
+      generatingMs: 0,
       estimated: false,
     });
     expect(utc.rows).toEqual([row('2026-01-31'), row('2026-02-03')]);
@@ -46,6 +58,64 @@ describe('usage and monthly budgets', () => {
     expect(beijing.rows.map((r) => r.day)).toEqual(['2026-02-01', '2026-02-04']);
     expect(beijing.thisMonth).toEqual([{ unit: 'credits', amount: 8 }]);
     expect(beijing.lastMonth).toEqual([]);
+  });
+
+  it('counts the images, videos and generating time of free work, by day and by month', async () => {
+    const clock = fakeClock(Date.UTC(2026, 2, 31, 12, 0));
+    t = await createTestContext({ adapters: [takingMinutes(clock)], clock });
+    t.scheduler.start();
+    const run = async (input: Record<string, unknown>) => {
+      const task = createTask(t.ctx, createTaskInput.parse({ provider: 'local', ...input }));
+      await until(() => getTask(t.ctx, task.id).status === 'completed', 20_000, 'the task');
+    };
+    await run({ prompt: 'two foxes', count: 2 });
+    clock.advance(day);
+    t.scheduler.poke();
+    await run({ prompt: 'a fox', count: 1 });
+    await run({
+      operation: 'text-to-video',
+      prompt: 'a fox running',
+      options: { durationSeconds: 4 },
+    });
+    // A failure took its minute too, but made nothing: it counts as a task, not as time.
+    const refused = createTask(
+      t.ctx,
+      createTaskInput.parse({ provider: 'local', prompt: 'refuse', maxAttempts: 1 }),
+    );
+    await until(() => getTask(t.ctx, refused.id).status === 'failed', 10_000, 'the failure');
+    const usage = getUsage(t.ctx, { utcOffsetMinutes: 0 });
+    const free = {
+      provider: 'local',
+      model: 'local-preview',
+      planId: null,
+      unit: 'free',
+      amount: 0,
+    };
+    expect(usage.rows).toEqual([
+      {
+        ...free,
+        day: '2026-03-31',
+        tasks: 1,
+        images: 2,
+        videos: 0,
+        generatingMs: 60_000,
+        estimated: true,
+      },
+      {
+        ...free,
+        day: '2026-04-01',
+        tasks: 3,
+        images: 1,
+        videos: 1,
+        generatingMs: 120_000,
+        estimated: true,
+      },
+    ]);
+    expect(usage.made).toEqual({
+      thisMonth: { tasks: 3, images: 1, videos: 1, generatingMs: 120_000 },
+      lastMonth: { tasks: 1, images: 2, videos: 0, generatingMs: 60_000 },
+    });
+    expect(usage.thisMonth).toEqual([{ unit: 'free', amount: 0 }]);
   });
 
   it('refuses new work past the monthly cap, naming the budget', async () => {
@@ -103,3 +173,16 @@ describe('usage and monthly budgets', () => {
     });
   });
 });
+
+/** The local engine, taking a minute of the fake clock for every try; it refuses the prompt "refuse". */
+function takingMinutes(clock: FakeClock): SyncAdapter {
+  const local = createLocalAdapter({ delayMs: 0 });
+  return {
+    ...local,
+    async generate(request) {
+      clock.advance(60_000);
+      if (request.task.prompt === 'refuse') throw new ProviderError('invalid_request', 'refused');
+      return local.generate(request);
+    },
+  };
+}
