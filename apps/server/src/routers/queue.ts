@@ -8,23 +8,20 @@ import { queueStatusUpdates } from './queue-status-updates';
 
 const { queue: c } = appContract;
 
-export const queueRouter = router({
-  status: readProcedure.output(c.status.output).query(({ ctx }) => getQueueStatus(ctx.core)),
-  /** Pausing holds every user's work: admins only. Answers with the admin's own view. */
-  pause: adminProcedure
+/** Pausing or resuming holds or frees every user's work: admins only. Answers with the admin's own view. */
+const switchQueue = (apply: typeof pauseQueue) =>
+  adminProcedure
     .input(c.pause.input)
     .output(c.pause.output)
     .mutation(({ ctx, input }) => {
-      pauseQueue(ctx.core, input.provider);
+      apply(ctx.core, input.provider);
       return getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
-    }),
-  resume: adminProcedure
-    .input(c.resume.input)
-    .output(c.resume.output)
-    .mutation(({ ctx, input }) => {
-      resumeQueue(ctx.core, input.provider);
-      return getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
-    }),
+    });
+
+export const queueRouter = router({
+  status: readProcedure.output(c.status.output).query(({ ctx }) => getQueueStatus(ctx.core)),
+  pause: switchQueue(pauseQueue),
+  resume: switchQueue(resumeQueue),
   /** Retries every failed task not retried yet; returns how many. */
   retryFailed: generateProcedure
     .input(c.retryFailed.input)

@@ -5,7 +5,6 @@ import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { queueTaskLabel, queueTaskPrice } from './queue-task-view';
 import { useQueueStatus } from './use-queue-status';
-import { useRunningTasks } from './use-running-tasks';
 
 const button =
   'rounded-md border border-stone-300 px-2 py-1 text-xs font-medium hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800';
@@ -19,7 +18,6 @@ export function QueuePanel() {
   const retryFailed = useMutation(trpc.queue.retryFailed.mutationOptions());
   const cancel = useMutation(trpc.task.cancel.mutationOptions());
   const data = status.data;
-  const runningTasks = useRunningTasks(data?.running.map((run) => run.id) ?? []);
   const totals = Object.fromEntries(
     taskStatuses.map((s) => [
       s,
@@ -100,10 +98,8 @@ export function QueuePanel() {
         )}
         <ul className="flex flex-col gap-1">
           {data?.running.map((run) => {
-            const task = runningTasks.get(run.id);
-            // Until the task loads, the status's prompt (an operation without one shows "…").
-            const label = task ? queueTaskLabel(task, t) : run.prompt || '…';
-            const price = task ? queueTaskPrice(task, t) : null;
+            const label = queueTaskLabel(run, t);
+            const price = queueTaskPrice(run, t);
             return (
               <li
                 key={run.id}

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { Task } from '@genhub/core/schemas';
+import type { QueueStatus } from '@genhub/core/schemas';
 import { formatAmount, freeUnit } from '../lib/format-cost';
 
-type Labelled = Pick<Task, 'operation' | 'prompt' | 'assetIds'>;
+type Running = QueueStatus['running'][number];
+type Labelled = Pick<Running, 'operation' | 'prompt' | 'assetIds'>;
 
 /** How many characters of an asset id tell it apart (its random tail). */
 const shortIdLength = 6;
@@ -27,7 +28,7 @@ export function queueTaskLabel(task: Labelled, t: TFunction): string {
  * A queue row's price: the list price the task was accepted at, which a retry does not change
  * (what was billed so far may be 0 while it retries). Null when the price is unknown.
  */
-export function queueTaskPrice(task: Pick<Task, 'cost'>, t: TFunction): string | null {
+export function queueTaskPrice(task: Pick<Running, 'cost'>, t: TFunction): string | null {
   const cost = task.cost;
   if (!cost) return null;
   // The local provider.

@@ -24,13 +24,21 @@ export function getQueueStatus(ctx: CoreContext): QueueStatus {
         provider: tasks.provider,
         model: tasks.model,
         prompt: tasks.prompt,
+        operation: tasks.operation,
+        assetIds: tasks.assetIds,
+        costUnit: tasks.costUnit,
+        estimatedCost: tasks.estimatedCost,
         attempts: tasks.attempts,
         startedAt: tasks.startedAt,
       })
       .from(tasks)
       .where(and(eq(tasks.status, 'processing'), ownerCondition(ctx, tasks.owner)))
       .orderBy(asc(tasks.startedAt))
-      .all();
+      .all()
+      .map(({ costUnit, estimatedCost, ...run }) => ({
+        ...run,
+        cost: costUnit === null ? null : { unit: costUnit, estimated: estimatedCost },
+      }));
     const waiting = tx
       .select({
         id: tasks.id,

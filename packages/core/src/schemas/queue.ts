@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operation } from './operation';
 import { taskStatus } from './task';
 
 export const queueScopeInput = z.object({
@@ -16,6 +17,11 @@ export const queueStatus = z.object({
       provider: z.string(),
       model: z.string(),
       prompt: z.string(),
+      /** What a row without a prompt is named by: the operation and its first input image. */
+      operation,
+      assetIds: z.array(z.string()),
+      /** The list price it was accepted at, which a retry does not change; null when unknown. */
+      cost: z.object({ unit: z.string(), estimated: z.number().nullable() }).nullable(),
       attempts: z.number().int(),
       startedAt: z.number().nullable(),
     }),
