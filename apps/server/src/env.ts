@@ -12,6 +12,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** The built SPA to serve; absent means the one built next to the server (apps/web/dist). */
+  WEB_DIST: z.string().min(1).optional(),
   /**
    * Encrypts the provider keys admins set while the server runs (a key is derived from it with
    * HKDF); absent: derived from the data directory's secret.key instead.
