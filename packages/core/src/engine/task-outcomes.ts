@@ -8,6 +8,7 @@ import type { StoredMedia } from '../ingest/stored-media';
 import type { Charge } from '../providers/types';
 import type { ErrorClass, Task } from '../schemas';
 import { generationRow } from '../tasks/generation-row';
+import { resolveAutoAspectRatio } from '../tasks/resolve-auto-aspect-ratio';
 import { taskStatements } from '../tasks/task-statements';
 import { transitionTask } from '../tasks/transition-task';
 import type { Failure } from './classify-failure';
@@ -171,6 +172,13 @@ export class TaskOutcomes {
         status: 'pending',
         provider: next.provider,
         model: next.model,
+        // `auto` that the next model cannot take becomes its ratio nearest the input image
+        // (whose owner was checked when the task was accepted).
+        aspectRatio: resolveAutoAspectRatio(this.ctx.db, this.ctx.providers, {
+          ...row,
+          provider: next.provider,
+          model: next.model,
+        }).aspectRatio,
         fallback: rest,
         triedProviders: [...row.triedProviders, row.provider],
         attempts: 0,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAsset } from '../assets/create-asset';
 import { createLocalAdapter } from '../providers/local/local-adapter';
 import { createTaskInput, type AspectRatio, type CreateTaskInput, type Task } from '../schemas';
-import { createTestContext, until, type TestContext } from '../testing';
+import { createTestContext, scriptedAdapter, until, type TestContext } from '../testing';
 import { createTask } from './create-task';
 import { getTask } from './get-task';
 import { nearestSupportedRatio } from './resolve-auto-aspect-ratio';
@@ -20,7 +20,11 @@ let t: TestContext;
 beforeEach(async () => {
   t = await createTestContext({
     clock: 'system',
-    adapters: [local, fixedOnly(['1:1', '16:9', '9:16', '3:2'])],
+    adapters: [
+      local,
+      fixedOnly(['1:1', '16:9', '9:16', '3:2']),
+      { ...scriptedAdapter(() => ({ code: 'provider_unavailable' })), id: 'down' },
+    ],
   });
   t.scheduler.start();
 });
@@ -124,6 +128,23 @@ describe('an edit that names no aspect ratio keeps the shape of its input image'
       }),
     );
     expect(task.aspectRatio).toBe('auto');
+  });
+
+  it('a fallback without `auto` that takes over at run time gets its ratio nearest the image', async () => {
+    const task = await run({
+      operation: 'edit',
+      prompt: 'x',
+      provider: 'down',
+      maxAttempts: 1,
+      assetIds: [await photo(800, 600)],
+      fallback: [{ provider: 'fixed-only', model: 'local-preview' }],
+    });
+    expect(task).toMatchObject({
+      provider: 'fixed-only',
+      triedProviders: ['down'],
+      aspectRatio: '3:2',
+    });
+    expect(task.generations[0]).toMatchObject({ width: 1248, height: 832 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { assets, type DbExecutor } from '@genhub/db';
-import { operationRules, type AspectRatio, type ValidCreateTaskInput } from '../schemas';
+import { operationRules, type AspectRatio, type Operation } from '../schemas';
 import type { ProviderRegistry } from '../providers/registry';
 
 /** The ratio of `ratios` closest to width:height, by the log of their proportions. */
@@ -24,17 +24,26 @@ export function nearestSupportedRatio(
   return best;
 }
 
+/** What placing `auto` reads: a request when accepted, or a task's row when it falls back. */
+interface ShapedRequest {
+  aspectRatio: string;
+  operation: Operation;
+  provider: string;
+  model?: string | null;
+  assetIds?: readonly string[] | null;
+}
+
 /**
  * `auto` (the first image's shape) for a model that cannot take it: the model's own ratio
  * nearest that image's stored width and height. Anything else, or a request this cannot place
  * (unknown model or image), is returned as it is for `validateCapabilities` to judge.
  */
-export function resolveAutoAspectRatio(
+export function resolveAutoAspectRatio<T extends ShapedRequest>(
   db: DbExecutor,
   providers: ProviderRegistry,
-  input: ValidCreateTaskInput,
+  input: T,
   owner?: string,
-): ValidCreateTaskInput {
+): T {
   if (input.aspectRatio !== 'auto' || operationRules[input.operation].shapedByInput) return input;
   const provider = providers.get(input.provider);
   const model = provider?.models.find((m) => m.id === (input.model ?? provider.defaultModel));
