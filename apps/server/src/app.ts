@@ -174,7 +174,10 @@ export async function buildApp(
   await registerOpenAiRoutes(fastify, core, env, gate, secret);
   registerMcpRoute(fastify, gate, env);
   if (env.NODE_ENV === 'production') {
-    await registerSpa(fastify, options.webDist ?? (env.WEB_DIST ? resolve(env.WEB_DIST) : defaultWebDist));
+    await registerSpa(
+      fastify,
+      options.webDist ?? (env.WEB_DIST ? resolve(env.WEB_DIST) : defaultWebDist),
+    );
   } else {
     fastify.setNotFoundHandler((req, reply) =>
       sendError(reply, 404, 'NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}`),

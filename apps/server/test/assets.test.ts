@@ -46,6 +46,7 @@ describe('POST /api/assets', () => {
       height: 600,
       mime: 'image/png',
       bytes: png.byteLength,
+      name: 'ref.png',
     });
     expect((await fetch(server.url + asset.url, { headers: authHeaders(server.url) })).status).toBe(
       200,

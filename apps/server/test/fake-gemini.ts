@@ -133,8 +133,16 @@ function invalidSafetySettings(settings: unknown): string | null {
   return null;
 }
 
-/** What is wrong with a generateContent body for `model`, as Google's 400 says it, or null. */
-function invalidArgument(body: Record<string, unknown>, model: string): string | null {
+/**
+ * What is wrong with a generateContent body for `model`, as Google's 400 says it, or null.
+ * `issued` holds the thought signatures this fake has handed out: a model turn's image must
+ * carry one of them, as Gemini 3 image models require in a multi-turn edit.
+ */
+function invalidArgument(
+  body: Record<string, unknown>,
+  model: string,
+  issued: ReadonlySet<string>,
+): string | null {
   const unknown = (o: Record<string, unknown>, known: string[], at: string) => {
     const name = Object.keys(o).find((k) => !known.includes(k));
     return name === undefined
@@ -148,13 +156,23 @@ function invalidArgument(body: Record<string, unknown>, model: string): string |
   const contents = body.contents;
   if (!Array.isArray(contents) || contents.length === 0)
     return '* GenerateContentRequest.contents: contents is not specified';
-  for (const content of contents) {
+  for (const [c, content] of contents.entries()) {
     const parts = isObject(content) ? content.parts : undefined;
     if (!Array.isArray(parts) || parts.length === 0)
       return '* GenerateContentRequest.contents[0].parts: contents.parts must not be empty.';
-    for (const part of parts) {
+    const role = isObject(content) ? content.role : undefined;
+    if (role !== undefined && role !== 'user' && role !== 'model')
+      return `Please use a valid role: user, model. (got ${JSON.stringify(role)} at contents[${c}])`;
+    for (const [p, part] of parts.entries()) {
       if (!isObject(part)) return 'Invalid JSON payload received. Expected an object for part.';
       const inline = field(part, 'inlineData', 'inline_data');
+      if (role === 'model' && isObject(inline)) {
+        const signature = field(part, 'thoughtSignature', 'thought_signature');
+        if (signature === undefined)
+          return `Image part is missing a thought_signature in content position ${c + 1}, part position ${p + 1}. Additional data, see https://ai.google.dev/gemini-api/docs/thought-signatures`;
+        if (typeof signature !== 'string' || !issued.has(signature))
+          return `Unable to submit request because it has an invalid thought signature for content at index ${c}.`;
+      }
       if (typeof part.text === 'string') continue;
       if (!isObject(inline)) return '* GenerateContentRequest.contents[0].parts: a part is empty';
       const mime = field(inline, 'mimeType', 'mime_type');
@@ -232,6 +250,8 @@ export async function startFakeGemini() {
     /** Thinking tokens in every reply's usage (Gemini 3 image models think). */
     thoughtsTokens: 240,
     requests: [] as { path: string; body: Record<string, unknown> }[],
+    /** The thought signature on each final image handed out, in order. */
+    signatures: [] as string[],
   };
   const server = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -282,7 +302,7 @@ export async function startFakeGemini() {
         ),
       );
     }
-    const invalid = invalidArgument(body, model);
+    const invalid = invalidArgument(body, model, new Set(state.signatures));
     if (invalid) return sendJson(res, 400, googleError(400, 'INVALID_ARGUMENT', invalid));
 
     const config = (field(body, 'generationConfig', 'generation_config') ?? {}) as Record<
@@ -366,6 +386,10 @@ export async function startFakeGemini() {
       default: {
         const final = await finalImage(ratio);
         const tokens = (imageTokens[size] ?? 1120) + textTokens;
+        // Gemini 3 signs the first part after the thoughts and every image part after it.
+        const signature = (part: string) =>
+          Buffer.from(`sig:${model}:${state.requests.length}:${part}`).toString('base64');
+        state.signatures.push(signature('image'));
         return sendJson(res, 200, {
           candidates: [
             {
@@ -377,8 +401,11 @@ export async function startFakeGemini() {
                     inlineData: { mimeType: 'image/png', data: interim.toString('base64') },
                     thought: true,
                   },
-                  { text: 'Here is your image' },
-                  { inlineData: { mimeType: 'image/png', data: final.toString('base64') } },
+                  { text: 'Here is your image', thoughtSignature: signature('text') },
+                  {
+                    inlineData: { mimeType: 'image/png', data: final.toString('base64') },
+                    thoughtSignature: state.signatures.at(-1),
+                  },
                 ],
               },
               finishReason: 'STOP',

@@ -29,6 +29,7 @@ function walkInputs(theirs: UserData, keyId: string): Record<string, unknown> {
     ...validInputs(theirs),
     'account.keys.create': { name: 'walker', scopes: ['read'] },
     'account.keys.revoke': { id: keyId },
+    'task.chain': { taskId: theirs.taskId },
     'webhooks.endpoints.create': { url: 'https://hooks.bob.invalid/x', events: ['task.failed'] },
     'webhooks.endpoints.update': {
       id: theirs.webhookEndpointId,
@@ -141,6 +142,7 @@ describe('two users on one server', { timeout: 120_000 }, () => {
     }
     expect(unlisted, 'procedures the isolation walk does not know: add them').toEqual([]);
     expect(answers).toContain('task.get NOT_FOUND');
+    expect(answers).toContain('task.chain NOT_FOUND');
     expect(answers).toContain('plan.get NOT_FOUND');
     for (const path of ['endpoints.update', 'endpoints.test', 'deliveries.redeliver']) {
       expect(answers).toContain(`webhooks.${path} NOT_FOUND`);

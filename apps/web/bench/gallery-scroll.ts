@@ -9,8 +9,19 @@ import { launchBrowser, signInContext } from '../e2e/browser';
 
 interface TraceEvent {
   name: string;
-  args?: { frame_reporter?: { state?: string } };
+  ph?: string;
+  dur?: number;
+  tid?: number;
+  args?: { frame_reporter?: { state?: string }; name?: string };
 }
+
+/** Main-thread work by kind, in milliseconds, from the trace's complete events. */
+const workKinds: Record<string, string[]> = {
+  script: ['FunctionCall', 'EvaluateScript', 'RunMicrotasks'],
+  'style+layout': ['UpdateLayoutTree', 'Layout'],
+  paint: ['PrePaint', 'Paint', 'Layerize', 'UpdateLayer'],
+  decode: ['Decode Image', 'ImageDecodeTask'],
+};
 
 // Seeded before the first admin exists, so the 10,000 are theirs.
 const app = await spawnServer({}, [], { seedGallery: 10_000 });
@@ -53,11 +64,25 @@ try {
   // Frames the compositor meant to show: presented (all or partly) or dropped.
   const wanted = states.filter((s) => s !== 'STATE_NO_UPDATE_DESIRED');
   const dropped = wanted.filter((s) => s === 'STATE_DROPPED').length;
+  const mainThreads = new Set(
+    trace.traceEvents
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => e.tid),
+  );
+  const work = Object.entries(workKinds).map(([kind, names]) => {
+    const ms = trace.traceEvents
+      .filter(
+        (e) =>
+          e.ph === 'X' && names.includes(e.name) && (kind === 'decode' || mainThreads.has(e.tid)),
+      )
+      .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+    return `${kind} ${Math.round(ms)} ms`;
+  });
   const long = frames.intervals.filter((ms) => ms > 2 * (1000 / 60)).length;
   const fps = (frames.intervals.length / 5).toFixed(1);
   console.log(
     `gallery scroll, 10,000 items: ${frames.intervals.length} frames in 5 s (${fps} fps), ` +
-      `${long} longer than 33 ms, scrolled ${frames.scrolled} px; ` +
+      `${long} longer than 33 ms, scrolled ${frames.scrolled} px; main thread: ${work.join(', ')}; ` +
       `trace: ${wanted.length} frames, ${dropped} dropped; at most ${frames.maxTiles} tiles in the DOM`,
   );
 } finally {

@@ -96,10 +96,10 @@ describe('generate in the browser', () => {
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('button', { name: /生成/ }).waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    // The gallery lays its rows out again once it has seen the new width.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+      .toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${outDir}phone-zh.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.setViewportSize({ width: 1280, height: 860 });

@@ -100,7 +100,7 @@ describe('image operations in the browser (local provider)', () => {
     await page.getByRole('button', { name: /Remove reference 2/ }).waitFor();
     await page.getByTestId('generate-form').getByLabel('Prompt').fill('make it look like winter');
     await page.getByRole('button', { name: /^Run batch edit/ }).click();
-    const card = page.getByTestId('plan-card').filter({ hasText: 'batch-edit-' });
+    const card = page.locator('[data-testid="plan-card"][data-kind="batch-edit"]');
     await expect
       .poll(() => card.getAttribute('data-status'), { timeout: 20_000 })
       .toBe('completed');

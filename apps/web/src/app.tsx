@@ -4,6 +4,7 @@ import { UserMenu } from './account/user-menu';
 import { Balance } from './connection/balance';
 import { ConnectionIndicator } from './connection/connection-indicator';
 import { NotifySettings } from './connection/notify-settings';
+import { CollectionsPanel } from './collections/collections-panel';
 import { Gallery } from './gallery/gallery';
 import { GeneratePanel } from './generate/generate-panel';
 import { LanguageSwitch } from './i18n/language-switch';
@@ -12,6 +13,8 @@ import { PlanBuilder } from './plans/plan-builder';
 import { PlanBuilderContext, type PlanReference } from './plans/plan-builder-context';
 import { PlansPanel } from './plans/plans-panel';
 import { QueuePanel } from './queue/queue-panel';
+import { StudioTabs, studioPanelId } from './phone/studio-tabs';
+import { useStudioTab } from './phone/use-studio-tab';
 
 // The chart library loads with the usage page only.
 const UsagePage = lazy(() => import('./usage/usage-page'));
@@ -23,6 +26,9 @@ export function App() {
   const [builder, setBuilder] = useState<{ from: PlanReference | undefined } | null>(null);
   const [newPlan, setNewPlan] = useState<string | null>(null);
   const openBuilder = useCallback((from?: PlanReference) => setBuilder({ from }), []);
+  const studio = useStudioTab();
+  // Below `lg` the studio shows one part at a time (the tabs); from `lg` up, all of them.
+  const part = (name: typeof studio.tab) => (studio.tab === name ? '' : 'max-lg:hidden');
   const tab = (href: string, active: boolean, label: string) => (
     <a
       href={href}
@@ -41,7 +47,7 @@ export function App() {
               <path d="M4 15c5 4 12 2 15-6 .4-1 .9-2 2-2-.3 9-8 15-16 11-1-.5-1.4-2-1-3z" />
             </svg>
             {t('app.title')}
-            <span className="ml-2 text-sm font-normal text-stone-600 dark:text-stone-400">
+            <span className="ml-2 hidden text-sm font-normal text-stone-600 sm:inline dark:text-stone-400">
               {t('app.tagline')}
             </span>
           </h1>
@@ -49,7 +55,7 @@ export function App() {
             {tab('#/', view === 'studio', t('nav.studio'))}
             {tab('#/usage', view === 'usage', t('nav.usage'))}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-2 gap-y-2 sm:gap-x-3">
             <Balance />
             <NotifySettings />
             <ConnectionIndicator />
@@ -66,13 +72,29 @@ export function App() {
             <UsagePage />
           </Suspense>
         ) : (
-          <main className="flex flex-col gap-6 lg:flex-row">
-            <div className="flex w-full flex-col gap-4 lg:sticky lg:top-4 lg:w-96 lg:self-start">
-              <GeneratePanel />
-              <QueuePanel />
+          <main className="flex flex-col gap-4 lg:flex-row lg:gap-6">
+            <div
+              ref={studio.bar}
+              className="sticky top-0 z-20 -mx-4 -mt-2 bg-stone-50/95 px-4 py-2 backdrop-blur lg:hidden dark:bg-stone-950/95"
+            >
+              <StudioTabs tab={studio.tab} onChange={studio.choose} />
             </div>
-            <div className="flex min-w-0 flex-1 flex-col gap-6">
+            <div
+              className={`flex w-full flex-col gap-4 lg:sticky lg:top-4 lg:w-96 lg:self-start ${studio.tab === 'gallery' ? 'max-lg:hidden' : ''}`}
+            >
+              <div id={studioPanelId('create')} className={part('create')}>
+                <GeneratePanel onSubmitted={studio.revealResult} />
+              </div>
+              <div id={studioPanelId('queue')} className={part('queue')}>
+                <QueuePanel />
+              </div>
+            </div>
+            <div
+              id={studioPanelId('gallery')}
+              className={`flex min-w-0 flex-1 flex-col gap-6 ${part('gallery')}`}
+            >
               <PlansPanel highlighted={newPlan} />
+              <CollectionsPanel />
               <Gallery />
             </div>
           </main>
@@ -84,6 +106,8 @@ export function App() {
             onCreated={(id) => {
               setNewPlan(id);
               window.location.hash = '#/';
+              // On a phone the plans are with the gallery.
+              studio.choose('gallery');
             }}
           />
         )}

@@ -118,6 +118,8 @@ export const tasks = sqliteTable(
     deletedAt: epochMs('deleted_at'),
     retriedFromId: text('retried_from_id'),
     retriedById: text('retried_by_id'),
+    /** The generation this edit continues (its first input image's source): an edit chain's link. */
+    parentGenerationId: text('parent_generation_id'),
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
     startedAt: epochMs('started_at'),
@@ -153,6 +155,10 @@ export const tasks = sqliteTable(
     index('tasks_gallery_starred_idx')
       .on(t.id)
       .where(sql`${t.starredAt} is not null`),
+    // An edit chain's children of a generation.
+    index('tasks_parent_generation_idx')
+      .on(t.parentGenerationId)
+      .where(sql`${t.parentGenerationId} is not null`),
     index('tasks_trash_idx')
       .on(t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),
@@ -240,6 +246,8 @@ export const generations = sqliteTable(
     sha256: text('sha256').notNull(),
     /** A video's length; null for an image. */
     durationMs: integer('duration_ms'),
+    /** Gemini's `thoughtSignature` on the image part, sent back when an edit continues from it. */
+    thoughtSignature: text('thought_signature'),
     createdAt: epochMs('created_at').notNull(),
   },
   (t) => [
@@ -263,6 +271,8 @@ export const assets = sqliteTable(
     sha256: text('sha256').notNull(),
     /** The uploaded file's name, so a plan can name its reference image by it. */
     name: text('name'),
+    /** The generation it was made from (`asset.fromGeneration`), or null for an upload. */
+    sourceGenerationId: text('source_generation_id'),
     /** The user it belongs to; null on rows from before accounts, until the first admin claims them. */
     owner: text('owner'),
     createdAt: epochMs('created_at').notNull(),

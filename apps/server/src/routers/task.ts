@@ -4,6 +4,7 @@ import {
   cancelTask,
   createTask,
   getTask,
+  getTaskChain,
   listTasks,
   retryTask,
   setPriority,
@@ -62,6 +63,10 @@ export const taskRouter = router({
     .output(c.create.output)
     .mutation(({ ctx, input }) => createTask(ctx.core, input)),
   ...taskProcedures(readProcedure, generateProcedure),
+  chain: readProcedure
+    .input(c.chain.input)
+    .output(c.chain.output)
+    .query(({ ctx, input }) => getTaskChain(ctx.core, input.taskId)),
   /** Every task change, resumable: pass the last event id you saw and get exactly what you missed. */
   events: subscriptionProcedure.input(c.events.input).subscription(({ ctx, input, signal }) =>
     streamTaskEvents(

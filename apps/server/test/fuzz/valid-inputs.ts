@@ -53,6 +53,7 @@ export function validInputs(ids: FuzzIds): Record<string, unknown> {
       fallback: [{ provider: 'local', model: 'local-preview' }],
     },
     'task.get': { id: ids.taskId },
+    'task.chain': { taskId: ids.taskId },
     'task.list': { limit: 10, status: 'completed', cursor: null },
     'task.cancel': { id: ids.taskId },
     'task.retry': { id: ids.taskId },

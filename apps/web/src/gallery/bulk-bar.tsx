@@ -1,6 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { validCollectionName } from '../collections/valid-collection-name';
+import type { DraggedTask } from '../collections/drag-payload';
+import { useAddToCollection } from '../collections/use-add-to-collection';
+import { useCollectionActions } from '../collections/use-collection-actions';
 import { errorMessage } from '../lib/error-message';
+import { NameField } from '../lib/name-field';
 import { useTRPC } from '../trpc';
 import { downloadZip } from './download-zip';
 
@@ -10,12 +16,15 @@ const button =
 /** What can be done to the selected images at once. */
 export function BulkBar({
   ids,
+  selection,
   inTrash,
   onDeleted,
   onClear,
   onSelectAll,
 }: {
   ids: string[];
+  /** The selected tasks with their collections, so adding says what it really added. */
+  selection: DraggedTask[];
   inTrash: boolean;
   onDeleted: (ids: string[]) => void;
   onClear: () => void;
@@ -27,19 +36,20 @@ export function BulkBar({
   const star = useMutation(trpc.generation.star.mutationOptions());
   const remove = useMutation(trpc.generation.delete.mutationOptions());
   const restore = useMutation(trpc.generation.restore.mutationOptions());
-  const create = useMutation(trpc.collection.create.mutationOptions());
-  const add = useMutation(trpc.collection.add.mutationOptions());
-  const error = star.error ?? remove.error ?? restore.error ?? create.error ?? add.error;
+  const { create } = useCollectionActions();
+  const added = useAddToCollection();
+  const [naming, setNaming] = useState(false);
+  const error = star.error ?? remove.error ?? restore.error ?? create.error ?? added.error;
 
-  const addTo = async (value: string) => {
-    let collectionId = value;
-    if (value === '__new') {
-      const name = window.prompt(t('bulk.newCollectionName'))?.trim();
-      if (!name) return;
-      collectionId = (await create.mutateAsync({ name })).id;
-    }
-    if (collectionId) await add.mutateAsync({ collectionId, ids });
-    void collections.refetch();
+  const choose = (value: string) => {
+    const collection = collections.data?.find((c) => c.id === value);
+    if (value === '__new') setNaming(true);
+    else if (collection) added.addTo(collection, selection);
+  };
+  const createWith = async (name: string) => {
+    const made = await create.mutateAsync({ name });
+    setNaming(false);
+    added.addTo(made, selection);
   };
 
   return (
@@ -78,9 +88,21 @@ export function BulkBar({
           >
             ☆ {t('gallery.unstar')}
           </button>
+          {naming && (
+            <NameField
+              label={t('bulk.newCollectionName')}
+              submitLabel={t('collections.create')}
+              cancelLabel={t('collections.cancel')}
+              validate={validCollectionName}
+              problemText={t('collections.nameProblem')}
+              busy={create.isPending}
+              onSubmit={(name) => void createWith(name).catch(() => undefined)}
+              onCancel={() => setNaming(false)}
+            />
+          )}
           <label className="flex items-center gap-1 text-sm">
             <span className="sr-only">{t('bulk.addToCollection')}</span>
-            <select className={button} value="" onChange={(e) => void addTo(e.target.value)}>
+            <select className={button} value="" onChange={(e) => choose(e.target.value)}>
               <option value="">{t('bulk.addToCollection')}</option>
               {(collections.data ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
@@ -105,7 +127,8 @@ export function BulkBar({
       <button type="button" className={`${button} ml-auto`} onClick={onClear}>
         {t('bulk.clear')}
       </button>
-      {error && (
+      {added.toast}
+      {error != null && (
         <p role="alert" className="w-full text-sm text-rose-700 dark:text-rose-300">
           {errorMessage(error)}
         </p>

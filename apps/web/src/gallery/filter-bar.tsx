@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { aspectRatios, mediaKinds, operations, taskStatuses } from '@genhub/core/schemas';
+import { CollectionActions } from '../collections/collection-actions';
 import { catalogLabel } from '../i18n/catalog-label';
 import { useTRPC } from '../trpc';
 import { clearFilters, isFiltered, type GalleryFilters } from './gallery-filters';
@@ -21,9 +22,7 @@ export function FilterBar({
   const trpc = useTRPC();
   const providers = useQuery(trpc.provider.list.queryOptions());
   const collections = useQuery(trpc.collection.list.queryOptions());
-  const refresh = { onSuccess: () => void collections.refetch() };
-  const rename = useMutation(trpc.collection.rename.mutationOptions(refresh));
-  const remove = useMutation(trpc.collection.delete.mutationOptions(refresh));
+  const shownCollection = collections.data?.find((c) => c.id === filters.collection);
   const [search, setSearch] = useState(filters.q);
   const [open, setOpen] = useState(false);
   // Typing settles for 300 ms before it becomes a query (and a URL).
@@ -166,32 +165,12 @@ export function FilterBar({
             t('filters.collection'),
             (collections.data ?? []).map((c) => [c.id, `${c.name} (${c.count})`]),
           )}
-          {filters.collection && (
-            <span className="flex gap-1">
-              <button
-                type="button"
-                className={control}
-                onClick={() => {
-                  const name = window.prompt(t('filters.renameCollection'))?.trim();
-                  if (name) rename.mutate({ id: filters.collection, name });
-                }}
-              >
-                {t('filters.renameCollection')}
-              </button>
-              <button
-                type="button"
-                className={control}
-                onClick={() => {
-                  if (window.confirm(t('filters.deleteCollectionConfirm')))
-                    remove.mutate(
-                      { id: filters.collection },
-                      { onSuccess: () => set({ collection: '' }) },
-                    );
-                }}
-              >
-                {t('filters.deleteCollection')}
-              </button>
-            </span>
+          {shownCollection && (
+            <CollectionActions
+              collection={shownCollection}
+              className={control}
+              onDeleted={() => set({ collection: '' })}
+            />
           )}
           <label className="flex flex-col text-xs text-stone-600 dark:text-stone-400">
             {t('filters.from')}

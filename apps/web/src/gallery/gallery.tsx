@@ -2,6 +2,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@genhub/core/schemas';
+import { filtersChangedEvent } from '../collections/collection-filter';
+import {
+  draggedTasks,
+  encodeDragPayload,
+  selectedTasks,
+  taskDragType,
+} from '../collections/drag-payload';
+import { ConfirmDialog } from '../lib/confirm-dialog';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
 import { BulkBar } from './bulk-bar';
@@ -23,12 +31,14 @@ export function Gallery() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [lastClicked, setLastClicked] = useState<string | null>(null);
   const [undo, setUndo] = useState<string[] | null>(null);
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
   const restore = useMutation(trpc.generation.restore.mutationOptions());
   const emptyTrash = useMutation(trpc.generation.emptyTrash.mutationOptions());
 
   const changeFilters = (next: typeof filters) => {
     setSelected(new Set());
     setFilters(next);
+    window.dispatchEvent(new Event(filtersChangedEvent));
   };
 
   const lightbox = useLightbox(tasks, setUndo);
@@ -65,18 +75,27 @@ export function Gallery() {
           <button
             type="button"
             className="rounded-md border border-rose-300 px-2 py-1 text-sm text-rose-700 dark:border-rose-700 dark:text-rose-300"
-            onClick={() => {
-              if (window.confirm(t('gallery.emptyTrashConfirm'))) emptyTrash.mutate();
-            }}
+            onClick={() => setConfirmEmpty(true)}
           >
             {t('gallery.emptyTrash')}
           </button>
+        )}
+        {confirmEmpty && (
+          <ConfirmDialog
+            title={t('gallery.emptyTrash')}
+            message={t('gallery.emptyTrashConfirm')}
+            confirmLabel={t('gallery.emptyTrash')}
+            cancelLabel={t('collections.cancel')}
+            onConfirm={() => emptyTrash.mutate()}
+            onClose={() => setConfirmEmpty(false)}
+          />
         )}
       </div>
       <FilterBar filters={filters} onChange={changeFilters} />
       {selected.size > 0 && (
         <BulkBar
           ids={[...selected]}
+          selection={selectedTasks(selected, tasks)}
           inTrash={filters.trash}
           onClear={() => setSelected(new Set())}
           onSelectAll={() => setSelected(new Set(tasks.map((task) => task.id)))}
@@ -115,12 +134,23 @@ export function Gallery() {
         items={tasks}
         onEndReached={onEndReached}
         renderItem={(task) => (
-          <TaskTile
-            task={task}
-            selected={selected.has(task.id)}
-            onSelect={onSelect}
-            onOpen={(t, index) => lightbox.open(t.id, index)}
-          />
+          // Dragged onto a collection, a tile brings the selection along when it is part of it.
+          <div
+            draggable
+            className="h-full"
+            onDragStart={(e) => {
+              const payload = encodeDragPayload(draggedTasks(task, selected, tasks));
+              e.dataTransfer.setData(taskDragType, payload);
+              e.dataTransfer.effectAllowed = 'copy';
+            }}
+          >
+            <TaskTile
+              task={task}
+              selected={selected.has(task.id)}
+              onSelect={onSelect}
+              onOpen={(t, index) => lightbox.open(t.id, index)}
+            />
+          </div>
         )}
       />
       {isFetchingNextPage && (

@@ -34,6 +34,9 @@ const task = (id: string, updatedAt: number, status: Task['status'] = 'pending')
   nextRunAt: null,
   retriedFromId: null,
   retriedById: null,
+  parentGenerationId: null,
+  planKind: null,
+  title: null,
   warnings: [],
   fallback: [],
   triedProviders: [],
@@ -64,6 +67,24 @@ describe('mergeTask', () => {
       task: task('a', 3, 'processing'),
     });
     expect(merged?.pages[0]?.items[0]?.status).toBe('completed');
+  });
+
+  it('drops a task its retry replaced, as the reloaded gallery leaves it out', () => {
+    const failed = task('a', 2, 'failed');
+    const retry = { ...task('b', 3), retriedFromId: 'a' };
+    const merged = mergeTask(data([failed]), {
+      type: 'retried',
+      task: { ...failed, updatedAt: 3, retriedById: 'b' },
+    });
+    expect(merged?.pages[0]?.items).toEqual([]);
+    const withRetry = mergeTask(merged, { type: 'created', task: retry });
+    expect(withRetry?.pages[0]?.items.map((t) => t.id)).toEqual(['b']);
+    // A late event about the replaced task does not bring it back.
+    const late = mergeTask(withRetry, {
+      type: 'starred',
+      task: { ...failed, updatedAt: 4, retriedById: 'b' },
+    });
+    expect(late?.pages[0]?.items.map((t) => t.id)).toEqual(['b']);
   });
 
   it('drops a deleted task', () => {

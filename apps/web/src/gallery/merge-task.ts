@@ -4,8 +4,9 @@ import type { Task, TaskEvent, TaskPage } from '@genhub/core/schemas';
 type Pages = InfiniteData<TaskPage, string | null>;
 
 /**
- * Applies a pushed task event to the cached pages: drops a deleted task, replaces a task
- * where it is (unless the cache already holds a newer state), or puts a new task at the top.
+ * Applies a pushed task event to the cached pages: drops a deleted task and one a retry
+ * replaced (its `retried` event; the retry arrives as a new task), replaces a task where it is
+ * (unless the cache already holds a newer state), or puts a new task at the top.
  */
 export function mergeTask(
   data: Pages | undefined,
@@ -17,7 +18,7 @@ export function mergeTask(
 ): Pages | undefined {
   if (!data) return data;
   const { task } = event;
-  if (event.type === 'deleted' || !belongs(task)) {
+  if (event.type === 'deleted' || task.retriedById !== null || !belongs(task)) {
     return {
       ...data,
       pages: data.pages.map((page) => ({

@@ -4,8 +4,10 @@ import type { Task } from '@genhub/core/schemas';
 import { useNow } from '../lib/use-now';
 import { taskCostLabel } from '../lib/format-cost';
 import { taskCaption } from './task-caption';
-import { TileImage } from './tile-image';
-import { VideoThumb } from './video-thumb';
+import { RetryMark } from './retry-mark';
+import { tileAspect } from './layout/tile-shapes';
+import { TileMedia } from './tile-media';
+import { useLongPress } from './use-long-press';
 import { useTRPC } from '../trpc';
 
 function Elapsed({ since }: { since: number }) {
@@ -38,8 +40,14 @@ function StateLabel({ task }: { task: Task }) {
 const button =
   'rounded-md border border-stone-300 bg-white/80 px-2 py-1 text-xs font-medium hover:bg-white dark:border-stone-600 dark:bg-stone-800/80 dark:hover:bg-stone-700';
 
-/** The fixed height of a tile's text under its square image, for the virtual grid. */
+/** The fixed height of a tile's text under its pictures, for the virtual grid. */
 export const tileFooterHeight = 84;
+
+/** Star and select: shown on hover or focus with a mouse, always (and larger) on a touch screen. */
+const control =
+  'absolute top-1.5 grid size-7 place-items-center rounded-md bg-white/85 shadow pointer-coarse:size-8 dark:bg-stone-900/85';
+const reveal =
+  'opacity-0 group-hover:opacity-100 focus-visible:opacity-100 focus-within:opacity-100 pointer-coarse:opacity-100';
 
 export function TaskTile({
   task,
@@ -62,64 +70,46 @@ export function TaskTile({
   const costLabel = taskCostLabel(task, t);
   const starred = task.starredAt !== null;
 
+  const longPress = useLongPress(() => onSelect(task, false));
+
   return (
     <article
       data-testid="task-tile"
       data-status={task.status}
       data-task-id={task.id}
       aria-label={caption}
-      className={`group relative flex h-full flex-col overflow-hidden rounded-xl border bg-white shadow-sm dark:bg-stone-900 ${
-        selected
-          ? 'border-amber-500 ring-2 ring-amber-400'
-          : 'border-stone-200 dark:border-stone-800'
+      {...longPress}
+      className={`group @container relative flex h-full flex-col overflow-hidden rounded-xl bg-white shadow-sm pointer-coarse:select-none pointer-coarse:[-webkit-touch-callout:none] dark:bg-stone-900 ${
+        selected ? 'ring-2 ring-amber-400' : 'ring-1 ring-stone-200 dark:ring-stone-800'
       }`}
     >
-      <div className="relative aspect-square w-full">
+      <div
+        className="relative w-full shrink-0 overflow-hidden rounded-t-xl"
+        // The grid gives the picture's height; alone, the tile takes its pictures' shape.
+        style={{ height: 'var(--tile-image-height)', aspectRatio: tileAspect(task) }}
+      >
         {task.status === 'completed' ? (
-          <div
-            className={`grid h-full w-full gap-0.5 ${task.generations.length > 1 ? 'grid-cols-2' : ''} ${task.generations.length > 2 ? 'grid-rows-2' : ''}`}
-          >
-            {task.generations.map((g, i) =>
-              g.durationMs !== null ? (
-                <VideoThumb
-                  key={g.id}
-                  generation={g}
-                  label={t('task.openVideo', { index: i + 1, prompt: caption })}
-                  onOpen={() => onOpen(task, i)}
-                />
-              ) : (
-                <button
-                  key={g.id}
-                  type="button"
-                  onClick={() => onOpen(task, i)}
-                  aria-label={t('task.open', { index: i + 1, prompt: caption })}
-                  className="block min-h-0 overflow-hidden focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-amber-500"
-                >
-                  <TileImage generation={g} operation={task.operation} alt={caption} />
-                </button>
-              ),
-            )}
-          </div>
+          <TileMedia task={task} caption={caption} onOpen={(index) => onOpen(task, index)} />
         ) : (
           <div
-            className={`flex h-full w-full flex-col items-center justify-center gap-3 p-4 text-center text-sm ${
+            className={`flex h-full w-full flex-col items-center justify-center gap-2 p-2 text-center text-sm @[9rem]:gap-3 @[9rem]:p-4 ${
               active
                 ? 'animate-pulse bg-gradient-to-br from-amber-100 to-stone-200 dark:from-amber-950 dark:to-stone-800'
                 : 'bg-stone-100 dark:bg-stone-800'
             }`}
           >
-            <span data-testid="task-state" className="font-medium">
+            <span data-testid="task-state" className="max-w-full truncate font-medium">
               <StateLabel task={task} />
             </span>
             {task.error && (
               <span
                 role="alert"
-                className="line-clamp-4 max-w-full text-xs break-words text-rose-700 dark:text-rose-300"
+                className="line-clamp-2 max-w-full text-xs break-words text-rose-700 @[12rem]:line-clamp-4 dark:text-rose-300"
               >
                 {task.error.message}
               </span>
             )}
-            <span className="flex gap-2">
+            <span className="flex max-w-full flex-wrap justify-center gap-2">
               {active && (
                 <button
                   type="button"
@@ -145,11 +135,7 @@ export function TaskTile({
             </span>
           </div>
         )}
-        <label
-          className={`absolute top-1.5 right-1.5 grid size-7 cursor-pointer place-items-center rounded-md bg-white/85 shadow dark:bg-stone-900/85 ${
-            selected ? '' : 'opacity-0 group-hover:opacity-100 focus-within:opacity-100'
-          }`}
-        >
+        <label className={`${control} right-1.5 cursor-pointer ${selected ? '' : reveal}`}>
           <input
             type="checkbox"
             checked={selected}
@@ -157,7 +143,7 @@ export function TaskTile({
             // onClick, not onChange, to see the Shift key; the box shows `selected` after.
             onClick={(e) => onSelect(task, e.shiftKey)}
             onChange={() => undefined}
-            className="size-4 accent-amber-500"
+            className="size-4 accent-amber-500 pointer-coarse:size-5"
           />
         </label>
         {task.status === 'completed' && (
@@ -166,10 +152,8 @@ export function TaskTile({
             aria-pressed={starred}
             aria-label={starred ? t('gallery.unstar') : t('gallery.star')}
             onClick={() => star.mutate({ ids: [task.id], starred: !starred })}
-            className={`absolute top-1.5 left-1.5 grid size-7 place-items-center rounded-md bg-white/85 text-base shadow dark:bg-stone-900/85 ${
-              starred
-                ? 'text-amber-500'
-                : 'text-stone-600 dark:text-stone-400 opacity-0 group-hover:opacity-100 focus-visible:opacity-100'
+            className={`${control} left-1.5 text-base ${
+              starred ? 'text-amber-500' : `text-stone-600 dark:text-stone-400 ${reveal}`
             }`}
           >
             {starred ? '★' : '☆'}
@@ -185,24 +169,33 @@ export function TaskTile({
           </span>
         )}
       </div>
-      <div className="flex flex-col gap-1 px-3 py-2" style={{ height: tileFooterHeight }}>
+      <div
+        className="flex min-h-0 flex-1 flex-col gap-1 px-2.5 py-2"
+        style={{ height: tileFooterHeight }}
+      >
         <p className="line-clamp-2 text-xs text-stone-600 dark:text-stone-400" title={caption}>
           {task.provider === 'local' && (
             <span
+              data-testid="tile-badge"
               title={t('operation.localAlgorithmHint')}
-              className="mr-1.5 rounded bg-stone-200 px-1.5 py-0.5 text-[10px] font-medium tracking-wide text-stone-700 uppercase dark:bg-stone-700 dark:text-stone-200"
+              className="mr-1.5 hidden rounded bg-stone-200 px-1.5 py-0.5 text-[10px] font-medium tracking-wide whitespace-nowrap text-stone-700 uppercase @[11rem]:inline dark:bg-stone-700 dark:text-stone-200"
             >
               {t('operation.localAlgorithm')}
             </span>
           )}
           {caption}
         </p>
-        <p className="mt-auto flex justify-between gap-2 text-[11px] text-stone-600 dark:text-stone-400">
-          <span data-testid="task-cost" className="whitespace-nowrap">
+        <p className="mt-auto flex min-w-0 items-center justify-between gap-2 text-[11px] whitespace-nowrap text-stone-600 dark:text-stone-400">
+          <span data-testid="task-cost" className="truncate">
             {costLabel}
           </span>
+          <RetryMark task={task} />
           {task.planItemId && (
-            <span title={task.planItemId} className="truncate">
+            <span
+              data-testid="tile-badge"
+              title={task.planItemId}
+              className="hidden min-w-0 truncate @[10rem]:inline"
+            >
               {t('plan.badge', { item: task.planItemId })}
             </span>
           )}

@@ -54,7 +54,7 @@ export function VideoThumb({
       />
       <span
         data-testid="duration-badge"
-        className="absolute right-1.5 bottom-1.5 rounded bg-black/70 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums"
+        className="absolute right-1.5 bottom-1.5 rounded bg-black/70 px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap text-white tabular-nums"
       >
         ▶ {clipLength(generation.durationMs ?? 0)}
       </span>

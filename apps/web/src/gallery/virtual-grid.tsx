@@ -1,17 +1,73 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
 import type { Task } from '@genhub/core/schemas';
+import { justifyRows, type JustifiedRow } from './layout/justify-rows';
+import { firstRowFrom, rowOfItem } from './layout/row-at';
+import { tileAspect } from './layout/tile-shapes';
 import { tileFooterHeight } from './task-tile';
 import { useElementWidth } from './use-element-width';
 
-const gap = 12;
-
-const columnsFor = (width: number) => (width >= 1200 ? 5 : width >= 900 ? 4 : width >= 600 ? 3 : 2);
+/** Rows aim at this picture height: about two squares a row on a phone, four or five on a desktop. */
+const targetHeightFor = (width: number) => Math.round(Math.min(240, Math.max(140, width * 0.42)));
+const gapFor = (width: number) => (width < 600 ? 8 : 12);
 
 /**
- * The gallery grid: only the rows near the viewport are in the DOM, whatever the number of
- * items. Reaching the end asks for the next page; items added above the viewport shift the
- * scroll position by the same number of rows, so what the user looks at stays put.
+ * One row of tiles. Memoized: scrolling re-renders the grid, but a row already on screen keeps
+ * its tiles as they are.
+ */
+const GridRow = memo(function GridRow({
+  row,
+  items,
+  top,
+  renderItem,
+}: {
+  row: JustifiedRow;
+  items: Task[];
+  top: number;
+  renderItem: (task: Task) => ReactNode;
+}) {
+  return (
+    <div
+      role="presentation"
+      data-testid="gallery-row"
+      className="absolute top-0 left-0 w-full"
+      style={{ transform: `translateY(${top}px)`, height: row.height + tileFooterHeight }}
+    >
+      {items.slice(row.start, row.start + row.count).map((task, i) => (
+        <div
+          key={task.id}
+          role="listitem"
+          className="absolute top-0 grid h-full"
+          style={
+            {
+              left: row.lefts[i],
+              width: row.widths[i],
+              // The tile reads its picture's height from here, whatever wraps it.
+              '--tile-image-height': `${row.height}px`,
+            } as CSSProperties
+          }
+        >
+          {renderItem(task)}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+/**
+ * The gallery: justified rows in which every picture keeps its shape, with only the rows near
+ * the viewport in the DOM, whatever the number of items. Row heights come from the layout, so
+ * nothing is measured. Reaching the end asks for the next page; when items arrive above the
+ * viewport, the first row fully in view stays on the same line of the screen.
  */
 export function VirtualGrid({
   items,
@@ -24,34 +80,48 @@ export function VirtualGrid({
 }) {
   const parent = useRef<HTMLDivElement>(null);
   const width = useElementWidth(parent);
-  const columns = columnsFor(width);
-  const cell = width > 0 ? (width - gap * (columns - 1)) / columns : 240;
-  const rowHeight = cell + tileFooterHeight + 2 + gap;
-  const rows = Math.ceil(items.length / columns);
+  const gap = gapFor(width);
+  const aspects = useMemo(() => items.map(tileAspect), [items]);
+  const rows = useMemo(
+    () => justifyRows(aspects, { width, targetHeight: targetHeightFor(width), gap }),
+    [aspects, width, gap],
+  );
+  // Where each row starts, relative to the grid; one more entry for the end.
+  const tops = useMemo(() => {
+    const list = [0];
+    for (const row of rows) list.push((list.at(-1) ?? 0) + row.height + tileFooterHeight + gap);
+    return list;
+  }, [rows, gap]);
+  // A new key function whenever the rows change makes the virtualizer read their sizes again.
+  const getItemKey = useCallback(
+    (index: number) => items[rows[index]?.start ?? 0]?.id ?? index,
+    [items, rows],
+  );
   const virtualizer = useWindowVirtualizer({
-    count: rows,
-    estimateSize: () => rowHeight,
-    overscan: 3,
+    count: rows.length,
+    getItemKey,
+    estimateSize: (index) => (tops[index + 1] ?? 0) - (tops[index] ?? 0),
+    overscan: 2,
     scrollMargin: parent.current?.offsetTop ?? 0,
   });
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
-  // Keep the item the user looks at (the first of the first row in view, chosen when they
-  // scroll) on the same line of the screen when items arrive above it.
-  const anchor = useRef<{ id: string; row: number } | null>(null);
+  // Keep the first item of the first row fully in view (chosen when the user scrolls) on the
+  // same line of the screen when items arrive above it and the rows flow again.
+  const anchor = useRef<{ id: string; top: number } | null>(null);
   const ownScroll = useRef(false);
-  const layout = useRef({ items, columns, rowHeight, margin: virtualizer.options.scrollMargin });
-  layout.current = { items, columns, rowHeight, margin: virtualizer.options.scrollMargin };
+  const layout = useRef({ items, rows, tops, margin: virtualizer.options.scrollMargin });
+  layout.current = { items, rows, tops, margin: virtualizer.options.scrollMargin };
   useEffect(() => {
     const pick = () => {
       if (ownScroll.current) {
         ownScroll.current = false;
         return;
       }
-      const { items: list, columns: cols, rowHeight: height, margin } = layout.current;
-      const row = Math.max(0, Math.floor((window.scrollY - margin) / height));
-      const first = list[row * cols];
-      anchor.current = first && window.scrollY > margin ? { id: first.id, row } : null;
+      const { items: list, rows: all, tops: starts, margin } = layout.current;
+      const offset = window.scrollY - margin;
+      const index = offset > 0 ? firstRowFrom(starts, all.length, offset) : -1;
+      const first = list[all[index]?.start ?? -1];
+      anchor.current = first ? { id: first.id, top: starts[index] ?? 0 } : null;
     };
     pick();
     window.addEventListener('scroll', pick, { passive: true });
@@ -60,48 +130,46 @@ export function VirtualGrid({
   useLayoutEffect(() => {
     const held = anchor.current;
     if (!held) return;
-    const index = items.findIndex((item) => item.id === held.id);
-    if (index < 0) return;
-    const row = Math.floor(index / columns);
-    if (row !== held.row) {
+    const row = rowOfItem(
+      rows,
+      items.findIndex((item) => item.id === held.id),
+    );
+    const top = tops[row];
+    if (row < 0 || top === undefined) return;
+    if (top !== held.top) {
       ownScroll.current = true;
-      window.scrollBy(0, (row - held.row) * rowHeight);
-      anchor.current = { id: held.id, row };
+      window.scrollBy(0, top - held.top);
+      anchor.current = { id: held.id, top };
     }
-  }, [items, columns, rowHeight]);
+  }, [items, rows, tops]);
 
   const virtualRows = virtualizer.getVirtualItems();
   const last = virtualRows.at(-1);
   useEffect(() => {
-    if (last && last.index >= rows - 3) onEndReached();
-  }, [last, rows, onEndReached]);
+    if (last && last.index >= rows.length - 3) onEndReached();
+  }, [last, rows.length, onEndReached]);
 
   return (
     <div
       ref={parent}
       data-testid="gallery"
       role="list"
-      style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      style={{ height: Math.max(0, virtualizer.getTotalSize() - gap), position: 'relative' }}
     >
-      {virtualRows.map((row) => (
-        <div
-          key={row.key}
-          role="presentation"
-          className="absolute top-0 left-0 grid w-full"
-          style={{
-            transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
-            gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-            gap,
-            height: rowHeight - gap,
-          }}
-        >
-          {items.slice(row.index * columns, row.index * columns + columns).map((task) => (
-            <div key={task.id} role="listitem" className="min-w-0">
-              {renderItem(task)}
-            </div>
-          ))}
-        </div>
-      ))}
+      {virtualRows.map((virtualRow) => {
+        const row = rows[virtualRow.index];
+        return (
+          row && (
+            <GridRow
+              key={virtualRow.key}
+              row={row}
+              items={items}
+              top={virtualRow.start - virtualizer.options.scrollMargin}
+              renderItem={renderItem}
+            />
+          )
+        );
+      })}
     </div>
   );
 }

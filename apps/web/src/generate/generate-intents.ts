@@ -5,6 +5,21 @@ import type { Asset, Task } from '@genhub/core/schemas';
 export type GenerateIntent =
   { kind: 'reuse'; task: Task; references: Asset[] | null } | { kind: 'reference'; asset: Asset };
 
+/**
+ * "Edit this" on a result: the form as an edit of `asset` (the result as a reference, alone) on
+ * the provider and model that made it, with an empty prompt for the next instruction.
+ */
+export function continueChainIntent(task: Task, asset: Asset): GenerateIntent {
+  const edit = {
+    operation: 'edit',
+    prompt: '',
+    aspectRatio: 'auto',
+    count: 1,
+    options: {},
+  } as const;
+  return { kind: 'reuse', task: { ...task, ...edit }, references: [asset] };
+}
+
 const listeners = new Set<(intent: GenerateIntent) => void>();
 
 export function sendGenerateIntent(intent: GenerateIntent): void {

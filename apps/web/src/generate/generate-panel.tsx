@@ -3,13 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   isVideoOperation,
-  maxBatchImages,
   operationRules,
   promptMaxLength,
+  referenceLimit,
   requestDefaultAspectRatio,
   takesCount,
   unitPrice as listPrice,
-  type Asset,
   type AspectRatio,
   type Operation,
   type OperationOptions,
@@ -26,15 +25,29 @@ import { OperationFields } from './operation-fields';
 import { ReferencePicker } from './reference-picker';
 import { SelectField } from './select-field';
 import { ModelLifecycleNote } from './model-lifecycle-note';
+import { MoreOptions } from './more-options';
 import { aspectRatioField } from './aspect-ratio-field';
 import { modelLifecycleView } from './model-lifecycle-view';
+import { pickModel } from './pick-model';
+import { ReferenceNotice } from './reference-notice';
+import { referenceChangeText } from './reference-change-text';
+import { useModeReferences } from './use-mode-references';
 import { catalogLabel } from '../i18n/catalog-label';
 
 const field = 'flex flex-col gap-1 text-sm font-medium';
 const control =
   'rounded-md border border-stone-300 bg-white px-2 py-1.5 font-normal dark:border-stone-700 dark:bg-stone-900';
 
-export function GeneratePanel() {
+/** What decides how many references fit. */
+interface ModeChoice {
+  operation: Operation;
+  options: OperationOptions;
+  providerId: string;
+  modelId: string | null;
+}
+
+/** The studio's form; `onSubmitted` runs once a task (or batch) is accepted. */
+export function GeneratePanel({ onSubmitted }: { onSubmitted?: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const providers = useQuery(trpc.provider.list.queryOptions());
@@ -50,18 +63,65 @@ export function GeneratePanel() {
   const [count, setCount] = useState(1);
   const [outputFormat, setOutputFormat] = useState<OutputFormat>('png');
   const [resolution, setResolution] = useState<Resolution | null>(null);
-  const [references, setReferences] = useState<Asset[]>([]);
+  const refs = useModeReferences();
+  const { references, setReferences } = refs;
   const [options, setOptions] = useState<OperationOptions>({});
   const rule = operationRules[operation];
   const video = isVideoOperation(operation);
 
+  const providerOf = (id: string) => providers.data?.find((p) => p.id === id);
+  const provider = providerOf(providerId);
+  const needs = operation === 'batch-edit' ? 'edit' : operation;
+  const { models, model } = pickModel(provider, operation, modelId);
+  // Lifecycle marks are read as of when the server listed the models.
+  const listedAt = providers.dataUpdatedAt;
+  const limit = referenceLimit(operation, options, model);
+  const maxReferences = limit.max;
+
+  const limitOf = (next: ModeChoice) =>
+    referenceLimit(
+      next.operation,
+      next.options,
+      pickModel(providerOf(next.providerId), next.operation, next.modelId).model,
+    ).max;
+  /** Fits the references to the mode about to be chosen; the notice can undo it. */
+  const refit = (next: ModeChoice, undoable: boolean) => {
+    const before = {
+      operation,
+      options,
+      aspectRatio,
+      providerId,
+      modelId,
+      references,
+      aside: refs.aside,
+    };
+    const undo = () => {
+      setOperation(before.operation);
+      setOptions(before.options);
+      setAspectRatio(before.aspectRatio);
+      setProviderId(before.providerId);
+      setModelId(before.modelId);
+      refs.restore(before);
+    };
+    refs.refit(next.operation, limitOf(next), undoable ? undo : null);
+  };
+  const current: ModeChoice = { operation, options, providerId, modelId };
+  /** A change of settings that may narrow how many references fit. */
+  const changeMode = (patch: Partial<ModeChoice>) => {
+    const next = { ...current, ...patch };
+    if (limitOf(next) !== maxReferences) refit(next, true);
+  };
   useGenerateIntents((intent) => {
     if (intent.kind === 'reference') {
-      if (operation === 'generate') {
-        setOperation('edit');
+      if (rule.references.max === 0) {
+        setOperation(video ? 'image-to-video' : 'edit');
+        setOptions({});
         setAspectRatio(null);
       }
-      setReferences((refs) => [...refs.filter((r) => r.id !== intent.asset.id), intent.asset]);
+      setReferences((current) => [
+        ...current.filter((r) => r.id !== intent.asset.id),
+        intent.asset,
+      ]);
       return;
     }
     // Reuse settings: the form as the task was made, references only when asked.
@@ -75,28 +135,19 @@ export function GeneratePanel() {
     setOutputFormat(task.outputFormat);
     setResolution(task.resolution);
     setOptions(task.options);
-    if (intent.references) setReferences(intent.references);
+    if (intent.references) refs.restore({ references: intent.references, aside: [] });
+    else
+      refit(
+        {
+          operation: task.operation,
+          options: task.options,
+          providerId: task.provider,
+          modelId: task.model,
+        },
+        false,
+      );
   });
 
-  const provider = providers.data?.find((p) => p.id === providerId);
-  // Only the models that can do the chosen mode; the default when it can, else the first.
-  // A batch edit runs as a plan of edits, so any model that edits can do it.
-  const needs = operation === 'batch-edit' ? 'edit' : operation;
-  const models = provider?.models.filter((m) => m.operations.includes(needs)) ?? [];
-  const model =
-    models.find((m) => m.id === modelId) ??
-    models.find((m) => m.id === provider?.defaultModel) ??
-    models[0];
-  // Lifecycle marks are read as of when the server listed the models.
-  const listedAt = providers.dataUpdatedAt;
-  const maxReferences = Math.min(
-    rule.references.max,
-    operation === 'edit'
-      ? (model?.maxReferenceImages ?? 1)
-      : operation === 'image-to-video' && options.videoMode !== 'reference'
-        ? 2
-        : maxBatchImages,
-  );
   const formats = (model?.outputFormats ?? []).filter(
     // A cut-out needs an alpha channel.
     (f) => operation !== 'remove-background' || f !== 'jpeg',
@@ -116,37 +167,54 @@ export function GeneratePanel() {
   const images =
     operation === 'batch-edit' ? Math.max(references.length, 1) : takesCount(operation) ? count : 1;
 
+  // What "More options" folds away on a phone, in a line.
+  const settingsSummary = [
+    model && catalogLabel('model', model, t),
+    !rule.shapedByInput &&
+      (aspect.value === 'auto' && aspect.fromImage ? t('generate.aspectAuto') : aspect.value),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (!canSubmit || !model) return;
     if (operation === 'batch-edit') {
-      batchEdit.mutate({
-        prompt,
-        assetIds: references.map((r) => r.id),
-        provider: providerId,
-        model: model.id,
-        strength: options.strength ?? 0.8,
-        outputFormat: formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png'),
-      });
+      batchEdit.mutate(
+        {
+          prompt,
+          assetIds: references.map((r) => r.id),
+          provider: providerId,
+          model: model.id,
+          strength: options.strength ?? 0.8,
+          outputFormat: formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png'),
+        },
+        { onSuccess: onSubmitted },
+      );
       return;
     }
-    create.mutate({
-      // One key per click: if this request is sent again, the server returns the same task.
-      idempotencyKey: crypto.randomUUID(),
-      operation,
-      // Operations without a prompt field send none (what was typed for another mode stays).
-      ...(rule.promptRequired ? { prompt } : {}),
-      provider: providerId,
-      model: model.id,
-      ...(rule.shapedByInput || aspect.send === undefined ? {} : { aspectRatio: aspect.send }),
-      ...(takesCount(operation) ? { count: Math.min(count, model.maxImages) } : {}),
-      ...(video
-        ? {}
-        : { outputFormat: formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png') }),
-      ...(resolution && model.resolutions.includes(resolution) ? { resolution } : {}),
-      ...(rule.references.max === 0 ? {} : { assetIds: references.map((r) => r.id) }),
-      ...(Object.keys(options).length > 0 ? { options } : {}),
-    });
+    create.mutate(
+      {
+        // One key per click: if this request is sent again, the server returns the same task.
+        idempotencyKey: crypto.randomUUID(),
+        operation,
+        // Operations without a prompt field send none (what was typed for another mode stays).
+        ...(rule.promptRequired ? { prompt } : {}),
+        provider: providerId,
+        model: model.id,
+        ...(rule.shapedByInput || aspect.send === undefined ? {} : { aspectRatio: aspect.send }),
+        ...(takesCount(operation) ? { count: Math.min(count, model.maxImages) } : {}),
+        ...(video
+          ? {}
+          : {
+              outputFormat: formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png'),
+            }),
+        ...(resolution && model.resolutions.includes(resolution) ? { resolution } : {}),
+        ...(rule.references.max === 0 ? {} : { assetIds: references.map((r) => r.id) }),
+        ...(Object.keys(options).length > 0 ? { options } : {}),
+      },
+      { onSuccess: onSubmitted },
+    );
   };
 
   const chooseOperation = (next: Operation) => {
@@ -155,9 +223,10 @@ export function GeneratePanel() {
     if (requestDefaultAspectRatio(next) !== requestDefaultAspectRatio(operation)) {
       setAspectRatio(null);
     }
-    // Options belong to one operation; references carry over, trimmed to what fits.
+    // Options belong to one operation; references carry over as far as they fit, the rest
+    // wait aside (and the notice says so).
     setOptions({});
-    setReferences((refs) => refs.slice(0, operationRules[next].references.max));
+    refit({ ...current, operation: next, options: {} }, true);
   };
 
   return (
@@ -190,9 +259,18 @@ export function GeneratePanel() {
           </span>
         </label>
       )}
+      {refs.notice && (
+        <ReferenceNotice
+          text={referenceChangeText(refs.notice.change, refs.notice.operation, refs.notice.max, t)}
+          setAside={refs.notice.change.kind === 'set-aside'}
+          onUndo={refs.notice.undo}
+          onDismiss={refs.dismiss}
+        />
+      )}
       {rule.references.max > 0 && (
         <ReferencePicker
           assets={references}
+          min={limit.min}
           max={maxReferences}
           label={
             operation === 'image-to-video' && options.videoMode === 'reference'
@@ -205,80 +283,89 @@ export function GeneratePanel() {
       <OperationFields
         operation={operation}
         options={options}
-        onChange={setOptions}
+        onChange={(next) => {
+          setOptions(next);
+          changeMode({ options: next });
+        }}
         {...(model?.videoModes ? { videoModes: model.videoModes } : {})}
       />
-      <div className="grid grid-cols-2 gap-3">
-        <SelectField
-          label={t('generate.provider')}
-          value={providerId}
-          onChange={(id) => {
-            setProviderId(id);
-            setModelId(null);
-          }}
-          options={(providers.data ?? []).map((p) => ({
-            value: p.id,
-            label: p.configured
-              ? catalogLabel('provider', p, t)
-              : `${catalogLabel('provider', p, t)} (${t('generate.notConfigured')})`,
-            disabled: !p.configured,
-            ...(p.hint ? { title: p.hint } : {}),
-          }))}
-        />
-        <SelectField
-          label={t('generate.model')}
-          value={model?.id ?? ''}
-          onChange={setModelId}
-          options={models.map((m) => {
-            const tag = modelLifecycleView(m, listedAt, t)?.tag;
-            const label = catalogLabel('model', m, t);
-            return { value: m.id, label: tag ? `${label} · ${tag}` : label };
-          })}
-        />
-        {!rule.shapedByInput && (
+      <MoreOptions summary={settingsSummary}>
+        <div className="grid grid-cols-2 gap-3">
           <SelectField
-            label={t('generate.aspectRatio')}
-            value={aspect.value}
-            onChange={setAspectRatio}
-            options={aspect.choices.map((r) => ({
-              value: r,
-              label: r === 'auto' && aspect.fromImage ? t('generate.aspectAuto') : r,
+            label={t('generate.provider')}
+            value={providerId}
+            onChange={(id) => {
+              setProviderId(id);
+              setModelId(null);
+              changeMode({ providerId: id, modelId: null });
+            }}
+            options={(providers.data ?? []).map((p) => ({
+              value: p.id,
+              label: p.configured
+                ? catalogLabel('provider', p, t)
+                : `${catalogLabel('provider', p, t)} (${t('generate.notConfigured')})`,
+              disabled: !p.configured,
+              ...(p.hint ? { title: p.hint } : {}),
             }))}
           />
-        )}
-        {takesCount(operation) && (
           <SelectField
-            label={t('generate.count')}
-            value={String(count)}
-            onChange={(n) => setCount(Number(n))}
-            options={Array.from({ length: model?.maxImages ?? 1 }, (_, i) => ({
-              value: String(i + 1),
-              label: String(i + 1),
-            }))}
+            label={t('generate.model')}
+            value={model?.id ?? ''}
+            onChange={(id) => {
+              setModelId(id);
+              changeMode({ modelId: id });
+            }}
+            options={models.map((m) => {
+              const tag = modelLifecycleView(m, listedAt, t)?.tag;
+              const label = catalogLabel('model', m, t);
+              return { value: m.id, label: tag ? `${label} · ${tag}` : label };
+            })}
           />
-        )}
-        {!video && (
-          <SelectField
-            label={t('generate.format')}
-            value={formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png')}
-            onChange={setOutputFormat}
-            options={formats.map((f) => ({ value: f, label: f.toUpperCase() }))}
-          />
-        )}
-        {model && model.resolutions.length > 0 && (
-          <SelectField
-            label={t('generate.resolution')}
-            value={
-              resolution && model.resolutions.includes(resolution)
-                ? resolution
-                : (model.resolutions[0] ?? '')
-            }
-            onChange={setResolution}
-            options={model.resolutions.map((r) => ({ value: r, label: r }))}
-          />
-        )}
-      </div>
-      <MissingProviderKeys providers={providers.data ?? []} />
+          {!rule.shapedByInput && (
+            <SelectField
+              label={t('generate.aspectRatio')}
+              value={aspect.value}
+              onChange={setAspectRatio}
+              options={aspect.choices.map((r) => ({
+                value: r,
+                label: r === 'auto' && aspect.fromImage ? t('generate.aspectAuto') : r,
+              }))}
+            />
+          )}
+          {takesCount(operation) && (
+            <SelectField
+              label={t('generate.count')}
+              value={String(count)}
+              onChange={(n) => setCount(Number(n))}
+              options={Array.from({ length: model?.maxImages ?? 1 }, (_, i) => ({
+                value: String(i + 1),
+                label: String(i + 1),
+              }))}
+            />
+          )}
+          {!video && (
+            <SelectField
+              label={t('generate.format')}
+              value={formats.includes(outputFormat) ? outputFormat : (formats[0] ?? 'png')}
+              onChange={setOutputFormat}
+              options={formats.map((f) => ({ value: f, label: f.toUpperCase() }))}
+            />
+          )}
+          {model && model.resolutions.length > 0 && (
+            <SelectField
+              label={t('generate.resolution')}
+              value={
+                resolution && model.resolutions.includes(resolution)
+                  ? resolution
+                  : (model.resolutions[0] ?? '')
+              }
+              onChange={setResolution}
+              options={model.resolutions.map((r) => ({ value: r, label: r }))}
+            />
+          )}
+        </div>
+        <MissingProviderKeys providers={providers.data ?? []} />
+      </MoreOptions>
       <ModelLifecycleNote model={model} models={provider?.models ?? []} now={listedAt} />
       {model?.price && unitPrice !== null && !provider?.local && (
         <p className="text-xs text-stone-600 dark:text-stone-400">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '@genhub/core/schemas';
 import { formatAmount, freeUnit } from '../lib/format-cost';
 import { useTRPC } from '../trpc';
+import { planHeading } from './plan-heading';
 
 const button =
   'rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-100 disabled:opacity-50 dark:border-stone-600 dark:hover:bg-stone-800';
@@ -25,17 +26,20 @@ export function PlanCard({ plan, highlighted }: { plan: PlanSummary; highlighted
   const { counts, total } = plan;
   const share = (n: number) => `${total === 0 ? 0 : (n / total) * 100}%`;
   const running = plan.status === 'running';
+  const batch = plan.kind === 'batch-edit';
+  const heading = planHeading(plan, t);
   return (
     <article
       data-testid="plan-card"
       data-status={plan.status}
-      aria-label={plan.externalId}
+      data-kind={plan.kind}
+      aria-label={heading}
       className={`flex flex-col gap-2 rounded-xl border bg-white p-3 shadow-sm dark:bg-stone-900 ${
         highlighted ? 'border-amber-400' : 'border-stone-200 dark:border-stone-800'
       }`}
     >
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-medium">{plan.externalId}</span>
+        <span className="font-medium">{heading}</span>
         <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs dark:bg-stone-800">
           {t(`plan.status.${plan.status}`)}
         </span>
@@ -68,18 +72,19 @@ export function PlanCard({ plan, highlighted }: { plan: PlanSummary; highlighted
       <div className="flex flex-wrap gap-1.5">
         {detail.data?.tasks.map((task) => {
           const image = task.generations[0];
+          const name = task.title ?? task.planItemId ?? '';
           return image ? (
             <img
               key={task.id}
               src={image.thumbUrl}
-              alt={task.planItemId ?? ''}
-              title={task.planItemId ?? ''}
+              alt={name}
+              title={name}
               className="size-14 rounded object-cover"
             />
           ) : (
             <span
               key={task.id}
-              title={task.error?.message ?? task.planItemId ?? ''}
+              title={task.error?.message ?? name}
               className={`grid size-14 place-items-center rounded text-[10px] ${
                 task.status === 'failed' || task.status === 'canceled'
                   ? 'bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-200'
@@ -102,7 +107,7 @@ export function PlanCard({ plan, highlighted }: { plan: PlanSummary; highlighted
             disabled={cancel.isPending}
             onClick={() => cancel.mutate({ id: plan.id })}
           >
-            {t('plan.cancel')}
+            {batch ? t('plans.naming.cancelBatch') : t('plan.cancel')}
           </button>
         )}
         {!running && counts.failed + counts.canceled > 0 && (

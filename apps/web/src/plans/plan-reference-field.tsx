@@ -24,7 +24,14 @@ export function PlanReferenceField({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const recent = useQuery(trpc.generation.list.queryOptions({ limit: 30 }));
+  // Always asked afresh on opening: the cache never goes stale by itself (staleTime Infinity),
+  // and a list first read while the gallery was empty would otherwise stay empty.
+  const recent = useQuery(
+    trpc.generation.list.queryOptions(
+      { limit: 30, status: 'completed', media: 'image' },
+      { refetchOnMount: 'always' },
+    ),
+  );
   // Videos carry a poster, not an image to edit.
   const images = (recent.data?.items ?? [])
     .flatMap((task) => task.generations.filter((g) => g.mime.startsWith('image/')))

@@ -1,18 +1,24 @@
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { taskStatuses } from '@genhub/core/schemas';
+import { useViewer } from '../account/viewer-context';
 import { errorMessage } from '../lib/error-message';
 import { useTRPC } from '../trpc';
+import { ProviderQueue } from './provider-queue';
+import { queueButton } from './queue-button';
 import { queueTaskLabel, queueTaskPrice } from './queue-task-view';
+import { useProviderLabel } from './use-provider-label';
 import { useQueueStatus } from './use-queue-status';
-
-const button =
-  'rounded-md border border-stone-300 px-2 py-1 text-xs font-medium hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800';
+import { waitingGroups } from './waiting-groups';
 
 export function QueuePanel() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const admin = useViewer()?.user.role === 'admin';
+  const providerLabel = useProviderLabel();
   const status = useQueueStatus();
+  const [rowError, setRowError] = useState<unknown>(null);
   const pause = useMutation(trpc.queue.pause.mutationOptions());
   const resume = useMutation(trpc.queue.resume.mutationOptions());
   const retryFailed = useMutation(trpc.queue.retryFailed.mutationOptions());
@@ -24,7 +30,9 @@ export function QueuePanel() {
       data?.counts.filter((c) => c.status === s).reduce((n, c) => n + c.count, 0) ?? 0,
     ]),
   );
-  const failure = [pause, resume, retryFailed, cancel].find((m) => m.isError)?.error;
+  const groups = data ? waitingGroups(data) : [];
+  const failure =
+    [pause, resume, retryFailed, cancel].find((m) => m.isError)?.error ?? rowError ?? null;
 
   return (
     <section
@@ -37,7 +45,10 @@ export function QueuePanel() {
           {t('queue.heading')}
         </h2>
         {data?.paused.all && (
-          <span className="rounded-full bg-amber-200 px-2 py-0.5 text-xs text-stone-900">
+          <span
+            data-testid="queue-paused"
+            className="rounded-full bg-amber-200 px-2 py-0.5 text-xs text-stone-900"
+          >
             {t('queue.paused')}
           </span>
         )}
@@ -53,28 +64,30 @@ export function QueuePanel() {
         ))}
       </dl>
       <div className="flex flex-wrap gap-2">
-        {data?.paused.all ? (
-          <button
-            type="button"
-            className={button}
-            disabled={resume.isPending}
-            onClick={() => resume.mutate({})}
-          >
-            {t('queue.resume')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className={button}
-            disabled={pause.isPending}
-            onClick={() => pause.mutate({})}
-          >
-            {t('queue.pause')}
-          </button>
-        )}
+        {/* Pausing holds every user's work: admins only; members see the paused state. */}
+        {admin &&
+          (data?.paused.all ? (
+            <button
+              type="button"
+              className={queueButton}
+              disabled={resume.isPending}
+              onClick={() => resume.mutate({})}
+            >
+              {t('queue.resume')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className={queueButton}
+              disabled={pause.isPending}
+              onClick={() => pause.mutate({})}
+            >
+              {t('queue.pause')}
+            </button>
+          ))}
         <button
           type="button"
-          className={button}
+          className={queueButton}
           disabled={retryFailed.isPending || totals.failed === 0}
           onClick={() => retryFailed.mutate({})}
         >
@@ -86,7 +99,7 @@ export function QueuePanel() {
           </span>
         )}
       </div>
-      {failure && (
+      {failure !== null && (
         <p role="alert" className="text-xs text-rose-700 dark:text-rose-300">
           {errorMessage(failure)}
         </p>
@@ -106,7 +119,11 @@ export function QueuePanel() {
                 data-testid="queue-running-task"
                 className="flex items-center gap-2 text-xs"
               >
-                <span className="min-w-0 flex-1 truncate" title={label}>
+                <span
+                  data-testid="queue-task-label"
+                  className="min-w-0 flex-1 truncate"
+                  title={label}
+                >
                   {label}
                 </span>
                 {price && (
@@ -117,10 +134,13 @@ export function QueuePanel() {
                     {price}
                   </span>
                 )}
-                <span className="text-stone-600 dark:text-stone-400">{run.provider}</span>
+                <span className="text-stone-600 dark:text-stone-400">
+                  {providerLabel(run.provider)}
+                </span>
                 <button
                   type="button"
-                  className={button}
+                  className={queueButton}
+                  aria-label={t('queue.cancelOf', { label })}
                   onClick={() => cancel.mutate({ id: run.id })}
                 >
                   {t('queue.cancel')}
@@ -129,6 +149,21 @@ export function QueuePanel() {
             );
           })}
         </ul>
+      </div>
+      <div className="flex flex-col gap-2">
+        <h3 className="text-sm font-medium">{t('queue.waitingHeading')}</h3>
+        {data && totals.pending === 0 && (
+          <p className="text-xs text-stone-600 dark:text-stone-400">{t('queue.nothingWaiting')}</p>
+        )}
+        {groups.map((group) => (
+          <ProviderQueue
+            key={group.provider}
+            group={group}
+            admin={admin}
+            wholeQueuePaused={data?.paused.all ?? false}
+            report={setRowError}
+          />
+        ))}
       </div>
     </section>
   );

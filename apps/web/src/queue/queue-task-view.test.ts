@@ -8,16 +8,33 @@ const assetId = '01kbk3m2x0q8r4t6v7w9y1z3ab';
 describe('a queue row', () => {
   it('is named by its prompt when it has one', () => {
     const t = i18n.getFixedT('en');
-    const task = { operation: 'edit' as const, prompt: ' make it winter ', assetIds: [assetId] };
+    const task = {
+      operation: 'edit' as const,
+      prompt: ' make it winter ',
+      assetIds: [assetId],
+      inputName: 'photo.png',
+    };
     expect(queueTaskLabel(task, t)).toBe('make it winter');
   });
 
   it('names a prompt-less operation and its input image, never an empty row', () => {
-    const task = { operation: 'remove-background' as const, prompt: '', assetIds: [assetId] };
-    expect(queueTaskLabel(task, i18n.getFixedT('en'))).toBe('Remove background · image y1z3ab');
-    expect(queueTaskLabel(task, i18n.getFixedT('zh-CN'))).toBe('去除背景 · 图片 y1z3ab');
+    const upload = {
+      operation: 'remove-background' as const,
+      prompt: '',
+      assetIds: [assetId],
+      inputName: 'photo.png',
+    };
+    expect(queueTaskLabel(upload, i18n.getFixedT('en'))).toBe('Remove background · photo.png');
+    expect(queueTaskLabel(upload, i18n.getFixedT('zh-CN'))).toBe('去除背景 · photo.png');
+    // An image made here (used as a reference) has no file name: its id tells it apart.
+    const made = { ...upload, inputName: null };
+    expect(queueTaskLabel(made, i18n.getFixedT('en'))).toBe('Remove background · image y1z3ab');
+    expect(queueTaskLabel(made, i18n.getFixedT('zh-CN'))).toBe('去除背景 · 图片 y1z3ab');
     expect(
-      queueTaskLabel({ operation: 'enhance', prompt: '', assetIds: [] }, i18n.getFixedT('en')),
+      queueTaskLabel(
+        { operation: 'enhance', prompt: '', assetIds: [], inputName: null },
+        i18n.getFixedT('en'),
+      ),
     ).toBe('Enhance');
   });
 

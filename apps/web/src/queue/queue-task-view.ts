@@ -3,14 +3,15 @@ import type { QueueStatus } from '@genhub/core/schemas';
 import { formatAmount, freeUnit } from '../lib/format-cost';
 
 type Running = QueueStatus['running'][number];
-type Labelled = Pick<Running, 'operation' | 'prompt' | 'assetIds'>;
+type Labelled = Pick<Running, 'operation' | 'prompt' | 'assetIds' | 'inputName'>;
 
 /** How many characters of an asset id tell it apart (its random tail). */
 const shortIdLength = 6;
 
 /**
  * A queue row's name: the prompt, or for an operation without one (remove background, enhance,
- * style transfer) the operation and its input image: "Remove background · image 7k2q9x".
+ * style transfer) the operation and its input image, by its uploaded file name
+ * ("Remove background · photo.png"), else by its id ("Remove background · image 7k2q9x").
  */
 export function queueTaskLabel(task: Labelled, t: TFunction): string {
   const prompt = task.prompt.trim();
@@ -20,7 +21,7 @@ export function queueTaskLabel(task: Labelled, t: TFunction): string {
   if (input === undefined) return name;
   return t('queue.operationInput', {
     operation: name,
-    input: t('queue.inputImage', { id: input.slice(-shortIdLength) }),
+    input: task.inputName ?? t('queue.inputImage', { id: input.slice(-shortIdLength) }),
   });
 }
 

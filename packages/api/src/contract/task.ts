@@ -8,6 +8,8 @@ import {
   taskEventsInput,
   taskIdInput,
   taskPage,
+  taskChain,
+  taskChainInput,
 } from '@genhub/core/schemas';
 import { mutation, query, subscription } from './procedure-contract';
 
@@ -25,6 +27,8 @@ export const taskContract = {
   /** Queues a task; `eventCursor` in the answer is where to subscribe to miss nothing. */
   create: mutation({ input: createTaskInput, output: acceptedTask }),
   ...taskProceduresContract,
+  /** The edit chain a task belongs to: its root and every later edit, as a tree. */
+  chain: query({ input: taskChainInput, output: taskChain }),
   /** Every task change, resumable: pass the last event id you saw and get exactly what you missed. */
   events: subscription({ input: taskEventsInput, event: taskEvent, tracked: true }),
 };

@@ -38,7 +38,7 @@ export function assetFromGeneration(ctx: CoreContext, generationId: string): Ass
   };
   ctx.db
     .insert(assets)
-    .values({ ...row, owner: ctx.owner ?? null })
+    .values({ ...row, owner: ctx.owner ?? null, sourceGenerationId: generationId })
     .run();
   return toAsset(row, ctx.storage);
 }

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { assets } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
@@ -6,6 +5,7 @@ import { newId } from '../ids';
 import { storeImage } from '../ingest/store-image';
 import { maxUploadBytes, type Asset } from '../schemas';
 import { toAsset } from './to-asset';
+import { uploadFileName } from './upload-file-name';
 
 /** Stores an uploaded reference image after checking its size, real format and pixel count. */
 export async function createAsset(
@@ -35,7 +35,7 @@ export async function createAsset(
     height: stored.height,
     bytes: stored.bytes,
     sha256: stored.sha256,
-    name: name ? basename(name).slice(0, 255) : null,
+    name: uploadFileName(name),
     createdAt: now,
   };
   try {

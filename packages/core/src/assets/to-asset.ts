@@ -4,7 +4,7 @@ import type { Storage } from '../storage/storage';
 
 /** An asset row as clients see it. */
 export function toAsset(
-  row: Pick<AssetRow, 'id' | 'file' | 'width' | 'height' | 'mime' | 'bytes'>,
+  row: Pick<AssetRow, 'id' | 'file' | 'width' | 'height' | 'mime' | 'bytes' | 'name'>,
   storage: Storage,
 ): Asset {
   return {
@@ -15,5 +15,6 @@ export function toAsset(
     // Only accepted formats are ever stored (sniffed from the bytes).
     mime: row.mime as Asset['mime'],
     bytes: row.bytes,
+    name: row.name,
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { tasks } from '@genhub/db';
 import { loadReferences } from '../assets/load-references';
+import { loadParentTurn } from '../tasks/load-parent-turn';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
 import { storeImage } from '../ingest/store-image';
@@ -297,11 +298,13 @@ export class Scheduler {
         throw new ProviderError('invalid_request', `Provider "${task.provider}" is not available`);
       }
       const references = await loadReferences(this.ctx, task.assetIds);
-      const request = { task, references, signal, callbackUrl };
+      const parent = loadParentTurn(this.ctx, task);
+      const request = { task, references, signal, callbackUrl, parent };
       const {
         images,
         videos = [],
         charge,
+        thoughtSignatures,
       } = adapter.kind === 'sync'
         ? await adapter.generate(request)
         : await this.jobs.run(adapter, request);
@@ -331,7 +334,7 @@ export class Scheduler {
         stored.push(image);
       }
       signal.throwIfAborted();
-      this.outcomes.complete(task, stored, resultWarnings(task, stored), charge);
+      this.outcomes.complete(task, stored, resultWarnings(task, stored), charge, thoughtSignatures);
       completed = true;
     } catch (error) {
       const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;

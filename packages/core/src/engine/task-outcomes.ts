@@ -39,6 +39,8 @@ export class TaskOutcomes {
     images: StoredMedia[],
     warnings: string[],
     charge: Charge | undefined,
+    /** Per image, what the provider gave to continue from it (Gemini's thought signature). */
+    thoughtSignatures: readonly (string | null)[] = [],
   ): void {
     const taskId = task.id;
     const cost = {
@@ -63,7 +65,9 @@ export class TaskOutcomes {
       },
       also: (_tx, now) => {
         const insert = taskStatements(this.ctx.db).insertGeneration;
-        images.forEach((image, index) => insert.run(generationRow(taskId, index, image, now)));
+        images.forEach((image, index) =>
+          insert.run(generationRow(taskId, index, image, now, thoughtSignatures[index] ?? null)),
+        );
       },
     });
   }

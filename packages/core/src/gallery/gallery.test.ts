@@ -9,8 +9,10 @@ import {
   type FakeClock,
   type TestContext,
 } from '../testing';
+import { cancelTask } from '../tasks/cancel-task';
 import { createTask } from '../tasks/create-task';
 import { getTask } from '../tasks/get-task';
+import { retryTask } from '../tasks/retry-task';
 import { createCollection } from './create-collection';
 import { deleteCollection } from './delete-collection';
 import { listCollections } from './list-collections';
@@ -158,6 +160,32 @@ describe('the gallery query', () => {
     expect(() => getTask(t.ctx, plain)).toThrow(/does not exist/);
   });
 
+  it('shows a retry in place of the task it retried, under every filter and in a search', () => {
+    const owl = add({ prompt: 'an owl at night' }, 'failed');
+    const fox = add({ prompt: 'a red fox' });
+    clock.advance(60_000);
+    const retry = retryTask(t.ctx, owl);
+    expect(ids({})).toEqual([retry.id, fox]);
+    expect(ids({ status: 'failed' })).toEqual([]);
+    expect(ids({ search: 'owl' })).toEqual([retry.id]);
+    expect(ids({ provider: 'local', sort: 'oldest' })).toEqual([fox, retry.id]);
+    // Still reachable from the retry.
+    expect(getTask(t.ctx, retry.id).retriedFromId).toBe(owl);
+    expect(getTask(t.ctx, owl).retriedById).toBe(retry.id);
+  });
+
+  it('lists the earlier attempt again once its retry is deleted for good', async () => {
+    const owl = add({ prompt: 'an owl at night' }, 'failed');
+    clock.advance(60_000);
+    const retry = retryTask(t.ctx, owl);
+    cancelTask(t.ctx, retry.id);
+    expect(trashTasks(t.ctx, [retry.id])).toBe(1);
+    expect(ids({})).toEqual([]);
+    expect(await emptyTrash(t.ctx)).toBe(1);
+    expect(ids({})).toEqual([owl]);
+    expect(getTask(t.ctx, owl).retriedById).toBeNull();
+  });
+
   it('does not trash a task that is still running', () => {
     clock.advance(1000);
     const pending = createTask(t.ctx, createTaskInput.parse({ prompt: 'waiting' }));
@@ -190,7 +218,7 @@ describe('the gallery query plans', () => {
   const plan = (sql: string) => queryPlan(t.sqlite, sql);
 
   it('walk an index in id order for every filter, never sorting, and search through FTS5', () => {
-    const base = 'select id from tasks where deleted_at is null';
+    const base = 'select id from tasks where deleted_at is null and retried_by_id is null';
     const page = 'order by id desc limit 101';
     const noSort = (sql: string) => expect(plan(sql)).not.toMatch(/TEMP B-TREE/);
     noSort(`${base} ${page}`);

@@ -31,8 +31,9 @@ const eqIf = <T>(column: Column, value: T | undefined) =>
 
 /**
  * The gallery: tasks with their images, filtered, searched and keyset-paginated by id (ids
- * are time-ordered, so a date range is an id range too). Also returns the event cursor the
- * page was read at, to subscribe from without missing a change.
+ * are time-ordered, so a date range is an id range too), without the tasks a retry replaced.
+ * Also returns the event cursor the page was read at, to subscribe from without missing a
+ * change.
  */
 export function listGallery(ctx: CoreContext, rawInput: GalleryQuery = {}): TaskPage {
   const input = galleryQuery.parse(rawInput);
@@ -40,6 +41,9 @@ export function listGallery(ctx: CoreContext, rawInput: GalleryQuery = {}): Task
   const where: (SQL | undefined)[] = [
     ownerCondition(ctx, tasks.owner),
     input.trash ? isNotNull(tasks.deletedAt) : isNull(tasks.deletedAt),
+    // A retried task is replaced by its retry, which reaches it through `retriedFromId`. Few
+    // rows have it set, so this is a check on each row the chosen index yields, not a scan.
+    isNull(tasks.retriedById),
     eqIf(tasks.status, input.status),
     eqIf(tasks.provider, input.provider),
     eqIf(tasks.model, input.model),

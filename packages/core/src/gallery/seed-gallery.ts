@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import { storeImage, type StoredImage } from '../ingest/store-image';
 import { generationRow } from '../tasks/generation-row';
-import { aspectRatios } from '../schemas';
+import { dimensionsOf, type AspectRatio } from '../schemas';
 
 const subjects = [
   'a red fox in fresh snow',
@@ -38,26 +38,57 @@ const providers: [string, string][] = [
   ['nanobanana', 'nano-banana'],
 ];
 
-/** A few distinct small images, stored once and shared by the seeded tasks. */
-async function palette(ctx: CoreContext, n: number): Promise<StoredImage[]> {
-  const images: StoredImage[] = [];
-  for (let i = 0; i < n; i++) {
-    const hue = Math.round((360 * i) / n);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">
-<rect width="256" height="256" fill="hsl(${hue},55%,45%)"/>
-<circle cx="${60 + ((i * 37) % 140)}" cy="${70 + ((i * 53) % 120)}" r="${40 + (i % 5) * 10}" fill="hsl(${(hue + 150) % 360},70%,65%)"/>
-<rect x="${(i * 29) % 160}" y="150" width="90" height="60" rx="12" fill="hsl(${(hue + 60) % 360},60%,80%)" opacity="0.8"/></svg>`;
-    images.push(await storeImage(ctx.storage, await sharp(Buffer.from(svg)).webp().toBuffer()));
+/** The shapes seeded pictures come in, square and 16:9 the most often, as people ask. */
+const shapes = [
+  '1:1',
+  '16:9',
+  '9:16',
+  '1:1',
+  '3:4',
+  '4:3',
+  '21:9',
+  '16:9',
+  '2:3',
+  '3:2',
+  '4:5',
+] as const satisfies readonly AspectRatio[];
+type Shape = (typeof shapes)[number];
+
+/** How many pictures task `i` has: mostly one, some two, three or four. */
+const picturesOf = (i: number) => (i % 19 === 7 ? 4 : i % 11 === 3 ? 3 : i % 13 === 5 ? 2 : 1);
+
+/** A seeded task's shape: spread without a short period, so rows mix shapes. */
+const shapeOf = (i: number): Shape =>
+  shapes[(Math.imul(i, 2654435761) >>> 16) % shapes.length] ?? '1:1';
+
+/** A few distinct small images in each shape, stored once and shared by the seeded tasks. */
+async function palette(ctx: CoreContext, perShape: number): Promise<Map<Shape, StoredImage[]>> {
+  const byShape = new Map<Shape, StoredImage[]>();
+  for (const shape of new Set(shapes)) {
+    const { width: w0, height: h0 } = dimensionsOf(shape);
+    const scale = 384 / Math.max(w0, h0);
+    const [w, h] = [Math.round(w0 * scale), Math.round(h0 * scale)];
+    const images: StoredImage[] = [];
+    for (let i = 0; i < perShape; i++) {
+      const hue = Math.round((360 * i) / perShape + shapes.indexOf(shape) * 17) % 360;
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
+<rect width="${w}" height="${h}" fill="hsl(${hue},55%,45%)"/>
+<circle cx="${Math.round(w * (0.25 + ((i * 37) % 50) / 100))}" cy="${Math.round(h * (0.3 + ((i * 53) % 40) / 100))}" r="${Math.round(Math.min(w, h) * (0.15 + (i % 5) * 0.04))}" fill="hsl(${(hue + 150) % 360},70%,65%)"/>
+<rect x="${Math.round(w * (((i * 29) % 60) / 100))}" y="${Math.round(h * 0.6)}" width="${Math.round(w * 0.35)}" height="${Math.round(h * 0.25)}" rx="12" fill="hsl(${(hue + 60) % 360},60%,80%)" opacity="0.8"/></svg>`;
+      images.push(await storeImage(ctx.storage, await sharp(Buffer.from(svg)).webp().toBuffer()));
+    }
+    byShape.set(shape, images);
   }
-  return images;
+  return byShape;
 }
 
 /**
- * Fills a database with `count` finished generations (real small images, shared by content
- * hash), spread over the last `days` days, for trying the gallery and benchmarking it.
+ * Fills a database with `count` finished tasks (real small images in varied shapes, shared by
+ * content hash; some tasks with two to four), spread over the last `days` days, for trying the
+ * gallery and benchmarking it.
  */
 export async function seedGallery(ctx: CoreContext, count: number, days = 60): Promise<void> {
-  const images = await palette(ctx, 24);
+  const images = await palette(ctx, 6);
   const now = ctx.clock.now();
   const start = now - days * 86_400_000;
   const chunk = 5000;
@@ -67,8 +98,9 @@ export async function seedGallery(ctx: CoreContext, count: number, days = 60): P
         const created = Math.round(start + ((now - start) * i) / count);
         const id = newId(created);
         const [provider, model] = providers[i % providers.length] ?? ['local', 'local-preview'];
-        const image = images[i % images.length];
-        if (!image) continue;
+        const shape = shapeOf(i);
+        const pictures = picturesOf(i);
+        const own = images.get(shape) ?? [];
         const failed = i % 23 === 0;
         tx.insert(tasks)
           .values({
@@ -78,8 +110,8 @@ export async function seedGallery(ctx: CoreContext, count: number, days = 60): P
             provider,
             model,
             prompt: `${subjects[i % subjects.length]}, ${styles[i % styles.length]} #${i}`,
-            aspectRatio: aspectRatios[i % 10] ?? '1:1',
-            count: 1,
+            aspectRatio: shape,
+            count: pictures,
             outputFormat: 'webp',
             seed: randomInt(0, 2_147_483_647),
             attempts: 1,
@@ -93,9 +125,13 @@ export async function seedGallery(ctx: CoreContext, count: number, days = 60): P
           })
           .run();
         if (failed) continue;
-        tx.insert(generations)
-          .values(generationRow(id, 0, image, created + 5000))
-          .run();
+        for (let k = 0; k < pictures; k++) {
+          const image = own[(i + k) % own.length];
+          if (image)
+            tx.insert(generations)
+              .values(generationRow(id, k, image, created + 5000))
+              .run();
+        }
       }
     });
   }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { plans, tasks, type DbExecutor, type PlanRow } from '@genhub/db';
 import type { PlanSummary } from '../schemas';
+import { labelsOfPlans } from './plan-labels';
 
 type Counts = PlanSummary['counts'];
 const emptyCounts = (): Counts => ({
@@ -53,11 +54,18 @@ export function planSummaries(db: DbExecutor, rows: PlanRow[]): PlanSummary[] {
     entry.spent += g.spent;
     byPlan.set(g.planId, entry);
   }
+  const labels = labelsOfPlans(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => {
     const { counts, spent } = byPlan.get(row.id) ?? { counts: emptyCounts(), spent: 0 };
+    const label = labels.get(row.id);
     return {
       id: row.id,
       externalId: row.externalId,
+      kind: label?.kind ?? 'variations',
+      prompt: label?.prompt ?? null,
       provider: row.provider,
       model: row.model,
       status: statusOf(row, counts),

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { and, desc, eq, getTableColumns } from 'drizzle-orm';
 import { assets, generations, tasks, type DbExecutor } from '@genhub/db';
 import { acceptedImageMimes, maxUploadBytes, type VariationPlan } from '../schemas';
+import { uploadFileName } from '../assets/upload-file-name';
 
 /** Seed 004: a reference must be at least this many pixels a side. */
 export const minReferenceSide = 512;
@@ -43,7 +44,7 @@ export function findReference(
     db
       .select()
       .from(assets)
-      .where(and(eq(assets.name, basename(name)), ownAsset))
+      .where(and(eq(assets.name, uploadFileName(name) ?? basename(name)), ownAsset))
       .orderBy(desc(assets.createdAt))
       .get();
   if (asset) return { ...asset, assetId: asset.id, generationId: null };
@@ -127,6 +128,7 @@ export function ensureAssets(
         bytes: row.bytes,
         sha256: row.sha256,
         name: null,
+        sourceGenerationId: row.generationId,
         owner,
         createdAt: now,
       })

@@ -16,6 +16,20 @@ export interface GenerateRequest {
   signal: AbortSignal;
   /** Where an async provider should call back (with this task's token), or null when it cannot reach us. */
   callbackUrl: string | null;
+  /** The step an edit continues (its chain's previous turn), for providers with multi-turn context. */
+  parent?: ParentTurn | null;
+}
+
+/**
+ * The previous turn of an edit chain: the task that made the image this edit starts from (its
+ * `references[0]`), and the provider's context for that image.
+ */
+export interface ParentTurn {
+  provider: string;
+  model: string;
+  prompt: string;
+  /** Gemini's `thoughtSignature` on the image part, when the provider returned one. */
+  thoughtSignature: string | null;
 }
 
 /** What the provider says a call cost, in its own unit (credits, output tokens, …). */
@@ -39,6 +53,8 @@ export interface GenerateResult {
   /** For the video operations, instead of images. */
   videos?: VideoOutput[] | undefined;
   charge?: Charge | undefined;
+  /** Per image, the provider's context to continue from it (Gemini's thought signature). */
+  thoughtSignatures?: (string | null)[] | undefined;
 }
 
 /** A provider failure with a class the engine can act on and a message safe to show. */

@@ -10,5 +10,7 @@ export const asset = z.object({
   height: z.number().int(),
   mime: z.enum(acceptedImageMimes),
   bytes: z.number().int(),
+  /** The uploaded file's name ("photo.png"); null for an image made here or sent without one. */
+  name: z.string().nullable(),
 });
 export type Asset = z.infer<typeof asset>;

@@ -10,3 +10,4 @@ export * from '../costs/budget-status';
 export * from './gallery';
 export * from './clip-length';
 export * from './webhook';
+export * from './reference-limit';

@@ -45,6 +45,8 @@ export type VideoMode = (typeof videoModes)[number];
 /** Clip lengths in seconds; the last is the default. */
 export const videoDurations = [4, 6, 8] as const;
 export const defaultVideoDuration = 8;
+/** Frames mode takes a first frame and at most a last one. */
+export const maxVideoFrames = 2;
 
 /** Seed 003: one batch edit takes at most this many images. */
 export const maxBatchImages = 20;
@@ -260,7 +262,7 @@ export function checkOperationRules(input: RuleInput, ctx: z.RefinementCtx): voi
 /** Image-to-video: two frames at most, or up to three references for an 8-second clip. */
 function checkVideoMode(input: RuleInput, refs: number, ctx: z.RefinementCtx): void {
   const mode = input.options?.videoMode ?? 'frames';
-  if (mode === 'frames' && refs > 2) {
+  if (mode === 'frames' && refs > maxVideoFrames) {
     ctx.addIssue({
       code: 'custom',
       path: ['assetIds'],

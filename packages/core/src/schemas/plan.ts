@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { maxBatchImages, outputFormat } from './task';
+import { maxBatchImages, outputFormat, planKind } from './task';
 
 const nonEmptyList = (what: string) =>
   z
@@ -147,6 +147,9 @@ export const planStatuses = [
 export const planSummary = z.object({
   id: z.string(),
   externalId: z.string(),
+  kind: planKind,
+  /** A batch edit's one prompt (what it did to every image); null for variations. */
+  prompt: z.string().nullable(),
   provider: z.string(),
   model: z.string(),
   status: z.enum(planStatuses),

@@ -7,28 +7,39 @@ export const queueScopeInput = z.object({
   provider: z.string().min(1).optional(),
 });
 
+/** How many waiting tasks of each provider the status lists; `counts` has how many wait in all. */
+export const queueWaitingLimit = 50;
+
+/** What names a queue row: its prompt, or its operation and first input image, and its price. */
+const queueRowNaming = z.object({
+  prompt: z.string(),
+  operation,
+  /** Its input images; the first one's uploaded file name ("photo.png"), when it has one. */
+  assetIds: z.array(z.string()),
+  inputName: z.string().nullable(),
+  /** The list price it was accepted at, which a retry does not change; null when unknown. */
+  cost: z.object({ unit: z.string(), estimated: z.number().nullable() }).nullable(),
+});
+
 export const queueStatus = z.object({
   paused: z.object({ all: z.boolean(), providers: z.array(z.string()) }),
   /** Task counts per provider and status. */
   counts: z.array(z.object({ provider: z.string(), status: taskStatus, count: z.number().int() })),
   running: z.array(
-    z.object({
+    queueRowNaming.extend({
       id: z.string(),
       provider: z.string(),
       model: z.string(),
-      prompt: z.string(),
-      /** What a row without a prompt is named by: the operation and its first input image. */
-      operation,
-      assetIds: z.array(z.string()),
-      /** The list price it was accepted at, which a retry does not change; null when unknown. */
-      cost: z.object({ unit: z.string(), estimated: z.number().nullable() }).nullable(),
       attempts: z.number().int(),
       startedAt: z.number().nullable(),
     }),
   ),
-  /** Pending tasks in the order they will be claimed, per provider (position 1 runs next). */
+  /**
+   * Pending tasks in the order they will be claimed, per provider (position 1 runs next, among
+   * everyone's): the first `queueWaitingLimit` of each provider.
+   */
   pending: z.array(
-    z.object({
+    queueRowNaming.extend({
       id: z.string(),
       provider: z.string(),
       position: z.number().int(),

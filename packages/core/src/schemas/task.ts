@@ -180,6 +180,11 @@ export const taskError = z.object({
 });
 export type TaskError = z.infer<typeof taskError>;
 
+/** A variation plan (seed 004), or a batch edit: one prompt over many images (seed 003). */
+export const planKinds = ['variations', 'batch-edit'] as const;
+export const planKind = z.enum(planKinds);
+export type PlanKind = z.infer<typeof planKind>;
+
 /** The task as every client sees it. Times are epoch milliseconds. */
 export const task = z.object({
   id: z.string(),
@@ -209,9 +214,21 @@ export const task = z.object({
   nextRunAt: z.number().nullable(),
   retriedFromId: z.string().nullable(),
   retriedById: z.string().nullable(),
+  /**
+   * The generation this task continues (an edit chain): the source of its first input image,
+   * when that image was made from a result ("Edit this"); null otherwise.
+   */
+  parentGenerationId: z.string().nullable(),
   /** The variation plan it belongs to, and the plan's own id for it (`task_id`). */
   planId: z.string().nullable(),
   planItemId: z.string().nullable(),
+  /** What kind of plan it belongs to; null outside a plan. */
+  planKind: planKind.nullable(),
+  /**
+   * What the result is called where the prompt does not say it: a variation's description
+   * (the prompt is generated from it); null otherwise (then the prompt names it).
+   */
+  title: z.string().nullable(),
   /** When it was starred, or null. */
   starredAt: z.number().nullable(),
   /** When it went to the trash, or null. */
@@ -297,3 +314,30 @@ export const taskEventsInput = z.object({
   taskId: z.string().min(1).optional(),
 });
 export type TaskEventsInput = z.infer<typeof taskEventsInput>;
+
+export const taskChainInput = z.object({ taskId: z.string().min(1) });
+
+/** One step of an edit chain: a task, linked to the generation it continued. */
+export const chainNode = z.object({
+  taskId: z.string(),
+  /** The generation it continued, or null for the chain's root. */
+  parentGenerationId: z.string().nullable(),
+  /** The task that made `parentGenerationId`, when it is in the chain. */
+  parentTaskId: z.string().nullable(),
+  generations: z.array(z.object({ id: z.string(), url: z.string(), thumbUrl: z.string() })),
+  prompt: z.string(),
+  operation,
+  status: taskStatus,
+  createdAt: z.number(),
+});
+export type ChainNode = z.infer<typeof chainNode>;
+
+/** The whole edit tree a task belongs to: its root and every descendant, oldest first. */
+export const taskChain = z.object({
+  rootTaskId: z.string(),
+  nodes: z.array(chainNode),
+  /** More steps exist than were returned (`maxChainNodes`). */
+  truncated: z.boolean(),
+});
+export type TaskChain = z.infer<typeof taskChain>;
+export const maxChainNodes = 200;

@@ -21,6 +21,7 @@ import { validateCapabilities } from './validate-capabilities';
 import { resolveAutoAspectRatio } from './resolve-auto-aspect-ratio';
 import { checkUpscaleSize } from './check-upscale-size';
 import { defaultMaxImagePixels } from '../ingest/check-pixel-count';
+import { parentGenerationOf } from './parent-generation-of';
 
 /** Every fallback must be able to do the same request; errors name `fallback.N.field`. */
 function validateFallback(ctx: CoreContext, input: ValidCreateTaskInput): void {
@@ -155,6 +156,7 @@ export function createTask(
         idempotencyKey: input.idempotencyKey ?? null,
         requestHash: hash,
         retriedFromId: links.retriedFromId ?? null,
+        parentGenerationId: parentGenerationOf(ctx.db, ctx, assetIds),
         planId: links.planId ?? null,
         planItemId: links.planItemId ?? null,
         planBatch: links.planBatch ?? null,

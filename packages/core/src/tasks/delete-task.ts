@@ -12,7 +12,7 @@ export interface DeletedFiles {
 /**
  * Removes a task, its generations and its earlier events in one transaction, leaving one
  * `deleted` event (with the task as it was) so connected and reconnecting clients learn of
- * it. Returns the files its generations used; the caller removes those no one else uses.
+ * it. An earlier attempt it was the retry of shows in the gallery again. Returns the files its generations used; the caller removes those no one else uses.
  */
 export function deleteTask(ctx: CoreContext, id: string): DeletedFiles[] {
   let files: DeletedFiles[] = [];
@@ -32,6 +32,8 @@ export function deleteTask(ctx: CoreContext, id: string): DeletedFiles[] {
         .all();
       tx.delete(taskEvents).where(eq(taskEvents.taskId, id)).run();
       tx.delete(tasks).where(eq(tasks.id, id)).run();
+      // The attempt it replaced is listed again, instead of hidden behind a retry that is gone.
+      tx.update(tasks).set({ retriedById: null }).where(eq(tasks.retriedById, id)).run();
     },
   });
   return files;

@@ -8,6 +8,8 @@ export function generationRow(
   index: number,
   image: StoredMedia,
   now: number,
+  /** The provider's context for continuing from this image (Gemini's `thoughtSignature`). */
+  thoughtSignature: string | null = null,
 ): GenerationRow {
   const { file, thumbFile, width, height, mime, bytes, sha256 } = image;
   return {
@@ -22,6 +24,7 @@ export function generationRow(
     bytes,
     sha256,
     durationMs: 'durationMs' in image ? image.durationMs : null,
+    thoughtSignature,
     createdAt: now,
   };
 }

@@ -10,3 +10,4 @@ export { loadTask, loadTasks } from './load-task';
 export { deleteTask, type DeletedFiles } from './delete-task';
 export { checkCallbackToken, type CallbackTarget } from './check-callback-token';
 export { noteProviderCharge } from './note-provider-charge';
+export { getTaskChain } from './get-task-chain';

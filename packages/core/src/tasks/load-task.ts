@@ -9,6 +9,7 @@ import {
 } from '@genhub/db';
 import type { Task } from '../schemas';
 import type { Storage } from '../storage/storage';
+import { noPlanItemLabel, planItemLabels, type PlanItemLabel } from '../plans/plan-labels';
 import { taskStatements } from './task-statements';
 
 function toTask(
@@ -16,6 +17,7 @@ function toTask(
   rows: GenerationRow[],
   storage: Storage,
   collectionIds: string[] = [],
+  planItem: PlanItemLabel = noPlanItemLabel,
 ): Task {
   return {
     id: row.id,
@@ -50,8 +52,10 @@ function toTask(
     nextRunAt: row.nextRunAt,
     retriedFromId: row.retriedFromId,
     retriedById: row.retriedById,
+    parentGenerationId: row.parentGenerationId,
     planId: row.planId,
     planItemId: row.planItemId,
+    ...planItem,
     starredAt: row.starredAt,
     deletedAt: row.deletedAt,
     collectionIds,
@@ -117,8 +121,9 @@ export function loadTasks(db: DbExecutor, storage: Storage, rows: TaskRow[]): Ta
     .all()) {
     inCollections.set(item.taskId, [...(inCollections.get(item.taskId) ?? []), item.collectionId]);
   }
+  const labelOf = planItemLabels(db, rows);
   return rows.map((row) =>
-    toTask(row, byTask.get(row.id) ?? [], storage, inCollections.get(row.id) ?? []),
+    toTask(row, byTask.get(row.id) ?? [], storage, inCollections.get(row.id) ?? [], labelOf(row)),
   );
 }
 
@@ -135,5 +140,6 @@ export function withGenerations(db: Db, storage: Storage, row: TaskRow): Task {
     statements.generationsOfTask.all({ taskId: row.id }),
     storage,
     statements.collectionsOfTask.all({ taskId: row.id }).map((c) => c.collectionId),
+    planItemLabels(db, [row])(row),
   );
 }

@@ -26,6 +26,7 @@ export const insertedColumns = [
   'idempotencyKey',
   'requestHash',
   'retriedFromId',
+  'parentGenerationId',
   'planId',
   'planItemId',
   'planBatch',
@@ -50,6 +51,7 @@ const generationColumns = [
   'bytes',
   'sha256',
   'durationMs',
+  'thoughtSignature',
   'createdAt',
 ] as const;
 

@@ -49,6 +49,7 @@ export function useLightbox(tasks: readonly Task[], onDeleted: (ids: string[]) =
         item={{ task, index: open.index }}
         onClose={close}
         onStep={step}
+        onOpen={(taskId) => replace({ taskId, index: 0 })}
         onDelete={() => {
           const ids = [task.id];
           remove.mutate(

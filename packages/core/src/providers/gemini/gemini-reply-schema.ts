@@ -14,6 +14,8 @@ export const generateContentReply = z.object({
                 z.object({
                   text: z.string().optional(),
                   thought: z.boolean().optional(),
+                  /** Gemini 3: the reasoning state to send back with this part in a later turn. */
+                  thoughtSignature: z.string().optional(),
                   inlineData: z
                     .object({ mimeType: z.string().optional(), data: z.string() })
                     .optional(),

@@ -37,9 +37,10 @@ export function readGeminiReply(body: unknown): GenerateResult {
     );
   }
   // Thought parts (and the interim images among them) are not the answer; the last image is.
-  const last = (candidate?.content?.parts ?? [])
+  const answer = (candidate?.content?.parts ?? [])
     .filter((part) => !part.thought && part.inlineData?.data)
-    .at(-1)?.inlineData?.data;
+    .at(-1);
+  const last = answer?.inlineData?.data;
   if (!last) {
     throw new ProviderError(
       'no_image',
@@ -50,5 +51,10 @@ export function readGeminiReply(body: unknown): GenerateResult {
       charge,
     );
   }
-  return { images: [Buffer.from(last, 'base64')], charge };
+  return {
+    images: [Buffer.from(last, 'base64')],
+    charge,
+    // An empty signature is no signature: the next turn then sends the image as a reference.
+    thoughtSignatures: [answer.thoughtSignature || null],
+  };
 }

@@ -1,0 +1,94 @@
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { plans, type DbExecutor } from '@genhub/db';
+import type { PlanKind } from '../schemas';
+
+/** What a stored plan says about itself and its items. */
+export interface PlanLabels {
+  kind: PlanKind;
+  /** A batch edit's one prompt; null for variations. */
+  prompt: string | null;
+  /** A variation's description by its `task_id`. */
+  titles: Map<string, string>;
+}
+
+/** What a task shows of its plan. */
+export interface PlanItemLabel {
+  planKind: PlanKind | null;
+  title: string | null;
+}
+
+export const noPlanItemLabel: PlanItemLabel = { planKind: null, title: null };
+
+const batchEditSource = z.object({ kind: z.literal('batch-edit'), prompt: z.string() });
+const variationSource = z.object({
+  batches: z.array(
+    z.object({
+      tasks: z.array(
+        z.object({
+          task_id: z.string(),
+          variation_instruction: z.object({ description: z.string() }),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** Reads a plan's stored source (the accepted JSON, or a batch edit's request). */
+export function planLabels(source: unknown): PlanLabels {
+  const batch = batchEditSource.safeParse(source);
+  if (batch.success) return { kind: 'batch-edit', prompt: batch.data.prompt, titles: new Map() };
+  const variations = variationSource.safeParse(source);
+  const titles = new Map<string, string>();
+  for (const item of variations.success ? variations.data.batches.flatMap((b) => b.tasks) : []) {
+    titles.set(item.task_id, item.variation_instruction.description.trim());
+  }
+  return { kind: 'variations', prompt: null, titles };
+}
+
+// A stored plan never changes, so its labels are read once; the newest plans stay cached.
+const cacheSize = 200;
+const cache = new Map<string, PlanLabels>();
+
+function remember(id: string, labels: PlanLabels): PlanLabels {
+  cache.delete(id);
+  cache.set(id, labels);
+  if (cache.size > cacheSize) cache.delete(cache.keys().next().value ?? id);
+  return labels;
+}
+
+/** The labels of plans by id, from the cache or with one query for the rest. */
+export function labelsOfPlans(db: DbExecutor, ids: Iterable<string>): Map<string, PlanLabels> {
+  const found = new Map<string, PlanLabels>();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const cached = cache.get(id);
+    if (cached) found.set(id, cached);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    for (const row of db
+      .select({ id: plans.id, source: plans.source })
+      .from(plans)
+      .where(inArray(plans.id, missing))
+      .all()) {
+      found.set(row.id, remember(row.id, planLabels(row.source)));
+    }
+  }
+  return found;
+}
+
+/** The plan kind and title of each task, by task (plan and item ids). */
+export function planItemLabels(
+  db: DbExecutor,
+  rows: readonly { planId: string | null; planItemId: string | null }[],
+): (row: { planId: string | null; planItemId: string | null }) => PlanItemLabel {
+  const ids = rows.flatMap((r) => (r.planId === null ? [] : [r.planId]));
+  const labels = ids.length === 0 ? new Map<string, PlanLabels>() : labelsOfPlans(db, ids);
+  return (row) => {
+    const plan = row.planId === null ? undefined : labels.get(row.planId);
+    if (!plan) return noPlanItemLabel;
+    const title = row.planItemId === null ? undefined : plan.titles.get(row.planItemId);
+    return { planKind: plan.kind, title: title ?? null };
+  };
+}
