@@ -1,29 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import yauzl from 'yauzl';
 import { spawnServer, type RunningApp } from '@genhub/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { e2eAdmin, launchBrowser, signInContext } from './browser';
+import { zipEntries } from './zip-entries';
 
 const outDir = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
-
-function zipEntries(path: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const names: string[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(names));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 describe('the gallery with 10,000 generations', () => {
   let app: RunningApp;

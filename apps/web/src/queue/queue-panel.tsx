@@ -11,6 +11,7 @@ import { queueTaskLabel, queueTaskPrice } from './queue-task-view';
 import { useProviderLabel } from './use-provider-label';
 import { useQueueStatus } from './use-queue-status';
 import { waitingGroups } from './waiting-groups';
+import { QueueTaskName } from './queue-task-name';
 
 export function QueuePanel() {
   const { t } = useTranslation();
@@ -119,21 +120,7 @@ export function QueuePanel() {
                 data-testid="queue-running-task"
                 className="flex items-center gap-2 text-xs"
               >
-                <span
-                  data-testid="queue-task-label"
-                  className="min-w-0 flex-1 truncate"
-                  title={label}
-                >
-                  {label}
-                </span>
-                {price && (
-                  <span
-                    data-testid="queue-task-price"
-                    className="whitespace-nowrap text-stone-600 dark:text-stone-400"
-                  >
-                    {price}
-                  </span>
-                )}
+                <QueueTaskName label={label} price={price} />
                 <span className="text-stone-600 dark:text-stone-400">
                   {providerLabel(run.provider)}
                 </span>

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { queueButton } from './queue-button';
+import { QueueTaskName } from './queue-task-name';
 import { runNextPriority, steppedPriority } from './queue-priority';
 import { queueTaskLabel, queueTaskPrice } from './queue-task-view';
 import type { WaitingRow as Row } from './waiting-groups';
@@ -44,17 +45,7 @@ export function WaitingRow({
         <span className="text-stone-600 tabular-nums dark:text-stone-400">
           {t('queue.position', { position: row.position })}
         </span>
-        <span data-testid="queue-task-label" className="min-w-0 flex-1 truncate" title={label}>
-          {label}
-        </span>
-        {price && (
-          <span
-            data-testid="queue-task-price"
-            className="whitespace-nowrap text-stone-600 dark:text-stone-400"
-          >
-            {price}
-          </span>
-        )}
+        <QueueTaskName label={label} price={price} />
       </div>
       <div className="flex flex-wrap items-center justify-end gap-1">
         {row.priority !== 0 && (

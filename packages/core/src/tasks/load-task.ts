@@ -10,11 +10,13 @@ import {
 import type { Task } from '../schemas';
 import type { Storage } from '../storage/storage';
 import { noPlanItemLabel, planItemLabels, type PlanItemLabel } from '../plans/plan-labels';
-import { taskStatements } from './task-statements';
+import { shownGenerationColumns, taskStatements } from './task-statements';
+
+type ShownGeneration = Omit<GenerationRow, 'thoughtSignature'>;
 
 function toTask(
   row: TaskRow,
-  rows: GenerationRow[],
+  rows: ShownGeneration[],
   storage: Storage,
   collectionIds: string[] = [],
   planItem: PlanItemLabel = noPlanItemLabel,
@@ -92,7 +94,7 @@ function toTask(
 export function loadTasks(db: DbExecutor, storage: Storage, rows: TaskRow[]): Task[] {
   if (rows.length === 0) return [];
   const gens = db
-    .select()
+    .select(shownGenerationColumns)
     .from(generations)
     .where(
       inArray(
@@ -102,7 +104,7 @@ export function loadTasks(db: DbExecutor, storage: Storage, rows: TaskRow[]): Ta
     )
     .orderBy(asc(generations.taskId), asc(generations.index))
     .all();
-  const byTask = new Map<string, GenerationRow[]>();
+  const byTask = new Map<string, ShownGeneration[]>();
   for (const g of gens) {
     const list = byTask.get(g.taskId);
     if (list) list.push(g);

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { collectionItems, generations, taskEvents, tasks, type Db } from '@genhub/db';
 import { perConnection, placeholders } from '../per-connection';
 
@@ -55,6 +55,14 @@ const generationColumns = [
   'createdAt',
 ] as const;
 
+/**
+ * A generation's columns as tasks show them: without the provider's context for continuing
+ * from it (a Gemini thought signature runs to kilobytes, and only the next turn reads it).
+ */
+export const shownGenerationColumns = (({ thoughtSignature: _context, ...shown }) => shown)(
+  getTableColumns(generations),
+);
+
 function prepare(db: Db) {
   return {
     taskById: db
@@ -63,7 +71,7 @@ function prepare(db: Db) {
       .where(eq(tasks.id, sql.placeholder('id')))
       .prepare(),
     generationsOfTask: db
-      .select()
+      .select(shownGenerationColumns)
       .from(generations)
       .where(eq(generations.taskId, sql.placeholder('taskId')))
       .orderBy(asc(generations.index))
