@@ -41,7 +41,9 @@ export function planLabels(source: unknown): PlanLabels {
   const variations = variationSource.safeParse(source);
   const titles = new Map<string, string>();
   for (const item of variations.success ? variations.data.batches.flatMap((b) => b.tasks) : []) {
-    titles.set(item.task_id, item.variation_instruction.description.trim());
+    const description = item.variation_instruction.description.trim();
+    // A blank description names nothing: the task keeps its prompt as its caption.
+    if (description) titles.set(item.task_id, description);
   }
   return { kind: 'variations', prompt: null, titles };
 }
