@@ -4,6 +4,7 @@ import { CoreError } from '../errors';
 import {
   isVideoOperation,
   operationRules,
+  referenceLimit,
   type ModelCapabilities,
   type ValidCreateTaskInput,
 } from '../schemas';
@@ -87,10 +88,12 @@ export function validateCapabilities(
     );
   }
   const assetIds = input.assetIds ?? [];
-  if (input.operation === 'edit' && assetIds.length > model.maxReferenceImages) {
+  // The operation's own limits were checked with the request; what is left is the model's.
+  const { max } = referenceLimit(input.operation, input.options, model);
+  if (assetIds.length > max) {
     throw new CoreError(
       'INVALID_INPUT',
-      `${model.label} accepts at most ${model.maxReferenceImages} reference image(s)`,
+      `${model.label} accepts at most ${max} reference image(s)`,
       'assetIds',
     );
   }
