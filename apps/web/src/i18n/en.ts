@@ -255,7 +255,6 @@ export const en = {
   },
   upload: {
     label: 'Reference images',
-    drop: 'Drop images here or choose files',
     hint: 'PNG, JPEG or WebP, up to 10 MB each',
     uploading: 'Uploading…',
     remove: 'Remove reference {{index}}',

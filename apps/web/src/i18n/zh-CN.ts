@@ -254,7 +254,6 @@ export const zhCN: Messages = {
   },
   upload: {
     label: '参考图',
-    drop: '把图片拖到这里，或选择文件',
     hint: 'PNG、JPEG 或 WebP，每张不超过 10 MB',
     uploading: '上传中…',
     remove: '移除参考图 {{index}}',
