@@ -19,7 +19,7 @@ import {
   type CoreContext,
   type WebhookWorker,
 } from '@genhub/core';
-import { createDb } from '@genhub/db';
+import { createDb, createSqliteEventLog } from '@genhub/db';
 import type { Env } from './env';
 import { registerAssetRoutes } from './routes/assets';
 import { registerHealthRoute } from './routes/health';
@@ -115,6 +115,7 @@ export async function buildApp(
 
   const core: CoreContext = {
     db: handle.db,
+    eventLog: createSqliteEventLog(handle.db),
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage,

@@ -14,7 +14,7 @@ import {
   TaskEventBus,
   type CoreContext,
 } from '@genhub/core';
-import { createDb, users } from '@genhub/db';
+import { createDb, createSqliteEventLog, users } from '@genhub/db';
 import { eq } from 'drizzle-orm';
 
 /**
@@ -41,6 +41,7 @@ export async function seedTaskEvents(
   const ctx: CoreContext = {
     db: handle.db,
     owner,
+    eventLog: createSqliteEventLog(handle.db),
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage: new LocalDiskStorage(join(dataDir, 'files')),
@@ -56,7 +57,7 @@ export async function seedTaskEvents(
         cancelTask(ctx, task.id);
       }
     })();
-    return lastAssignedSeq(handle.db);
+    return await lastAssignedSeq(ctx.eventLog);
   } finally {
     await handle.close();
   }

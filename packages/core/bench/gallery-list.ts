@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDb } from '@genhub/db';
+import { createDb, createSqliteEventLog } from '@genhub/db';
 import {
   listGallery,
   FileLeases,
@@ -29,6 +29,7 @@ const storage = new LocalDiskStorage(join(dir, 'files'));
 await storage.init();
 const ctx: CoreContext = {
   db: db.db,
+  eventLog: createSqliteEventLog(db.db),
   bus: new TaskEventBus(),
   queueChanged: new Signal(),
   storage,

@@ -1,4 +1,4 @@
-import type { Db } from '@genhub/db';
+import type { Db, EventLog } from '@genhub/db';
 import type { Clock } from './clock';
 import type { Signal } from './events/signal';
 import type { TaskEventBus } from './events/task-event-bus';
@@ -17,6 +17,8 @@ export interface CoreContext {
    * ones with it. Absent for the server's own work (scheduler, sweeps) and admin views.
    */
   owner?: string;
+  /** Reads the task event log (replays, resumes), whichever database holds it. */
+  eventLog: EventLog;
   bus: TaskEventBus;
   /** Emitted when the queue is paused or resumed. */
   queueChanged: Signal;

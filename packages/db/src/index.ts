@@ -7,3 +7,7 @@ export {
   type DbExecutor,
   type DbHandle,
 } from './create-db';
+export type { EventLog, EventLogRange, LoggedEventRow } from './event-log/event-log';
+export { createSqliteEventLog } from './event-log/sqlite-event-log';
+export { pendingMigrations } from './pending-migrations';
+export { pingDatabase } from './ping-database';

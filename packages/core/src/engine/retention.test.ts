@@ -36,7 +36,7 @@ describe('retention', () => {
     expect(await sweepExpired(t.ctx, policy)).toBe(3);
     for (const task of [keep, old, twin, failed])
       expect(loadTask(t.ctx.db, t.ctx.storage, task.id)).toBeUndefined();
-    const log = readEventsSince(t.ctx.db, { afterSeq: 0, limit: 100 });
+    const log = await readEventsSince(t.ctx.eventLog, { afterSeq: 0, limit: 100 });
     expect(log.map((e) => e.type)).toEqual(['deleted', 'deleted', 'deleted', 'deleted']);
     expect(filesBefore).toBeGreaterThan(0);
     expect(readdirSync(t.filesDir)).toEqual([]);

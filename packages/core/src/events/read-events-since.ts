@@ -1,16 +1,9 @@
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
-import { taskEvents, type Db, type DbExecutor } from '@genhub/db';
-import { perConnection } from '../per-connection';
+import { max } from 'drizzle-orm';
+import { taskEvents, type DbExecutor, type EventLog, type EventLogRange } from '@genhub/db';
 import type { Task, TaskEvent, TaskEventType } from '../schemas';
 import { withKnownJson } from './event-json';
 
-export interface EventRange {
-  afterSeq: number;
-  taskId?: string | undefined;
-  /** Only this user's events; every user's when absent. */
-  owner?: string | undefined;
-  limit: number;
-}
+export type EventRange = EventLogRange;
 
 /**
  * An event read from the log. Its stored snapshot is already JSON, so the event's JSON is
@@ -31,51 +24,9 @@ function loggedEvent(seq: number, type: TaskEventType, snapshot: string): TaskEv
   );
 }
 
-const eventColumns = { seq: taskEvents.seq, type: taskEvents.type, snapshot: taskEvents.snapshot };
-
-/** A page of the log after `afterSeq`, narrowed to one task and/or one owner. */
-function preparePage(db: Db, by: { task: boolean; owner: boolean }) {
-  return db
-    .select(eventColumns)
-    .from(taskEvents)
-    .where(
-      and(
-        gt(taskEvents.seq, sql.placeholder('afterSeq')),
-        by.task ? eq(taskEvents.taskId, sql.placeholder('taskId')) : undefined,
-        by.owner ? eq(taskEvents.owner, sql.placeholder('owner')) : undefined,
-      ),
-    )
-    .orderBy(asc(taskEvents.seq))
-    .limit(sql.placeholder('limit'))
-    .prepare();
-}
-
-const statements = perConnection((db: Db) => ({
-  page: preparePage(db, { task: false, owner: false }),
-  pageOfTask: preparePage(db, { task: true, owner: false }),
-  pageOfOwner: preparePage(db, { task: false, owner: true }),
-  pageOfOwnerTask: preparePage(db, { task: true, owner: true }),
-  // AUTOINCREMENT keeps the highest seq ever given out in sqlite_sequence.
-  lastAssigned: db
-    .select({
-      seq: sql<number>`max(coalesce((select seq from sqlite_sequence where name = 'task_events'), 0), coalesce(max(${taskEvents.seq}), 0))`,
-    })
-    .from(taskEvents)
-    .prepare(),
-}));
-
 /** Committed events after a cursor, oldest first. */
-export function readEventsSince(db: Db, range: EventRange): TaskEvent[] {
-  const pages = statements(db);
-  const { afterSeq, taskId, owner, limit } = range;
-  const rows =
-    owner === undefined
-      ? taskId === undefined
-        ? pages.page.all({ afterSeq, limit })
-        : pages.pageOfTask.all({ afterSeq, taskId, limit })
-      : taskId === undefined
-        ? pages.pageOfOwner.all({ afterSeq, owner, limit })
-        : pages.pageOfOwnerTask.all({ afterSeq, taskId, owner, limit });
+export async function readEventsSince(log: EventLog, range: EventRange): Promise<TaskEvent[]> {
+  const rows = await log.readPage(range);
   return rows.map((row) => loggedEvent(row.seq, row.type as TaskEventType, row.snapshot));
 }
 
@@ -93,6 +44,6 @@ export function headSeq(db: DbExecutor): number {
  * The highest sequence number ever given out, counting events deleted since (a deleted task's
  * events go with it): a cursor above this was never handed to anyone by this log.
  */
-export function lastAssignedSeq(db: Db): number {
-  return statements(db).lastAssigned.get()?.seq ?? 0;
+export function lastAssignedSeq(log: EventLog): Promise<number> {
+  return log.lastAssigned();
 }

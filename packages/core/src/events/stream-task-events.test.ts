@@ -41,11 +41,11 @@ describe('task event log and stream', () => {
   it('replays exactly the events after the cursor, then continues live, none twice', async () => {
     const a = make('a');
     const b = make('b');
-    const all = readEventsSince(t.ctx.db, { afterSeq: 0, limit: 100 });
+    const all = await readEventsSince(t.ctx.eventLog, { afterSeq: 0, limit: 100 });
     expect(all.map((e) => e.task.id)).toEqual([a.id, b.id]);
     const cursor = all[0]!.seq;
 
-    const stream = streamTaskEvents(t.ctx, { afterSeq: cursor, pageSize: 1 });
+    const stream = await streamTaskEvents(t.ctx, { afterSeq: cursor, pageSize: 1 });
     const first = stream.next();
     const c = make('c');
     cancelTask(t.ctx, a.id);
@@ -57,13 +57,13 @@ describe('task event log and stream', () => {
       ['canceled', a.id],
     ]);
     expect(got.map((e) => e.seq)).toEqual(
-      readEventsSince(t.ctx.db, { afterSeq: cursor, limit: 10 }).map((e) => e.seq),
+      (await readEventsSince(t.ctx.eventLog, { afterSeq: cursor, limit: 10 })).map((e) => e.seq),
     );
   });
 
   it('with no cursor, streams only what is committed after it starts', async () => {
     make('old');
-    const stream = streamTaskEvents(t.ctx, { afterSeq: null });
+    const stream = await streamTaskEvents(t.ctx, { afterSeq: null });
     const next = stream.next();
     const fresh = make('new');
     expect(((await next).value as TaskEvent).task.id).toBe(fresh.id);
@@ -74,7 +74,7 @@ describe('task event log and stream', () => {
   it('filters by task and stops when the signal aborts', async () => {
     const a = make('a');
     const controller = new AbortController();
-    const stream = streamTaskEvents(t.ctx, {
+    const stream = await streamTaskEvents(t.ctx, {
       afterSeq: 0,
       taskId: a.id,
       signal: controller.signal,
@@ -92,7 +92,7 @@ describe('task event log and stream', () => {
   });
 
   it('catches a consumer that falls too far behind up from the log, losing nothing', async () => {
-    const stream = streamTaskEvents(t.ctx, { afterSeq: null, maxBuffered: 3, pageSize: 2 });
+    const stream = await streamTaskEvents(t.ctx, { afterSeq: null, maxBuffered: 3, pageSize: 2 });
     const first = stream.next();
     const ids = Array.from({ length: 10 }, (_, i) => make(`p${i}`).id);
     const got = [
@@ -102,13 +102,13 @@ describe('task event log and stream', () => {
     expect(got).toEqual(ids);
   });
 
-  it('refuses a cursor ahead of the log, even after the newest events were deleted', () => {
+  it('refuses a cursor ahead of the log, even after the newest events were deleted', async () => {
     make('a');
     const b = make('b');
     deleteTask(t.ctx, b.id);
-    const newest = readEventsSince(t.ctx.db, { afterSeq: 0, limit: 10 }).at(-1)!.seq;
-    expect(() => streamTaskEvents(t.ctx, { afterSeq: newest })).not.toThrow();
-    expect(() => streamTaskEvents(t.ctx, { afterSeq: newest + 1 })).toThrow(
+    const newest = (await readEventsSince(t.ctx.eventLog, { afterSeq: 0, limit: 10 })).at(-1)!.seq;
+    await expect(streamTaskEvents(t.ctx, { afterSeq: newest })).resolves.toBeDefined();
+    await expect(streamTaskEvents(t.ctx, { afterSeq: newest + 1 })).rejects.toThrow(
       /lastEventId \d+ is ahead of the event log .* resubscribe with lastEventId null/,
     );
     expect(t.ctx.bus.size).toBe(1);
@@ -117,8 +117,8 @@ describe('task event log and stream', () => {
   it('catches up only while holding a replay slot, and gives it back once live', async () => {
     const ids = Array.from({ length: 5 }, (_, i) => make(`p${i}`).id);
     const gate = new ReplayGate({ running: 1, waiting: 4, busy: () => new Error('busy') });
-    const first = streamTaskEvents(t.ctx, { afterSeq: 0, pageSize: 2, replays: gate });
-    const second = streamTaskEvents(t.ctx, { afterSeq: 0, pageSize: 2, replays: gate });
+    const first = await streamTaskEvents(t.ctx, { afterSeq: 0, pageSize: 2, replays: gate });
+    const second = await streamTaskEvents(t.ctx, { afterSeq: 0, pageSize: 2, replays: gate });
     expect((await pull(first, 1)).map((e) => e.task.id)).toEqual([ids[0]]);
     let secondStarted = false;
     const secondFirst = second.next().then((r) => ((secondStarted = true), r));
@@ -133,10 +133,10 @@ describe('task event log and stream', () => {
     await first.return?.();
   });
 
-  it('reads events whose JSON is known, the same bytes as stringifying them', () => {
+  it('reads events whose JSON is known, the same bytes as stringifying them', async () => {
     const a = make('quote " and 中文');
     cancelTask(t.ctx, a.id);
-    const events = readEventsSince(t.ctx.db, { afterSeq: 0, limit: 10 });
+    const events = await readEventsSince(t.ctx.eventLog, { afterSeq: 0, limit: 10 });
     expect(events.map((e) => e.type)).toEqual(['created', 'canceled']);
     for (const event of events) expect(knownJson(event)).toBe(JSON.stringify(event));
     expect(events[1]!.task).toMatchObject({ id: a.id, status: 'canceled' });

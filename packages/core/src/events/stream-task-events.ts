@@ -56,18 +56,22 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
   private readonly onAbort = () => this.close();
 
   constructor(
-    private readonly ctx: Pick<CoreContext, 'db' | 'bus' | 'owner'>,
+    private readonly ctx: StreamContext,
     private readonly options: StreamOptions,
     private readonly map: (event: TaskEvent) => T,
   ) {
     this.pageSize = options.pageSize ?? 256;
     this.maxBuffered = options.maxBuffered ?? 1000;
     this.unsubscribe = ctx.bus.subscribe((event) => this.receive(event));
-    // Nothing is assigned a seq at or below the newest one given out, deleted or not.
-    this.last = options.afterSeq ?? lastAssignedSeq(ctx.db);
+    this.last = options.afterSeq ?? 0;
     this.catchingUp = options.afterSeq !== null;
     if (options.signal?.aborted) this.close();
     else options.signal?.addEventListener('abort', this.onAbort);
+  }
+
+  /** Streams only what is given a seq above `seq` (for a stream that starts from now). */
+  startAfter(seq: number): void {
+    this.last = Math.max(this.last, seq);
   }
 
   private receive(event: TaskEvent): void {
@@ -134,15 +138,18 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
           this.pageReadThisTurn = false;
           return nextTurn().then(() => this.next());
         }
-        this.page = readEventsSince(this.ctx.db, {
+        return readEventsSince(this.ctx.eventLog, {
           afterSeq: this.last,
           taskId: this.options.taskId,
           owner: this.ctx.owner,
           limit: this.pageSize,
-        });
-        this.pageReadThisTurn = true;
-        this.catchingUp = this.page.length === this.pageSize;
-        continue;
+        }).then(
+          (page) => this.turnPage(page),
+          (error: unknown) => {
+            this.close();
+            throw error;
+          },
+        );
       }
       this.releaseSlot();
       while (this.liveHead < this.live.length) {
@@ -155,6 +162,14 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
       this.liveHead = 0;
       return new Promise((resolve) => (this.waiter = resolve));
     }
+  }
+
+  private turnPage(page: TaskEvent[]): Promise<IteratorResult<T, undefined>> {
+    if (this.closed) return Promise.resolve(finished);
+    this.page = page;
+    this.pageReadThisTurn = true;
+    this.catchingUp = page.length === this.pageSize;
+    return this.next();
   }
 
   private admit(release: ReleaseReplay): Promise<IteratorResult<T, undefined>> {
@@ -195,23 +210,25 @@ class TaskEventStream<T> implements AsyncIterableIterator<T, undefined> {
   }
 }
 
+type StreamContext = Pick<CoreContext, 'eventLog' | 'bus' | 'owner'>;
+
 export function streamTaskEvents(
-  ctx: Pick<CoreContext, 'db' | 'bus' | 'owner'>,
+  ctx: StreamContext,
   options: StreamOptions,
-): AsyncIterableIterator<TaskEvent, undefined>;
+): Promise<AsyncIterableIterator<TaskEvent, undefined>>;
 /** The same, with each event mapped as it is delivered. */
 export function streamTaskEvents<T>(
-  ctx: Pick<CoreContext, 'db' | 'bus' | 'owner'>,
+  ctx: StreamContext,
   options: StreamOptions,
   map: (event: TaskEvent) => T,
-): AsyncIterableIterator<T, undefined>;
-export function streamTaskEvents<T>(
-  ctx: Pick<CoreContext, 'db' | 'bus' | 'owner'>,
+): Promise<AsyncIterableIterator<T, undefined>>;
+export async function streamTaskEvents<T>(
+  ctx: StreamContext,
   options: StreamOptions,
   map: (event: TaskEvent) => T = (event) => event as T,
-): AsyncIterableIterator<T, undefined> {
+): Promise<AsyncIterableIterator<T, undefined>> {
   if (options.afterSeq !== null) {
-    const newest = lastAssignedSeq(ctx.db);
+    const newest = await lastAssignedSeq(ctx.eventLog);
     if (options.afterSeq > newest) {
       throw new CoreError(
         'INVALID_INPUT',
@@ -220,6 +237,16 @@ export function streamTaskEvents<T>(
         'lastEventId',
       );
     }
+    return new TaskEventStream(ctx, options, map);
   }
-  return new TaskEventStream(ctx, options, map);
+  // Listening starts before the log is asked, so nothing committed in between is missed.
+  const stream = new TaskEventStream(ctx, options, map);
+  try {
+    // Nothing is assigned a seq at or below the newest one given out, deleted or not.
+    stream.startAfter(await lastAssignedSeq(ctx.eventLog));
+  } catch (error) {
+    await stream.return();
+    throw error;
+  }
+  return stream;
 }

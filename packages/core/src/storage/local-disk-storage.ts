@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { StagedFile, Storage } from './storage';
-
-const safeName = /^[a-z0-9][a-z0-9._-]*$/;
+import { RangeNotSatisfiableError, resolveByteRange, type ByteRange } from './byte-range';
+import type { OpenedFile, StagedFile, Storage } from './storage';
+import { assertStorageName } from './storage-name';
+import { writeTempFile } from './write-temp-file';
 
 /** Files under one directory, written atomically (temp file + rename). */
 export class LocalDiskStorage implements Storage {
@@ -20,8 +19,7 @@ export class LocalDiskStorage implements Storage {
   }
 
   private path(name: string): string {
-    if (!safeName.test(name)) throw new Error(`Unsafe storage name: ${name}`);
-    return join(this.dir, name);
+    return join(this.dir, assertStorageName(name));
   }
 
   async put(name: string, bytes: Uint8Array): Promise<void> {
@@ -32,32 +30,39 @@ export class LocalDiskStorage implements Storage {
   }
 
   async stage(chunks: AsyncIterable<Uint8Array>, signal?: AbortSignal): Promise<StagedFile> {
-    const temp = join(this.dir, `.tmp-${randomUUID()}`);
-    let bytes = 0;
-    const counted = async function* () {
-      for await (const chunk of chunks) {
-        bytes += chunk.byteLength;
-        yield chunk;
-      }
-    };
-    try {
-      await pipeline(Readable.from(counted()), createWriteStream(temp, { flags: 'wx' }), {
-        ...(signal ? { signal } : {}),
-      });
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    const { path, bytes } = await writeTempFile(this.dir, chunks, signal);
     return {
-      path: temp,
+      path,
       bytes,
-      commit: (name) => rename(temp, this.path(name)),
-      discard: () => rm(temp, { force: true }),
+      commit: (name) => rename(path, this.path(name)),
+      discard: () => rm(path, { force: true }),
     };
   }
 
   get(name: string): Promise<Buffer> {
     return readFile(this.path(name));
+  }
+
+  async open(name: string, range?: ByteRange): Promise<OpenedFile | null> {
+    const path = this.path(name);
+    let handle;
+    try {
+      handle = await open(path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      // The size of what was opened: a rename over the name meanwhile cannot mix two files.
+      const { size } = await handle.stat();
+      const part = range ? resolveByteRange(range, size) : null;
+      if (range && !part) throw new RangeNotSatisfiableError(size);
+      const body = handle.createReadStream(part ?? {});
+      return { body, size, range: part };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
   }
 
   async has(name: string): Promise<boolean> {
@@ -71,6 +76,10 @@ export class LocalDiskStorage implements Storage {
 
   async delete(name: string): Promise<void> {
     await rm(this.path(name), { force: true });
+  }
+
+  async check(): Promise<void> {
+    await access(this.dir, constants.R_OK | constants.W_OK);
   }
 
   url(name: string): string {

@@ -1,3 +1,6 @@
+import type { Readable } from 'node:stream';
+import type { ByteRange } from './byte-range';
+
 /** Bytes streamed into the store, waiting for their name (a hash of them, known at the end). */
 export interface StagedFile {
   /** A local file holding them, to read (probe, poster) before they are named. */
@@ -9,14 +12,31 @@ export interface StagedFile {
   discard(): Promise<void>;
 }
 
+/** A stored file being read. */
+export interface OpenedFile {
+  body: Readable;
+  /** The whole file's length in bytes. */
+  size: number;
+  /** The part `body` holds (inclusive), when a range was asked; null: all of it. */
+  range: { start: number; end: number } | null;
+}
+
 /** Where image bytes live. Names are flat, content-addressed file names. */
 export interface Storage {
   put(name: string, bytes: Uint8Array): Promise<void>;
   /** The streaming put: writes `chunks` as they come, never holding them all in memory. */
   stage(chunks: AsyncIterable<Uint8Array>, signal?: AbortSignal): Promise<StagedFile>;
+  /** The whole file in memory: for small files (references, thumbnails); rejects when missing. */
   get(name: string): Promise<Buffer>;
+  /**
+   * The file as a stream, or the part `range` names; null when there is no such file. Rejects
+   * with `RangeNotSatisfiableError` when the range lies past its end.
+   */
+  open(name: string, range?: ByteRange): Promise<OpenedFile | null>;
   has(name: string): Promise<boolean>;
   delete(name: string): Promise<void>;
   /** The URL path a browser fetches the file from. */
   url(name: string): string;
+  /** Resolves when the store can be written and read now; rejects saying why not (readiness). */
+  check(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDb, type DbHandle } from '@genhub/db';
+import { createSqliteEventLog, createTestDb, type DbHandle } from '@genhub/db';
 import type { Clock } from '../clock';
 import type { CoreContext } from '../context';
 import { Scheduler, type SchedulerOptions } from '../engine/scheduler';
@@ -57,6 +57,7 @@ export async function createTestContext(
       : (options.clock ?? fakeClock());
   const ctx: CoreContext = {
     db: handle.db,
+    eventLog: createSqliteEventLog(handle.db),
     bus: new TaskEventBus(),
     queueChanged: new Signal(),
     storage,
