@@ -11,7 +11,12 @@ export class TaskEventBus {
     return () => this.listeners.delete(listener);
   }
 
+  /** An event was committed (by this process). */
   publish(event: TaskEvent): void {
+    this.deliver(event);
+  }
+
+  protected deliver(event: TaskEvent): void {
     for (const listener of this.listeners) listener(event);
   }
 

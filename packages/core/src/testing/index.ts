@@ -40,9 +40,13 @@ export async function createTestContext(
     concurrencyPerProvider?: number;
     scheduler?: Partial<SchedulerOptions>;
     clock?: FakeClock | 'system';
+    /** Another database than a fresh `:memory:` one (a file several contexts share); closed with the context. */
+    db?: DbHandle;
+    /** The event bus (a log-following one, say); a plain in-process one by default. */
+    bus?: (db: DbHandle) => TaskEventBus;
   } = {},
 ): Promise<TestContext> {
-  const handle = createTestDb();
+  const handle = options.db ?? createTestDb();
   const filesDir = mkdtempSync(join(tmpdir(), 'genhub-files-'));
   const storage = new LocalDiskStorage(filesDir);
   await storage.init();
@@ -58,7 +62,7 @@ export async function createTestContext(
   const ctx: CoreContext = {
     db: handle.db,
     eventLog: createSqliteEventLog(handle.db),
-    bus: new TaskEventBus(),
+    bus: options.bus?.(handle) ?? new TaskEventBus(),
     queueChanged: new Signal(),
     storage,
     fileLeases: new FileLeases(),
