@@ -1,0 +1,14 @@
+export * from './schema';
+export { createPgDb, type PgDb, type PgDbHandle, type PgDbOptions } from './create-pg-db';
+export { PgDatabaseError, type PgDatabaseErrorCode } from './pg-database-error';
+export {
+  appendPgEvent,
+  createPgEventLog,
+  taskEventsChannel,
+  type NewLoggedEvent,
+} from '../event-log/pg-event-log';
+export {
+  listenForNotices,
+  type ListenOptions,
+  type NoticeListener,
+} from '../notices/listen-for-notices';
