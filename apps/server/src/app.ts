@@ -3,17 +3,16 @@ import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
 import {
   configurePixelWorkers,
   configureSharp,
   FileLeases,
-  LocalDiskStorage,
   RetentionSweeper,
   Scheduler,
+  newInstanceId,
   watchPlanBudgets,
-  Signal,
   systemClock,
-  TaskEventBus,
   type Clock,
   type SchedulerOptions,
   type CoreContext,
@@ -32,6 +31,8 @@ import { registerExportRoute } from './routes/export';
 import { sendError } from './routes/send-error';
 import { errorEnvelope } from './routes/error-envelope';
 import { registerFileRoutes, registerSpa } from './routes/static';
+import { createStorage } from './storage/create-storage';
+import { joinCluster } from './cluster/join-cluster';
 import { registerTrpc } from './ws/register-trpc';
 import { registerRateLimits } from './limits/register-rate-limits';
 import { registerEdgeGuard } from './edge/register-edge-guard';
@@ -49,6 +50,13 @@ import { createWebhookSettings } from './webhooks-out/create-webhook-settings';
 import { startWebhookWorker } from './webhooks-out/start-webhook-worker';
 import { registerOpenAiRoutes } from './openai/register-openai-routes';
 import { registerMcpRoute } from './mcp/register-mcp-route';
+import { providerCallHistogram } from './metrics/provider-call-histogram';
+import { registerStateGauges } from './metrics/register-state-gauges';
+import { timeProviderCalls } from './metrics/time-provider-calls';
+import { watchDeliveredSeq } from './metrics/watch-delivered-seq';
+import { appReadinessChecks } from './readiness/app-readiness-checks';
+import { registerMetricsRoute } from './routes/metrics';
+import { registerReadyRoute } from './routes/readyz';
 
 export interface App {
   fastify: FastifyInstance;
@@ -73,8 +81,7 @@ export async function buildApp(
   configurePixelWorkers({ threads: env.IMAGE_WORKERS });
   const loosened = protectDataDir(env.dataDir);
   const handle = createDb(join(env.dataDir, 'genhub.sqlite'));
-  const storage = new LocalDiskStorage(join(env.dataDir, 'files'));
-  await storage.init();
+  const storage = await createStorage(env);
 
   const secret = loadSecret(env.dataDir);
   protectDataDir(env.dataDir); // what the lines above created (files/, secret.key)
@@ -113,16 +120,32 @@ export async function buildApp(
     return sendRefusal(req, reply, { status, code, trpcCode: trpcCodeOfStatus(status), message });
   });
 
+  // The app's own metrics registry, not prom-client's global one: tests build several apps.
+  const eventLog = createSqliteEventLog(handle.db);
+  const cluster = await joinCluster(
+    handle.db,
+    eventLog,
+    { clustered: env.CLUSTER, pollMs: env.CLUSTER_POLL_MS },
+    fastify.log,
+  );
+  providerKeys.onChange = () => cluster.announce('provider-keys');
+  cluster.on('provider-keys', () => providerKeys.reload());
+  const metrics = new Registry();
+  const providerCalls = providerCallHistogram(metrics);
   const core: CoreContext = {
     db: handle.db,
-    eventLog: createSqliteEventLog(handle.db),
-    bus: new TaskEventBus(),
-    queueChanged: new Signal(),
+    eventLog,
+    bus: cluster.bus,
+    queueChanged: cluster.signal('queue'),
     storage,
     fileLeases: new FileLeases(),
     scrubSecrets,
     providers: providerKeys.buildProviders(
-      (view) => createProviders(view, secret, () => clock.now()),
+      (view) =>
+        timeProviderCalls(
+          createProviders(view, secret, () => clock.now()),
+          providerCalls,
+        ),
       { log: fastify.log, now: () => clock.now() },
     ),
     providerKeys,
@@ -132,20 +155,32 @@ export async function buildApp(
     maxImagePixels: env.MAX_IMAGE_PIXELS,
     maxVideoBytes: env.MAX_VIDEO_BYTES,
     ffmpegPath: env.FFMPEG_PATH,
-    webhooks: createWebhookSettings(env, secret),
+    webhooks: createWebhookSettings(env, secret, cluster.signal('webhooks')),
   };
   const unwatchBudgets = watchPlanBudgets(core);
+  const delivered = watchDeliveredSeq(core.bus, await core.eventLog.lastAssigned());
+  // Names this process in task leases and the retention lease.
+  const instanceId = newInstanceId();
   const scheduler = new Scheduler(core, {
     concurrencyPerProvider: env.PROVIDER_CONCURRENCY,
     shutdownGraceMs: 5000,
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    // Other instances share the database: lease running tasks and take over a dead one's.
+    cluster: env.CLUSTER,
+    instanceId,
+    leaseMs: env.CLUSTER_LEASE_MS,
     ...options.scheduler,
   });
-  const retention = new RetentionSweeper(core, {
-    retentionDays: env.RETENTION_DAYS ?? null,
-    failedRetentionHours: env.FAILED_RETENTION_HOURS,
-    trashRetentionDays: env.TRASH_RETENTION_DAYS,
-  });
+  const retention = new RetentionSweeper(
+    core,
+    {
+      retentionDays: env.RETENTION_DAYS ?? null,
+      failedRetentionHours: env.FAILED_RETENTION_HOURS,
+      trashRetentionDays: env.TRASH_RETENTION_DAYS,
+    },
+    undefined,
+    instanceId,
+  );
 
   await fastify.register(websocket, { options: { maxPayload: 1024 * 1024 } });
   await fastify.register(multipart);
@@ -168,10 +203,17 @@ export async function buildApp(
   await registerTrpc(fastify, core, env, auth, viewerOf, countSocketCall, () => viewers.forget());
   registerAuthRoutes(fastify, auth, handle.db);
   registerHealthRoute(fastify);
+  registerReadyRoute(fastify, appReadinessChecks({ db: handle.db, storage }));
+  registerStateGauges(metrics, {
+    core,
+    webSocketClients: () => fastify.websocketServer.clients.size,
+    deliveredSeq: delivered.newest,
+  });
+  registerMetricsRoute(fastify, metrics, env.METRICS_TOKEN);
   registerAssetRoutes(fastify, core, secret, gate);
   await registerWebhookRoutes(fastify, core, scheduler);
-  await registerFileRoutes(fastify, storage.dir, gate);
-  await registerExportRoute(fastify, core, storage.dir, gate);
+  await registerFileRoutes(fastify, storage, gate);
+  await registerExportRoute(fastify, core, gate);
   await registerOpenAiRoutes(fastify, core, env, gate, secret);
   registerMcpRoute(fastify, gate, env);
   if (env.NODE_ENV === 'production') {
@@ -197,10 +239,15 @@ export async function buildApp(
     close() {
       closing ??= (async () => {
         unwatchBudgets();
+        cluster.stop();
+        delivered.stop();
         await Promise.all([scheduler.stop(), retention.stop(), webhookWorker.stop()]);
         const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
         for (const client of fastify.websocketServer.clients) client.send(reconnect);
-        await fastify.close();
+        // Responses still streaming finish; their keep-alive connections are closed as they
+        // go idle, not left open until the keep-alive timeout.
+        const sweep = setInterval(() => fastify.server.closeIdleConnections(), 50);
+        await fastify.close().finally(() => clearInterval(sweep));
         await handle.close();
       })();
       return closing;

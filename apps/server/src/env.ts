@@ -7,6 +7,7 @@ import { parseHostName } from './edge/parse-host-name';
 import { parseOrigin } from './edge/parse-origin';
 import { perMinuteVariable } from './limits/per-minute-variable';
 import { rateLimitRules } from './limits/rate-limits';
+import { s3ConfigurationProblem } from './storage/s3-configuration-problem';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,10 +30,30 @@ const envSchema = z.object({
   /** Host names besides localhost, HOST and PUBLIC_BASE_URL's that requests may be sent to. */
   ALLOWED_HOSTS: commaList(parseHostName, 'a host name without a port, such as genhub.lan'),
   TRUST_PROXY: trustProxySetting,
+  /**
+   * Lets a scraper read /metrics from anywhere with `Authorization: Bearer <token>`; absent,
+   * /metrics answers only requests made on this machine.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'use at least 16 random characters, e.g. the output of `openssl rand -base64 32`')
+    .optional(),
   LOCAL_PROVIDER_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
   /** Share of the local provider's attempts that fail as an outage, to watch retries (0–1). */
   LOCAL_PROVIDER_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   PROVIDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * Other genhub processes on this host use the same DATA_DIR: events, claims, leases and
+   * signals then go through the shared database so that each one sees the others' work.
+   */
+  CLUSTER: z.stringbool().default(false),
+  /** How often a clustered instance looks in the shared database for the others' changes. */
+  CLUSTER_POLL_MS: z.coerce.number().int().min(5).max(5000).default(25),
+  /**
+   * How long a clustered instance's claim on a running task holds without renewal (renewed
+   * every third of it); an instance that stops renewing loses its tasks to the others.
+   */
+  CLUSTER_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** The most pixels any image may decode to (uploads, provider results, local operations). */
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1_000_000).max(268_402_689).default(50_000_000),
   /** The largest video a provider may hand over, in bytes (it streams to disk, never to memory). */
@@ -56,6 +77,23 @@ const envSchema = z.object({
   FAILED_RETENTION_HOURS: z.coerce.number().positive().max(876_000).default(24),
   /** What was moved to the trash is deleted for good after this many days. */
   TRASH_RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(30),
+  /** An S3-compatible store for the files (with the bucket and keys below); absent: DATA_DIR/files. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'a bucket name: 3–63 lower-case letters, digits, dots and hyphens',
+    )
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/, 'a region such as us-east-1 (R2: auto)')
+    .default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Where browsers fetch the files straight from the store; absent: this server serves them. */
+  S3_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Bytes queued for one WebSocket past which it is disconnected (it resumes by lastEventId). */
   WS_MAX_BUFFERED_BYTES: z.coerce
     .number()
@@ -203,5 +241,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const s3Problem = s3ConfigurationProblem(result.data);
+  if (s3Problem) throw new EnvError(`Invalid configuration:\n  ${s3Problem}`);
   return { ...result.data, dataDir: resolve(result.data.DATA_DIR) };
 }

@@ -39,6 +39,8 @@ export function configuredSecrets(
     env.KIE_WEBHOOK_HMAC_KEY,
     env.REPLICATE_WEBHOOK_SECRET,
     env.SECRET_KEY,
+    env.S3_SECRET_ACCESS_KEY,
+    env.METRICS_TOKEN,
     signingSecret,
   ];
 }

@@ -46,8 +46,14 @@ function walkInputs(theirs: UserData, keyId: string): Record<string, unknown> {
 }
 
 /** How every HTTP route is guarded; a route missing here fails the walk. */
-const routeGuards: Record<string, 'public' | 'signed in' | 'signed link' | 'webhook' | 'trpc'> = {
+const routeGuards: Record<
+  string,
+  'public' | 'signed in' | 'signed link' | 'webhook' | 'trpc' | 'operator'
+> = {
   'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  // METRICS_TOKEN, or this machine only (readyz-metrics.test.ts).
+  'GET /metrics': 'operator',
   'GET /api/setup': 'public',
   'POST /api/setup': 'public',
   'GET /api/auth/*': 'public',

@@ -195,7 +195,13 @@ describe('configuredSecrets', () => {
     expect(names.length).toBeGreaterThanOrEqual(8);
     const vars = Object.fromEntries(names.map((name) => [name, `whsec_${name.toLowerCase()}`]));
     const signing = Buffer.alloc(32, 7);
-    const secrets = configuredSecrets(loadEnv(vars), signing);
+    // The S3 secret is taken only with the rest of the store's settings.
+    const store = {
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'files',
+      S3_ACCESS_KEY_ID: 'k',
+    };
+    const secrets = configuredSecrets(loadEnv({ ...vars, ...store }), signing);
     expect(secrets).toEqual(expect.arrayContaining([...Object.values(vars), signing]));
   });
 });

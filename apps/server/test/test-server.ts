@@ -50,9 +50,11 @@ export async function startTestServer(
     scheduler?: Partial<SchedulerOptions>;
     /** false: no admin yet, as on a fresh install (onboarding tests). */
     signedIn?: boolean;
+    /** Another instance's data directory, to share its database (it stays when this one closes). */
+    dataDir?: string;
   } = {},
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'genhub-server-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'genhub-server-'));
   const env = loadEnv({
     DATA_DIR: dataDir,
     PORT: '0',
@@ -79,7 +81,7 @@ export async function startTestServer(
     async close() {
       forgetKey(url);
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

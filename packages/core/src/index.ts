@@ -1,6 +1,7 @@
 export * from './schemas';
 export * from './tasks';
 export * from './events';
+export * from './cluster';
 export * from './engine';
 export * from './providers';
 export * from './storage';
@@ -18,3 +19,4 @@ export * from './plans';
 export * from './costs';
 export * from './gallery';
 export * from './webhooks';
+export * from './metrics';

@@ -11,3 +11,4 @@ export type { EventLog, EventLogRange, LoggedEventRow } from './event-log/event-
 export { createSqliteEventLog } from './event-log/sqlite-event-log';
 export { pendingMigrations } from './pending-migrations';
 export { pingDatabase } from './ping-database';
+export { createSqliteNoticeBoard, type NoticeBoard } from './notices/sqlite-notice-board';

@@ -7,6 +7,7 @@ import * as spec from './tables/task-tables';
  */
 
 export * from './auth-schema';
+export * from './cluster-schema';
 export * from './webhook-schema';
 
 export const tasks = sqliteTableOf(spec.tasks);

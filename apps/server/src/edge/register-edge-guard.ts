@@ -22,9 +22,14 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * By the matched route, so no spelling of another path passes for one of these:
- * provider callbacks carry their own tokens, and load balancers probe health with any Host.
+ * provider callbacks carry their own tokens, load balancers probe health and readiness with
+ * any Host, and a scraper with the metrics token reaches each instance by its address.
  */
-const isExempt = (route: string) => route === '/healthz' || /^\/webhooks(\/|$)/.test(route);
+const isExempt = (route: string, env: Env) =>
+  route === '/healthz' ||
+  route === '/readyz' ||
+  (route === '/metrics' && env.METRICS_TOKEN !== undefined) ||
+  /^\/webhooks(\/|$)/.test(route);
 
 /**
  * The one trust boundary at the edge, before any body is read: the `Host` of every
@@ -39,7 +44,7 @@ export function registerEdgeGuard(fastify: FastifyInstance, env: Env) {
     const upgrade = req.headers.upgrade !== undefined;
     // Only /trpc speaks WebSocket: an upgrade anywhere else is refused before any exemption.
     if (upgrade && target !== 'socket') return sendRefusal(req, reply, upgradeElsewhere);
-    if (isExempt(req.routeOptions.url ?? '')) return;
+    if (isExempt(req.routeOptions.url ?? '', env)) return;
     const writes = !safeMethods.has(req.method);
     const ownOrigin = () => parseOrigin(`${req.protocol}://${req.headers.host}`);
     const refusal =

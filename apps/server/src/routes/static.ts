@@ -2,21 +2,23 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { filesPrefix, httpContract } from '@genhub/api';
-import { mayReadFile } from '@genhub/core';
+import { mayReadFile, type Storage } from '@genhub/core';
 import type { FastifyInstance } from 'fastify';
 import type { RequestGate } from '../auth/gate-request';
 import { sendError } from './send-error';
+import { serveStoredFile } from './serve-stored-file';
 
 /**
  * Generated images, thumbnails and uploads, each only to a user who has it in their gallery
- * or uploads (admins: anyone's). Content-addressed, so cached for good, privately.
+ * or uploads (admins: anyone's), from whichever store holds them. Content-addressed, so cached
+ * for good, privately.
  */
 export async function registerFileRoutes(
   app: FastifyInstance,
-  filesDir: string,
+  storage: Storage,
   gate: RequestGate,
 ) {
-  await app.register(async (files) => {
+  await app.register((files, _options, done) => {
     files.addHook('onRequest', async (req, reply) => {
       const allowed = await gate(req, reply, httpContract.file.scope);
       if (!allowed) return reply;
@@ -36,19 +38,18 @@ export async function registerFileRoutes(
         return sendError(reply, 404, 'NOT_FOUND', 'No such file');
       return undefined;
     });
-    await files.register(fastifyStatic, {
-      root: filesDir,
-      prefix: filesPrefix,
-      decorateReply: false,
-      index: false,
-      dotfiles: 'deny',
-      etag: true,
-      lastModified: true,
-      cacheControl: false,
-      setHeaders(res) {
-        res.setHeader('cache-control', 'private, max-age=31536000, immutable');
+    // Our own handler for HEAD too: Fastify's would read the whole file to throw it away.
+    files.route({
+      method: ['GET', 'HEAD'],
+      url: `${filesPrefix}*`,
+      exposeHeadRoute: false,
+      handler: (req, reply) => {
+        // The gate above has checked that the name decodes and may be read.
+        const key = decodeURIComponent((req.url.split('?', 1)[0] ?? '').slice(filesPrefix.length));
+        return serveStoredFile(req, reply, storage, key);
       },
     });
+    done();
   });
 }
 

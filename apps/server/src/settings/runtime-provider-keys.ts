@@ -26,11 +26,13 @@ const isProviderKeyName = (name: string): name is ProviderKeyName =>
  */
 export class RuntimeProviderKeys implements ProviderKeysControl {
   private readonly key: Buffer;
-  private readonly stored: Map<string, StoredSetting>;
+  private stored: Map<string, StoredSetting>;
   /** Every value seen since start, cleared ones too: a call under way may still echo one. */
   private readonly values = new Set<string>();
   private scrubber: (text: string) => string = (text) => text;
   private attached: Attached | null = null;
+  /** Told after this instance set or cleared a key (other instances then `reload()`). */
+  onChange: () => void = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -85,6 +87,7 @@ export class RuntimeProviderKeys implements ProviderKeysControl {
     // Before the adapter: a vendor error echoing the new key is scrubbed from the first call.
     this.rescrub();
     this.rebuild(known, attached);
+    this.onChange();
     return this.describe(known);
   }
 
@@ -94,7 +97,20 @@ export class RuntimeProviderKeys implements ProviderKeysControl {
     clearRuntimeSetting(this.db, { name, actor, at: attached.now() });
     this.stored.delete(known);
     this.rebuild(known, attached);
+    this.onChange();
     return this.describe(known);
+  }
+
+  /** Reads the stored keys again (another instance changed one) and rebuilds what changed. */
+  reload(): void {
+    const attached = this.requireAttached();
+    const before = this.stored;
+    this.stored = loadRuntimeSettings(this.db, this.key);
+    for (const { value } of this.stored.values()) if (value !== null) this.values.add(value);
+    this.rescrub();
+    for (const name of providerKeyNames) {
+      if (before.get(name)?.value !== this.stored.get(name)?.value) this.rebuild(name, attached);
+    }
   }
 
   private describe(name: ProviderKeyName): ProviderKeyView {

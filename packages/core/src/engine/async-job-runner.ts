@@ -10,6 +10,7 @@ import {
   type GenerateResult,
 } from '../providers/types';
 import { transitionTask } from '../tasks/transition-task';
+import { taskLog } from './task-log';
 
 /**
  * Runs async provider jobs: submit once, then poll on a schedule, where a provider's callback
@@ -25,6 +26,8 @@ export class AsyncJobRunner {
     private readonly ctx: CoreContext,
     private readonly pollDelay: (elapsedMs: number) => number,
     private readonly callbackGrace: number,
+    /** The instance running the jobs: the job id is recorded only while its lease holds. */
+    private readonly instanceId: string,
   ) {}
 
   /** A provider called back about a running task: poll it now. */
@@ -54,9 +57,11 @@ export class AsyncJobRunner {
         taskId: task.id,
         type: 'submitted',
         from: ['processing'],
+        lease: { owner: this.instanceId },
         // A charge noted for an earlier attempt's job is not this job's.
         set: { providerJobId: jobId, providerChargeAmount: null, providerChargeUnit: null },
       });
+      taskLog(this.ctx, task).debug({ jobId }, 'the provider accepted the job');
     }
     const since = this.ctx.clock.now();
     for (;;) {

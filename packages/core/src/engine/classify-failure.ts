@@ -29,8 +29,11 @@ function errorCode(error: unknown): string | undefined {
   return typeof cause === 'string' ? cause : undefined;
 }
 
-/** What a failed attempt tells the engine and the user; unexpected errors are logged, never shown raw. */
-export function classifyFailure(error: unknown, log: Logger, taskId: string): Failure {
+/**
+ * What a failed attempt tells the engine and the user; unexpected errors are logged (to the
+ * attempt's log, which names the task), never shown raw.
+ */
+export function classifyFailure(error: unknown, log: Logger): Failure {
   if (error instanceof ProviderError) {
     return {
       code: error.code,
@@ -50,7 +53,7 @@ export function classifyFailure(error: unknown, log: Logger, taskId: string): Fa
   if (code && networkCodes.has(code)) {
     return { code: 'network', message: `Could not reach the provider (${code})` };
   }
-  log.error({ err: error, taskId }, 'task attempt failed unexpectedly');
+  log.error({ err: error }, 'task attempt failed unexpectedly');
   return {
     code: 'internal',
     message: 'Generation failed unexpectedly; the server log has details',

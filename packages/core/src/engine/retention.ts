@@ -3,6 +3,8 @@ import { tasks } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { deleteTask } from '../tasks/delete-task';
 import { discardUnreferenced } from './discard-unreferenced';
+import { holdJobLease } from './hold-job-lease';
+import { newInstanceId } from './new-instance-id';
 
 export interface RetentionPolicy {
   /** Finished tasks older than this are deleted; null keeps them forever. */
@@ -45,7 +47,10 @@ export async function sweepExpired(ctx: CoreContext, policy: RetentionPolicy): P
   return ids.length;
 }
 
-/** Runs the sweep now and then every `intervalMs`. */
+/**
+ * Runs the sweep now and then every `intervalMs`, on one instance at a time among those that
+ * share the database: the one holding the `retention` lease, which each sweep renews.
+ */
 export class RetentionSweeper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
@@ -54,13 +59,25 @@ export class RetentionSweeper {
     private readonly ctx: CoreContext,
     private readonly policy: RetentionPolicy,
     private readonly intervalMs = 10 * 60_000,
+    /** This instance, as the lease names it. */
+    private readonly holder = newInstanceId(),
   ) {}
+
+  /**
+   * Sweeps if this instance holds the lease (taking it when it is free or has run out);
+   * null when another instance sweeps. Two missed sweeps of the holder pass the lease on.
+   */
+  async sweepNow(): Promise<number | null> {
+    const lease = { name: 'retention', holder: this.holder, ms: 2 * this.intervalMs };
+    if (!holdJobLease(this.ctx, lease)) return null;
+    return sweepExpired(this.ctx, this.policy);
+  }
 
   start(): void {
     const sweep = () => {
-      this.running = sweepExpired(this.ctx, this.policy)
+      this.running = this.sweepNow()
         .then((deleted) => {
-          if (deleted > 0) this.ctx.log.info({ deleted }, 'retention sweep deleted expired tasks');
+          if (deleted) this.ctx.log.info({ deleted }, 'retention sweep deleted expired tasks');
         })
         .catch((error: unknown) => this.ctx.log.error({ err: error }, 'retention sweep failed'));
     };

@@ -15,12 +15,15 @@ import { transitionTask } from '../tasks/transition-task';
 import { AsyncJobRunner } from './async-job-runner';
 import { classifyFailure } from './classify-failure';
 import { discardUnreferenced } from './discard-unreferenced';
+import { leaseStatements } from './lease-statements';
+import { newInstanceId } from './new-instance-id';
 import { OwnerTurns } from './owner-turns';
 import { pickNextTask } from './pick-next-task';
 import { callbackGraceMs, defaultPollDelay } from './poll-schedule';
 import { queueStatements } from './queue-statements';
 import { recoverInterrupted } from './recover-interrupted';
 import { resultWarnings } from './result-warnings';
+import { taskLog } from './task-log';
 import { TaskOutcomes } from './task-outcomes';
 
 export interface SchedulerOptions {
@@ -37,9 +40,19 @@ export interface SchedulerOptions {
   publicBaseUrl?: string | undefined;
   /** With a webhook on its way, how long before it counts as late and polling starts. */
   callbackGraceMs?: number;
+  /** This process among those sharing the database; default: host, pid and a random part. */
+  instanceId?: string;
+  /** How long a claim on a running task holds unless renewed (every third of it); default 30 s. */
+  leaseMs?: number;
+  /**
+   * Other instances share the database: leases are renewed, and tasks whose lease ran out are
+   * taken over. Default false: a lone process, which at start recovers every running task.
+   */
+  cluster?: boolean;
 }
 
-type AbortReason = 'cancel' | 'shutdown' | 'deadline' | 'attempt_timeout';
+/** `lease_lost`: another instance took the task over; like `shutdown`, the run writes nothing. */
+type AbortReason = 'cancel' | 'shutdown' | 'deadline' | 'attempt_timeout' | 'lease_lost';
 
 interface Run {
   provider: string;
@@ -49,20 +62,40 @@ interface Run {
 }
 
 const defaultBackoff = { baseMs: 2_000, capMs: 60_000 };
+const defaultLeaseMs = 30_000;
+
+/** Why a claim was undone in its transaction: the provider, or the task's plan, is at its cap. */
+class NoSlot extends Error {
+  constructor(readonly full: 'provider' | 'plan') {
+    super(`no free slot on the ${full}`);
+  }
+}
 
 /**
  * Claims due pending tasks (fairly between owners, then highest priority, then oldest) with a
  * concurrency limit per provider, runs them, retries what is worth retrying after a durable
  * backoff, and enforces each task's deadline. Its state lives in the tasks table, so a restart
  * loses nothing but whose turn it was among owners with as many tasks running.
+ *
+ * Several instances may share the database (`cluster`). Each running task is leased to the
+ * instance running it, which renews its leases on a heartbeat; the provider and plan caps are
+ * counted in the database inside each claim's write transaction, so they hold across
+ * instances; and an instance that stops renewing loses its tasks to the others, which recover
+ * them as a restart would (an async job is polled again, never submitted twice).
  */
 export class Scheduler {
+  /** The holder of this scheduler's leases. */
+  readonly instanceId: string;
   private readonly runs = new Map<string, Run>();
   private readonly unsubscribe: (() => void)[] = [];
+  private readonly leaseTimers: NodeJS.Timeout[] = [];
   private fillQueued = false;
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
   private readonly statements: ReturnType<typeof queueStatements>;
+  private readonly leases: ReturnType<typeof leaseStatements>;
+  private readonly leaseMs: number;
+  private readonly cluster: boolean;
   private readonly jobs: AsyncJobRunner;
   private readonly outcomes: TaskOutcomes;
   private readonly turns = new OwnerTurns();
@@ -71,28 +104,42 @@ export class Scheduler {
     private readonly ctx: CoreContext,
     private readonly options: SchedulerOptions,
   ) {
+    this.instanceId = options.instanceId ?? newInstanceId();
+    this.leaseMs = options.leaseMs ?? defaultLeaseMs;
+    this.cluster = options.cluster ?? false;
     this.statements = queueStatements(ctx.db);
+    this.leases = leaseStatements(ctx.db);
     this.jobs = new AsyncJobRunner(
       ctx,
       options.pollDelayMs ?? defaultPollDelay,
       options.callbackGraceMs ?? callbackGraceMs,
+      this.instanceId,
     );
-    this.outcomes = new TaskOutcomes(ctx, {
-      ...(options.backoff ?? defaultBackoff),
-      random: options.random ?? Math.random,
-    });
+    this.outcomes = new TaskOutcomes(
+      ctx,
+      { ...(options.backoff ?? defaultBackoff), random: options.random ?? Math.random },
+      this.instanceId,
+    );
   }
 
   start(): void {
     this.stopped = false;
-    const { requeued, resumed } = recoverInterrupted(this.ctx);
-    if (requeued + resumed.length > 0)
-      this.ctx.log.info({ requeued, resumed: resumed.length }, 'recovered interrupted tasks');
+    // Alone, every running task was this process's before it stopped; else only those whose
+    // instance stopped renewing them.
+    const resumed = this.takeOver(this.cluster);
     this.unsubscribe.push(
       this.ctx.bus.subscribe((event) => this.onEvent(event)),
       this.ctx.queueChanged.subscribe(() => this.wake()),
     );
     for (const task of resumed) this.launch(task);
+    if (this.cluster) {
+      this.every(this.leaseMs / 3, () => this.renewLeases());
+      this.every(this.leaseMs / 2, () => {
+        for (const task of this.takeOver(true)) this.launch(task);
+        // Slots other instances freed, which no event here told of.
+        this.wake();
+      });
+    }
     this.wake();
   }
 
@@ -100,6 +147,7 @@ export class Scheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    for (const timer of this.leaseTimers.splice(0)) clearInterval(timer);
     for (const off of this.unsubscribe.splice(0)) off();
     const pending = [...this.runs.values()];
     let grace: NodeJS.Timeout | undefined;
@@ -110,6 +158,9 @@ export class Scheduler {
     clearTimeout(grace);
     for (const run of this.runs.values()) run.controller.abort('shutdown' satisfies AbortReason);
     await Promise.all([...this.runs.values()].map((r) => r.done));
+    // What was cut off is another instance's to take over now, not once the leases run out.
+    if (this.cluster)
+      this.leases.renew.run({ instance: this.instanceId, until: this.ctx.clock.now() });
   }
 
   get runningCount(): number {
@@ -121,8 +172,15 @@ export class Scheduler {
     if (this.runs.has(taskId)) this.jobs.nudge(taskId);
   }
 
-  /** Looks for due work now (after the clock moved, in tests). */
+  /**
+   * Looks for due work now (after the clock moved, in tests); with other instances, first does
+   * what the lease timers do: renews this instance's leases and takes over expired ones.
+   */
   poke(): void {
+    if (this.cluster && !this.stopped) {
+      this.renewLeases();
+      for (const task of this.takeOver(true)) this.launch(task);
+    }
     this.wake();
   }
 
@@ -136,22 +194,85 @@ export class Scheduler {
 
   private onEvent(event: TaskEvent): void {
     if (event.type === 'canceled') this.cancelRun(event.task.id);
-    if (event.task.status === 'pending') this.wake();
+    // With other instances, a task that stops running anywhere frees a slot here too.
+    const freed = this.cluster && event.task.status !== 'processing';
+    if (event.task.status === 'pending' || freed) this.wake();
+  }
+
+  /** Runs `tick` every `ms` while started; a failure (the database busy, say) is logged. */
+  private every(ms: number, tick: () => void): void {
+    const timer = setInterval(() => {
+      try {
+        if (!this.stopped) tick();
+      } catch (error) {
+        this.ctx.log.error({ err: error }, 'a task lease update failed; trying again');
+      }
+    }, ms);
+    timer.unref();
+    this.leaseTimers.push(timer);
+  }
+
+  /** The heartbeat: extends this instance's leases, and ends runs whose task another took. */
+  private renewLeases(): void {
+    const until = this.ctx.clock.now() + this.leaseMs;
+    const held = new Set(
+      this.leases.renew.all({ instance: this.instanceId, until }).map((row) => row.id),
+    );
+    for (const [taskId, run] of this.runs) {
+      if (held.has(taskId) || run.controller.signal.aborted) continue;
+      // Canceled on another instance, whose event has not reached this one yet: the job at
+      // the provider is this instance's to cancel. (A run whose task simply ended is winding
+      // down already: aborting it changes nothing.)
+      if (this.statusOf(taskId) === 'canceled') this.cancelRun(taskId);
+      else run.controller.abort('lease_lost' satisfies AbortReason);
+    }
+  }
+
+  /**
+   * Recovers running tasks whose run was cut off (all of them, or those whose lease ran out),
+   * leaving this instance's own runs alone; returns the async jobs to poll again.
+   */
+  private takeOver(expiredOnly: boolean): Task[] {
+    const { requeued, failed, resumed } = recoverInterrupted(this.ctx, {
+      instanceId: this.instanceId,
+      leaseMs: this.leaseMs,
+      expiredOnly,
+      running: (taskId) => this.runs.has(taskId),
+    });
+    if (requeued + failed + resumed.length > 0) {
+      this.ctx.log.info(
+        { requeued, failed, resumed: resumed.length },
+        expiredOnly
+          ? 'took over the tasks of an instance that stopped'
+          : 'recovered interrupted tasks',
+      );
+    }
+    return resumed;
+  }
+
+  private statusOf(taskId: string): string | undefined {
+    return this.ctx.db
+      .select({ status: tasks.status })
+      .from(tasks)
+      .where(eq(tasks.id, taskId))
+      .get()?.status;
   }
 
   private cancelRun(taskId: string): void {
     const run = this.runs.get(taskId);
-    if (!run) return;
+    // Already ended here (by the heartbeat, say, when the cancel was on another instance).
+    if (!run || run.controller.signal.aborted) return;
     run.controller.abort('cancel' satisfies AbortReason);
     const row = this.ctx.db
-      .select({ provider: tasks.provider, jobId: tasks.providerJobId })
+      .select({ provider: tasks.provider, jobId: tasks.providerJobId, attempts: tasks.attempts })
       .from(tasks)
       .where(eq(tasks.id, taskId))
       .get();
     const adapter = row ? this.ctx.providers.get(row.provider) : undefined;
     if (row?.jobId && adapter?.kind === 'async' && adapter.cancelJob) {
+      const log = taskLog(this.ctx, { id: taskId, provider: row.provider, attempts: row.attempts });
       adapter.cancelJob(row.jobId).catch((error: unknown) => {
-        this.ctx.log.warn({ err: error, taskId }, 'could not cancel the job at the provider');
+        log.warn({ err: error }, 'could not cancel the job at the provider');
       });
     }
   }
@@ -172,29 +293,58 @@ export class Scheduler {
     if (!paused.all) {
       for (const provider of this.ctx.providers.all()) {
         if (paused.providers.has(provider.id)) continue;
-        let running = 0;
-        for (const run of this.runs.values()) if (run.provider === provider.id) running++;
-        this.claimDue(provider.id, this.options.concurrencyPerProvider - running, now);
+        this.claimDue(provider.id, now);
       }
     }
     this.armTimer(now);
   }
 
   /**
-   * Claims up to `free` due tasks of a provider one at a time, each owner in turn
-   * (pickNextTask), never more of one plan than its max_concurrent_requests allows: each pick
-   * reads the plan's running count after the previous claim.
+   * A provider's running tasks: other instances' from the database, this one's from memory
+   * (so a canceled run still winding down holds its slot until it is gone).
    */
-  private claimDue(provider: string, free: number, now: number): void {
-    for (; free > 0; free--) {
+  private runningOn(provider: string): number {
+    let here = 0;
+    for (const run of this.runs.values()) if (run.provider === provider) here++;
+    const elsewhere =
+      this.leases.runningElsewhere.get({ provider, instance: this.instanceId })?.n ?? 0;
+    return here + elsewhere;
+  }
+
+  /**
+   * Claims the provider's free slots with due tasks one at a time, each owner in turn
+   * (pickNextTask), never more of one plan than its max_concurrent_requests allows: each pick
+   * reads the plan's running count after the previous claim, and each claim checks both caps
+   * again in its own write transaction, against what every instance runs.
+   */
+  private claimDue(provider: string, now: number): void {
+    for (
+      let free = this.options.concurrencyPerProvider - this.runningOn(provider);
+      free > 0;
+      free--
+    ) {
       const next = pickNextTask(this.statements, provider, now, (owner) => ({
         running: this.runningFor(provider, owner),
         lastServed: this.turns.lastServed(provider, owner),
       }));
       if (!next) return;
+      const claimed = this.claim(next.id, provider);
+      if (claimed === 'provider_full') return;
       this.turns.served(provider, next.owner);
-      this.claim(next.id, provider);
     }
+  }
+
+  /**
+   * Inside the claim's transaction, which holds the database's write lock, so no instance
+   * claims meanwhile: the claimed task must fit the provider's cap and its plan's.
+   */
+  private checkCaps(taskId: string, provider: string): void {
+    // The claimed task is this instance's by now but not yet among its runs: hence the + 1.
+    if (this.runningOn(provider) + 1 > this.options.concurrencyPerProvider) {
+      throw new NoSlot('provider');
+    }
+    const plan = this.leases.planLoad.get({ id: taskId });
+    if (plan && plan.running > plan.max) throw new NoSlot('plan');
   }
 
   private runningFor(provider: string, owner: string): number {
@@ -232,13 +382,20 @@ export class Scheduler {
     this.timer.unref();
   }
 
-  private claim(taskId: string, provider: string): void {
+  /**
+   * Starts a task: `taken` when it was not there to take (claimed or canceled meanwhile, or
+   * over its plan's cap), `provider_full` when the provider has no slot left after all.
+   */
+  private claim(taskId: string, provider: string): 'claimed' | 'taken' | 'provider_full' {
+    // An earlier run of it (whose task another instance took over, say) is still ending.
+    if (this.runs.has(taskId)) return 'taken';
     // An async provider gets a webhook URL with a fresh per-task token when we are reachable.
     const base = this.options.publicBaseUrl;
     const token =
       base && this.ctx.providers.get(provider)?.kind === 'async'
         ? randomBytes(24).toString('base64url')
         : null;
+    const now = this.ctx.clock.now();
     let event: TaskEvent;
     try {
       event = transitionTask(this.ctx, {
@@ -247,15 +404,19 @@ export class Scheduler {
         from: ['pending'],
         set: {
           status: 'processing',
-          startedAt: this.ctx.clock.now(),
+          startedAt: now,
           nextRunAt: null,
           providerJobId: null,
           callbackToken: token,
+          leaseOwner: this.instanceId,
+          leaseUntil: now + this.leaseMs,
         },
         newAttempt: true,
+        also: () => this.checkCaps(taskId, provider),
       });
     } catch (error) {
-      if (isCoreError(error) && error.code === 'CONFLICT') return;
+      if (error instanceof NoSlot) return error.full === 'provider' ? 'provider_full' : 'taken';
+      if (isCoreError(error) && error.code === 'CONFLICT') return 'taken';
       throw error;
     }
     this.launch(
@@ -264,6 +425,7 @@ export class Scheduler {
         ? `${base.replace(/\/$/, '')}/webhooks/${provider}/${taskId}?token=${token}`
         : null,
     );
+    return 'claimed';
   }
 
   private launch(task: Task, callbackUrl: string | null = null): void {
@@ -334,11 +496,22 @@ export class Scheduler {
         stored.push(image);
       }
       signal.throwIfAborted();
-      this.outcomes.complete(task, stored, resultWarnings(task, stored), charge, thoughtSignatures);
-      completed = true;
+      completed = this.outcomes.complete(
+        task,
+        stored,
+        resultWarnings(task, stored),
+        charge,
+        thoughtSignatures,
+      );
     } catch (error) {
       const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;
-      if (reason === 'deadline') {
+      if (reason === 'lease_lost' || (isCoreError(error) && error.code === 'CONFLICT')) {
+        // Canceled, or taken over by another instance: whoever has the task now writes.
+        taskLog(this.ctx, task).info(
+          { reason: reason ?? (error as Error).message },
+          'a run ended without writing: the task is no longer this instance’s',
+        );
+      } else if (reason === 'deadline') {
         this.outcomes.finish(task.id, ['processing'], {
           code: 'timeout',
           message: `The task did not complete within ${task.timeoutSeconds} s`,
@@ -349,9 +522,10 @@ export class Scheduler {
           message: 'The provider did not answer within the time allowed for one request',
         });
       } else if (reason === undefined) {
-        this.outcomes.afterFailure(task.id, classifyFailure(error, this.ctx.log, task.id));
+        this.outcomes.afterFailure(task.id, classifyFailure(error, taskLog(this.ctx, task)));
       }
-      // 'cancel' was recorded by whoever canceled; 'shutdown' leaves the task to the next start.
+      // 'cancel' was recorded by whoever canceled; 'shutdown' leaves the task to the next start
+      // (or, with other instances, to whichever takes it over).
     } finally {
       for (const { sha256 } of stored) this.ctx.fileLeases.release(sha256);
       if (!completed && stored.length > 0) await discardUnreferenced(this.ctx, stored);

@@ -10,7 +10,7 @@ import type { ErrorClass, Task } from '../schemas';
 import { generationRow } from '../tasks/generation-row';
 import { resolveAutoAspectRatio } from '../tasks/resolve-auto-aspect-ratio';
 import { taskStatements } from '../tasks/task-statements';
-import { transitionTask } from '../tasks/transition-task';
+import { transitionTask, type Transition } from '../tasks/transition-task';
 import type { Failure } from './classify-failure';
 import { repriceTask } from './reprice-task';
 import { backoffDelay, shouldRetry } from './retry-policy';
@@ -26,14 +26,36 @@ const fallbackClasses = new Set<ErrorClass>([
 /**
  * How an attempt ends, written to the task: completed with its images and cost; retried
  * after a backoff (or a plan's fixed delay); handed to the next fallback provider; or failed.
+ * Each ending of a run is a compare-and-set on the status and on this instance's lease: a run
+ * whose task was canceled, or taken over by another instance, writes nothing.
  */
 export class TaskOutcomes {
   constructor(
     private readonly ctx: CoreContext,
     private readonly backoff: { baseMs: number; capMs: number; random: () => number },
+    /** The instance whose runs end here (the holder of their leases). */
+    private readonly instanceId: string,
   ) {}
 
-  /** `task` is the task as this attempt started (its cost so far included). */
+  /** Ends a run with `change`; false, logged, when the task is no longer this run's to end. */
+  private endRun(change: Transition): boolean {
+    try {
+      transitionTask(this.ctx, { ...change, lease: { owner: this.instanceId } });
+      return true;
+    } catch (error) {
+      if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
+      this.ctx.log.info(
+        { taskId: change.taskId, outcome: change.type, reason: error.message },
+        'the outcome of a run was dropped: the task was no longer its to end',
+      );
+      return false;
+    }
+  }
+
+  /**
+   * `task` is the task as this attempt started (its cost so far included). False when the
+   * result was dropped (the task was canceled or taken over meanwhile).
+   */
   complete(
     task: Task,
     images: StoredMedia[],
@@ -41,7 +63,7 @@ export class TaskOutcomes {
     charge: Charge | undefined,
     /** Per image, what the provider gave to continue from it (Gemini's thought signature). */
     thoughtSignatures: readonly (string | null)[] = [],
-  ): void {
+  ): boolean {
     const taskId = task.id;
     const cost = {
       estimatedCost: task.cost?.estimated ?? null,
@@ -49,7 +71,7 @@ export class TaskOutcomes {
       costUnit: task.cost?.unit ?? null,
       costSource: task.cost?.source ?? null,
     };
-    transitionTask(this.ctx, {
+    return this.endRun({
       taskId,
       type: 'completed',
       from: ['processing'],
@@ -83,6 +105,13 @@ export class TaskOutcomes {
     const failure = this.scrubbed(unscrubbed);
     const row = this.ctx.db.select().from(tasks).where(eq(tasks.id, taskId)).get();
     if (!row || row.status !== 'processing') return;
+    if (row.leaseOwner !== this.instanceId) {
+      this.ctx.log.info(
+        { taskId, code: failure.code },
+        'a failed run was dropped: another instance runs the task now',
+      );
+      return;
+    }
     const cost = costAfterAttempt(row, failure.charge, 'failed');
     const retry = shouldRetry({
       code: failure.code,
@@ -138,6 +167,7 @@ export class TaskOutcomes {
     try {
       this.handOver(row, failure, next, rest, repriced);
     } catch (error) {
+      // The budget check in the switch's transaction refused it; the task is still this run's.
       if (!(isCoreError(error) && error.code === 'BUDGET_EXCEEDED')) throw error;
       this.finish(
         row.id,
@@ -161,7 +191,7 @@ export class TaskOutcomes {
     rest: { provider: string; model: string }[],
     cost: ReturnType<typeof repriceTask>,
   ): void {
-    transitionTask(this.ctx, {
+    this.endRun({
       taskId: row.id,
       type: 'fell_back',
       from: ['processing'],
@@ -206,56 +236,59 @@ export class TaskOutcomes {
     runAt: number,
     cost: Partial<TaskRow>,
   ): void {
-    try {
-      transitionTask(this.ctx, {
-        taskId: row.id,
-        type: 'retry_scheduled',
-        from: ['processing'],
-        // One clock read: the wait it records (nextRunAt − updatedAt) is the one decided.
-        at: now,
-        set: {
-          ...cost,
-          status: 'pending',
-          nextRunAt: runAt,
-          startedAt: null,
-          providerJobId: null,
-          errorCode: failure.code,
-          errorMessage: failure.message,
-          errorRetryable: true,
-          errorAttempt: row.attempts,
-          noImageCount: row.noImageCount + (failure.code === 'no_image' ? 1 : 0),
-        },
-      });
-    } catch (error) {
-      if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
-    }
+    this.endRun({
+      taskId: row.id,
+      type: 'retry_scheduled',
+      from: ['processing'],
+      // One clock read: the wait it records (nextRunAt − updatedAt) is the one decided.
+      at: now,
+      set: {
+        ...cost,
+        status: 'pending',
+        nextRunAt: runAt,
+        startedAt: null,
+        providerJobId: null,
+        errorCode: failure.code,
+        errorMessage: failure.message,
+        errorRetryable: true,
+        errorAttempt: row.attempts,
+        noImageCount: row.noImageCount + (failure.code === 'no_image' ? 1 : 0),
+      },
+    });
   }
 
+  /** Fails a waiting task (`pending`: no run, no lease) or ends this instance's run of it. */
   finish(
     taskId: string,
-    from: ('pending' | 'processing')[],
+    from: ['pending'] | ['processing'],
     unscrubbed: { code: Failure['code'] | 'budget_exceeded'; message: string },
     attempt?: number,
     cost: Partial<TaskRow> = {},
   ): void {
     const failure = this.scrubbed(unscrubbed);
+    const change: Transition = {
+      taskId,
+      type: 'failed',
+      from,
+      set: {
+        ...cost,
+        status: 'failed',
+        finishedAt: this.ctx.clock.now(),
+        nextRunAt: null,
+        errorCode: failure.code,
+        errorMessage: failure.message,
+        errorRetryable: false,
+        errorAttempt: attempt ?? this.attemptsOf(taskId),
+      },
+    };
+    if (from[0] === 'processing') {
+      this.endRun(change);
+      return;
+    }
     try {
-      transitionTask(this.ctx, {
-        taskId,
-        type: 'failed',
-        from,
-        set: {
-          ...cost,
-          status: 'failed',
-          finishedAt: this.ctx.clock.now(),
-          nextRunAt: null,
-          errorCode: failure.code,
-          errorMessage: failure.message,
-          errorRetryable: false,
-          errorAttempt: attempt ?? this.attemptsOf(taskId),
-        },
-      });
+      transitionTask(this.ctx, change);
     } catch (error) {
+      // Claimed or canceled meanwhile (by another instance, say).
       if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
     }
   }

@@ -35,8 +35,13 @@ export interface Storage {
   open(name: string, range?: ByteRange): Promise<OpenedFile | null>;
   has(name: string): Promise<boolean>;
   delete(name: string): Promise<void>;
-  /** The URL path a browser fetches the file from. */
+  /**
+   * The path clients ask for the file at (`/files/<name>`): the same whichever store holds
+   * it, so task snapshots kept in the event log never point at a store's own address.
+   */
   url(name: string): string;
+  /** Where a client may fetch the bytes itself (a public bucket); the file route redirects there. */
+  directUrl?(name: string): string | null;
   /** Resolves when the store can be written and read now; rejects saying why not (readiness). */
   check(): Promise<void>;
 }

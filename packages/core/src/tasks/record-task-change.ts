@@ -29,28 +29,36 @@ export interface TaskChange {
  */
 export function recordTaskChange(ctx: CoreContext, change: TaskChange): TaskEvent {
   const now = change.at ?? ctx.clock.now();
-  const event = ctx.db.transaction((tx) => {
-    // Prepared statements on the same connection: they run inside this transaction.
-    const before = change.snapshotBefore ? loadTask(ctx.db, ctx.storage, change.taskId) : undefined;
-    const written = change.write(tx, now);
-    const task = change.snapshotBefore
-      ? before
-      : written
-        ? withGenerations(ctx.db, ctx.storage, written)
-        : loadTask(ctx.db, ctx.storage, change.taskId);
-    if (!task) throw new CoreError('NOT_FOUND', `Task ${change.taskId} does not exist`);
-    const appended = taskStatements(ctx.db).appendEvent.get({
-      taskId: task.id,
-      owner: task.owner,
-      type: change.type,
-      snapshot: JSON.stringify(task),
-      createdAt: now,
-    });
-    if (!appended) throw new Error('appending a task event returned no row');
-    // In the same transaction: no event is lost between this commit and its deliveries.
-    enqueueWebhookEvents(ctx, change.type, task, now);
-    return { seq: appended.seq, type: change.type, task } satisfies TaskEvent;
-  });
+  // IMMEDIATE: the write lock is taken first, so what the transaction reads is what it
+  // writes over, also when other processes share the file (a deferred one could read a
+  // snapshot another process has since overwritten, and fail at its first write).
+  const event = ctx.db.transaction(
+    (tx) => {
+      // Prepared statements on the same connection: they run inside this transaction.
+      const before = change.snapshotBefore
+        ? loadTask(ctx.db, ctx.storage, change.taskId)
+        : undefined;
+      const written = change.write(tx, now);
+      const task = change.snapshotBefore
+        ? before
+        : written
+          ? withGenerations(ctx.db, ctx.storage, written)
+          : loadTask(ctx.db, ctx.storage, change.taskId);
+      if (!task) throw new CoreError('NOT_FOUND', `Task ${change.taskId} does not exist`);
+      const appended = taskStatements(ctx.db).appendEvent.get({
+        taskId: task.id,
+        owner: task.owner,
+        type: change.type,
+        snapshot: JSON.stringify(task),
+        createdAt: now,
+      });
+      if (!appended) throw new Error('appending a task event returned no row');
+      // In the same transaction: no event is lost between this commit and its deliveries.
+      enqueueWebhookEvents(ctx, change.type, task, now);
+      return { seq: appended.seq, type: change.type, task } satisfies TaskEvent;
+    },
+    { behavior: 'immediate' },
+  );
   ctx.bus.publish(event);
   return event;
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { webhookEndpoints, type WebhookDeliveryRow, type WebhookEndpointRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import type { TaskEventType } from '../schemas';
+import { claimWebhookDelivery } from './claim-webhook-delivery';
 import { dueWebhookDeliveries } from './due-webhook-deliveries';
 import { failPendingDeliveries } from './fail-pending-deliveries';
 import { pruneWebhookDeliveries } from './prune-webhook-deliveries';
@@ -26,6 +27,11 @@ export interface WebhookWorkerOptions {
   disableAfterMs?: number;
   /** Delivered and failed deliveries are deleted after this long; default 30 days. */
   keepDeliveriesMs?: number;
+  /**
+   * How long an attempt holds its delivery against other instances; default 2 minutes, longer
+   * than a send may take. A delivery whose sender stopped mid-attempt is due again after it.
+   */
+  claimMs?: number;
 }
 
 /** Task changes that may have queued deliveries. */
@@ -76,9 +82,12 @@ export class WebhookWorker {
     this.prune(now);
     const room = (this.options.concurrency ?? 8) - this.inFlight.size;
     if (room <= 0) return;
+    const claimUntil = now + (this.options.claimMs ?? 2 * 60_000);
     const due = dueWebhookDeliveries(this.ctx.db, now, room + this.inFlight.size)
       .filter((row) => !this.inFlight.has(row.id))
-      .slice(0, room);
+      .slice(0, room)
+      // Each attempt is this instance's alone: another one sharing the database skips it.
+      .filter((row) => claimWebhookDelivery(this.ctx.db, row, claimUntil));
     await Promise.all(due.map((row) => this.track(row)));
   }
 

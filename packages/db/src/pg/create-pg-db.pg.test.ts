@@ -46,7 +46,7 @@ describe('createPgDb', () => {
     const { rows: tables } = await handle.pool.query<{ name: string }>(
       "select table_name as name from information_schema.tables where table_schema = 'public' order by 1",
     );
-    expect(tableNames).toHaveLength(18);
+    expect(tableNames).toHaveLength(20);
     expect(tables.map((t) => t.name)).toEqual(tableNames);
 
     const { rows: extensions } = await handle.pool.query<{ extname: string }>(
@@ -66,7 +66,7 @@ describe('createPgDb', () => {
     const { rows } = await handle.pool.query<{ n: string }>(
       'select count(*) as n from drizzle.__drizzle_migrations',
     );
-    expect(Number(rows[0]?.n)).toBe(2);
+    expect(Number(rows[0]?.n)).toBe(3);
   });
 
   it('refuses a URL that is not a PostgreSQL one, without repeating it', async () => {

@@ -144,6 +144,8 @@ describe('one piece of query-builder code on both dialects', () => {
         parentGenerationId: null,
         startedAt: null,
         finishedAt: 1_767_225_999_999,
+        leaseOwner: null,
+        leaseUntil: null,
       },
     ]);
     expect(onPg.events.map((e) => [e.seq, e.type, e.owner, e.snapshot])).toEqual([

@@ -71,7 +71,7 @@ interface ForeignKeyTarget {
 describe('the SQLite and PostgreSQL tables', () => {
   it('are the same tables under the same export names', () => {
     expect([...pgTables.keys()].sort()).toEqual([...sqliteTables.keys()].sort());
-    expect(sqliteTables.size).toBe(18);
+    expect(sqliteTables.size).toBe(20);
   });
 
   it.each([...sqliteTables.keys()])(

@@ -1,5 +1,6 @@
 import { pgTableOf } from '../columns/pg-table';
 import * as auth from '../tables/auth-tables';
+import * as cluster from '../tables/cluster-tables';
 import * as task from '../tables/task-tables';
 import * as webhook from '../tables/webhook-tables';
 
@@ -30,3 +31,6 @@ export const runtimeSettings = pgTableOf(auth.runtimeSettings);
 
 export const webhookEndpoints = pgTableOf(webhook.webhookEndpoints);
 export const webhookDeliveries = pgTableOf(webhook.webhookDeliveries);
+
+export const jobLeases = pgTableOf(cluster.jobLeases);
+export const instanceNotices = pgTableOf(cluster.instanceNotices);

@@ -116,6 +116,10 @@ export const tasks = tableSpec(
     updatedAt: col.epochMs('updated_at').notNull(),
     startedAt: col.epochMs('started_at'),
     finishedAt: col.epochMs('finished_at'),
+    /** The instance running a processing task; null once it leaves `processing`. */
+    leaseOwner: col.text('lease_owner'),
+    /** Until when that instance's claim holds (renewed by its heartbeat); after it, another takes over. */
+    leaseUntil: col.epochMs('lease_until'),
   },
   (t) => [
     // The queue's indexes hold pending tasks only, so finishing a task does not rewrite them.
@@ -158,6 +162,17 @@ export const tasks = tableSpec(
     index('tasks_spend_idx')
       .on(t.costUnit, t.finishedAt, t.actualCost)
       .where(sql`${t.costUnit} is not null and ${t.finishedAt} is not null`),
+    // Running tasks, by the instances running them: a provider's count (the claim's cap), an
+    // instance's heartbeat, and the leases that ran out (the takeover).
+    index('tasks_running_idx')
+      .on(t.provider)
+      .where(sql`${t.status} = 'processing'`),
+    index('tasks_lease_owner_idx')
+      .on(t.leaseOwner)
+      .where(sql`${t.status} = 'processing'`),
+    index('tasks_lease_until_idx')
+      .on(t.leaseUntil)
+      .where(sql`${t.status} = 'processing'`),
     index('tasks_reserved_idx')
       .on(t.costUnit, t.status, t.estimatedCost, t.actualCost)
       .where(sql`${t.costUnit} is not null and ${t.status} in ('pending', 'processing')`),

@@ -1,0 +1,18 @@
+import { pendingMigrations, type Db } from '@genhub/db';
+import { withCodeOf } from './error-code-of';
+import type { ReadinessCheck } from './readiness-check';
+
+/** Every migration this version ships is applied to the database. */
+export function migrationsCheck(db: Db): ReadinessCheck {
+  return {
+    name: 'migrations',
+    run: async () => {
+      const pending = await pendingMigrations(db);
+      if (pending.length === 0) return null;
+      const count = pending.length === 1 ? '1 migration is' : `${pending.length} migrations are`;
+      return `${count} not applied to the database: ${pending.join(', ')}`;
+    },
+    explain: (error) =>
+      withCodeOf('could not tell which migrations the database has applied', error),
+  };
+}

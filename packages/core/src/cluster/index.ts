@@ -1,0 +1,3 @@
+export type { Notices, NoticeTopic } from './notices';
+export { PollingNotices } from './polling-notices';
+export { SharedSignal } from './shared-signal';

@@ -1,0 +1,45 @@
+import { and, count, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { plans, tasks, type Db } from '@genhub/db';
+import { perConnection } from '../per-connection';
+
+function prepare(db: Db) {
+  const instance = sql.placeholder('instance');
+  const running = eq(tasks.status, 'processing');
+  return {
+    /** A provider's tasks that other instances run (or that no instance holds any more). */
+    runningElsewhere: db
+      .select({ n: count() })
+      .from(tasks)
+      .where(
+        and(
+          running,
+          eq(tasks.provider, sql.placeholder('provider')),
+          or(isNull(tasks.leaseOwner), ne(tasks.leaseOwner, instance)),
+        ),
+      )
+      .prepare(),
+    /** A task's plan: how many of its tasks run now, on every instance, and how many may. */
+    planLoad: db
+      .select({
+        running:
+          sql<number>`(select count(*) from tasks r where r.plan_id = ${tasks.planId} and r.status = 'processing')`.mapWith(
+            Number,
+          ),
+        max: plans.maxConcurrent,
+      })
+      .from(tasks)
+      .innerJoin(plans, eq(plans.id, tasks.planId))
+      .where(eq(tasks.id, sql.placeholder('id')))
+      .prepare(),
+    /** The heartbeat: extends this instance's leases; returns the tasks it still holds. */
+    renew: db
+      .update(tasks)
+      .set({ leaseUntil: sql`${sql.placeholder('until')}` })
+      .where(and(running, eq(tasks.leaseOwner, instance)))
+      .returning({ id: tasks.id })
+      .prepare(),
+  };
+}
+
+/** The queries of this instance's task leases, compiled once per connection. */
+export const leaseStatements = perConnection(prepare);

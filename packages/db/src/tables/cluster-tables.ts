@@ -1,0 +1,21 @@
+import { col } from '../columns/column-spec';
+import { tableSpec } from '../columns/table-spec';
+
+/**
+ * Jobs that must run on one instance at a time (the retention sweep, emptying the trash): the
+ * instance holding a job's lease runs it until `until`, renewing it as it goes.
+ */
+export const jobLeases = tableSpec('job_leases', {
+  name: col.text('name').primaryKey(),
+  holder: col.text('holder').notNull(),
+  until: col.epochMs('until').notNull(),
+});
+
+/**
+ * A counter per topic ("queue paused", "provider keys changed", …) that an instance bumps to
+ * tell the others to read that state again.
+ */
+export const instanceNotices = tableSpec('instance_notices', {
+  topic: col.text('topic').primaryKey(),
+  version: col.int53('version').notNull().default(0),
+});
