@@ -211,7 +211,8 @@ export async function buildApp(
   });
   registerMetricsRoute(fastify, metrics, env.METRICS_TOKEN);
   registerAssetRoutes(fastify, core, secret, gate);
-  await registerWebhookRoutes(fastify, core, scheduler);
+  await registerWebhookRoutes(fastify, core, scheduler, () => cluster.announce('callbacks'));
+  cluster.on('callbacks', () => scheduler.nudgeCalledBack());
   await registerFileRoutes(fastify, storage, gate);
   await registerExportRoute(fastify, core, gate);
   await registerOpenAiRoutes(fastify, core, env, gate, secret);

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '@genhub/core/testing';
 import type { TaskEvent } from '@genhub/core';
-import { connectClient, startTestServer, statusOf, type TestServer } from './test-server';
+import { startFakeKie, type FakeKie } from './fake-kie';
+import { fakeProviderEnv } from './fake-provider-env';
+import { freePort } from './spawn-server';
+import {
+  connectClient,
+  startTestServer,
+  statusOf,
+  waitForTask,
+  type TestServer,
+} from './test-server';
 import { rememberKey } from './test-keys';
 
 /**
@@ -74,5 +83,58 @@ describe('two instances sharing one database', () => {
     await until(async () => (await onBView())?.last4 === '1234');
     await onA.client.admin.providerKeys.clear.mutate({ name: 'OPENROUTER_API_KEY' });
     await until(async () => (await onBView())?.last4 == null);
+  });
+});
+
+describe('a provider callback that reaches the other instance', () => {
+  let kie: FakeKie;
+  let a: TestServer;
+  let b: TestServer;
+  let onA: ReturnType<typeof connectClient>;
+
+  beforeAll(async () => {
+    kie = await startFakeKie();
+    const portOfB = await freePort();
+    const vars = {
+      ...fakeProviderEnv({ kie }),
+      CLUSTER: 'true',
+      CLUSTER_POLL_MS: '10',
+      // Every job's callback goes to B.
+      PUBLIC_BASE_URL: `http://127.0.0.1:${portOfB}`,
+    };
+    // A polls only after a minute without a callback: only the callback can finish a job soon.
+    const patient = { pollDelayMs: () => 60_000, callbackGraceMs: 60_000 };
+    a = await startTestServer(vars, { scheduler: patient });
+    b = await startTestServer(vars, {
+      dataDir: a.dataDir,
+      signedIn: false,
+      port: portOfB,
+      scheduler: patient,
+    });
+    // B only answers callbacks here: A runs every job.
+    await b.app.scheduler.stop();
+    rememberKey(b.url, a.key ?? '');
+    onA = connectClient(a.url);
+  });
+
+  afterAll(async () => {
+    await onA.ws.close();
+    await b.close();
+    await a.close();
+    await kie.close();
+  });
+
+  it('makes the instance running the job poll at once and complete it', async () => {
+    Object.assign(kie.behaviour, { callbacks: 1, callbackDelayMs: 50, pollsToFinish: 1 });
+    const task = await onA.client.task.create.mutate({
+      provider: 'kie',
+      prompt: 'called back at B',
+    });
+    const done = await waitForTask(a, onA.client, task.id, 20_000);
+    expect(done.status).toBe('completed');
+    expect(kie.callbackResponses).toEqual([200]);
+    expect([...kie.tasks.values()].at(-1)?.callBackUrl).toContain(
+      `${b.url}/webhooks/kie/${task.id}`,
+    );
   });
 });

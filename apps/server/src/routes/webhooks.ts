@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   checkCallbackToken,
+  noteCallback,
   noteProviderCharge,
   type CallbackTarget,
   type CoreContext,
@@ -16,12 +17,14 @@ interface CallbackRoute {
 /**
  * Provider callbacks. A callback only triggers a poll of the provider's own record: the
  * result is confirmed there before anything is ingested, so a replayed or duplicate call
- * changes nothing.
+ * changes nothing. The instance running the job polls at once, whichever one the callback
+ * reached: `announceCallback` tells the others to look.
  */
 export async function registerWebhookRoutes(
   app: FastifyInstance,
   core: CoreContext,
   scheduler: Scheduler,
+  announceCallback: () => void = () => undefined,
 ) {
   const asyncProviders = core.providers.all().filter((p) => p.kind === 'async');
   for (const provider of asyncProviders) {
@@ -68,7 +71,9 @@ export async function registerWebhookRoutes(
           return sendError(reply, 401, 'UNAUTHORIZED', 'The callback could not be verified');
         const charge = adapter.noteWebhook?.(call);
         if (charge) noteProviderCharge(core, { taskId, jobId: target.jobId, charge });
+        noteCallback(core, taskId, call.now);
         scheduler.nudge(taskId);
+        announceCallback();
         return { ok: true };
       },
     });

@@ -1,5 +1,5 @@
 /** What instances sharing a database tell each other about; a notice carries nothing else. */
-export type NoticeTopic = 'queue' | 'provider-keys' | 'webhooks';
+export type NoticeTopic = 'queue' | 'provider-keys' | 'webhooks' | 'callbacks';
 
 /**
  * Nudges between the instances that share a database: "go and re-read this". A notice sent

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { plans, tasks, type Db } from '@genhub/db';
 import { perConnection } from '../per-connection';
 
@@ -30,6 +30,12 @@ function prepare(db: Db) {
       .from(tasks)
       .innerJoin(plans, eq(plans.id, tasks.planId))
       .where(eq(tasks.id, sql.placeholder('id')))
+      .prepare(),
+    /** This instance's running tasks that a provider has called back about. */
+    calledBack: db
+      .select({ id: tasks.id, at: tasks.callbackAt })
+      .from(tasks)
+      .where(and(running, eq(tasks.leaseOwner, instance), isNotNull(tasks.callbackAt)))
       .prepare(),
     /** The heartbeat: extends this instance's leases; returns the tasks it still holds. */
     renew: db

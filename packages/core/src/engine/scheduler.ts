@@ -94,6 +94,8 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private readonly statements: ReturnType<typeof queueStatements>;
   private readonly leases: ReturnType<typeof leaseStatements>;
+  /** When each running job's last callback was, as `nudgeCalledBack` last read it. */
+  private callbacksSeen = new Map<string, number>();
   private readonly leaseMs: number;
   private readonly cluster: boolean;
   private readonly jobs: AsyncJobRunner;
@@ -170,6 +172,20 @@ export class Scheduler {
   /** A provider called back about this task: poll it now instead of at the next tick. */
   nudge(taskId: string): void {
     if (this.runs.has(taskId)) this.jobs.nudge(taskId);
+  }
+
+  /**
+   * Another instance received callbacks: polls at once the jobs of this instance that a
+   * provider called back about since they were last looked at here.
+   */
+  nudgeCalledBack(): void {
+    const seen = new Map<string, number>();
+    for (const { id, at } of this.leases.calledBack.all({ instance: this.instanceId })) {
+      if (at === null) continue;
+      seen.set(id, at);
+      if (at > (this.callbacksSeen.get(id) ?? 0)) this.nudge(id);
+    }
+    this.callbacksSeen = seen;
   }
 
   /**

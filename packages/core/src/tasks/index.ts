@@ -8,6 +8,7 @@ export { transitionTask, type Transition } from './transition-task';
 export { recordTaskChange, type TaskChange } from './record-task-change';
 export { loadTask, loadTasks } from './load-task';
 export { deleteTask, type DeletedFiles } from './delete-task';
+export { noteCallback } from './note-callback';
 export { checkCallbackToken, type CallbackTarget } from './check-callback-token';
 export { noteProviderCharge } from './note-provider-charge';
 export { getTaskChain } from './get-task-chain';

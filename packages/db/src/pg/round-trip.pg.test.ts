@@ -146,6 +146,7 @@ describe('one piece of query-builder code on both dialects', () => {
         finishedAt: 1_767_225_999_999,
         leaseOwner: null,
         leaseUntil: null,
+        callbackAt: null,
       },
     ]);
     expect(onPg.events.map((e) => [e.seq, e.type, e.owner, e.snapshot])).toEqual([

@@ -120,6 +120,11 @@ export const tasks = tableSpec(
     leaseOwner: col.text('lease_owner'),
     /** Until when that instance's claim holds (renewed by its heartbeat); after it, another takes over. */
     leaseUntil: col.epochMs('lease_until'),
+    /**
+     * When the provider last called back about the running job: the instance running it polls
+     * at once, whichever instance the callback reached.
+     */
+    callbackAt: col.epochMs('callback_at'),
   },
   (t) => [
     // The queue's indexes hold pending tasks only, so finishing a task does not rewrite them.
