@@ -4,9 +4,38 @@ import { pgTestDatabase } from '../../test/pg-test-database';
 import { createPgDb, type PgDbHandle } from '../pg/create-pg-db';
 import { listenForNotices, type NoticeListener } from '../notices/listen-for-notices';
 import type { EventLog } from './event-log';
-import { appendPgEvent, createPgEventLog, taskEventsChannel } from './pg-event-log';
+import { eventLogSuite } from './event-log-suite';
+import {
+  appendPgEvent,
+  createPgEventLog,
+  taskEventsChannel,
+  type NewLoggedEvent,
+} from './pg-event-log';
 
 const database = pgTestDatabase();
+
+eventLogSuite('PostgreSQL', async () => {
+  const handle = await createPgDb(database.url);
+  const append = async (event: Omit<NewLoggedEvent, 'createdAt'>) => {
+    const tx = await handle.pool.connect();
+    try {
+      await tx.query('BEGIN');
+      const seq = await appendPgEvent(tx, { ...event, createdAt: 1_767_225_600_000 });
+      await tx.query('COMMIT');
+      return seq;
+    } finally {
+      tx.release();
+    }
+  };
+  return {
+    log: createPgEventLog(handle.pool),
+    append,
+    deleteEvent: async (seq) => {
+      await handle.pool.query('DELETE FROM task_events WHERE seq = $1', [seq]);
+    },
+    close: () => handle.close(),
+  };
+});
 
 /** Waits for `check` to hold, re-asking on every turn of the event loop (no fixed sleeps). */
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -17,7 +46,7 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
   }
 }
 
-describe('the task event log on PostgreSQL', () => {
+describe('the task event log on PostgreSQL, under concurrent writers', () => {
   let handle: PgDbHandle;
   let log: EventLog;
 
@@ -49,36 +78,6 @@ describe('the task event log on PostgreSQL', () => {
       tx.release();
     }
   }
-
-  it('reads pages after a cursor, by task and by owner, and knows the last seq given out', async () => {
-    expect(await log.lastAssigned()).toBe(0);
-    const seqs: number[] = [];
-    for (const [task, owner] of [
-      ['t1', 'u1'],
-      ['t2', 'u2'],
-      ['t1', 'u1'],
-      ['t3', 'u1'],
-    ] as const) {
-      seqs.push(await inTransaction((tx) => appendPgEvent(tx, event(task, owner))));
-    }
-    expect(seqs).toEqual([1, 2, 3, 4]);
-    const all = await log.readPage({ afterSeq: 0, limit: 10 });
-    expect(all.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-    expect(JSON.parse(all[0]!.snapshot)).toEqual({ id: 't1', owner: 'u1', note: '中文 "quoted"' });
-    expect((await log.readPage({ afterSeq: 1, limit: 2 })).map((e) => e.seq)).toEqual([2, 3]);
-    expect(
-      (await log.readPage({ afterSeq: 0, taskId: 't1', limit: 10 })).map((e) => e.seq),
-    ).toEqual([1, 3]);
-    expect((await log.readPage({ afterSeq: 0, owner: 'u1', limit: 10 })).map((e) => e.seq)).toEqual(
-      [1, 3, 4],
-    );
-    expect(
-      (await log.readPage({ afterSeq: 1, owner: 'u1', taskId: 't1', limit: 10 })).map((e) => e.seq),
-    ).toEqual([3]);
-    // A deleted newest event still counts as given out: no cursor can be reused.
-    await handle.pool.query('DELETE FROM task_events WHERE seq = 4');
-    expect(await log.lastAssigned()).toBe(4);
-  });
 
   it('never lets a reader pass an event that commits after a later one was appended', async () => {
     const start = await log.lastAssigned();
