@@ -102,7 +102,7 @@ describe('/readyz', () => {
       expect(body.checks.database).toEqual({ ok: true });
       expect(body.checks.storage).toEqual({ ok: true });
       expect(body.checks.migrations.reason).toMatch(
-        /^1 migration is not applied to the database: \d{4}_[a-z_]+$/,
+        /^1 migration is not applied to the database: \d{4}_[a-z_-]+$/,
       );
     } finally {
       db.run(

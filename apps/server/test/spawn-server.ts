@@ -100,6 +100,8 @@ export async function spawnServer(
     seedGallery?: number;
     /** false: no admin yet, as on a fresh install (onboarding tests). */
     signedIn?: boolean;
+    /** Another instance's data dir and admin to share (it stays when this one stops). */
+    sharing?: Pick<RunningApp, 'dataDir' | 'key' | 'admin'>;
   } = {},
 ): Promise<RunningApp> {
   if (!existsSync(join(serverDir, 'dist/main.js'))) {
@@ -107,7 +109,8 @@ export async function spawnServer(
       'The server is not built: run `pnpm build` first (turbo does it for e2e and bench)',
     );
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'genhub-e2e-'));
+  const { sharing } = options;
+  const dataDir = sharing?.dataDir ?? mkdtempSync(join(tmpdir(), 'genhub-e2e-'));
   if (options.seedGallery) {
     // `pnpm seed:gallery N` into this data dir, before the server opens it.
     execFileSync(
@@ -118,8 +121,8 @@ export async function spawnServer(
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const admin = options.signedIn === false ? null : testAdmin;
-  const key = admin ? createAdminWithKey(dataDir, admin) : null;
+  const admin = sharing ? sharing.admin : options.signedIn === false ? null : testAdmin;
+  const key = sharing ? sharing.key : admin ? createAdminWithKey(dataDir, admin) : null;
   if (key) rememberKey(url, key);
   const launch = async () => {
     const process_ = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
@@ -158,7 +161,7 @@ export async function spawnServer(
     async stop() {
       await halt(child, 'SIGTERM');
       forgetKey(url);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!sharing) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -52,15 +52,22 @@ export class AsyncJobRunner {
       const submitted = await adapter.submitJob(request);
       jobId = submitted.jobId;
       submitCharge = submitted.charge;
-      signal.throwIfAborted();
-      transitionTask(this.ctx, {
-        taskId: task.id,
-        type: 'submitted',
-        from: ['processing'],
-        lease: { owner: this.instanceId },
-        // A charge noted for an earlier attempt's job is not this job's.
-        set: { providerJobId: jobId, providerChargeAmount: null, providerChargeUnit: null },
-      });
+      try {
+        signal.throwIfAborted();
+        transitionTask(this.ctx, {
+          taskId: task.id,
+          type: 'submitted',
+          from: ['processing'],
+          lease: { owner: this.instanceId },
+          // A charge noted for an earlier attempt's job is not this job's.
+          set: { providerJobId: jobId, providerChargeAmount: null, providerChargeUnit: null },
+        });
+      } catch (error) {
+        // The task was canceled, stopped here or taken over by another instance before the
+        // job id was stored: no one will poll this job, so the provider may as well stop it.
+        this.abandon(adapter, task, jobId);
+        throw error;
+      }
       taskLog(this.ctx, task).debug({ jobId }, 'the provider accepted the job');
     }
     const since = this.ctx.clock.now();
@@ -83,6 +90,12 @@ export class AsyncJobRunner {
       if (!noted) throw error;
       throw new ProviderError(error.code, error.message, error.retryAfterMs, noted);
     }
+  }
+
+  private abandon(adapter: AsyncAdapter, task: GenerateRequest['task'], jobId: string): void {
+    adapter.cancelJob?.(jobId).catch((error: unknown) => {
+      taskLog(this.ctx, task).warn({ err: error, jobId }, 'could not cancel an abandoned job');
+    });
   }
 
   /** Sleeps until the next poll is due or a callback nudges this task, whichever is first. */

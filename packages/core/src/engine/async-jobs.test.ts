@@ -4,7 +4,7 @@ import { cancelTask } from '../tasks/cancel-task';
 import { createTask } from '../tasks/create-task';
 import { getTask } from '../tasks/get-task';
 import { transitionTask } from '../tasks/transition-task';
-import { createTestContext, fakeAsyncAdapter, type TestContext, until } from '../testing';
+import { createTestContext, fakeAsyncAdapter, gate, type TestContext, until } from '../testing';
 import { Scheduler } from './scheduler';
 
 describe('async provider jobs', () => {
@@ -57,6 +57,35 @@ describe('async provider jobs', () => {
     cancelTask(t.ctx, task.id);
     await t.scheduler.idle();
     expect(fake.log.canceled).toEqual(['job-1']);
+    expect(getTask(t.ctx, task.id).status).toBe('canceled');
+  });
+
+  it('cancels at the provider a job it accepted after the task was canceled', async () => {
+    const fake = fakeAsyncAdapter(1_000_000);
+    const accepting = gate();
+    let submitting = false;
+    const { submitJob } = fake.adapter;
+    const slow = {
+      ...fake.adapter,
+      submitJob: async (request: Parameters<typeof submitJob>[0]) => {
+        submitting = true;
+        await accepting.wait;
+        return submitJob(request);
+      },
+    };
+    t = await createTestContext({ adapters: [slow], scheduler: { pollDelayMs: () => 5 } });
+    t.scheduler.start();
+    const task = createTask(
+      t.ctx,
+      createTaskInput.parse({ prompt: 'too late', provider: 'async' }),
+    );
+    await until(() => submitting);
+    cancelTask(t.ctx, task.id);
+    accepting.open();
+    await t.scheduler.idle();
+    // Its id was never stored, so nothing else could have stopped it.
+    await until(() => fake.log.canceled.length > 0);
+    expect(fake.log).toMatchObject({ submitted: 1, polls: 0, canceled: ['job-1'] });
     expect(getTask(t.ctx, task.id).status).toBe('canceled');
   });
 });
