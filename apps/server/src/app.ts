@@ -197,8 +197,13 @@ export async function buildApp(
   const viewerOf = (source: ViewerSource) => viewers.of(source);
   const gate = createRequestGate(core, viewerOf);
   // Before every route, so each inherits its hook: per-user and per-address request limits.
-  const countSocketCall = await registerRateLimits(fastify, env, viewerOf, (variable, userId) =>
-    variable === 'RATE_LIMIT_TASKS' ? userLimitsOf(handle.db, userId).tasksPerMinute : null,
+  const countSocketCall = await registerRateLimits(
+    fastify,
+    env,
+    viewerOf,
+    (variable, userId) =>
+      variable === 'RATE_LIMIT_TASKS' ? userLimitsOf(handle.db, userId).tasksPerMinute : null,
+    handle.db,
   );
   await registerTrpc(fastify, core, env, auth, viewerOf, countSocketCall, () => viewers.forget());
   registerAuthRoutes(fastify, auth, handle.db);

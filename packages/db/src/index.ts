@@ -12,3 +12,5 @@ export { createSqliteEventLog } from './event-log/sqlite-event-log';
 export { pendingMigrations } from './pending-migrations';
 export { pingDatabase } from './ping-database';
 export { createSqliteNoticeBoard, type NoticeBoard } from './notices/sqlite-notice-board';
+export { countHit, type HitCount } from './rate-limits/count-hit';
+export { deleteExpiredHits } from './rate-limits/delete-expired-hits';

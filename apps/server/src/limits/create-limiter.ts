@@ -17,24 +17,27 @@ export interface Limiter {
 
 /**
  * A limit of `max` a minute (or what `maxFor` says for one caller) on @fastify/rate-limit's
- * limiter (its in-memory store), counted under a key the caller of {@link Limiter.hit} chose.
- * A request keeps one caller for its life (a WebSocket's upgrade request: its connection's),
- * so remembering it per request is safe.
+ * limiter (and the store it was registered with), counted under `name` and a key the caller of
+ * {@link Limiter.hit} chose. A request keeps one caller for its life (a WebSocket's upgrade
+ * request: its connection's), so remembering it per request is safe.
  */
 export function createLimiter(
   fastify: FastifyInstance,
+  /** Tells this limit's counters from the others' where they share a store. */
+  name: string,
   max: number,
   maxFor: (caller: string) => number | null = () => null,
 ): Limiter {
   const callers = new WeakMap<FastifyRequest, string>();
+  const callerOf = (req: FastifyRequest): string => {
+    const caller = callers.get(req);
+    if (caller === undefined) throw new Error('a request was counted without its caller');
+    return caller;
+  };
   const check = fastify.createRateLimit({
-    max: (_req, caller) => maxFor(caller) ?? max,
+    max: (req) => maxFor(callerOf(req)) ?? max,
     timeWindow: rateLimitWindowMs,
-    keyGenerator: (req) => {
-      const caller = callers.get(req);
-      if (caller === undefined) throw new Error('a request was counted without its caller');
-      return caller;
-    },
+    keyGenerator: (req) => `${name}:${callerOf(req)}`,
   });
   return {
     max,

@@ -15,10 +15,10 @@ export interface RateLimitRule {
 }
 
 /**
- * Every request limit in one place. Each is a count per minute, kept in this process's memory:
- * a restart forgets it, and two processes count apart. One counter per rule, so a user's
- * sessions and API keys share an allowance (minting keys does not multiply it); the plan rule's
- * procedures share one too.
+ * Every request limit in one place. Each is a count per minute, kept in this process's memory
+ * (a restart forgets it), or with `CLUSTER=true` in the shared database, so that instances count
+ * together. One counter per rule, so a user's sessions and API keys share an allowance (minting
+ * keys does not multiply it); the plan rule's procedures share one too.
  */
 export const rateLimitRules = {
   signIn: {

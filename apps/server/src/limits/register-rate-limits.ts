@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import rateLimit from '@fastify/rate-limit';
+import type { Db } from '@genhub/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ViewerSource } from '../auth/resolve-viewer';
 import type { Viewer } from '../auth/viewer';
@@ -8,6 +9,7 @@ import { trpcTarget } from '../edge/trpc-target';
 import type { Env } from '../env';
 import { callerKey, userOfCaller } from './caller-key';
 import { createLimiter } from './create-limiter';
+import { databaseRateLimitStore } from './database-rate-limit-store';
 import { limitSocketCalls, type CountSocketCall } from './limit-socket-calls';
 import { rateLimitedMessage } from './rate-limited-message';
 import { rateLimitRules, type RateLimitRule } from './rate-limits';
@@ -24,14 +26,24 @@ export async function registerRateLimits(
   env: Env,
   resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
   /** A user's own limit for a rule (by its variable), where an admin set one (null: the server's). */
-  userMax: (variable: RateLimitRule['variable'], userId: string) => number | null = () => null,
+  userMax: (variable: RateLimitRule['variable'], userId: string) => number | null,
+  /** With `CLUSTER=true`, the counters live here, shared by every instance. */
+  db: Db,
 ): Promise<CountSocketCall> {
-  await fastify.register(rateLimit, { global: false });
+  await fastify.register(rateLimit, {
+    global: false,
+    // One instance counts in its own memory (fast); instances sharing a database count there.
+    ...(env.CLUSTER && {
+      store: databaseRateLimitStore(db, (error) =>
+        fastify.log.warn({ err: error }, 'could not delete ended rate-limit windows'),
+      ),
+    }),
+  });
   const limits: ActiveLimit[] = Object.values(rateLimitRules)
     .filter((rule) => env[rule.variable] > 0)
     .map((rule) => ({
       rule,
-      limiter: createLimiter(fastify, env[rule.variable], (caller) => {
+      limiter: createLimiter(fastify, rule.variable, env[rule.variable], (caller) => {
         const userId = userOfCaller(caller);
         return userId === null ? null : userMax(rule.variable, userId);
       }),

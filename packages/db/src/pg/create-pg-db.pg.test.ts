@@ -47,7 +47,7 @@ describe('createPgDb', () => {
     const { rows: tables } = await handle.pool.query<{ name: string }>(
       "select table_name as name from information_schema.tables where table_schema = 'public' order by 1",
     );
-    expect(tableNames).toHaveLength(20);
+    expect(tableNames).toHaveLength(21);
     expect(tables.map((t) => t.name)).toEqual(tableNames);
 
     const { rows: extensions } = await handle.pool.query<{ extname: string }>(

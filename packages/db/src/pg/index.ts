@@ -12,3 +12,5 @@ export {
   type ListenOptions,
   type NoticeListener,
 } from '../notices/listen-for-notices';
+export { countPgHit } from '../rate-limits/count-pg-hit';
+export { deleteExpiredPgHits } from '../rate-limits/delete-expired-pg-hits';

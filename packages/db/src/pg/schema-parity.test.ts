@@ -71,7 +71,7 @@ interface ForeignKeyTarget {
 describe('the SQLite and PostgreSQL tables', () => {
   it('are the same tables under the same export names', () => {
     expect([...pgTables.keys()].sort()).toEqual([...sqliteTables.keys()].sort());
-    expect(sqliteTables.size).toBe(20);
+    expect(sqliteTables.size).toBe(21);
   });
 
   it.each([...sqliteTables.keys()])(

@@ -34,3 +34,4 @@ export const webhookDeliveries = pgTableOf(webhook.webhookDeliveries);
 
 export const jobLeases = pgTableOf(cluster.jobLeases);
 export const instanceNotices = pgTableOf(cluster.instanceNotices);
+export const rateLimitHits = pgTableOf(cluster.rateLimitHits);
