@@ -23,13 +23,8 @@ import {
   type PgTimestampBuilderInitial,
 } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
-import type {
-  BuilderFlags,
-  ColumnReference,
-  ColumnRuntimeConfig,
-  ColumnTypeConfig,
-  EnumOf,
-} from './column-spec';
+import { chainColumn, oncePerSpec, type ChainBuilder, type Dialect } from './chain-column';
+import type { BuilderFlags, ColumnRuntimeConfig, ColumnTypeConfig, EnumOf } from './column-spec';
 import type {
   AnyTableSpec,
   ColumnSpecs,
@@ -64,27 +59,7 @@ export type PgBuilder<T extends ColumnTypeConfig> = PgBase<T> & BuilderFlags<T> 
 export type PgBuilders<C extends ColumnSpecs> = { [K in keyof C]: PgBuilder<C[K]['_']> };
 
 /** The part of a drizzle builder that building from a spec calls; every PostgreSQL builder has it. */
-interface ChainBuilder {
-  notNull(): ChainBuilder;
-  primaryKey(): ChainBuilder;
-  default(value: unknown): ChainBuilder;
-  unique(): ChainBuilder;
-  references(
-    ref: () => PgColumn,
-    actions: { onDelete?: ColumnReference['onDelete'] },
-  ): ChainBuilder;
-}
-
-const built = new WeakMap<AnyTableSpec, unknown>();
-
-function referenced(spec: AnyTableSpec, column: string): PgColumn {
-  const table = pgTableOf(spec) as unknown as Record<string, PgColumn | undefined>;
-  const target = table[column];
-  if (!target) throw new Error(`${spec.name} has no column ${column}`);
-  return target;
-}
-
-function baseOf(config: ColumnRuntimeConfig): ChainBuilder {
+function baseOf(config: ColumnRuntimeConfig): ChainBuilder<PgColumn> {
   switch (config.kind) {
     case 'text':
       return config.enumValues ? text(config.name, { enum: config.enumValues }) : text(config.name);
@@ -108,22 +83,7 @@ function baseOf(config: ColumnRuntimeConfig): ChainBuilder {
   }
 }
 
-function builderOf(config: ColumnRuntimeConfig): ChainBuilder {
-  let builder = baseOf(config);
-  const { references } = config;
-  if (config.kind !== 'serial') {
-    if (config.notNull) builder = builder.notNull();
-    if (config.primaryKey) builder = builder.primaryKey();
-  }
-  if (config.default) builder = builder.default(config.default.value);
-  if (config.unique) builder = builder.unique();
-  if (references) {
-    builder = builder.references(() => referenced(references.table(), references.column), {
-      onDelete: references.onDelete,
-    });
-  }
-  return builder;
-}
+const dialect: Dialect<PgColumn> = { base: baseOf, tableOf: (spec) => pgTableOf(spec) };
 
 function constraintOf(spec: ConstraintSpec): PgTableExtraConfigValue {
   // The columns handed to the spec are this dialect's own, typed as any dialect's there.
@@ -137,12 +97,15 @@ function constraintOf(spec: ConstraintSpec): PgTableExtraConfigValue {
 
 function build<N extends string, C extends ColumnSpecs>(spec: TableSpec<N, C>) {
   const columns = Object.fromEntries(
-    Object.entries(spec.columns).map(([key, column]) => [key, builderOf(column.config)]),
+    Object.entries(spec.columns).map(([key, column]) => [key, chainColumn(dialect, column.config)]),
   ) as PgBuilders<C>;
   return pgTable(spec.name, columns, (table) =>
     spec.constraints(table as unknown as SpecColumns<C>).map(constraintOf),
   );
 }
+
+// Typed per call by the caller: the spec it is given fixes the table's type.
+const builtOnce = oncePerSpec<unknown>((spec: AnyTableSpec) => build(spec));
 
 /**
  * The PostgreSQL table of a spec, with the same property names and row types as its SQLite
@@ -151,9 +114,5 @@ function build<N extends string, C extends ColumnSpecs>(spec: TableSpec<N, C>) {
 export function pgTableOf<N extends string, C extends ColumnSpecs>(
   spec: TableSpec<N, C>,
 ): ReturnType<typeof build<N, C>> {
-  const existing = built.get(spec) as ReturnType<typeof build<N, C>> | undefined;
-  if (existing) return existing;
-  const table = build(spec);
-  built.set(spec, table);
-  return table;
+  return builtOnce(spec) as ReturnType<typeof build<N, C>>;
 }

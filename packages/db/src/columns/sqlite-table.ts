@@ -16,13 +16,8 @@ import {
   type SQLiteTextJsonBuilderInitial,
   type SQLiteTimestampBuilderInitial,
 } from 'drizzle-orm/sqlite-core';
-import type {
-  BuilderFlags,
-  ColumnReference,
-  ColumnRuntimeConfig,
-  ColumnTypeConfig,
-  EnumOf,
-} from './column-spec';
+import { chainColumn, oncePerSpec, type ChainBuilder, type Dialect } from './chain-column';
+import type { BuilderFlags, ColumnRuntimeConfig, ColumnTypeConfig, EnumOf } from './column-spec';
 import type {
   AnyTableSpec,
   ColumnSpecs,
@@ -47,28 +42,8 @@ type SqliteBase<T extends ColumnTypeConfig> = T['kind'] extends 'text'
 export type SqliteBuilder<T extends ColumnTypeConfig> = SqliteBase<T> & BuilderFlags<T>;
 export type SqliteBuilders<C extends ColumnSpecs> = { [K in keyof C]: SqliteBuilder<C[K]['_']> };
 
-const built = new WeakMap<AnyTableSpec, unknown>();
-
-function referenced(spec: AnyTableSpec, column: string): SQLiteColumn {
-  const table = sqliteTableOf(spec) as unknown as Record<string, SQLiteColumn | undefined>;
-  const target = table[column];
-  if (!target) throw new Error(`${spec.name} has no column ${column}`);
-  return target;
-}
-
 /** The part of a drizzle builder that building from a spec calls; every SQLite builder has it. */
-interface ChainBuilder {
-  notNull(): ChainBuilder;
-  primaryKey(): ChainBuilder;
-  default(value: unknown): ChainBuilder;
-  unique(): ChainBuilder;
-  references(
-    ref: () => SQLiteColumn,
-    actions: { onDelete?: ColumnReference['onDelete'] },
-  ): ChainBuilder;
-}
-
-function baseOf(config: ColumnRuntimeConfig): ChainBuilder {
+function baseOf(config: ColumnRuntimeConfig): ChainBuilder<SQLiteColumn> {
   switch (config.kind) {
     case 'text':
       return config.enumValues ? text(config.name, { enum: config.enumValues }) : text(config.name);
@@ -89,22 +64,7 @@ function baseOf(config: ColumnRuntimeConfig): ChainBuilder {
   }
 }
 
-function builderOf(config: ColumnRuntimeConfig): ChainBuilder {
-  let builder = baseOf(config);
-  const { references } = config;
-  if (config.kind !== 'serial') {
-    if (config.notNull) builder = builder.notNull();
-    if (config.primaryKey) builder = builder.primaryKey();
-  }
-  if (config.default) builder = builder.default(config.default.value);
-  if (config.unique) builder = builder.unique();
-  if (references) {
-    builder = builder.references(() => referenced(references.table(), references.column), {
-      onDelete: references.onDelete,
-    });
-  }
-  return builder;
-}
+const dialect: Dialect<SQLiteColumn> = { base: baseOf, tableOf: (spec) => sqliteTableOf(spec) };
 
 function constraintOf(spec: ConstraintSpec): SQLiteTableExtraConfigValue {
   // The columns handed to the spec are this dialect's own, typed as any dialect's there.
@@ -120,12 +80,15 @@ function constraintOf(spec: ConstraintSpec): SQLiteTableExtraConfigValue {
 
 function build<N extends string, C extends ColumnSpecs>(spec: TableSpec<N, C>) {
   const columns = Object.fromEntries(
-    Object.entries(spec.columns).map(([key, column]) => [key, builderOf(column.config)]),
+    Object.entries(spec.columns).map(([key, column]) => [key, chainColumn(dialect, column.config)]),
   ) as SqliteBuilders<C>;
   return sqliteTable(spec.name, columns, (table) =>
     spec.constraints(table as unknown as SpecColumns<C>).map(constraintOf),
   );
 }
+
+// Typed per call by the caller: the spec it is given fixes the table's type.
+const builtOnce = oncePerSpec<unknown>((spec: AnyTableSpec) => build(spec));
 
 /**
  * The SQLite table of a spec: columns, indexes and keys as drizzle would have them by hand.
@@ -134,9 +97,5 @@ function build<N extends string, C extends ColumnSpecs>(spec: TableSpec<N, C>) {
 export function sqliteTableOf<N extends string, C extends ColumnSpecs>(
   spec: TableSpec<N, C>,
 ): ReturnType<typeof build<N, C>> {
-  const existing = built.get(spec) as ReturnType<typeof build<N, C>> | undefined;
-  if (existing) return existing;
-  const table = build(spec);
-  built.set(spec, table);
-  return table;
+  return builtOnce(spec) as ReturnType<typeof build<N, C>>;
 }
