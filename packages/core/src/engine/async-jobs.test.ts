@@ -64,7 +64,7 @@ describe('async provider jobs', () => {
     const fake = fakeAsyncAdapter(1_000_000);
     const accepting = gate();
     let submitting = false;
-    const { submitJob } = fake.adapter;
+    const submitJob = fake.adapter.submitJob.bind(fake.adapter);
     const slow = {
       ...fake.adapter,
       submitJob: async (request: Parameters<typeof submitJob>[0]) => {

@@ -37,12 +37,28 @@ function prepare(db: Db) {
       .from(tasks)
       .where(and(running, eq(tasks.leaseOwner, instance), isNotNull(tasks.callbackAt)))
       .prepare(),
-    /** The heartbeat: extends this instance's leases; returns the tasks it still holds. */
+    /**
+     * The heartbeat: extends the leases of the tasks this instance runs now (`ids`, a JSON
+     * array) and returns those it still holds. A task leased here but no longer run (a run
+     * that ended without writing) is left to run out, so that takeover recovers it.
+     */
     renew: db
       .update(tasks)
       .set({ leaseUntil: sql`${sql.placeholder('until')}` })
-      .where(and(running, eq(tasks.leaseOwner, instance)))
+      .where(
+        and(
+          running,
+          eq(tasks.leaseOwner, instance),
+          sql`${tasks.id} in (select value from json_each(${sql.placeholder('ids')}))`,
+        ),
+      )
       .returning({ id: tasks.id })
+      .prepare(),
+    /** Ends every lease of this instance now (a clean stop), for the others to take over. */
+    release: db
+      .update(tasks)
+      .set({ leaseUntil: sql`${sql.placeholder('until')}` })
+      .where(and(running, eq(tasks.leaseOwner, instance)))
       .prepare(),
   };
 }

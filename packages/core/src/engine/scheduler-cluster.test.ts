@@ -326,6 +326,23 @@ describe('several schedulers sharing a database', () => {
     expect(b.scheduler.runningCount).toBe(0);
   });
 
+  it('renews only the tasks it runs: one leased here that no run holds runs out and is recovered', async () => {
+    const local = createLocalAdapter({ delayMs: 0 });
+    const a = await instance('A', [local], { leaseMs: 300 });
+    const task = make(a, 'stranded');
+    // As a run that ended without recording anything leaves it: processing, leased to A.
+    a.ctx.db
+      .update(tasks)
+      .set({ status: 'processing', leaseOwner: 'A', leaseUntil: clock.now() + 300, attempts: 1 })
+      .where(eq(tasks.id, task.id))
+      .run();
+    a.scheduler.start();
+    clock.advance(1_000);
+    a.scheduler.poke();
+    await until(() => getTask(a.ctx, task.id).status === 'completed', 5_000, 'the recovery');
+    expect(eventTypes(a, task.id)).toEqual(['created', 'requeued', 'started', 'completed']);
+  });
+
   it('hands its running tasks over at once when it stops', async () => {
     const held = heldAdapter();
     gates.push(held.open);

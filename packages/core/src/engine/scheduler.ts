@@ -162,7 +162,7 @@ export class Scheduler {
     await Promise.all([...this.runs.values()].map((r) => r.done));
     // What was cut off is another instance's to take over now, not once the leases run out.
     if (this.cluster)
-      this.leases.renew.run({ instance: this.instanceId, until: this.ctx.clock.now() });
+      this.leases.release.run({ instance: this.instanceId, until: this.ctx.clock.now() });
   }
 
   get runningCount(): number {
@@ -232,7 +232,9 @@ export class Scheduler {
   private renewLeases(): void {
     const until = this.ctx.clock.now() + this.leaseMs;
     const held = new Set(
-      this.leases.renew.all({ instance: this.instanceId, until }).map((row) => row.id),
+      this.leases.renew
+        .all({ instance: this.instanceId, until, ids: JSON.stringify([...this.runs.keys()]) })
+        .map((row) => row.id),
     );
     for (const [taskId, run] of this.runs) {
       if (held.has(taskId) || run.controller.signal.aborted) continue;
@@ -298,7 +300,14 @@ export class Scheduler {
     this.fillQueued = true;
     setImmediate(() => {
       this.fillQueued = false;
-      if (!this.stopped) this.fill();
+      if (this.stopped) return;
+      try {
+        this.fill();
+      } catch (error) {
+        // The database busy past its timeout, say: look again shortly.
+        this.ctx.log.error({ err: error }, 'could not claim due tasks; trying again');
+        setTimeout(() => this.wake(), 1000).unref();
+      }
     });
   }
 
@@ -454,12 +463,18 @@ export class Scheduler {
       Math.max(0, Math.min(attemptEnds ? attemptMs : untilDeadline, 2 ** 31 - 1)),
     );
     deadline.unref();
-    const done = this.execute(task, controller.signal, callbackUrl).finally(() => {
-      clearTimeout(deadline);
-      this.jobs.forget(task.id);
-      this.runs.delete(task.id);
-      this.wake();
-    });
+    const done = this.execute(task, controller.signal, callbackUrl)
+      // A run that could not even record its end (the database or the store failing) is
+      // logged; its task's lease, no longer renewed, runs out and takeover recovers it.
+      .catch((error: unknown) =>
+        taskLog(this.ctx, task).error({ err: error }, 'a run ended without recording its outcome'),
+      )
+      .finally(() => {
+        clearTimeout(deadline);
+        this.jobs.forget(task.id);
+        this.runs.delete(task.id);
+        this.wake();
+      });
     this.runs.set(task.id, { provider: task.provider, owner: task.owner, controller, done });
   }
 
