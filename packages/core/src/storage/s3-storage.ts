@@ -71,7 +71,9 @@ export class S3Storage implements Storage {
         // The store checks the bytes it received against this.
         'x-amz-content-sha256': createHash('sha256').update(bytes).digest('hex'),
       },
-      body: () => bytes,
+      // Node's fetch takes any Uint8Array; the DOM's BodyInit type (seen by the SPA's
+      // typecheck of this package) wants one over a plain ArrayBuffer.
+      body: () => bytes as Uint8Array<ArrayBuffer>,
     });
     if (!response.ok) throw await s3ErrorOf(response, `PUT "${name}"`);
     await response.body?.cancel();
