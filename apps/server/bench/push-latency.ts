@@ -7,11 +7,12 @@
  * Run with `pnpm bench`; `BENCH_NODE_ARGS` (e.g. `--cpu-prof`) go to the server's node, and
  * an argument `idle` or `running` runs only those scenarios.
  */
-import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import { cpuMs, rssMb } from '../test/process-memory';
 import { spawnServer } from '../test/spawn-server';
-import { authHeaders, keyFor } from '../test/test-keys';
+import { benchServerEnv } from './bench-server-env';
+import { latencyStats } from './latency-stats';
+import { measurePushes } from './measure-pushes';
+import { subscribe } from './subscribe';
 
 interface Scenario {
   subscribers: number;
@@ -28,113 +29,43 @@ const scenarios: Scenario[] = [
   { subscribers: 1000, tasks: 100, delayMs: 50 },
 ];
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-const ping = Buffer.from('PING');
-const startedType = Buffer.from('"type":"started"');
-const createdType = Buffer.from('"type":"created"');
-const completedType = Buffer.from('"type":"completed"');
-
-/**
- * One subscriber, as light as a client can be, so that the 1,000 of them on this machine take
- * as little of its CPU from the server as possible: messages are searched as bytes, never
- * decoded to strings (the server's UTF-8 is not re-validated either). It presents the server's
- * key in its connection params, as tRPC's wsLink does.
- */
-async function subscribe(
-  url: string,
-): Promise<{ socket: WebSocket; onEvent: (fn: (raw: Buffer) => void) => void }> {
-  const key = keyFor(url);
-  if (!key) throw new Error(`no API key for ${url}`);
-  const socket = new WebSocket(url.replace('http', 'ws') + '/trpc?connectionParams=1', {
-    skipUTF8Validation: true,
-  });
-  let handler: (raw: Buffer) => void = () => undefined;
-  socket.on('message', (data: Buffer) => {
-    if (data.equals(ping)) socket.send('PONG');
-    else handler(data);
-  });
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  socket.send(JSON.stringify({ method: 'connectionParams', data: { token: key } }));
-  const started = new Promise<void>((resolve) => {
-    handler = (raw) => {
-      if (raw.includes(startedType)) resolve();
-    };
-  });
-  socket.send(
-    JSON.stringify({
-      id: 1,
-      method: 'subscription',
-      params: { path: 'task.events', input: { lastEventId: null } },
-    }),
-  );
-  await started;
-  return { socket, onEvent: (fn) => (handler = fn) };
-}
+const warmup = 10;
 
 async function run({ subscribers, tasks, delayMs }: Scenario) {
   const server = await spawnServer(
-    {
-      LOCAL_PROVIDER_DELAY_MS: String(delayMs),
-      LOG_LEVEL: 'warn',
-      // As `pnpm start` runs it: two malloc arenas keep image buffers from spreading memory.
-      MALLOC_ARENA_MAX: '2',
-      // Every subscriber is this one address.
-      WS_MAX_CONNECTIONS_PER_CLIENT: String(subscribers + 10),
-    },
+    benchServerEnv(subscribers, delayMs),
     process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
   );
   try {
     const clients = [];
     for (let i = 0; i < subscribers; i++) clients.push(await subscribe(server.url));
 
-    const latencies: number[] = [];
-    let completed = 0;
     const cpuBefore = cpuMs(server.pid);
-    for (let i = 0; i < tasks + 10; i++) {
-      const marker = Buffer.from(`"prompt":"bench ${subscribers}-${i}"`);
-      let waiting = subscribers;
-      let done!: () => void;
-      const all = new Promise<void>((resolve) => (done = resolve));
-      for (const [index, client] of clients.entries()) {
-        client.onEvent((raw) => {
-          if (index === 0 && raw.includes(completedType)) completed++;
-          if (raw.includes(marker) && raw.includes(createdType) && --waiting === 0) done();
-        });
-      }
-      const start = performance.now();
-      const res = await fetch(`${server.url}/trpc/task.create`, {
-        method: 'POST',
-        headers: { ...authHeaders(server.url), 'content-type': 'application/json' },
-        body: JSON.stringify({ prompt: `bench ${subscribers}-${i}` }),
-      });
-      if (!res.ok) throw new Error(`create failed: ${res.status}`);
-      await all;
-      if (i >= 10) latencies.push(performance.now() - start); // the first ten warm up
-    }
+    const pushes = await measurePushes({
+      urls: [server.url],
+      groups: [clients],
+      tasks,
+      warmup,
+      label: String(subscribers),
+    });
+    const serverCores = (cpuMs(server.pid) - cpuBefore) / pushes.wallMs;
     const memory = rssMb(server.pid);
-    const doneWhileMeasured = completed;
+    const doneWhileMeasured = pushes.completed();
     // The server's CPU for the whole of every task (its three events, when they run).
-    if (delayMs < 600_000) {
-      await new Promise<void>((resolve) => {
-        const check = setInterval(() => {
-          if (completed < tasks + 10) return;
-          clearInterval(check);
-          resolve();
-        }, 10);
-      });
-    }
-    const cpuPerTask = (cpuMs(server.pid) - cpuBefore) / (tasks + 10);
+    if (delayMs < 600_000) await pushes.untilCompleted(tasks + warmup);
+    const cpuPerTask = (cpuMs(server.pid) - cpuBefore) / (tasks + warmup);
     for (const client of clients) client.socket.terminate();
-    latencies.sort((a, b) => a - b);
+    const { p50, p99 } = latencyStats(pushes.samples.map((s) => s.totalMs));
     return {
       subscribers,
       tasks,
       running: delayMs < 600_000 ? `${doneWhileMeasured} done` : 'idle',
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
+      p50,
+      p99,
       cpuPerTask,
+      serverCores,
+      clientCores: pushes.clientCpuMs / pushes.wallMs,
+      createdPerSecond: ((tasks + warmup) * 1000) / pushes.wallMs,
       ...memory,
     };
   } finally {
@@ -151,7 +82,7 @@ for (const s of scenarios) {
 }
 console.log('\nPush latency: task.create → every subscriber has the event');
 console.log(
-  'subscribers | tasks | tasks run     | p50 ms | p99 ms | server CPU ms/task | server RSS MB | peak RSS MB',
+  'subscribers | tasks | tasks run     | p50 ms | p99 ms | server CPU ms/task | server RSS MB | peak RSS MB | cores: server, clients | created/s',
 );
 for (const r of results) {
   console.log(
@@ -161,6 +92,8 @@ for (const r of results) {
         6,
       )} | ${r.p99.toFixed(2).padStart(6)} | ${r.cpuPerTask.toFixed(1).padStart(18)} | ${r.rss.toFixed(0).padStart(13)} | ${r.peak
       .toFixed(0)
-      .padStart(11)}`,
+      .padStart(
+        11,
+      )} | ${r.serverCores.toFixed(2)}, ${r.clientCores.toFixed(2)} | ${r.createdPerSecond.toFixed(1)}`,
   );
 }
