@@ -47,8 +47,12 @@ export async function joinCluster(
   log: Logger,
 ): Promise<ClusterMembership> {
   if (!options.clustered) return { ...alone, bus: new TaskEventBus() };
-  const bus = new LogFollowingBus(eventLog, await eventLog.lastAssigned(), 256, (error) =>
-    log.error({ err: error }, 'could not read the task event log; retrying'),
+  const bus = new LogFollowingBus(
+    eventLog,
+    await eventLog.lastAssigned(),
+    256,
+    (error) => log.error({ err: error }, 'could not read the task event log; retrying'),
+    (error, event) => log.error({ err: error, seq: event.seq }, 'a task event listener threw'),
   );
   const notices = new PollingNotices(createSqliteNoticeBoard(db));
   const signals: SharedSignal[] = [];

@@ -5,10 +5,12 @@ import type { Viewer } from '../auth/viewer';
 import { callerKey } from './caller-key';
 import { rateLimitedMessage } from './rate-limited-message';
 import type { ActiveLimit } from './request-hits';
+import { unavailableRefusal } from './unavailable-refusal';
 
 /**
  * Counts one tRPC call made over a WebSocket: `socket` is the connection's TCP socket,
- * `viewer` who it signed in as. Throws TOO_MANY_REQUESTS past the limit.
+ * `viewer` who it signed in as. Throws TOO_MANY_REQUESTS past the limit, SERVICE_UNAVAILABLE
+ * when the limit could not be counted (the call fails; the connection stays).
  */
 export type CountSocketCall = (
   socket: Socket,
@@ -40,7 +42,11 @@ export function limitSocketCalls(
       });
     }
     const verdict = await limit.limiter.hit(upgrade, callerKey(limit.rule.per, viewer, upgrade.ip));
-    if (verdict.exceeded) {
+    if (verdict.outcome === 'unavailable') {
+      const refusal = unavailableRefusal(verdict.retryAfterSeconds);
+      throw new TRPCError({ code: refusal.trpcCode, message: refusal.message });
+    }
+    if (verdict.outcome === 'exceeded') {
       throw new TRPCError({
         code: 'TOO_MANY_REQUESTS',
         message: rateLimitedMessage(limit.rule, verdict.max, verdict.retryAfterSeconds),

@@ -13,13 +13,16 @@ import { databaseRateLimitStore } from './database-rate-limit-store';
 import { limitSocketCalls, type CountSocketCall } from './limit-socket-calls';
 import { rateLimitedMessage } from './rate-limited-message';
 import { rateLimitRules, type RateLimitRule } from './rate-limits';
+import { reportStoreOutage } from './report-store-outage';
 import { requestHits, type ActiveLimit } from './request-hits';
+import { unavailableRefusal } from './unavailable-refusal';
 
 /**
  * The request limits of {@link rateLimitRules}, as `env` sets them: a hook that counts limited
  * routes and tRPC calls over HTTP before their body is read, and answers 429 with
- * `Retry-After`. Register it before any route. Returns what counts tRPC calls made over a
- * WebSocket, which every procedure calls through its context.
+ * `Retry-After` (503 with `Retry-After` when the counters' store failed). Register it before
+ * any route. Returns what counts tRPC calls made over a WebSocket, which every procedure calls
+ * through its context.
  */
 export async function registerRateLimits(
   fastify: FastifyInstance,
@@ -39,14 +42,21 @@ export async function registerRateLimits(
       ),
     }),
   });
+  const outages = reportStoreOutage(fastify.log);
   const limits: ActiveLimit[] = Object.values(rateLimitRules)
     .filter((rule) => env[rule.variable] > 0)
     .map((rule) => ({
       rule,
-      limiter: createLimiter(fastify, rule.variable, env[rule.variable], (caller) => {
-        const userId = userOfCaller(caller);
-        return userId === null ? null : userMax(rule.variable, userId);
-      }),
+      limiter: createLimiter(
+        fastify,
+        rule.variable,
+        env[rule.variable],
+        (caller) => {
+          const userId = userOfCaller(caller);
+          return userId === null ? null : userMax(rule.variable, userId);
+        },
+        outages,
+      ),
     }));
   const upgrades = new WeakMap<Socket, FastifyRequest>();
 
@@ -67,8 +77,11 @@ export async function registerRateLimits(
       const caller = callerKey(limit.rule.per, viewer, req.ip);
       for (let call = 0; call < calls; call++) {
         const verdict = await limit.limiter.hit(req, caller);
-        if (!verdict.exceeded) continue;
+        if (verdict.outcome === 'allowed') continue;
         reply.header('retry-after', String(verdict.retryAfterSeconds));
+        if (verdict.outcome === 'unavailable') {
+          return sendRefusal(req, reply, unavailableRefusal(verdict.retryAfterSeconds));
+        }
         return sendRefusal(req, reply, {
           status: 429,
           code: 'RATE_LIMITED',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, createSqliteEventLog } from '@genhub/db';
+import { createDb, createSqliteEventLog, type EventLog, type LoggedEventRow } from '@genhub/db';
 import { createTaskInput, type TaskEvent } from '../schemas';
 import { createTask } from '../tasks/create-task';
 import { cancelTask } from '../tasks/cancel-task';
@@ -90,5 +90,98 @@ describe('LogFollowingBus', () => {
       ['canceled', task.id],
     ]);
     await stream.return?.();
+  });
+});
+
+/** A log in memory whose reads answer at once, as SQLite's do: no read yields by itself. */
+function memoryLog(count: number) {
+  const rows: LoggedEventRow[] = [];
+  const append = (n: number) => {
+    for (let i = 0; i < n; i++) {
+      rows.push({ seq: rows.length + 1, type: 'created', snapshot: '{}' });
+    }
+  };
+  append(count);
+  let reads = 0;
+  const log: EventLog = {
+    readPage: ({ afterSeq, limit }) => {
+      reads++;
+      return Promise.resolve(rows.filter((row) => row.seq > afterSeq).slice(0, limit));
+    },
+    lastAssigned: () => Promise.resolve(rows.length),
+  };
+  return { log, append, reads: () => reads };
+}
+
+const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('LogFollowingBus catching up on a backlog', () => {
+  it('hands over 5,000 events in seq order, each once, a page a turn of the event loop', async () => {
+    const { log, append, reads } = memoryLog(5_000);
+    const bus = new LogFollowingBus(log, 0, 500);
+    const heard: number[] = [];
+    bus.subscribe((event) => heard.push(event.seq));
+    let heardWhenTheLoopTurned: number | null = null;
+    setImmediate(() => {
+      heardWhenTheLoopTurned = heard.length;
+      // Committed meanwhile: a wake in the middle of the backlog loses and doubles nothing.
+      append(10);
+      bus.wake();
+    });
+    bus.wake();
+    await bus.settled();
+    expect(heardWhenTheLoopTurned).toBeGreaterThan(0);
+    expect(heardWhenTheLoopTurned).toBeLessThan(5_000);
+    expect(heard).toEqual(oneTo(5_010));
+    expect(bus.seq).toBe(5_010);
+    // Ten full pages, the short page with the ten late events, and the empty read that ends it.
+    expect(reads()).toBe(12);
+
+    bus.wake();
+    await bus.settled();
+    expect(heard).toHaveLength(5_010);
+  });
+
+  it('lets the other listeners hear an event one listener throws on, and every later event', async () => {
+    const { log, append } = memoryLog(3);
+    const thrown: [string, number][] = [];
+    const bus = new LogFollowingBus(log, 0, 2, undefined, (error, event) =>
+      thrown.push([(error as Error).message, event.seq]),
+    );
+    const heard: number[] = [];
+    bus.subscribe((event) => {
+      if (event.seq % 2 === 0) throw new Error(`no liking ${event.seq}`);
+    });
+    bus.subscribe((event) => heard.push(event.seq));
+    bus.wake();
+    await bus.settled();
+    expect(heard).toEqual([1, 2, 3]);
+    expect(thrown).toEqual([['no liking 2', 2]]);
+
+    append(2);
+    bus.wake();
+    await bus.settled();
+    expect(heard).toEqual([1, 2, 3, 4, 5]);
+    expect(thrown).toEqual([
+      ['no liking 2', 2],
+      ['no liking 4', 4],
+    ]);
+  });
+
+  it('reports a throwing listener to onReadError when given nothing else', async () => {
+    const { log } = memoryLog(2);
+    const reported: unknown[] = [];
+    const bus = new LogFollowingBus(log, 0, 256, (error) => reported.push(error));
+    const heard: number[] = [];
+    const boom = new Error('boom');
+    bus.subscribe(() => {
+      throw boom;
+    });
+    bus.subscribe((event) => heard.push(event.seq));
+    bus.wake();
+    await bus.settled();
+    expect(heard).toEqual([1, 2]);
+    expect(reported).toHaveLength(2);
+    expect(reported[0]).toMatchObject({ message: 'a task event listener threw', cause: boom });
   });
 });

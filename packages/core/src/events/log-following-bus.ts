@@ -1,7 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventLog } from '@genhub/db';
 import type { TaskEvent } from '../schemas';
 import { readEventsSince } from './read-events-since';
-import { TaskEventBus } from './task-event-bus';
+import { TaskEventBus, type TaskEventListener } from './task-event-bus';
 
 /**
  * The bus of one instance among several sharing a database. Listeners hear every committed
@@ -9,6 +10,10 @@ import { TaskEventBus } from './task-event-bus';
  * A commit here, or a notice that another instance committed, only wakes the reader: no
  * event is handed over directly, so one written here can never overtake an earlier one
  * that another instance committed first.
+ *
+ * A backlog is read and handed over a page at a time, with a turn of the event loop between
+ * pages, so catching up on a long one never starves requests and timers. A listener that
+ * throws is reported and the others still hear the event, and every later one.
  */
 export class LogFollowingBus extends TaskEventBus {
   private reading: Promise<void> | null = null;
@@ -21,8 +26,21 @@ export class LogFollowingBus extends TaskEventBus {
     private readonly pageSize = 256,
     /** A failed read of the log; the next wake tries again from the same cursor. */
     private readonly onReadError: (error: unknown) => void = () => undefined,
+    /** A listener threw while hearing `event`; without it, reported to `onReadError`. */
+    private readonly onListenerError: (error: unknown, event: TaskEvent) => void = (error) =>
+      onReadError(new Error('a task event listener threw', { cause: error })),
   ) {
     super();
+  }
+
+  override subscribe(listener: TaskEventListener): () => void {
+    return super.subscribe((event) => {
+      try {
+        listener(event);
+      } catch (error) {
+        this.onListenerError(error, event);
+      }
+    });
   }
 
   /** The last seq handed to listeners. */
@@ -51,21 +69,20 @@ export class LogFollowingBus extends TaskEventBus {
   private async drain(): Promise<void> {
     do {
       this.again = false;
-      try {
-        for (;;) {
-          const page = await readEventsSince(this.log, {
-            afterSeq: this.cursor,
-            limit: this.pageSize,
-          });
-          for (const event of page) {
-            this.cursor = event.seq;
-            this.deliver(event);
-          }
-          if (page.length < this.pageSize) break;
+      for (;;) {
+        let page: TaskEvent[];
+        try {
+          page = await readEventsSince(this.log, { afterSeq: this.cursor, limit: this.pageSize });
+        } catch (error) {
+          this.onReadError(error);
+          return;
         }
-      } catch (error) {
-        this.onReadError(error);
-        return;
+        for (const event of page) {
+          this.cursor = event.seq;
+          this.deliver(event);
+        }
+        if (page.length < this.pageSize) break;
+        await nextTurn();
       }
     } while (this.again);
   }
