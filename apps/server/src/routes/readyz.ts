@@ -1,29 +1,35 @@
 import type { FastifyInstance } from 'fastify';
+import { createReadinessProbe } from '../readiness/create-readiness-probe';
 import type { ReadinessCheck } from '../readiness/readiness-check';
-import { runReadinessChecks } from '../readiness/run-readiness-checks';
+
+export interface ReadyRouteOptions {
+  /** How long each check may take (default 2 s). */
+  timeoutMs?: number;
+  /** How long one run of the checks answers every probe (default `readinessCacheMs`). */
+  cacheMs?: number;
+  /** A monotonic clock in milliseconds (tests step it). */
+  now?: () => number;
+}
 
 /**
  * `/readyz`, for load balancers: 200 when every check passes, else 503 naming each failed check
- * and why. Unlike `/healthz` (the process is up), it asks the instance's dependencies. A check
- * is logged when it starts failing (with the error) and when it passes again, not every probe.
+ * and why. Unlike `/healthz` (the process is up), it asks the instance's dependencies. Open to
+ * anyone, with no rate limit (a load balancer probes from one address), so it is cheap instead:
+ * one run of the checks answers every probe for a moment (`createReadinessProbe`).
  */
 export function registerReadyRoute(
   app: FastifyInstance,
   checks: readonly ReadinessCheck[],
-  options: { timeoutMs: number } = { timeoutMs: 2000 },
+  options: ReadyRouteOptions = {},
 ) {
-  let failing = new Set<string>();
-  app.get('/readyz', async (req, reply) => {
-    const failed = new Set<string>();
-    const report = await runReadinessChecks(checks, {
-      timeoutMs: options.timeoutMs,
-      onFailure: ({ name, reason, error }) => {
-        failed.add(name);
-        if (!failing.has(name)) req.log.warn({ check: name, reason, err: error }, 'not ready');
-      },
-    });
-    for (const name of failing) if (!failed.has(name)) req.log.info({ check: name }, 'ready again');
-    failing = failed;
+  const probe = createReadinessProbe(checks, {
+    timeoutMs: options.timeoutMs ?? 2000,
+    cacheMs: options.cacheMs,
+    now: options.now,
+    log: app.log,
+  });
+  app.get('/readyz', async (_req, reply) => {
+    const report = await probe();
     return reply
       .status(report.ok ? 200 : 503)
       .header('cache-control', 'no-store')

@@ -47,7 +47,7 @@ export async function serveStoredFile(
     ifRange === undefined || ifRange === etag ? parseRangeHeader(req.headers.range) : null;
   let file: OpenedFile | null;
   try {
-    file = await storage.open(name, range ?? undefined);
+    file = await storage.open(name, range ?? undefined, { headOnly: req.method === 'HEAD' });
   } catch (error) {
     if (!(error instanceof RangeNotSatisfiableError)) throw error;
     reply.header('content-range', `bytes */${error.size}`);

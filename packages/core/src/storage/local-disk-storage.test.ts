@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RangeNotSatisfiableError } from './byte-range';
 import { LocalDiskStorage } from './local-disk-storage';
-import { UnsafeStorageNameError } from './storage-name';
+import { readinessProbeName } from './readiness-probe';
+import { isStorageName, UnsafeStorageNameError } from './storage-name';
 
 let dir: string;
 let storage: LocalDiskStorage;
@@ -68,5 +69,45 @@ describe('LocalDiskStorage.open', () => {
     for (const name of ['../x.png', '.tmp-1', 'a/b.png', 'X.png', 'a'.repeat(300)]) {
       await expect(storage.open(name)).rejects.toBeInstanceOf(UnsafeStorageNameError);
     }
+  });
+});
+
+describe('LocalDiskStorage.open for a HEAD', () => {
+  it('gives the size and the range from the metadata, with an empty body', async () => {
+    await storage.put('clip.mp4', randomBytes(5000));
+    const whole = await storage.open('clip.mp4', undefined, { headOnly: true });
+    expect(whole).toMatchObject({ size: 5000, range: null });
+    expect(await readAll(whole!.body)).toEqual(Buffer.alloc(0));
+    const part = await storage.open('clip.mp4', { suffix: 100 }, { headOnly: true });
+    expect(part).toMatchObject({ size: 5000, range: { start: 4900, end: 4999 } });
+    expect(await readAll(part!.body)).toEqual(Buffer.alloc(0));
+    await expect(storage.open('clip.mp4', { start: 5000 }, { headOnly: true })).rejects.toEqual(
+      new RangeNotSatisfiableError(5000),
+    );
+    expect(await storage.open('missing.png', undefined, { headOnly: true })).toBeNull();
+    await expect(storage.open('../x.png', undefined, { headOnly: true })).rejects.toBeInstanceOf(
+      UnsafeStorageNameError,
+    );
+  });
+});
+
+describe('LocalDiskStorage.check', () => {
+  it('writes and removes a probe whose name no stored file can have', async () => {
+    expect(isStorageName(readinessProbeName)).toBe(false);
+    await storage.put('kept.png', randomBytes(10));
+    await expect(storage.check()).resolves.toBeUndefined();
+    expect(readdirSync(dir)).toEqual(['kept.png']);
+  });
+
+  it('fails when the directory takes no write, even though it can be read', async () => {
+    // Something in the probe's way makes its write fail as a full or read-only disk would;
+    // permissions cannot, since the tests may run as root.
+    mkdirSync(join(dir, readinessProbeName));
+    await expect(storage.check()).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+
+  it('fails naming the error code when the directory is gone', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await expect(storage.check()).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { RangeNotSatisfiableError, resolveByteRange, type ByteRange } from './byte-range';
-import type { OpenedFile, StagedFile, Storage } from './storage';
+import { probeDirectory } from './probe-directory';
+import type { OpenedFile, OpenOptions, StagedFile, Storage } from './storage';
 import { assertStorageName } from './storage-name';
 import { writeTempFile } from './write-temp-file';
 
@@ -43,8 +44,9 @@ export class LocalDiskStorage implements Storage {
     return readFile(this.path(name));
   }
 
-  async open(name: string, range?: ByteRange): Promise<OpenedFile | null> {
+  async open(name: string, range?: ByteRange, options?: OpenOptions): Promise<OpenedFile | null> {
     const path = this.path(name);
+    if (options?.headOnly) return this.head(path, range);
     let handle;
     try {
       handle = await open(path, 'r');
@@ -65,6 +67,22 @@ export class LocalDiskStorage implements Storage {
     }
   }
 
+  /** The file's size and the part `range` names, read from its metadata alone. */
+  private async head(path: string, range?: ByteRange): Promise<OpenedFile | null> {
+    let size: number;
+    try {
+      const found = await stat(path);
+      if (!found.isFile()) return null;
+      size = found.size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const part = range ? resolveByteRange(range, size) : null;
+    if (range && !part) throw new RangeNotSatisfiableError(size);
+    return { body: Readable.from([]), size, range: part };
+  }
+
   async has(name: string): Promise<boolean> {
     try {
       await access(this.path(name));
@@ -78,8 +96,8 @@ export class LocalDiskStorage implements Storage {
     await rm(this.path(name), { force: true });
   }
 
-  async check(): Promise<void> {
-    await access(this.dir, constants.R_OK | constants.W_OK);
+  check(): Promise<void> {
+    return probeDirectory(this.dir);
   }
 
   url(name: string): string {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,8 +9,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startS3rver, type TestS3 } from '../testing/start-s3rver';
 import { RangeNotSatisfiableError } from './byte-range';
 import { S3Client } from './s3-client';
+import { readinessProbeName } from './readiness-probe';
 import { S3Storage, type S3StorageOptions } from './s3-storage';
-import { UnsafeStorageNameError } from './storage-name';
+import { isStorageName, UnsafeStorageNameError } from './storage-name';
 
 const bucket = 'genhub-test';
 const secretAccessKey = 'test-secret-never-in-a-message';
@@ -160,6 +163,57 @@ describe('S3Storage against a real S3-protocol server', () => {
     expect(again.headers.get('authorization')).toBe(authorization);
   });
 
+  it('opens a file for a HEAD with a HEAD request: none of its bytes travel', async () => {
+    const bytes = randomBytes(256 * 1024);
+    await storage.put('heavy.png', bytes);
+    s3.requests.length = 0;
+    const whole = await storage.open('heavy.png', undefined, { headOnly: true });
+    expect(whole).toMatchObject({ size: bytes.byteLength, range: null });
+    expect(await readAll(whole!.body)).toEqual(Buffer.alloc(0));
+    const part = await storage.open('heavy.png', { start: 1000, end: 1999 }, { headOnly: true });
+    expect(part).toMatchObject({ size: bytes.byteLength, range: { start: 1000, end: 1999 } });
+    await expect(
+      storage.open('heavy.png', { start: bytes.byteLength }, { headOnly: true }),
+    ).rejects.toEqual(new RangeNotSatisfiableError(bytes.byteLength));
+    expect(await storage.open('missing.png', undefined, { headOnly: true })).toBeNull();
+    expect(s3.requests.map((r) => r.method)).toEqual(['HEAD', 'HEAD', 'HEAD', 'HEAD']);
+    expect(s3.requests.every((r) => r.headers.range === undefined)).toBe(true);
+  });
+
+  it('checks that the bucket takes a write: puts and deletes a probe no stored file can be', async () => {
+    expect(isStorageName(readinessProbeName)).toBe(false);
+    await expect(storage.check()).resolves.toBeUndefined();
+    expect(s3.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `HEAD /${bucket}`,
+      `PUT /${bucket}/${readinessProbeName}`,
+      `DELETE /${bucket}/${readinessProbeName}`,
+    ]);
+    expect(await s3.objectBytes(bucket, readinessProbeName)).toBeNull();
+    // Nothing is left in the staging directory either.
+    expect(readdirSync(tempDir)).toEqual([]);
+  });
+
+  it('fails the check when the store refuses writes, naming the refusal', async () => {
+    const readOnly = await startReadOnlyProxy(s3.endpoint);
+    try {
+      const refused = new S3Storage(settings({ endpoint: readOnly.endpoint }));
+      await expect(refused.check()).rejects.toThrow(
+        `S3 PUT "${readinessProbeName}" failed with 403 AccessDenied: the access key may not do this in the bucket`,
+      );
+    } finally {
+      await readOnly.close();
+    }
+  });
+
+  it('fails the check when the staging directory takes no write', async () => {
+    mkdirSync(join(tempDir, readinessProbeName));
+    try {
+      await expect(storage.check()).rejects.toMatchObject({ code: 'EISDIR' });
+    } finally {
+      rmSync(join(tempDir, readinessProbeName), { recursive: true });
+    }
+  });
+
   it('checks the bucket, and says clearly when it is missing or the store is away', async () => {
     await expect(storage.check()).resolves.toBeUndefined();
     const missing = new S3Storage(settings({ bucket: 'no-such-bucket' }));
@@ -202,3 +256,38 @@ describe('S3Storage against a real S3-protocol server', () => {
     expect(cdn.directUrl('abc.png')).toBe('https://cdn.example/genhub/abc.png');
   });
 });
+
+/** A loopback proxy to `target` that refuses every PUT, as a store with a read-only key would. */
+async function startReadOnlyProxy(target: string) {
+  const upstream = new URL(target);
+  const server = createServer((req, res) => {
+    if (req.method === 'PUT') {
+      req.resume();
+      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.end('<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>');
+      return;
+    }
+    const forwarded = request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
-import { access, mkdir, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { RangeNotSatisfiableError, resolveByteRange, type ByteRange } from './byte-range';
 import { contentTypeOf } from './content-type-of';
 import { S3Client, type S3Credentials, type S3RequestInit } from './s3-client';
 import { S3Error, s3ErrorOf } from './s3-error';
-import type { OpenedFile, StagedFile, Storage } from './storage';
+import { probeDirectory } from './probe-directory';
+import { readinessProbeBytes, readinessProbeName } from './readiness-probe';
+import type { OpenedFile, OpenOptions, StagedFile, Storage } from './storage';
 import { assertStorageName } from './storage-name';
 import { writeTempFile } from './write-temp-file';
 
@@ -23,7 +25,7 @@ export interface S3StorageOptions extends S3Credentials {
   urlPrefix?: string;
 }
 
-/** How long a readiness check waits for the store. */
+/** How long a readiness check waits for the store, all its requests together. */
 const checkTimeoutMs = 5000;
 /** Content-addressed: a name's bytes never change. */
 const cacheControl = 'max-age=31536000, immutable';
@@ -113,7 +115,8 @@ export class S3Storage implements Storage {
     return Buffer.from(await response.arrayBuffer());
   }
 
-  async open(name: string, range?: ByteRange): Promise<OpenedFile | null> {
+  async open(name: string, range?: ByteRange, options?: OpenOptions): Promise<OpenedFile | null> {
+    if (options?.headOnly) return this.head(name, range);
     let asked: { start: number; end?: number } | null = null;
     if (range && !('suffix' in range)) asked = range;
     else if (range) {
@@ -167,13 +170,25 @@ export class S3Storage implements Storage {
     return named === undefined ? ((await this.sizeOf(name)) ?? 0) : Number(named);
   }
 
+  /** The file's size and the part `range` names, from a HEAD: none of its bytes travel. */
+  private async head(name: string, range?: ByteRange): Promise<OpenedFile | null> {
+    const size = await this.sizeOf(name);
+    if (size === null) return null;
+    const part = range ? resolveByteRange(range, size) : null;
+    if (range && !part) throw new RangeNotSatisfiableError(size);
+    return { body: Readable.from([]), size, range: part };
+  }
+
   /** The file's length, or null when there is no such file. */
   private async sizeOf(name: string): Promise<number | null> {
+    const operation = `HEAD "${name}"`;
     const response = await this.send(name, { method: 'HEAD' });
     if (response.status === 404) return null;
     // A HEAD answer has no body to read a code from.
-    if (!response.ok) throw new S3Error(`HEAD "${name}"`, response.status, codeOfStatus(response));
-    return Number(response.headers.get('content-length'));
+    if (!response.ok) throw new S3Error(operation, response.status, codeOfStatus(response));
+    const size = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isSafeInteger(size) && size >= 0) return size;
+    throw new S3Error(operation, response.status, null, 'the store did not say how long it is');
   }
 
   async has(name: string): Promise<boolean> {
@@ -187,29 +202,64 @@ export class S3Storage implements Storage {
     await response.body?.cancel();
   }
 
+  /**
+   * The bucket is there, and takes a write and a delete of the probe (a few bytes under a name
+   * no stored file can have), within `checkTimeoutMs`; then the local staging directory.
+   */
   async check(): Promise<void> {
-    const operation = `HEAD bucket "${this.options.bucket}"`;
-    let response: Response;
+    const signal = AbortSignal.timeout(checkTimeoutMs);
+    const bucket = await this.reach(`HEAD bucket "${this.options.bucket}"`, this.bucketUrl, {
+      method: 'HEAD',
+      signal,
+    });
+    if (!bucket.ok) {
+      const code = bucket.status === 404 ? 'NoSuchBucket' : codeOfStatus(bucket);
+      throw new S3Error(`HEAD bucket "${this.options.bucket}"`, bucket.status, code);
+    }
+    const probeUrl = `${this.bucketUrl}/${readinessProbeName}`;
+    const put = `PUT "${readinessProbeName}"`;
+    const written = await this.reach(put, probeUrl, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'text/plain',
+        'content-length': String(readinessProbeBytes.byteLength),
+        'x-amz-content-sha256': createHash('sha256').update(readinessProbeBytes).digest('hex'),
+      },
+      body: () => readinessProbeBytes,
+      signal,
+    });
+    if (!written.ok) throw await s3ErrorOf(written, put);
+    await written.body?.cancel();
+    const del = `DELETE "${readinessProbeName}"`;
+    // Another instance's probe may have removed it first: gone is as good as deleted.
+    const deleted = await this.reach(del, probeUrl, { method: 'DELETE', signal });
+    if (!deleted.ok && deleted.status !== 404) throw await s3ErrorOf(deleted, del);
+    await deleted.body?.cancel();
+    await probeDirectory(this.options.tempDir);
+  }
+
+  /** A request the readiness check sends; a store it cannot reach is an `S3Error` saying so. */
+  private async reach(operation: string, url: string, init: S3RequestInit): Promise<Response> {
     try {
-      response = await this.client.send(this.bucketUrl, {
-        method: 'HEAD',
-        signal: AbortSignal.timeout(checkTimeoutMs),
-      });
+      return await this.client.send(url, init);
     } catch (error) {
+      const store = `the store at ${new URL(this.options.endpoint).host}`;
+      if (init.signal?.aborted) {
+        throw new S3Error(
+          operation,
+          0,
+          null,
+          `${store} did not answer within ${checkTimeoutMs} ms`,
+        );
+      }
       const cause = (error as { cause?: { code?: unknown } }).cause?.code;
       throw new S3Error(
         operation,
         0,
         null,
-        `the store at ${new URL(this.options.endpoint).host} cannot be reached` +
-          (typeof cause === 'string' ? ` (${cause})` : ''),
+        `${store} cannot be reached` + (typeof cause === 'string' ? ` (${cause})` : ''),
       );
     }
-    if (!response.ok) {
-      const code = response.status === 404 ? 'NoSuchBucket' : codeOfStatus(response);
-      throw new S3Error(operation, response.status, code);
-    }
-    await access(this.options.tempDir, constants.R_OK | constants.W_OK);
   }
 
   url(name: string): string {

@@ -21,6 +21,14 @@ export interface OpenedFile {
   range: { start: number; end: number } | null;
 }
 
+export interface OpenOptions {
+  /**
+   * Only the size and the part a range names, to answer a HEAD: `body` is empty, and the store
+   * is asked for none of the bytes.
+   */
+  headOnly?: boolean;
+}
+
 /** Where image bytes live. Names are flat, content-addressed file names. */
 export interface Storage {
   put(name: string, bytes: Uint8Array): Promise<void>;
@@ -32,7 +40,7 @@ export interface Storage {
    * The file as a stream, or the part `range` names; null when there is no such file. Rejects
    * with `RangeNotSatisfiableError` when the range lies past its end.
    */
-  open(name: string, range?: ByteRange): Promise<OpenedFile | null>;
+  open(name: string, range?: ByteRange, options?: OpenOptions): Promise<OpenedFile | null>;
   has(name: string): Promise<boolean>;
   delete(name: string): Promise<void>;
   /**
@@ -42,6 +50,10 @@ export interface Storage {
   url(name: string): string;
   /** Where a client may fetch the bytes itself (a public bucket); the file route redirects there. */
   directUrl?(name: string): string | null;
-  /** Resolves when the store can be written and read now; rejects saying why not (readiness). */
+  /**
+   * Resolves when the store can be read and takes a write now; rejects saying why not
+   * (readiness). It writes a few bytes under `readinessProbeName`, a name no stored file can
+   * have, and removes them: a read-only or full store fails it.
+   */
   check(): Promise<void>;
 }
