@@ -11,6 +11,8 @@ const answers: Record<string, [number, OpenAiErrorType, string]> = {
   provider_unavailable: [503, 'server_error', 'provider_unavailable'],
   timeout: [504, 'server_error', 'timeout'],
   internal: [500, 'server_error', 'internal_error'],
+  // The provider delivered; this server could not keep the result.
+  storage: [500, 'server_error', 'storage_error'],
 };
 // Network failures, a provider refusing the server's own key, no image: the provider's fault.
 const otherwise: [number, OpenAiErrorType, string] = [502, 'server_error', 'provider_error'];

@@ -385,6 +385,7 @@ export const en = {
       content_blocked: 'The provider’s safety filter blocked it.',
       no_image: 'The provider sent back no image.',
       reference_missing: 'A reference image was missing.',
+      storage: 'The result could not be saved on this server; it was not charged again.',
       internal: 'Something went wrong on this server.',
       budget_exceeded: 'The budget was used up.',
       other: 'It failed.',

@@ -384,6 +384,7 @@ export const zhCN: Messages = {
       content_blocked: '被服务商的安全过滤器拦截。',
       no_image: '服务商没有返回图片。',
       reference_missing: '缺少一张参考图片。',
+      storage: '结果无法保存到本服务器；未再次计费。',
       internal: '本服务器出错了。',
       budget_exceeded: '预算已用完。',
       other: '失败了。',

@@ -2,6 +2,7 @@ import { isCoreError } from '../errors';
 import type { Logger } from '../log';
 import { ProviderError, type Charge } from '../providers/types';
 import type { ErrorClass } from '../schemas';
+import { StorageWriteError } from '../storage/storage-write-error';
 
 export interface Failure {
   code: ErrorClass;
@@ -40,6 +41,18 @@ export function classifyFailure(error: unknown, log: Logger): Failure {
       message: error.message,
       retryAfterMs: error.retryAfterMs,
       charge: error.charge,
+    };
+  }
+  if (error instanceof StorageWriteError) {
+    // The store's own error (paths, hosts) stays in the log; the task says what it means.
+    log.error({ err: error.cause, tries: error.tries }, 'could not store a delivered result');
+    return {
+      code: 'storage',
+      message:
+        `The provider's result could not be saved on this server: storage failed ` +
+        `${error.tries === 1 ? 'once' : `${error.tries} times`}` +
+        `${error.reason ? ` (${error.reason})` : ''}. The provider was not asked again, so ` +
+        'it was not charged again; retry the task once storage works.',
     };
   }
   if (isCoreError(error) && error.code === 'IMAGE_TOO_LARGE') {

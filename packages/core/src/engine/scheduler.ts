@@ -5,10 +5,11 @@ import { loadReferences } from '../assets/load-references';
 import { loadParentTurn } from '../tasks/load-parent-turn';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
+import { defaultStoreRetry, type StoreRetry } from '../ingest/retry-storage-write';
 import { storeImage } from '../ingest/store-image';
 import type { StoredMedia } from '../ingest/stored-media';
 import { storeVideo } from '../ingest/store-video';
-import { ProviderError } from '../providers/types';
+import { ProviderError, type Charge } from '../providers/types';
 import { pausedFrom } from '../queue/paused-scopes';
 import { isVideoOperation, type Task, type TaskEvent } from '../schemas';
 import { transitionTask } from '../tasks/transition-task';
@@ -49,10 +50,20 @@ export interface SchedulerOptions {
    * taken over. Default false: a lone process, which at start recovers every running task.
    */
   cluster?: boolean;
+  /**
+   * How a result the provider delivered is written again when the store fails it, before the
+   * task fails as `storage` (never retried: another try would call and pay the provider again).
+   */
+  storeRetry?: StoreRetry;
 }
 
 /** `lease_lost`: another instance took the task over; like `shutdown`, the run writes nothing. */
 type AbortReason = 'cancel' | 'shutdown' | 'deadline' | 'attempt_timeout' | 'lease_lost';
+
+/** How far a run got: once the provider delivered, only storing its result is left. */
+interface Progress {
+  delivered: boolean;
+}
 
 interface Run {
   provider: string;
@@ -455,15 +466,28 @@ export class Scheduler {
 
   private launch(task: Task, callbackUrl: string | null = null): void {
     const controller = new AbortController();
+    const progress: Progress = { delivered: false };
     const untilDeadline = task.deadlineAt - this.ctx.clock.now();
     const attemptMs = this.statements.attemptTimeout.get({ id: task.id })?.ms ?? null;
     const attemptEnds = attemptMs !== null && attemptMs < untilDeadline;
-    const deadline = setTimeout(
-      () => controller.abort((attemptEnds ? 'attempt_timeout' : 'deadline') satisfies AbortReason),
-      Math.max(0, Math.min(attemptEnds ? attemptMs : untilDeadline, 2 ** 31 - 1)),
-    );
-    deadline.unref();
-    const done = this.execute(task, controller.signal, callbackUrl)
+    const abortIn = (ms: number, reason: AbortReason): NodeJS.Timeout => {
+      const timer = setTimeout(
+        () => {
+          // The provider answered in time: cutting off the storing of its result would retry
+          // the call, and pay for it, again. Only the task's deadline ends it now.
+          if (reason === 'attempt_timeout' && progress.delivered) {
+            deadline = abortIn(task.deadlineAt - this.ctx.clock.now(), 'deadline');
+          } else controller.abort(reason);
+        },
+        Math.max(0, Math.min(ms, 2 ** 31 - 1)),
+      );
+      timer.unref();
+      return timer;
+    };
+    let deadline = attemptEnds
+      ? abortIn(attemptMs, 'attempt_timeout')
+      : abortIn(untilDeadline, 'deadline');
+    const done = this.execute(task, controller.signal, callbackUrl, progress)
       // A run that could not even record its end (the database or the store failing) is
       // logged; its task's lease, no longer renewed, runs out and takeover recovers it.
       .catch((error: unknown) =>
@@ -482,9 +506,11 @@ export class Scheduler {
     task: Task,
     signal: AbortSignal,
     callbackUrl: string | null,
+    progress: Progress,
   ): Promise<void> {
     const stored: StoredMedia[] = [];
     let completed = false;
+    let charge: Charge | undefined;
     try {
       const adapter = this.ctx.providers.get(task.provider);
       if (!adapter) {
@@ -493,14 +519,14 @@ export class Scheduler {
       const references = await loadReferences(this.ctx, task.assetIds);
       const parent = loadParentTurn(this.ctx, task);
       const request = { task, references, signal, callbackUrl, parent };
-      const {
-        images,
-        videos = [],
-        charge,
-        thoughtSignatures,
-      } = adapter.kind === 'sync'
-        ? await adapter.generate(request)
-        : await this.jobs.run(adapter, request);
+      const result =
+        adapter.kind === 'sync'
+          ? await adapter.generate(request)
+          : await this.jobs.run(adapter, request);
+      progress.delivered = true;
+      charge = result.charge;
+      const { images, videos = [], thoughtSignatures } = result;
+      const storeRetry = this.options.storeRetry ?? defaultStoreRetry;
       const video = isVideoOperation(task.operation);
       if ((video ? videos : images).length === 0)
         throw new ProviderError(
@@ -515,6 +541,7 @@ export class Scheduler {
             maxPixels: this.ctx.maxImagePixels,
             leases: this.ctx.fileLeases,
             signal,
+            retry: storeRetry,
           }),
         );
       }
@@ -523,6 +550,8 @@ export class Scheduler {
         const image = await storeImage(this.ctx.storage, bytes, {
           maxPixels: this.ctx.maxImagePixels,
           leases: this.ctx.fileLeases,
+          retry: storeRetry,
+          signal,
         });
         stored.push(image);
       }
@@ -553,7 +582,10 @@ export class Scheduler {
           message: 'The provider did not answer within the time allowed for one request',
         });
       } else if (reason === undefined) {
-        this.outcomes.afterFailure(task.id, classifyFailure(error, taskLog(this.ctx, task)));
+        const failure = classifyFailure(error, taskLog(this.ctx, task));
+        // The result that could not be stored was billed all the same.
+        if (failure.code === 'storage') failure.charge ??= charge;
+        this.outcomes.afterFailure(task.id, failure);
       }
       // 'cancel' was recorded by whoever canceled; 'shutdown' leaves the task to the next start
       // (or, with other instances, to whichever takes it over).

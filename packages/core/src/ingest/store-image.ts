@@ -4,6 +4,7 @@ import type { Storage } from '../storage/storage';
 import { defaultMaxImagePixels } from './check-pixel-count';
 import { decodeImage } from './decode-image';
 import { hashBytes } from './hash-bytes';
+import { retryStorageWrite, type StoreRetry } from './retry-storage-write';
 import { sniffImage, type ImageMime } from './sniff-image';
 
 export interface StoredImage {
@@ -22,6 +23,7 @@ export const thumbnailMaxSide = 384;
  * Bytes → sniffed format → content-addressed file + a WebP thumbnail.
  * Storing the same bytes twice writes nothing new. An image over the pixel cap, or one that
  * does not decode to the end (the thumbnail reads every pixel), is refused and nothing is written.
+ * A store that fails the writes (after `retry`) rejects with a `StorageWriteError`.
  */
 export async function storeImage(
   storage: Storage,
@@ -29,10 +31,16 @@ export async function storeImage(
   {
     maxPixels = defaultMaxImagePixels,
     leases,
+    retry,
+    signal,
   }: {
     maxPixels?: number | undefined;
     /** Held for the bytes before they are written; the caller releases it after its commit. */
     leases?: FileLeases | undefined;
+    /** Tries again a write the store failed; by default one try. */
+    retry?: StoreRetry | undefined;
+    /** Stops the tries (not a write under way). */
+    signal?: AbortSignal | undefined;
   } = {},
 ): Promise<StoredImage> {
   const kind = await sniffImage(bytes);
@@ -56,11 +64,16 @@ export async function storeImage(
   // Content-addressed: writing a file that already exists rewrites the same bytes, so no
   // existence check (two fewer file system calls per image on the hot path).
   await leases?.hold(sha256);
-  try {
-    await Promise.all([storage.put(thumbFile, thumb), storage.put(file, bytes)]);
-  } catch (error) {
+  // Both writes end before the lease can go: one failing must not leave the other running.
+  const writes = await Promise.allSettled(
+    [() => storage.put(thumbFile, thumb), () => storage.put(file, bytes)].map((write) =>
+      retryStorageWrite(write, retry, signal),
+    ),
+  );
+  const failed = writes.find((write) => write.status === 'rejected');
+  if (failed) {
     leases?.release(sha256);
-    throw error;
+    throw failed.reason;
   }
   return { file, thumbFile, sha256, mime: kind.mime, width, height, bytes: bytes.byteLength };
 }

@@ -8,7 +8,9 @@ import { decodeImage } from './decode-image';
 import { drawNeutralPoster } from './draw-neutral-poster';
 import { extractPosterFrame } from './extract-poster-frame';
 import { probeVideo } from './probe-video';
+import { retryStorageWrite, type StoreRetry } from './retry-storage-write';
 import { sniffVideo, videoSniffBytes } from './sniff-video';
+import { stageVideoChunks } from './stage-video-chunks';
 import { thumbnailMaxSide } from './store-image';
 import type { StoredVideo } from './stored-media';
 
@@ -24,28 +26,8 @@ export interface StoreVideoOptions {
   /** Held for the bytes before they are named; the caller releases it after its commit. */
   leases?: FileLeases | undefined;
   signal?: AbortSignal | undefined;
-}
-
-const mebibytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MiB`;
-
-/** The chunks, hashed and counted as they pass, refused once they pass the cap. */
-async function* hashedUnder(
-  chunks: VideoOutput['chunks'],
-  maxBytes: number,
-  hash: ReturnType<typeof createHash>,
-): AsyncGenerator<Uint8Array> {
-  let size = 0;
-  for await (const chunk of chunks) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      throw new ProviderError(
-        'invalid_request',
-        `The video is larger than ${mebibytes(maxBytes)} (MAX_VIDEO_BYTES)`,
-      );
-    }
-    hash.update(chunk);
-    yield chunk;
-  }
+  /** Tries again a write of the staged video or its poster; by default one try. */
+  retry?: StoreRetry | undefined;
 }
 
 async function headOf(path: string): Promise<Uint8Array> {
@@ -98,7 +80,9 @@ async function posterThumbnail(
  * Streams an MP4 into content-addressed storage without holding it in memory: hashed and
  * capped as it is written, then checked by its bytes (an `ftyp` MP4 whose index mp4box.js
  * reads), its length and picture size recorded, and a poster made for the thumbnail. Storing
- * the same bytes twice writes nothing new; anything refused leaves no file behind.
+ * the same bytes twice writes nothing new; anything refused leaves no file behind. A store that
+ * fails the writes (the staged ones at once, the others after `retry`) rejects with a
+ * `StorageWriteError`; the download failing keeps its own error.
  */
 export async function storeVideo(
   storage: Storage,
@@ -106,10 +90,10 @@ export async function storeVideo(
   options: StoreVideoOptions = {},
 ): Promise<StoredVideo> {
   const hash = createHash('sha256');
-  const staged = await storage.stage(
-    hashedUnder(source.chunks, options.maxBytes ?? defaultMaxVideoBytes, hash),
-    options.signal,
-  );
+  const staged = await stageVideoChunks(storage, source.chunks, hash, {
+    maxBytes: options.maxBytes ?? defaultMaxVideoBytes,
+    signal: options.signal,
+  });
   let held: string | null = null;
   try {
     if (!(await sniffVideo(await headOf(staged.path)))) {
@@ -131,8 +115,8 @@ export async function storeVideo(
     const thumbFile = `${sha256}.thumb.webp`;
     await options.leases?.hold(sha256);
     held = sha256;
-    await storage.put(thumbFile, thumb);
-    await staged.commit(file);
+    await retryStorageWrite(() => storage.put(thumbFile, thumb), options.retry, options.signal);
+    await retryStorageWrite(() => staged.commit(file), options.retry, options.signal);
     return { file, thumbFile, sha256, mime: 'video/mp4', bytes: staged.bytes, ...facts };
   } catch (error) {
     if (held !== null) options.leases?.release(held);

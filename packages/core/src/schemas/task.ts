@@ -69,6 +69,11 @@ export const errorClasses = [
   'no_image',
   /** A reference image's asset is recorded but its file is gone: upload it again. */
   'reference_missing',
+  /**
+   * The provider delivered (and billed) a result, but this server could not store it, even
+   * after a few more tries: never retried, so the provider is not called, nor paid, again.
+   */
+  'storage',
   'internal',
 ] as const;
 export const errorClass = z.enum(errorClasses);
