@@ -2,7 +2,7 @@
 // was run) with real small images, to try the gallery at scale.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDb, createSqliteEventLog } from '@genhub/db';
+import { createDb, createSqliteEventLog, sqliteDataSource } from '@genhub/db';
 import {
   FileLeases,
   LocalDiskStorage,
@@ -27,6 +27,7 @@ const started = Date.now();
 await seedGallery(
   {
     db: handle.db,
+    data: sqliteDataSource(handle.db),
     eventLog: createSqliteEventLog(handle.db),
     bus: new TaskEventBus(),
     queueChanged: new Signal(),

@@ -18,7 +18,7 @@ import {
   type CoreContext,
   type WebhookWorker,
 } from '@genhub/core';
-import { createDb, createSqliteEventLog } from '@genhub/db';
+import { createDb, createSqliteEventLog, sqliteDataSource } from '@genhub/db';
 import type { Env } from './env';
 import { registerAssetRoutes } from './routes/assets';
 import { registerHealthRoute } from './routes/health';
@@ -134,6 +134,7 @@ export async function buildApp(
   const providerCalls = providerCallHistogram(metrics);
   const core: CoreContext = {
     db: handle.db,
+    data: sqliteDataSource(handle.db),
     eventLog,
     bus: cluster.bus,
     queueChanged: cluster.signal('queue'),

@@ -77,6 +77,16 @@ const envSchema = z.object({
   FAILED_RETENTION_HOURS: z.coerce.number().positive().max(876_000).default(24),
   /** What was moved to the trash is deleted for good after this many days. */
   TRASH_RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(30),
+  /**
+   * Refused for now: only part of the data layer runs on PostgreSQL yet, and starting on the
+   * embedded database while the operator asked for another would hide that.
+   */
+  DATABASE_URL: z
+    .never({
+      error:
+        'this version cannot keep its data in PostgreSQL yet; unset DATABASE_URL to use the embedded SQLite database in DATA_DIR',
+    })
+    .optional(),
   /** An S3-compatible store for the files (with the bucket and keys below); absent: DATA_DIR/files. */
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   S3_BUCKET: z

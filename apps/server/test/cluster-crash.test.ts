@@ -104,7 +104,8 @@ describe('two instances, one killed mid-burst', () => {
     };
     a = await spawnServer(env);
     b = await spawnServer(env, [], { sharing: a });
-  });
+    // Two built servers starting one after the other: generous for a loaded 2-core machine.
+  }, 90_000);
 
   afterAll(async () => {
     await b?.stop();

@@ -37,6 +37,15 @@ describe('loadEnv', () => {
 });
 
 describe('INGEST_ALLOW_HOSTS', () => {
+  it('refuses DATABASE_URL rather than silently keeping the data in SQLite', () => {
+    const url = 'postgres://genhub:secret@db.internal:5432/genhub';
+    expect(() => loadEnv({ DATABASE_URL: url })).toThrow(
+      /DATABASE_URL: this version cannot keep its data in PostgreSQL yet; unset DATABASE_URL/,
+    );
+    expect(() => loadEnv({ DATABASE_URL: url })).not.toThrow(/secret/);
+    expect(loadEnv({ DATABASE_URL: '' }).DATA_DIR).toBe('./data');
+  });
+
   it('takes host:port pairs, with default ports written out', () => {
     expect(loadEnv({ INGEST_ALLOW_HOSTS: '127.0.0.1:4010, [::1]:80,Fake.Test:443' })).toMatchObject(
       { INGEST_ALLOW_HOSTS: ['127.0.0.1:4010', '[::1]:80', 'fake.test:443'] },

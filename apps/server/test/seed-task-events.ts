@@ -14,7 +14,7 @@ import {
   TaskEventBus,
   type CoreContext,
 } from '@genhub/core';
-import { createDb, createSqliteEventLog, users } from '@genhub/db';
+import { createDb, createSqliteEventLog, sqliteDataSource, users } from '@genhub/db';
 import { eq } from 'drizzle-orm';
 
 /**
@@ -41,6 +41,7 @@ export async function seedTaskEvents(
   const ctx: CoreContext = {
     db: handle.db,
     owner,
+    data: sqliteDataSource(handle.db),
     eventLog: createSqliteEventLog(handle.db),
     bus: new TaskEventBus(),
     queueChanged: new Signal(),

@@ -57,7 +57,7 @@ describe('subscriptions under a client that stops reading', () => {
     await until(() => warm.replies.at(-1)?.seq === head, 20_000, 'a full replay');
     await closeClient(warm);
     baselineMb = rssMb(app.pid).rss;
-  }, 60_000);
+  }, 120_000);
   afterAll(() => app.stop());
 
   /**

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDb, createSqliteEventLog } from '@genhub/db';
+import { createDb, createSqliteEventLog, sqliteDataSource } from '@genhub/db';
 import {
   listGallery,
   FileLeases,
@@ -29,6 +29,7 @@ const storage = new LocalDiskStorage(join(dir, 'files'));
 await storage.init();
 const ctx: CoreContext = {
   db: db.db,
+  data: sqliteDataSource(db.db),
   eventLog: createSqliteEventLog(db.db),
   bus: new TaskEventBus(),
   queueChanged: new Signal(),
@@ -43,14 +44,14 @@ await seedGallery(ctx, rows);
 db.sqlite.pragma('optimize');
 console.log(`seeded ${rows} generations in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
 
-function measure(name: string, query: GalleryQuery, pages = 5, rounds = 40) {
+async function measure(name: string, query: GalleryQuery, pages = 5, rounds = 40) {
   const times: number[] = [];
   let found = 0;
   for (let round = 0; round < rounds; round++) {
     let cursor: string | null = null;
     for (let page = 0; page < pages; page++) {
       const start = performance.now();
-      const result = listGallery(ctx, { ...query, limit: 100, cursor });
+      const result = await listGallery(ctx, { ...query, limit: 100, cursor });
       times.push(performance.now() - start);
       found = Math.max(found, result.items.length);
       cursor = result.nextCursor;
@@ -64,11 +65,11 @@ function measure(name: string, query: GalleryQuery, pages = 5, rounds = 40) {
   );
 }
 
-measure('newest first, no filter', {});
-measure('provider filter + search "lighthouse"', { provider: 'kie', search: 'lighthouse' });
-measure('search "赛博朋克" (Chinese, trigram)', { search: '赛博朋克' });
-measure('starred only', { starred: true });
-measure('date range (one week) + aspect ratio', {
+await measure('newest first, no filter', {});
+await measure('provider filter + search "lighthouse"', { provider: 'kie', search: 'lighthouse' });
+await measure('search "赛博朋克" (Chinese, trigram)', { search: '赛博朋克' });
+await measure('starred only', { starred: true });
+await measure('date range (one week) + aspect ratio', {
   from: Date.now() - 14 * 86_400_000,
   to: Date.now() - 7 * 86_400_000,
   aspectRatio: '16:9',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { count } from 'drizzle-orm';
-import { createDb, createSqliteEventLog, taskEvents } from '@genhub/db';
+import { createDb, createSqliteEventLog, sqliteDataSource, taskEvents } from '@genhub/db';
 import {
   configureSharp,
   createLocalAdapter,
@@ -39,6 +39,7 @@ async function run(name: string, images: Buffer[], concurrency: number) {
   let next = 0;
   const ctx: CoreContext = {
     db: db.db,
+    data: sqliteDataSource(db.db),
     eventLog: createSqliteEventLog(db.db),
     bus: new TaskEventBus(),
     queueChanged: new Signal(),

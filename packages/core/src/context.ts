@@ -1,4 +1,4 @@
-import type { Db, EventLog } from '@genhub/db';
+import type { DataSource, Db, EventLog } from '@genhub/db';
 import type { Clock } from './clock';
 import type { Signal } from './events/signal';
 import type { TaskEventBus } from './events/task-event-bus';
@@ -12,6 +12,11 @@ import type { WebhookSettings } from './webhooks/webhook-settings';
 /** Everything a core function may touch; tests pass fakes. */
 export interface CoreContext {
   db: Db;
+  /**
+   * The same database, for the reads that moved to `@genhub/db`'s repositories (written once
+   * for SQLite and PostgreSQL, awaited).
+   */
+  data: DataSource;
   /**
    * The user a request acts for: verbs read and change only this user's rows and stamp new
    * ones with it. Absent for the server's own work (scheduler, sweeps) and admin views.

@@ -142,17 +142,19 @@ describe('task event log and stream', () => {
     expect(events[1]!.task).toMatchObject({ id: a.id, status: 'canceled' });
   });
 
-  it('lists newest first with a cursor, a status filter and the event cursor of the page', () => {
+  it('lists newest first with a cursor, a status filter and the event cursor of the page', async () => {
     const ids = Array.from({ length: 5 }, (_, i) => make(`p${i}`).id);
     cancelTask(t.ctx, ids[1]!);
-    const page1 = listTasks(t.ctx, { limit: 2 });
+    const page1 = await listTasks(t.ctx, { limit: 2 });
     expect(page1.items.map((i) => i.id)).toEqual([ids[4], ids[3]]);
     expect(page1.lastEventId).toBe('6');
-    const page2 = listTasks(t.ctx, { limit: 2, cursor: page1.nextCursor });
+    const page2 = await listTasks(t.ctx, { limit: 2, cursor: page1.nextCursor });
     expect(page2.items.map((i) => i.id)).toEqual([ids[2], ids[1]]);
-    const page3 = listTasks(t.ctx, { limit: 2, cursor: page2.nextCursor });
+    const page3 = await listTasks(t.ctx, { limit: 2, cursor: page2.nextCursor });
     expect(page3.items.map((i) => i.id)).toEqual([ids[0]]);
     expect(page3.nextCursor).toBeNull();
-    expect(listTasks(t.ctx, { status: 'canceled' }).items.map((i) => i.id)).toEqual([ids[1]]);
+    expect((await listTasks(t.ctx, { status: 'canceled' })).items.map((i) => i.id)).toEqual([
+      ids[1],
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { PlanSummary, Task } from '../schemas';
 import { ownerCondition, ownsRow } from '../owners';
-import { loadTasks } from '../tasks/load-task';
+import { readTasks } from '../tasks/load-task';
 import { planRow, planSummaries } from './plan-summary';
 
 export function getPlanSummary(ctx: CoreContext, id: string): PlanSummary {
@@ -17,15 +17,15 @@ export function getPlanSummary(ctx: CoreContext, id: string): PlanSummary {
 }
 
 /** A plan with its tasks in plan order, and the plan JSON it was created from. */
-export function getPlan(
+export async function getPlan(
   ctx: CoreContext,
   id: string,
-): { plan: PlanSummary; tasks: Task[]; source: unknown } {
+): Promise<{ plan: PlanSummary; tasks: Task[]; source: unknown }> {
   const plan = getPlanSummary(ctx, id);
   const rows = ctx.db.select().from(tasks).where(eq(tasks.planId, id)).orderBy(tasks.id).all();
   return {
     plan,
-    tasks: loadTasks(ctx.db, ctx.storage, rows),
+    tasks: await readTasks(ctx.data, ctx.storage, rows),
     source: planRow(ctx.db, id)?.source ?? null,
   };
 }

@@ -76,7 +76,7 @@ describe('what plan results are called', () => {
       20_000,
       'the plan to settle',
     );
-    const tasks = getPlan(t.ctx, plan.id).tasks;
+    const tasks = (await getPlan(t.ctx, plan.id)).tasks;
     expect(tasks.map((x) => [x.planItemId, x.title, x.planKind])).toEqual(
       expect.arrayContaining([
         ['night', 'A night version', 'variations'],
@@ -85,7 +85,7 @@ describe('what plan results are called', () => {
     );
     // The prompt is still the generated one; only the name changes.
     expect(tasks[0]?.prompt).not.toBe(tasks[0]?.title);
-    const listed = listGallery(t.ctx, { planId: plan.id }).items;
+    const listed = (await listGallery(t.ctx, { planId: plan.id })).items;
     expect(listed.map((x) => x.title).sort()).toEqual(['A night version', '雪中的肖像']);
     const names = exportEntries(
       t.ctx,
@@ -103,7 +103,7 @@ describe('what plan results are called', () => {
       provider: 'local',
     });
     expect(batch).toMatchObject({ kind: 'batch-edit', prompt: 'make it snowy', total: 2 });
-    const [first] = getPlan(t.ctx, batch.id).tasks;
+    const [first] = (await getPlan(t.ctx, batch.id)).tasks;
     expect(first).toMatchObject({ planKind: 'batch-edit', title: null });
     expect(getTask(t.ctx, first?.id ?? '')).toMatchObject({ planKind: 'batch-edit' });
   });
@@ -112,7 +112,7 @@ describe('what plan results are called', () => {
     await started();
     const made = createTask(t.ctx, createTaskInput.parse({ prompt: 'a lighthouse' }));
     expect(made).toMatchObject({ title: null, planKind: null });
-    expect(listGallery(t.ctx, {}).items).toEqual([
+    expect((await listGallery(t.ctx, {})).items).toEqual([
       expect.objectContaining({ id: made.id, title: null, planKind: null }),
     ]);
   });

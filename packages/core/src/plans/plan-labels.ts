@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { plans, type DbExecutor } from '@genhub/db';
+import { plans, readPlanSources, type DataSource, type DbExecutor } from '@genhub/db';
 import type { PlanKind } from '../schemas';
 
 /** What a stored plan says about itself and its items. */
@@ -59,8 +59,8 @@ function remember(id: string, labels: PlanLabels): PlanLabels {
   return labels;
 }
 
-/** The labels of plans by id, from the cache or with one query for the rest. */
-export function labelsOfPlans(db: DbExecutor, ids: Iterable<string>): Map<string, PlanLabels> {
+/** The cached labels of `ids`, and the ids not cached. */
+function fromCache(ids: Iterable<string>): { found: Map<string, PlanLabels>; missing: string[] } {
   const found = new Map<string, PlanLabels>();
   const missing: string[] = [];
   for (const id of new Set(ids)) {
@@ -68,29 +68,70 @@ export function labelsOfPlans(db: DbExecutor, ids: Iterable<string>): Map<string
     if (cached) found.set(id, cached);
     else missing.push(id);
   }
-  if (missing.length > 0) {
-    for (const row of db
-      .select({ id: plans.id, source: plans.source })
-      .from(plans)
-      .where(inArray(plans.id, missing))
-      .all()) {
-      found.set(row.id, remember(row.id, planLabels(row.source)));
-    }
-  }
+  return { found, missing };
+}
+
+function rememberSources(
+  found: Map<string, PlanLabels>,
+  sources: Iterable<readonly [string, unknown]>,
+): Map<string, PlanLabels> {
+  for (const [id, source] of sources) found.set(id, remember(id, planLabels(source)));
   return found;
 }
 
-/** The plan kind and title of each task, by task (plan and item ids). */
-export function planItemLabels(
-  db: DbExecutor,
-  rows: readonly { planId: string | null; planItemId: string | null }[],
-): (row: { planId: string | null; planItemId: string | null }) => PlanItemLabel {
-  const ids = rows.flatMap((r) => (r.planId === null ? [] : [r.planId]));
-  const labels = ids.length === 0 ? new Map<string, PlanLabels>() : labelsOfPlans(db, ids);
-  return (row) => {
+/** The labels of plans by id, from the cache or with one query for the rest. */
+export function labelsOfPlans(db: DbExecutor, ids: Iterable<string>): Map<string, PlanLabels> {
+  const { found, missing } = fromCache(ids);
+  if (missing.length === 0) return found;
+  const rows = db
+    .select({ id: plans.id, source: plans.source })
+    .from(plans)
+    .where(inArray(plans.id, missing))
+    .all();
+  return rememberSources(
+    found,
+    rows.map((row) => [row.id, row.source] as const),
+  );
+}
+
+/** The labels of plans by id, from the cache or read from `data` for the rest. */
+export async function readLabelsOfPlans(
+  data: DataSource,
+  ids: Iterable<string>,
+): Promise<Map<string, PlanLabels>> {
+  const { found, missing } = fromCache(ids);
+  return missing.length === 0
+    ? found
+    : rememberSources(found, await readPlanSources(data, missing));
+}
+
+type PlanItemRow = { planId: string | null; planItemId: string | null };
+
+const plansOf = (rows: readonly PlanItemRow[]) =>
+  rows.flatMap((r) => (r.planId === null ? [] : [r.planId]));
+
+function labelWith(labels: Map<string, PlanLabels>) {
+  return (row: PlanItemRow): PlanItemLabel => {
     const plan = row.planId === null ? undefined : labels.get(row.planId);
     if (!plan) return noPlanItemLabel;
     const title = row.planItemId === null ? undefined : plan.titles.get(row.planItemId);
     return { planKind: plan.kind, title: title ?? null };
   };
+}
+
+/** The plan kind and title of each task, by task (plan and item ids). */
+export function planItemLabels(
+  db: DbExecutor,
+  rows: readonly PlanItemRow[],
+): (row: PlanItemRow) => PlanItemLabel {
+  const ids = plansOf(rows);
+  return labelWith(ids.length === 0 ? new Map<string, PlanLabels>() : labelsOfPlans(db, ids));
+}
+
+/** `planItemLabels`, read from `data`. */
+export async function readPlanItemLabels(
+  data: DataSource,
+  rows: readonly PlanItemRow[],
+): Promise<(row: PlanItemRow) => PlanItemLabel> {
+  return labelWith(await readLabelsOfPlans(data, plansOf(rows)));
 }

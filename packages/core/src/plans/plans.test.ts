@@ -96,7 +96,7 @@ describe('variation plans (seed 004)', () => {
     });
     await settled(turn.id);
     await settled(expressions.id);
-    const done = getPlan(t.ctx, expressions.id);
+    const done = await getPlan(t.ctx, expressions.id);
     expect(done.plan.status).toBe('completed');
     expect(done.plan.counts.completed).toBe(2);
     expect(done.tasks.map((task) => task.planItemId)).toEqual(['expr-smile', 'expr-surprise']);
@@ -179,7 +179,7 @@ describe('variation plans (seed 004)', () => {
     const base = await createAsset(t.ctx, await image(600, 600), 'seed.png');
     const first = createPlan(t.ctx, { plan: planOf(1, base.id), provider: 'local' });
     await settled(first.id);
-    const generationId = getPlan(t.ctx, first.id).tasks[0]!.generations[0]!.id;
+    const generationId = (await getPlan(t.ctx, first.id)).tasks[0]!.generations[0]!.id;
     const second = createPlan(t.ctx, { plan: planOf(2, generationId), provider: 'local' });
     await settled(second.id);
     expect(getPlanSummary(t.ctx, second.id)).toMatchObject({
@@ -212,7 +212,7 @@ describe('variation plans (seed 004)', () => {
       provider: 'metered',
     });
     await settled(plan.id);
-    const [task] = getPlan(t.ctx, plan.id).tasks;
+    const [task] = (await getPlan(t.ctx, plan.id)).tasks;
     expect(task).toMatchObject({ status: 'completed', attempts: 3 });
     expect(stats.calls[1]! - stats.calls[0]!).toBeGreaterThanOrEqual(1000);
     expect(stats.calls[2]! - stats.calls[1]!).toBeGreaterThanOrEqual(1000);
@@ -247,7 +247,9 @@ describe('variation plans (seed 004)', () => {
     });
     expect(summary.counts).toMatchObject({ completed: 2, failed: 3 });
     expect(stats.calls).toHaveLength(2);
-    const stopped = getPlan(t.ctx, plan.id).tasks.filter((task) => task.status === 'failed');
+    const stopped = (await getPlan(t.ctx, plan.id)).tasks.filter(
+      (task) => task.status === 'failed',
+    );
     expect(stopped[0]?.error).toMatchObject({
       code: 'budget_exceeded',
       message: stringContaining('10 of its 10 credits'),
@@ -266,7 +268,7 @@ describe('variation plans (seed 004)', () => {
     const ref = await createAsset(t.ctx, await image(512, 512), 'ref.png');
     const plan = createPlan(t.ctx, { plan: planOf(2, ref.id), provider: 'metered' });
     await settled(plan.id);
-    const [task] = getPlan(t.ctx, plan.id).tasks;
+    const [task] = (await getPlan(t.ctx, plan.id)).tasks;
     expect(task?.cost).toEqual({ unit: 'credits', estimated: 5, actual: 4, source: 'provider' });
     expect(getPlanSummary(t.ctx, plan.id).spent).toBe(8);
   });
@@ -284,7 +286,7 @@ describe('variation plans (seed 004)', () => {
     expect(canceled.status).toBe('canceled');
     await t.scheduler.idle();
     expect(getPlanSummary(t.ctx, plan.id).counts).toMatchObject({ canceled: 4, completed: 0 });
-    expect(getTask(t.ctx, getPlan(t.ctx, plan.id).tasks[0]!.id).status).toBe('canceled');
+    expect(getTask(t.ctx, (await getPlan(t.ctx, plan.id)).tasks[0]!.id).status).toBe('canceled');
   });
 
   it('runs on the provider that offers api_config.model, and says which key is missing when none is configured', async () => {
@@ -326,7 +328,7 @@ describe('batch edit as a plan (seed 003)', () => {
       execution: { maxConcurrent: 2 },
     });
     await settled(plan.id);
-    const { plan: done, tasks } = getPlan(t.ctx, plan.id);
+    const { plan: done, tasks } = await getPlan(t.ctx, plan.id);
     expect(done.status).toBe('completed');
     expect(stats.maxRunning).toBe(2);
     expect(tasks.map((task) => [task.planItemId, task.prompt, task.options.strength])).toEqual([

@@ -1,22 +1,23 @@
-import { asc, inArray } from 'drizzle-orm';
 import {
-  collectionItems,
-  generations,
+  readTaskDetails,
+  type DataSource,
   type Db,
-  type DbExecutor,
-  type GenerationRow,
+  type ShownGenerationRow,
   type TaskRow,
 } from '@genhub/db';
 import type { Task } from '../schemas';
 import type { Storage } from '../storage/storage';
-import { noPlanItemLabel, planItemLabels, type PlanItemLabel } from '../plans/plan-labels';
-import { shownGenerationColumns, taskStatements } from './task-statements';
-
-type ShownGeneration = Omit<GenerationRow, 'thoughtSignature'>;
+import {
+  noPlanItemLabel,
+  planItemLabels,
+  readPlanItemLabels,
+  type PlanItemLabel,
+} from '../plans/plan-labels';
+import { taskStatements } from './task-statements';
 
 function toTask(
   row: TaskRow,
-  rows: ShownGeneration[],
+  rows: readonly ShownGenerationRow[],
   storage: Storage,
   collectionIds: string[] = [],
   planItem: PlanItemLabel = noPlanItemLabel,
@@ -90,42 +91,28 @@ function toTask(
   };
 }
 
-/** Tasks with their generations, in the order of `rows`, with one query for the generations. */
-export function loadTasks(db: DbExecutor, storage: Storage, rows: TaskRow[]): Task[] {
+/** Tasks with their generations, collections and plan labels, in the order of `rows`. */
+export async function readTasks(
+  data: DataSource,
+  storage: Storage,
+  rows: readonly TaskRow[],
+): Promise<Task[]> {
   if (rows.length === 0) return [];
-  const gens = db
-    .select(shownGenerationColumns)
-    .from(generations)
-    .where(
-      inArray(
-        generations.taskId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(generations.taskId), asc(generations.index))
-    .all();
-  const byTask = new Map<string, ShownGeneration[]>();
-  for (const g of gens) {
-    const list = byTask.get(g.taskId);
-    if (list) list.push(g);
-    else byTask.set(g.taskId, [g]);
-  }
-  const inCollections = new Map<string, string[]>();
-  for (const item of db
-    .select({ taskId: collectionItems.taskId, collectionId: collectionItems.collectionId })
-    .from(collectionItems)
-    .where(
-      inArray(
-        collectionItems.taskId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .all()) {
-    inCollections.set(item.taskId, [...(inCollections.get(item.taskId) ?? []), item.collectionId]);
-  }
-  const labelOf = planItemLabels(db, rows);
+  const [details, labelOf] = await Promise.all([
+    readTaskDetails(
+      data,
+      rows.map((row) => row.id),
+    ),
+    readPlanItemLabels(data, rows),
+  ]);
   return rows.map((row) =>
-    toTask(row, byTask.get(row.id) ?? [], storage, inCollections.get(row.id) ?? [], labelOf(row)),
+    toTask(
+      row,
+      details.generations.get(row.id) ?? [],
+      storage,
+      details.collectionIds.get(row.id) ?? [],
+      labelOf(row),
+    ),
   );
 }
 

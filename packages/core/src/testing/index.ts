@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteEventLog, createTestDb, type DbHandle } from '@genhub/db';
+import { createSqliteEventLog, sqliteDataSource, createTestDb, type DbHandle } from '@genhub/db';
 import type { Clock } from '../clock';
 import type { CoreContext } from '../context';
 import { Scheduler, type SchedulerOptions } from '../engine/scheduler';
@@ -61,6 +61,7 @@ export async function createTestContext(
       : (options.clock ?? fakeClock());
   const ctx: CoreContext = {
     db: handle.db,
+    data: sqliteDataSource(handle.db),
     eventLog: createSqliteEventLog(handle.db),
     bus: options.bus?.(handle) ?? new TaskEventBus(),
     queueChanged: new Signal(),

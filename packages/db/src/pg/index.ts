@@ -14,3 +14,4 @@ export {
 } from '../notices/listen-for-notices';
 export { countPgHit } from '../rate-limits/count-pg-hit';
 export { deleteExpiredPgHits } from '../rate-limits/delete-expired-pg-hits';
+export { pgDataSource } from './pg-data-source';

@@ -81,7 +81,7 @@ describe('retired models are refused for new work, naming the replacement', () =
       expect.objectContaining({ field: 'model', message: 'v2 was retired on 2026-01-10: use v3' }),
     );
     expect(getTask(t.ctx, old.id)).toMatchObject({ model: 'v2', status: 'canceled' });
-    expect(listTasks(t.ctx).items.map((task) => task.model)).toEqual(['v2']);
+    expect((await listTasks(t.ctx)).items.map((task) => task.model)).toEqual(['v2']);
     expect(t.ctx.providers.describe()[1]?.models.map((m) => m.id)).toEqual(['v3']);
   });
 
