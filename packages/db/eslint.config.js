@@ -2,8 +2,19 @@ import base from '@genhub/eslint-config/base';
 
 /** Repositories query both dialects through one builder: SQLite's synchronous calls fail on PostgreSQL. */
 const dialectNeutral = {
-  files: ['src/data/**', 'src/gallery/**', 'src/tasks/**', 'src/plans/**', 'src/events/**'],
-  ignores: ['**/*.test.ts'],
+  files: [
+    'src/data/**',
+    'src/webhooks/**',
+    'src/gallery/**',
+    'src/tasks/**',
+    'src/plans/**',
+    'src/events/**',
+    'src/queue/**',
+    'src/costs/**',
+    'src/collections/**',
+  ],
+  // The SQLite runner of units of work is where the synchronous calls belong.
+  ignores: ['**/*.test.ts', 'src/data/data-source.ts'],
   rules: {
     'no-restricted-syntax': [
       'error',

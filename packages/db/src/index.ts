@@ -23,4 +23,35 @@ export {
   type ShownGenerationRow,
   type TaskDetails,
 } from './tasks/read-task-details';
+export { readTaskChain, type TaskChainRequest, type TaskChainRows } from './tasks/read-task-chain';
 export { readPlanSources } from './plans/read-plan-sources';
+export { readPlanRow } from './plans/read-plan-row';
+export { listPlanRows, type PlanRowsRequest } from './plans/list-plan-rows';
+export {
+  planTaskCountsQuery,
+  readPlanTaskCounts,
+  type PlanTaskCount,
+} from './plans/read-plan-task-counts';
+export { readPlanTaskRows } from './plans/read-plan-task-rows';
+export { readCollections, type CollectionWithCount } from './collections/read-collections';
+export { readSpentSince, spentSinceQuery } from './costs/read-spent-since';
+export { readReserved, reservedByUnit, reservedQuery } from './costs/read-reserved';
+export { quotasQuery, readQuotas } from './costs/read-quotas';
+export { readUsageRows, type UsageGroupRow, type UsageRowsRequest } from './costs/read-usage-rows';
+export { readPausedScopes } from './queue/read-paused-scopes';
+export { countTasksByState, type TaskStateCount } from './queue/count-tasks-by-state';
+export {
+  readQueueRows,
+  type QueueRowsRequest,
+  type RunningQueueRow,
+  type WaitingQueueRow,
+} from './queue/read-queue-rows';
+export { nameQueueRows, type QueueRowNaming } from './queue/name-queue-rows';
+export { rows, first, exec, raw, type Unit, type Step } from './data/unit-of-work';
+export { runNow, transactNow } from './data/data-source';
+export { insertEndpointRow } from './webhooks/insert-endpoint-row';
+export { findEndpointRow } from './webhooks/find-endpoint-row';
+export { listEndpointRows } from './webhooks/list-endpoint-rows';
+export { updateEndpointRow, type EndpointChanges } from './webhooks/update-endpoint-row';
+export { deleteEndpointRow } from './webhooks/delete-endpoint-row';
+export { failPendingDeliveries } from './webhooks/fail-pending-deliveries';

@@ -7,4 +7,5 @@ export const webhookEndpoints = sqliteTableOf(spec.webhookEndpoints);
 export const webhookDeliveries = sqliteTableOf(spec.webhookDeliveries);
 
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
+export type NewWebhookEndpointRow = typeof webhookEndpoints.$inferInsert;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;

@@ -35,7 +35,7 @@ export async function* planUpdates(
       dirty.clear();
       for (const id of ids) {
         try {
-          yield getPlanSummary(core, id);
+          yield await getPlanSummary(core, id);
         } catch (error) {
           if (!isCoreError(error)) throw error;
         }

@@ -26,7 +26,7 @@ export async function* queueStatusUpdates(
       if (!dirty) await new Promise<void>((resolve) => (wake = resolve));
       if (signal?.aborted) return;
       dirty = false;
-      yield getQueueStatus(core);
+      yield await getQueueStatus(core);
       await new Promise((resolve) => setTimeout(resolve, minIntervalMs));
     }
   } finally {

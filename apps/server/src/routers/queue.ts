@@ -13,9 +13,9 @@ const switchQueue = (apply: typeof pauseQueue) =>
   adminProcedure
     .input(c.pause.input)
     .output(c.pause.output)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       apply(ctx.core, input.provider);
-      return getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
+      return await getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
     });
 
 export const queueRouter = router({

@@ -63,13 +63,15 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
       'This would pass the monthly cap of 60 credits: 24 spent, 32 reserved by queued tasks, 8 more asked',
       'This would pass the monthly cap of 60 credits: 24 spent, 32 reserved by queued tasks, 8 more asked',
     ]);
-    expect(usage().budgets).toEqual([{ unit: 'credits', cap: 60, spent: 24, reserved: 32 }]);
-    expect(usage().reserved).toEqual([{ unit: 'credits', amount: 32 }]);
+    expect((await usage()).budgets).toEqual([
+      { unit: 'credits', cap: 60, spent: 24, reserved: 32 },
+    ]);
+    expect((await usage()).reserved).toEqual([{ unit: 'credits', amount: 32 }]);
 
     resumeQueue(t.ctx);
     await until(() => accepted.every((task) => finished(task.id)), 10_000, 'the queue to drain');
-    expect(usage().budgets).toEqual([{ unit: 'credits', cap: 60, spent: 56, reserved: 0 }]);
-    expect(usage().reserved).toEqual([]);
+    expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 60, spent: 56, reserved: 0 }]);
+    expect((await usage()).reserved).toEqual([]);
   });
 
   it('holds a running task at its estimate, and a retrying one at its estimate plus what it was billed', async () => {
@@ -103,7 +105,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     const running = create('running');
     await until(() => getTask(t.ctx, running.id).status === 'processing', 10_000, 'the run');
     // 7 (5 + 2 billed) + 5 running.
-    expect(usage().budgets).toEqual([{ unit: 'credits', cap: 20, spent: 0, reserved: 12 }]);
+    expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 20, spent: 0, reserved: 12 }]);
     pauseQueue(t.ctx);
     expect(tryCreate(['fits']).accepted).toHaveLength(1);
     expect(tryCreate(['too much']).refused).toEqual([
@@ -168,28 +170,31 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
         },
       ],
     });
-    expect(() => createPlan(t.ctx, { plan: plan(4), provider: 'metered' })).toThrow(
+    await expect(createPlan(t.ctx, { plan: plan(4), provider: 'metered' })).rejects.toThrow(
       'This would pass the monthly cap of 15 credits: 0 spent, 0 reserved by queued tasks, 20 more asked',
     );
     // Its own budget stops it after two (10 spent); two fail as `budget_exceeded`.
-    const accepted = createPlan(t.ctx, {
+    const accepted = await createPlan(t.ctx, {
       plan: plan(3),
       provider: 'metered',
       budget: 10,
       confirmOverBudget: true,
     });
     await until(
-      () => getPlanSummary(t.ctx, accepted.id).status !== 'running',
+      async () => (await getPlanSummary(t.ctx, accepted.id)).status !== 'running',
       20_000,
       'the plan to stop',
     );
-    expect(getPlanSummary(t.ctx, accepted.id)).toMatchObject({ spent: 10 });
+    expect(await getPlanSummary(t.ctx, accepted.id)).toMatchObject({ spent: 10 });
     pauseQueue(t.ctx);
     expect(tryCreate(['queued']).accepted).toHaveLength(1);
-    expect(() => retryFailedPlanTasks(t.ctx, accepted.id, 100)).toThrow(
+    await expect(retryFailedPlanTasks(t.ctx, accepted.id, 100)).rejects.toThrow(
       'This would pass the monthly cap of 15 credits: 10 spent, 5 reserved by queued tasks, 5 more asked',
     );
     // Nothing was retried, and the plan's own budget is as it was.
-    expect(getPlanSummary(t.ctx, accepted.id)).toMatchObject({ budget: 10, counts: { failed: 1 } });
+    expect(await getPlanSummary(t.ctx, accepted.id)).toMatchObject({
+      budget: 10,
+      counts: { failed: 1 },
+    });
   });
 });

@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { userQuotas } from '@genhub/db';
+import { quotasQuery, sqliteDataSource } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { budgetStatus } from './budget-status';
@@ -18,11 +17,7 @@ export interface BudgetAsk {
 
 /** A user's monthly quota in `unit`, as an admin set it; undefined when they have none. */
 export function quotaOf(ctx: Pick<CoreContext, 'db'>, owner: string, unit: string) {
-  return ctx.db
-    .select({ limit: userQuotas.monthlyLimit })
-    .from(userQuotas)
-    .where(and(eq(userQuotas.userId, owner), eq(userQuotas.unit, unit)))
-    .get()?.limit;
+  return quotasQuery(sqliteDataSource(ctx.db), owner, unit).get()?.cap;
 }
 
 function refuseOver(

@@ -36,7 +36,7 @@ describe('usage and monthly budgets', () => {
     clock.advance(3 * day);
     t.scheduler.poke();
     await runTask('february');
-    const utc = getUsage(t.ctx, { utcOffsetMinutes: 0 });
+    const utc = await getUsage(t.ctx, { utcOffsetMinutes: 0 });
     const row = (day: string) => ({
       day,
       provider: 'metered',
@@ -54,7 +54,7 @@ describe('usage and monthly budgets', () => {
     expect(utc.lastMonth).toEqual([{ unit: 'credits', amount: 4 }]);
     expect(utc.thisMonth).toEqual([{ unit: 'credits', amount: 4 }]);
     // Beijing (UTC+8): 22:00 UTC on 31 January is already 1 February.
-    const beijing = getUsage(t.ctx, { utcOffsetMinutes: 480 });
+    const beijing = await getUsage(t.ctx, { utcOffsetMinutes: 480 });
     expect(beijing.rows.map((r) => r.day)).toEqual(['2026-02-01', '2026-02-04']);
     expect(beijing.thisMonth).toEqual([{ unit: 'credits', amount: 8 }]);
     expect(beijing.lastMonth).toEqual([]);
@@ -83,7 +83,7 @@ describe('usage and monthly budgets', () => {
       createTaskInput.parse({ provider: 'local', prompt: 'refuse', maxAttempts: 1 }),
     );
     await until(() => getTask(t.ctx, refused.id).status === 'failed', 10_000, 'the failure');
-    const usage = getUsage(t.ctx, { utcOffsetMinutes: 0 });
+    const usage = await getUsage(t.ctx, { utcOffsetMinutes: 0 });
     const free = {
       provider: 'local',
       model: 'local-preview',
@@ -131,7 +131,7 @@ describe('usage and monthly budgets', () => {
     ).toThrow(
       'This would pass the monthly cap of 12 credits: 10 spent, 0 reserved by queued tasks, 5 more asked',
     );
-    expect(getUsage(t.ctx, { utcOffsetMinutes: 0 }).budgets).toEqual([
+    expect((await getUsage(t.ctx, { utcOffsetMinutes: 0 })).budgets).toEqual([
       { unit: 'credits', cap: 12, spent: 10, reserved: 0 },
     ]);
   });

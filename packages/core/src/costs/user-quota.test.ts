@@ -69,10 +69,12 @@ describe('per-user monthly quotas', () => {
     ]);
 
     const usage = (owner: string) => getUsage(as(owner), { utcOffsetMinutes: 0 });
-    expect(usage('ann').quotas).toEqual([{ unit: 'credits', cap: 20, spent: 8, reserved: 8 }]);
-    expect(usage('ann').thisMonth).toEqual([{ unit: 'credits', amount: 8 }]);
-    expect(usage('ben').quotas).toEqual([]);
-    expect(usage('ben').reserved).toEqual([{ unit: 'credits', amount: 24 }]);
+    expect((await usage('ann')).quotas).toEqual([
+      { unit: 'credits', cap: 20, spent: 8, reserved: 8 },
+    ]);
+    expect((await usage('ann')).thisMonth).toEqual([{ unit: 'credits', amount: 8 }]);
+    expect((await usage('ben')).quotas).toEqual([]);
+    expect((await usage('ben')).reserved).toEqual([{ unit: 'credits', amount: 24 }]);
   });
 
   it('counts a retry against the task owner’s quota, even when an admin asks for it', async () => {
@@ -99,7 +101,7 @@ describe('per-user monthly quotas', () => {
     expect(attempt('ben', 'b')).toBe('accepted');
     expect(attempt('ben', 'c')).toMatch(/^This would pass the monthly cap of 16 credits/);
     // Ben sees the server's cap with everyone's reservations, but only his own spending rows.
-    const bens = getUsage(as('ben'), { utcOffsetMinutes: 0 });
+    const bens = await getUsage(as('ben'), { utcOffsetMinutes: 0 });
     expect(bens.budgets).toEqual([{ unit: 'credits', cap: 16, spent: 0, reserved: 16 }]);
     expect(bens.reserved).toEqual([{ unit: 'credits', amount: 8 }]);
   });

@@ -87,11 +87,11 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
       provider: 'dear',
       cost: { unit: 'credits', estimated: 5, actual: 1 },
     });
-    expect(usage().budgets).toEqual([{ unit: 'credits', cap: 20, spent: 0, reserved: 6 }]);
+    expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 20, spent: 0, reserved: 6 }]);
     held.open();
     await until(() => getTask(t.ctx, task.id).status === 'completed', 10_000, 'the result');
     expect(getTask(t.ctx, task.id).cost).toMatchObject({ estimated: 5, actual: 6 });
-    expect(usage().budgets).toEqual([{ unit: 'credits', cap: 20, spent: 6, reserved: 0 }]);
+    expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 20, spent: 6, reserved: 0 }]);
   });
 
   it('fails as budget_exceeded, calling nothing, when the fallback would pass the cap', async () => {
@@ -118,7 +118,7 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
     });
     expect(events.map((event) => event.type)).not.toContain('fell_back');
     expect(dear.stats.calls).toEqual([]);
-    expect(usage().budgets).toEqual([{ unit: 'credits', cap: 10, spent: 0, reserved: 0 }]);
+    expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 10, spent: 0, reserved: 0 }]);
   });
 
   it('reserves a fallback priced in another unit in that unit, against that unit’s cap', async () => {
@@ -139,7 +139,7 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
       actual: null,
       source: null,
     });
-    expect(usage().reserved).toEqual([{ unit: 'USD', amount: 0.5 }]);
+    expect((await usage()).reserved).toEqual([{ unit: 'USD', amount: 0.5 }]);
     // The USD cap now counts it: 0.5 held leaves no room for 0.6 more.
     let refused = '';
     try {

@@ -1,11 +1,11 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { collectionItems, collections, type CollectionRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { ownerCondition } from '../owners';
 import type { Collection } from '../schemas';
 
-/** Collections with how many images each holds. */
+/** Collections with how many images each holds, synchronously: for renaming one. */
 export function withCount(ctx: CoreContext, rows: CollectionRow[]): Collection[] {
   const counts = new Map(
     ctx.db
@@ -45,13 +45,4 @@ export function mustExist(ctx: CoreContext, id: string): CollectionRow {
     .get();
   if (!row) throw new CoreError('NOT_FOUND', `Collection ${id} does not exist`, 'collectionId');
   return row;
-}
-
-export function allCollections(ctx: CoreContext): CollectionRow[] {
-  return ctx.db
-    .select()
-    .from(collections)
-    .where(ownerCondition(ctx, collections.owner))
-    .orderBy(asc(collections.name))
-    .all();
 }

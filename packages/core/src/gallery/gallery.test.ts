@@ -196,7 +196,7 @@ describe('the gallery query', () => {
     expect(setInCollection(t.ctx, best.id, [a], true)).toBe(1);
     expect(getTask(t.ctx, a).collectionIds.sort()).toEqual([faces.id, best.id].sort());
     expect(await ids({ collectionId: best.id })).toEqual([a]);
-    expect(listCollections(t.ctx).map((c) => [c.name, c.count])).toEqual([
+    expect((await listCollections(t.ctx)).map((c) => [c.name, c.count])).toEqual([
       ['Best', 1],
       ['Faces', 2],
     ]);

@@ -1,5 +1,6 @@
+import { readSpentSince } from '@genhub/db';
 import type { CoreContext } from '../context';
-import { spentThisMonth } from '../costs/get-usage';
+import { monthStart } from '../costs/month-start';
 
 export interface UnitSpend {
   unit: string;
@@ -19,8 +20,12 @@ function knownUnits(ctx: Pick<CoreContext, 'providers' | 'monthlyBudgets'>): str
  * What every user's tasks cost this calendar month (UTC) in each known unit, at their actual
  * cost: one index search per unit, the same sum the monthly budget check reads.
  */
-export function spendThisMonth(ctx: CoreContext): Promise<UnitSpend[]> {
-  return Promise.resolve(
-    knownUnits(ctx).map((unit) => ({ unit, amount: spentThisMonth(ctx, unit) })),
+export async function spendThisMonth(ctx: CoreContext): Promise<UnitSpend[]> {
+  const since = monthStart(ctx.clock.now(), 0);
+  return Promise.all(
+    knownUnits(ctx).map(async (unit) => ({
+      unit,
+      amount: await readSpentSince(ctx.data, unit, since),
+    })),
   );
 }

@@ -11,7 +11,10 @@ import { findReference, referenceProblem } from './resolve-references';
  * A batch edit (seed 003): one prompt over up to 20 images, run as a plan with one edit per
  * image, so each image has its own progress, cost and retry, on any provider that edits.
  */
-export function createBatchEdit(ctx: CoreContext, input: BatchEditInput): PlanSummary {
+export async function createBatchEdit(
+  ctx: CoreContext,
+  input: BatchEditInput,
+): Promise<PlanSummary> {
   const request = batchEditInput.parse(input);
   const target = choosePlanTarget(ctx, request);
   const references = request.assetIds.map((id, index) => {

@@ -11,10 +11,10 @@ import { variationPrompt } from './variation-prompt';
  * Accepts a variation plan (seed 004): checks every reference and the budget before anything
  * is spent, then stores the plan and one edit task per variation in one transaction.
  */
-export function createPlan(
+export async function createPlan(
   ctx: CoreContext,
   input: PlanRequest & { confirmOverBudget?: boolean },
-): PlanSummary {
+): Promise<PlanSummary> {
   const request = createPlanInput.parse(input);
   const { estimate, target, references } = checkPlan(ctx, request);
   const [first] = estimate.problems;

@@ -56,7 +56,7 @@ describe('what plan results are called', () => {
 
   it('titles each variation by its description, in the gallery and in the ZIP', async () => {
     const reference = await started();
-    const plan = createPlan(t.ctx, {
+    const plan = await createPlan(t.ctx, {
       provider: 'local',
       plan: {
         plan_id: 'portraits',
@@ -72,7 +72,7 @@ describe('what plan results are called', () => {
     });
     expect(plan).toMatchObject({ kind: 'variations', prompt: null });
     await until(
-      () => getPlanSummary(t.ctx, plan.id).status !== 'running',
+      async () => (await getPlanSummary(t.ctx, plan.id)).status !== 'running',
       20_000,
       'the plan to settle',
     );
@@ -97,7 +97,7 @@ describe('what plan results are called', () => {
 
   it('marks a batch edit as one, with its prompt and no titles', async () => {
     const reference = await started();
-    const batch = createBatchEdit(t.ctx, {
+    const batch = await createBatchEdit(t.ctx, {
       prompt: 'make it snowy',
       assetIds: [reference.id, reference.id],
       provider: 'local',

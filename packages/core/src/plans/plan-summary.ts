@@ -1,7 +1,16 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { plans, tasks, type DbExecutor, type PlanRow } from '@genhub/db';
+import { eq } from 'drizzle-orm';
+import {
+  plans,
+  planTaskCountsQuery,
+  readPlanTaskCounts,
+  sqliteDataSource,
+  type DataSource,
+  type Db,
+  type PlanRow,
+  type PlanTaskCount,
+} from '@genhub/db';
 import type { PlanSummary } from '../schemas';
-import { labelsOfPlans } from './plan-labels';
+import { labelsOfPlans, readLabelsOfPlans, type PlanLabels } from './plan-labels';
 
 type Counts = PlanSummary['counts'];
 const emptyCounts = (): Counts => ({
@@ -23,41 +32,19 @@ function statusOf(row: PlanRow, counts: Counts): PlanSummary['status'] {
   return counts.completed === 0 ? 'failed' : 'partial';
 }
 
-/** Plans with their progress (task counts by status) and spend, in one grouped query. */
-export function planSummaries(db: DbExecutor, rows: PlanRow[]): PlanSummary[] {
-  if (rows.length === 0) return [];
-  const groups = db
-    .select({
-      planId: tasks.planId,
-      status: tasks.status,
-      // A variation tried again counts once, as its latest try; what it spent still counts.
-      n: sql<number>`count(*) filter (where ${tasks.retriedById} is null)`,
-      spent: sql<number>`coalesce(sum(${tasks.actualCost}), 0)`,
-    })
-    .from(tasks)
-    .where(
-      and(
-        isNotNull(tasks.planId),
-        inArray(
-          tasks.planId,
-          rows.map((r) => r.id),
-        ),
-      ),
-    )
-    .groupBy(tasks.planId, tasks.status)
-    .all();
+/** Plans with their progress (task counts by status), spend and labels. */
+function toPlanSummaries(
+  rows: readonly PlanRow[],
+  taskCounts: readonly PlanTaskCount[],
+  labels: Map<string, PlanLabels>,
+): PlanSummary[] {
   const byPlan = new Map<string, { counts: Counts; spent: number }>();
-  for (const g of groups) {
-    if (!g.planId) continue;
+  for (const g of taskCounts) {
     const entry = byPlan.get(g.planId) ?? { counts: emptyCounts(), spent: 0 };
-    entry.counts[g.status] += g.n;
+    entry.counts[g.status] += g.count;
     entry.spent += g.spent;
     byPlan.set(g.planId, entry);
   }
-  const labels = labelsOfPlans(
-    db,
-    rows.map((r) => r.id),
-  );
   return rows.map((row) => {
     const { counts, spent } = byPlan.get(row.id) ?? { counts: emptyCounts(), spent: 0 };
     const label = labels.get(row.id);
@@ -88,6 +75,34 @@ export function planSummaries(db: DbExecutor, rows: PlanRow[]): PlanSummary[] {
   });
 }
 
-export function planRow(db: DbExecutor, id: string): PlanRow | undefined {
+/** Plans with their progress and spend, read from `data`. */
+export async function readPlanSummaries(
+  data: DataSource,
+  rows: readonly PlanRow[],
+): Promise<PlanSummary[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [taskCounts, labels] = await Promise.all([
+    readPlanTaskCounts(data, ids),
+    readLabelsOfPlans(data, ids),
+  ]);
+  return toPlanSummaries(rows, taskCounts, labels);
+}
+
+/**
+ * `readPlanSummaries` on the embedded database, synchronously: for the plan-finished webhook,
+ * queued inside a task change's transaction.
+ */
+export function planSummaries(db: Db, rows: PlanRow[]): PlanSummary[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const taskCounts = planTaskCountsQuery(sqliteDataSource(db), ids)
+    .all()
+    .flatMap(({ planId, ...row }) => (planId === null ? [] : [{ planId, ...row }]));
+  return toPlanSummaries(rows, taskCounts, labelsOfPlans(db, ids));
+}
+
+/** A plan's row, synchronously, for the same webhook. */
+export function planRow(db: Db, id: string): PlanRow | undefined {
   return db.select().from(plans).where(eq(plans.id, id)).get();
 }

@@ -73,15 +73,19 @@ async function context(adapter?: SyncAdapter) {
 }
 
 const settled = (planId: string) =>
-  until(() => getPlanSummary(t.ctx, planId).status !== 'running', 20_000, 'the plan to settle');
+  until(
+    async () => (await getPlanSummary(t.ctx, planId)).status !== 'running',
+    20_000,
+    'the plan to settle',
+  );
 
 describe('variation plans (seed 004)', () => {
   it('accepts both seed examples as written and runs them to completion on the local provider', async () => {
     await context();
     await createAsset(t.ctx, await image(800, 800), 'character-base.png');
     await createAsset(t.ctx, await image(640, 960, 'jpeg'), 'base.png');
-    const turn = createPlan(t.ctx, { plan: turnPlan, provider: 'local' });
-    const expressions = createPlan(t.ctx, { plan: expressionPlan(), provider: 'local' });
+    const turn = await createPlan(t.ctx, { plan: turnPlan, provider: 'local' });
+    const expressions = await createPlan(t.ctx, { plan: expressionPlan(), provider: 'local' });
     expect(turn).toMatchObject({
       externalId: 'nano-character-turn-20251019',
       total: 1,
@@ -113,7 +117,7 @@ describe('variation plans (seed 004)', () => {
       plan_id: 'nano-expression-batch-20251019',
       agent_id: 'Nano-banana',
     });
-    expect(listPlans(t.ctx, { limit: 10 }).items.map((p) => p.id)).toEqual([
+    expect((await listPlans(t.ctx, { limit: 10 })).items.map((p) => p.id)).toEqual([
       expressions.id,
       turn.id,
     ]);
@@ -165,24 +169,24 @@ describe('variation plans (seed 004)', () => {
         message: '"small.png" is 256×700; a reference must be at least 512×512',
       },
     ]);
-    expect(() => createPlan(t.ctx, { plan, provider: 'local' })).toThrow(
+    await expect(createPlan(t.ctx, { plan, provider: 'local' })).rejects.toThrow(
       objectContaining({
         code: 'INVALID_INPUT',
         field: 'plan.batches.0.tasks.0.reference_image',
       }),
     );
-    expect(listPlans(t.ctx, { limit: 5 }).items).toEqual([]);
+    expect((await listPlans(t.ctx, { limit: 5 })).items).toEqual([]);
   });
 
   it('takes an earlier generation as the reference', async () => {
     await context();
     const base = await createAsset(t.ctx, await image(600, 600), 'seed.png');
-    const first = createPlan(t.ctx, { plan: planOf(1, base.id), provider: 'local' });
+    const first = await createPlan(t.ctx, { plan: planOf(1, base.id), provider: 'local' });
     await settled(first.id);
     const generationId = (await getPlan(t.ctx, first.id)).tasks[0]!.generations[0]!.id;
-    const second = createPlan(t.ctx, { plan: planOf(2, generationId), provider: 'local' });
+    const second = await createPlan(t.ctx, { plan: planOf(2, generationId), provider: 'local' });
     await settled(second.id);
-    expect(getPlanSummary(t.ctx, second.id)).toMatchObject({
+    expect(await getPlanSummary(t.ctx, second.id)).toMatchObject({
       status: 'completed',
       counts: { completed: 2 },
     });
@@ -192,7 +196,7 @@ describe('variation plans (seed 004)', () => {
     const { adapter, stats } = meteredAdapter({ holdMs: 60 });
     await context(adapter);
     const ref = await createAsset(t.ctx, await image(512, 512), 'ref.png');
-    const plan = createPlan(t.ctx, {
+    const plan = await createPlan(t.ctx, {
       plan: planOf(8, ref.id, { max_concurrent_requests: 3 }),
       provider: 'metered',
     });
@@ -207,7 +211,7 @@ describe('variation plans (seed 004)', () => {
     });
     await context(adapter);
     const ref = await createAsset(t.ctx, await image(512, 512), 'ref.png');
-    const plan = createPlan(t.ctx, {
+    const plan = await createPlan(t.ctx, {
       plan: planOf(1, ref.id, { retry_attempts: 2, retry_delay_seconds: 1 }),
       provider: 'metered',
     });
@@ -233,12 +237,12 @@ describe('variation plans (seed 004)', () => {
       unit: 'credits',
       overBudget: true,
     });
-    expect(() => createPlan(t.ctx, request)).toThrow(
+    await expect(createPlan(t.ctx, request)).rejects.toThrow(
       objectContaining({ code: 'CONFLICT', field: 'confirmOverBudget' }),
     );
-    const plan = createPlan(t.ctx, { ...request, confirmOverBudget: true });
+    const plan = await createPlan(t.ctx, { ...request, confirmOverBudget: true });
     await settled(plan.id);
-    const summary = getPlanSummary(t.ctx, plan.id);
+    const summary = await getPlanSummary(t.ctx, plan.id);
     expect(summary).toMatchObject({
       status: 'budget_stopped',
       spent: 10,
@@ -256,36 +260,39 @@ describe('variation plans (seed 004)', () => {
     });
 
     // A higher budget lets the rest run.
-    const { retried } = retryFailedPlanTasks(t.ctx, plan.id, 100);
+    const { retried } = await retryFailedPlanTasks(t.ctx, plan.id, 100);
     expect(retried).toBe(3);
     await settled(plan.id);
-    expect(getPlanSummary(t.ctx, plan.id)).toMatchObject({ status: 'completed', spent: 25 });
+    expect(await getPlanSummary(t.ctx, plan.id)).toMatchObject({ status: 'completed', spent: 25 });
   });
 
   it('records what each variation cost: the provider charge, else the estimate', async () => {
     const { adapter } = meteredAdapter({ price: 5, charge: 4 });
     await context(adapter);
     const ref = await createAsset(t.ctx, await image(512, 512), 'ref.png');
-    const plan = createPlan(t.ctx, { plan: planOf(2, ref.id), provider: 'metered' });
+    const plan = await createPlan(t.ctx, { plan: planOf(2, ref.id), provider: 'metered' });
     await settled(plan.id);
     const [task] = (await getPlan(t.ctx, plan.id)).tasks;
     expect(task?.cost).toEqual({ unit: 'credits', estimated: 5, actual: 4, source: 'provider' });
-    expect(getPlanSummary(t.ctx, plan.id).spent).toBe(8);
+    expect((await getPlanSummary(t.ctx, plan.id)).spent).toBe(8);
   });
 
   it('cancels a plan: nothing more starts, and it reads as canceled', async () => {
     const { adapter } = meteredAdapter({ holdMs: 200 });
     await context(adapter);
     const ref = await createAsset(t.ctx, await image(512, 512), 'ref.png');
-    const plan = createPlan(t.ctx, {
+    const plan = await createPlan(t.ctx, {
       plan: planOf(4, ref.id, { max_concurrent_requests: 1 }),
       provider: 'metered',
     });
-    await until(() => getPlanSummary(t.ctx, plan.id).counts.processing === 1);
-    const canceled = cancelPlan(t.ctx, plan.id);
+    await until(async () => (await getPlanSummary(t.ctx, plan.id)).counts.processing === 1);
+    const canceled = await cancelPlan(t.ctx, plan.id);
     expect(canceled.status).toBe('canceled');
     await t.scheduler.idle();
-    expect(getPlanSummary(t.ctx, plan.id).counts).toMatchObject({ canceled: 4, completed: 0 });
+    expect((await getPlanSummary(t.ctx, plan.id)).counts).toMatchObject({
+      canceled: 4,
+      completed: 0,
+    });
     expect(getTask(t.ctx, (await getPlan(t.ctx, plan.id)).tasks[0]!.id).status).toBe('canceled');
   });
 
@@ -314,7 +321,7 @@ describe('batch edit as a plan (seed 003)', () => {
     await context(adapter);
     const a = await createAsset(t.ctx, await image(64, 48));
     const b = await createAsset(t.ctx, await image(48, 64));
-    const plan = createBatchEdit(t.ctx, {
+    const plan = await createBatchEdit(t.ctx, {
       prompt: 'make it night',
       assetIds: [a.id, b.id, a.id],
       provider: 'metered',
@@ -345,7 +352,7 @@ describe('batch edit as a plan (seed 003)', () => {
   it('names the image at fault', async () => {
     await context();
     const a = await createAsset(t.ctx, await image(64, 64));
-    expect(() => createBatchEdit(t.ctx, { prompt: 'x', assetIds: [a.id, 'nope'] })).toThrow(
+    await expect(createBatchEdit(t.ctx, { prompt: 'x', assetIds: [a.id, 'nope'] })).rejects.toThrow(
       objectContaining({ code: 'INVALID_INPUT', field: 'assetIds.1' }),
     );
   });

@@ -12,11 +12,11 @@ import { getPlanSummary } from './get-plan';
  * Runs a plan's failed and canceled variations again (each as a new linked task of the plan),
  * and lets the plan go on; an optional new budget replaces the old one.
  */
-export function retryFailedPlanTasks(
+export async function retryFailedPlanTasks(
   ctx: CoreContext,
   id: string,
   budget?: number | null,
-): { plan: PlanSummary; retried: number } {
+): Promise<{ plan: PlanSummary; retried: number }> {
   const exists = ctx.db.select({ owner: plans.owner }).from(plans).where(eq(plans.id, id)).get();
   if (!exists || !ownsRow(ctx, exists.owner))
     throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
@@ -47,5 +47,5 @@ export function retryFailedPlanTasks(
     .where(eq(plans.id, id))
     .run();
   for (const task of failed) retryTask(ctx, task.id);
-  return { plan: getPlanSummary(ctx, id), retried: failed.length };
+  return { plan: await getPlanSummary(ctx, id), retried: failed.length };
 }

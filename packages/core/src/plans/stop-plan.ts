@@ -17,7 +17,7 @@ function openTasks(ctx: CoreContext, planId: string, statuses: ('pending' | 'pro
 }
 
 /** Cancels a plan: nothing more of it starts, and what runs is canceled. */
-export function cancelPlan(ctx: CoreContext, id: string): PlanSummary {
+export async function cancelPlan(ctx: CoreContext, id: string): Promise<PlanSummary> {
   const updated = ctx.db
     .update(plans)
     .set({ stoppedReason: 'canceled', updatedAt: ctx.clock.now() })

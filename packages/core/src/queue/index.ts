@@ -1,4 +1,4 @@
 export { pauseQueue, resumeQueue } from './pause-queue';
 export { getQueueStatus } from './get-queue-status';
 export { retryAllFailed } from './retry-all-failed';
-export { readPausedScopes, allProviders, type PausedScopes } from './paused-scopes';
+export { allProviders, type PausedScopes } from './paused-scopes';

@@ -1,15 +1,9 @@
-import { queuePauses, type DbExecutor } from '@genhub/db';
-
 /** `*` pauses the whole queue; any other scope is a provider id. */
 export const allProviders = '*';
 
 export interface PausedScopes {
   all: boolean;
   providers: Set<string>;
-}
-
-export function readPausedScopes(db: DbExecutor): PausedScopes {
-  return pausedFrom(db.select({ scope: queuePauses.scope }).from(queuePauses).all());
 }
 
 export function pausedFrom(scopes: { scope: string }[]): PausedScopes {

@@ -29,7 +29,7 @@ describe('queue control', () => {
     const c = create(t, { prompt: 'c' });
     const d = create(t, { prompt: 'd', priority: -1 });
     setPriority(t.ctx, c.id, 10);
-    expect(getQueueStatus(t.ctx).pending.map((p) => [p.id, p.position])).toEqual([
+    expect((await getQueueStatus(t.ctx)).pending.map((p) => [p.id, p.position])).toEqual([
       [c.id, 1],
       [b.id, 2],
       [a.id, 3],
@@ -55,7 +55,7 @@ describe('queue control', () => {
       'pending',
       'pending',
     ]);
-    expect(getQueueStatus(t.ctx).paused).toEqual({ all: true, providers: [] });
+    expect((await getQueueStatus(t.ctx)).paused).toEqual({ all: true, providers: [] });
 
     pauseQueue(t.ctx, 'other');
     resumeQueue(t.ctx);
@@ -85,7 +85,7 @@ describe('queue control', () => {
     create(t, { prompt: 'second' });
     cancelTask(t.ctx, create(t, { prompt: 'third' }).id);
     await until(() => getTask(t.ctx, first.id).status === 'processing');
-    const status = getQueueStatus(t.ctx);
+    const status = await getQueueStatus(t.ctx);
     expect(status.running.map((r) => r.id)).toEqual([first.id]);
     expect(status.counts).toEqual(
       expect.arrayContaining([

@@ -28,7 +28,7 @@ describe('the waiting rows of the queue status', () => {
     const cutout = create({ operation: 'remove-background', assetIds: [asset.id] });
     const fox = create({ prompt: 'a fox' });
     setPriority(t.ctx, fox.id, 3);
-    const status = getQueueStatus(t.ctx);
+    const status = await getQueueStatus(t.ctx);
     expect(status.pending).toEqual([
       {
         id: fox.id,
@@ -62,7 +62,7 @@ describe('the waiting rows of the queue status', () => {
       createTask(alice, createTaskInput.parse({ prompt: `p${i}` })),
     );
     const elsewhere = createTask(alice, createTaskInput.parse({ prompt: 'x', provider: 'other' }));
-    const status = getQueueStatus(alice);
+    const status = await getQueueStatus(alice);
     const local = status.pending.filter((p) => p.provider === 'local');
     expect(local).toHaveLength(queueWaitingLimit);
     expect(local[0]).toMatchObject({ id: many[0]?.id, position: 2 });
@@ -103,7 +103,7 @@ describe('the waiting rows of the queue status', () => {
           .values(rows.slice(i, i + 500))
           .run();
     });
-    const status = getQueueStatus(t.ctx);
+    const status = await getQueueStatus(t.ctx);
     expect(status.pending).toHaveLength(queueWaitingLimit);
     expect(status.pending.at(-1)?.position).toBe(queueWaitingLimit);
     expect(status.counts).toContainEqual({ provider: 'local', status: 'pending', count: 10_000 });

@@ -102,7 +102,7 @@ describe('edit chains', () => {
     expect(root.task).not.toBe(step.task);
   });
 
-  it('returns the whole tree from any step: the root, every edit, and branches', () => {
+  it('returns the whole tree from any step: the root, every edit, and branches', async () => {
     const root = generate(alice, 'a lighthouse');
     const two = editOf(alice, root.image, 'at night');
     const three = editOf(alice, two.image, 'with fog');
@@ -111,7 +111,7 @@ describe('edit chains', () => {
     const other = generate(alice, 'unrelated');
 
     for (const from of [root.task, two.task, three.task, branch.task]) {
-      const chain = getTaskChain(alice, from);
+      const chain = await getTaskChain(alice, from);
       expect(chain.rootTaskId).toBe(root.task);
       expect(chain.truncated).toBe(false);
       expect(chain.nodes.map((n) => [n.taskId, n.parentTaskId, n.prompt])).toEqual([
@@ -121,7 +121,7 @@ describe('edit chains', () => {
         [branch.task, two.task, 'in snow'],
       ]);
     }
-    const node = getTaskChain(alice, three.task).nodes[2];
+    const node = (await getTaskChain(alice, three.task)).nodes[2];
     expect(node).toMatchObject({
       parentGenerationId: two.image,
       operation: 'edit',
@@ -129,10 +129,12 @@ describe('edit chains', () => {
       generations: [{ id: three.image }],
     });
     expect(node?.generations[0]?.thumbUrl).toContain(upload.file);
-    expect(getTaskChain(alice, other.task).nodes.map((n) => n.taskId)).toEqual([other.task]);
+    expect((await getTaskChain(alice, other.task)).nodes.map((n) => n.taskId)).toEqual([
+      other.task,
+    ]);
   });
 
-  it('leaves out attempts a retry replaced and steps in the trash', () => {
+  it('leaves out attempts a retry replaced and steps in the trash', async () => {
     const root = generate(alice, 'a lighthouse');
     const kept = editOf(alice, root.image, 'at night');
     const failed = editOf(alice, root.image, 'in snow');
@@ -141,19 +143,19 @@ describe('edit chains', () => {
     const retry = retryTask(alice, failed.task);
     const trashed = editOf(alice, root.image, 'in rain');
     trashTasks(alice, [trashed.task]);
-    expect(getTaskChain(alice, root.task).nodes.map((n) => n.taskId)).toEqual([
+    expect((await getTaskChain(alice, root.task)).nodes.map((n) => n.taskId)).toEqual([
       root.task,
       kept.task,
       retry.id,
     ]);
   });
 
-  it('shows nothing of another user: their task is NOT_FOUND, their edits are not in my chain', () => {
+  it('shows nothing of another user: their task is NOT_FOUND, their edits are not in my chain', async () => {
     const bob: CoreContext = { ...t.ctx, owner: 'bob' };
     const root = generate(alice, 'a lighthouse');
     const mine = editOf(alice, root.image, 'at night');
-    expect(() => getTaskChain(bob, root.task)).toThrow(/does not exist/);
-    expect(() => getTaskChain(bob, mine.task)).toThrow(/does not exist/);
+    await expect(getTaskChain(bob, root.task)).rejects.toThrow(/does not exist/);
+    await expect(getTaskChain(bob, mine.task)).rejects.toThrow(/does not exist/);
     // Bob cannot even make an asset from her image, so his own tasks never join her chain.
     expect(() => assetFromGeneration(bob, root.image)).toThrow(/does not exist/);
     // A row of his that points at her image (as an old or forged row would) stays out of hers,
@@ -164,17 +166,17 @@ describe('edit chains', () => {
       .set({ parentGenerationId: mine.image })
       .where(eq(tasks.id, his.task))
       .run();
-    expect(getTaskChain(alice, root.task).nodes.map((n) => n.taskId)).toEqual([
+    expect((await getTaskChain(alice, root.task)).nodes.map((n) => n.taskId)).toEqual([
       root.task,
       mine.task,
     ]);
-    expect(getTaskChain(bob, his.task)).toMatchObject({
+    expect(await getTaskChain(bob, his.task)).toMatchObject({
       rootTaskId: his.task,
       nodes: [{ taskId: his.task, parentGenerationId: null, parentTaskId: null }],
     });
   });
 
-  it(`stops at ${maxChainNodes} steps and says so`, () => {
+  it(`stops at ${maxChainNodes} steps and says so`, async () => {
     const root = generate(alice, 'start');
     for (let i = 0; i < maxChainNodes + 5; i += 1) {
       clock.advance(1000);
@@ -199,7 +201,7 @@ describe('edit chains', () => {
         })
         .run();
     }
-    const chain = getTaskChain(alice, root.task);
+    const chain = await getTaskChain(alice, root.task);
     expect(chain.nodes).toHaveLength(maxChainNodes);
     expect(chain.truncated).toBe(true);
   });

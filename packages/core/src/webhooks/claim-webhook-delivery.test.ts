@@ -33,14 +33,14 @@ describe('webhook deliveries with several instances', () => {
 
   it('sends each due delivery from one instance only, and again after a sender stopped mid-way', async () => {
     const alice = { ...a.ctx, owner: 'alice' };
-    const endpoint = createWebhookEndpoint(alice, {
+    const endpoint = await createWebhookEndpoint(alice, {
       url: 'https://hooks.example.com/genhub',
       description: '',
       events: ['task.completed'],
       enabled: true,
     });
-    sendTestWebhook(alice, endpoint.endpoint.id);
-    sendTestWebhook(alice, endpoint.endpoint.id);
+    await sendTestWebhook(alice, endpoint.endpoint.id);
+    await sendTestWebhook(alice, endpoint.endpoint.id);
 
     const toA = scriptedSender(() => answered(200));
     const toB = scriptedSender(() => answered(200));
@@ -56,7 +56,7 @@ describe('webhook deliveries with several instances', () => {
     ]);
 
     // B takes the next one and never answers (it died): A sends it once B's claim has run out.
-    sendTestWebhook(alice, endpoint.endpoint.id);
+    await sendTestWebhook(alice, endpoint.endpoint.id);
     const hanging = scriptedSender(() => answered(200));
     const hung = new WebhookWorker(b.ctx, {
       send: (request) => {

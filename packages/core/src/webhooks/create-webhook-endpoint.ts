@@ -1,5 +1,4 @@
-import { count, eq } from 'drizzle-orm';
-import { webhookEndpoints } from '@genhub/db';
+import { insertEndpointRow } from '@genhub/db';
 import type { z } from 'zod';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
@@ -16,32 +15,20 @@ import { toWebhookEndpoint } from './to-webhook-endpoint';
 import { webhookSettingsOf } from './webhook-settings';
 
 /** A new endpoint of the acting user, with its secret: the answer is the only time it is shown. */
-export function createWebhookEndpoint(
+export async function createWebhookEndpoint(
   ctx: CoreContext,
   input: z.output<typeof createWebhookEndpointInput>,
-): WebhookEndpointWithSecret {
+): Promise<WebhookEndpointWithSecret> {
   const owner = actingOwner(ctx);
   const settings = webhookSettingsOf(ctx);
   checkWebhookUrl(input.url, settings.allowHosts);
   const now = ctx.clock.now();
   const id = newId(now);
   const secret = generateWebhookSecret();
-  const row = ctx.db.transaction((tx) => {
-    const existing =
-      tx
-        .select({ n: count() })
-        .from(webhookEndpoints)
-        .where(eq(webhookEndpoints.owner, owner))
-        .get()?.n ?? 0;
-    if (existing >= maxWebhookEndpoints) {
-      throw new CoreError(
-        'CONFLICT',
-        `You have ${maxWebhookEndpoints} webhook endpoints, the most allowed: delete one first`,
-      );
-    }
-    return tx
-      .insert(webhookEndpoints)
-      .values({
+  const row = await ctx.data.transact((tx) =>
+    insertEndpointRow(
+      tx,
+      {
         id,
         owner,
         url: input.url,
@@ -51,9 +38,15 @@ export function createWebhookEndpoint(
         secretSealed: settings.secrets.seal(id, secret),
         createdAt: now,
         updatedAt: now,
-      })
-      .returning()
-      .get();
-  });
+      },
+      maxWebhookEndpoints,
+    ),
+  );
+  if (!row) {
+    throw new CoreError(
+      'CONFLICT',
+      `You have ${maxWebhookEndpoints} webhook endpoints, the most allowed: delete one first`,
+    );
+  }
   return { endpoint: toWebhookEndpoint(row), secret };
 }

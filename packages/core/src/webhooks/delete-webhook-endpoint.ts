@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
-import { webhookEndpoints } from '@genhub/db';
+import { deleteEndpointRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { findWebhookEndpoint } from './find-webhook-endpoint';
 
 /** Deletes one of the acting user's endpoints and its delivery log. */
-export function deleteWebhookEndpoint(
-  ctx: Pick<CoreContext, 'db' | 'owner'>,
+export async function deleteWebhookEndpoint(
+  ctx: Pick<CoreContext, 'data' | 'owner'>,
   id: string,
-): { id: string } {
-  const row = findWebhookEndpoint(ctx, id);
-  ctx.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, row.id)).run();
+): Promise<{ id: string }> {
+  const row = await findWebhookEndpoint(ctx, id);
+  await ctx.data.run((data) => deleteEndpointRow(data, row.id));
   return { id: row.id };
 }

@@ -18,7 +18,7 @@ beforeEach(async () => {
   t = await createTestContext();
   t.ctx.webhooks = testWebhookSettings();
   alice = { ...t.ctx, owner: 'alice' };
-  createWebhookEndpoint(alice, {
+  await createWebhookEndpoint(alice, {
     url: 'https://hooks.example.com/plans',
     description: '',
     events: ['plan.finished'],
@@ -65,7 +65,7 @@ function payloads(): { type: string; data: PlanSummary }[] {
 
 describe('plan.finished', () => {
   it('is queued once, when the plan’s last task ends, with the plan’s summary', async () => {
-    const plan = createPlan(alice, { plan: await planOf(3), provider: 'local' });
+    const plan = await createPlan(alice, { plan: await planOf(3), provider: 'local' });
     t.scheduler.start();
     await t.scheduler.idle();
     expect(planDeliveries()).toHaveLength(1);
@@ -82,9 +82,9 @@ describe('plan.finished', () => {
   });
 
   it('is queued once for a canceled plan', async () => {
-    const plan = createPlan(alice, { plan: await planOf(3), provider: 'local' });
+    const plan = await createPlan(alice, { plan: await planOf(3), provider: 'local' });
     expect(planDeliveries()).toEqual([]);
-    cancelPlan(alice, plan.id);
+    await cancelPlan(alice, plan.id);
     expect(planDeliveries()).toHaveLength(1);
     expect(payloads()[0]?.data).toMatchObject({ id: plan.id, status: 'canceled' });
   });

@@ -1,17 +1,16 @@
-import { and, eq } from 'drizzle-orm';
-import { webhookDeliveries, type DbExecutor } from '@genhub/db';
+import {
+  failPendingDeliveries as failPending,
+  runNow,
+  sqliteDataSource,
+  type DbExecutor,
+} from '@genhub/db';
 
-/** Ends an endpoint's waiting deliveries as failed, unsent: it was disabled. */
+/** Ends an endpoint's waiting deliveries as failed, unsent, for the synchronous callers. */
 export function failPendingDeliveries(
   db: DbExecutor,
   endpointId: string,
   now: number,
   reason: string,
 ): void {
-  db.update(webhookDeliveries)
-    .set({ status: 'failed', nextAttemptAt: null, lastError: reason, updatedAt: now })
-    .where(
-      and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, 'pending')),
-    )
-    .run();
+  runNow(sqliteDataSource(db), (data) => failPending(data, endpointId, now, reason));
 }

@@ -14,14 +14,14 @@ import { webhookSettingsOf } from './webhook-settings';
  * Sends a delivery again, now. A delivered or failed one is queued anew (the same message:
  * same `webhook-id` and body, a fresh retry schedule); a pending one is simply made due.
  */
-export function redeliverWebhook(ctx: CoreContext, id: string): WebhookDelivery {
+export async function redeliverWebhook(ctx: CoreContext, id: string): Promise<WebhookDelivery> {
   const original = ctx.db
     .select()
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.id, id), ownerCondition(ctx, webhookDeliveries.owner)))
     .get();
   if (!original) throw new CoreError('NOT_FOUND', `Webhook delivery ${id} does not exist`, 'id');
-  refuseDisabledEndpoint(findWebhookEndpoint(ctx, original.endpointId));
+  refuseDisabledEndpoint(await findWebhookEndpoint(ctx, original.endpointId));
   const now = ctx.clock.now();
   const row =
     original.status === 'pending'

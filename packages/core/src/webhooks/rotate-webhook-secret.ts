@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { webhookEndpoints } from '@genhub/db';
+import { updateEndpointRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import type { WebhookEndpointWithSecret } from '../schemas';
 import { findWebhookEndpoint } from './find-webhook-endpoint';
@@ -14,20 +13,20 @@ export const rotationGraceMs = 24 * 60 * 60_000;
  * A new secret for an endpoint, shown this once. For a day, deliveries are signed with both
  * (Standard Webhooks receivers accept either signature), so a receiver can switch without a gap.
  */
-export function rotateWebhookSecret(ctx: CoreContext, id: string): WebhookEndpointWithSecret {
-  const row = findWebhookEndpoint(ctx, id);
+export async function rotateWebhookSecret(
+  ctx: CoreContext,
+  id: string,
+): Promise<WebhookEndpointWithSecret> {
+  const row = await findWebhookEndpoint(ctx, id);
   const secret = generateWebhookSecret();
   const now = ctx.clock.now();
-  const updated = ctx.db
-    .update(webhookEndpoints)
-    .set({
+  const updated = await ctx.data.transact((tx) =>
+    updateEndpointRow(tx, row.id, {
       secretSealed: webhookSettingsOf(ctx).secrets.seal(row.id, secret),
       previousSecretSealed: row.secretSealed,
       previousSecretUntil: now + rotationGraceMs,
       updatedAt: now,
-    })
-    .where(eq(webhookEndpoints.id, row.id))
-    .returning()
-    .get();
+    }),
+  );
   return { endpoint: toWebhookEndpoint(updated ?? row), secret };
 }

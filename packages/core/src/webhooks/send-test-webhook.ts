@@ -8,8 +8,8 @@ import { webhookBody } from './webhook-body';
 import { webhookSettingsOf } from './webhook-settings';
 
 /** Queues a `webhook.test` ping to one of the acting user's endpoints; it is sent at once. */
-export function sendTestWebhook(ctx: CoreContext, id: string): WebhookDelivery {
-  const endpoint = findWebhookEndpoint(ctx, id);
+export async function sendTestWebhook(ctx: CoreContext, id: string): Promise<WebhookDelivery> {
+  const endpoint = await findWebhookEndpoint(ctx, id);
   refuseDisabledEndpoint(endpoint);
   const now = ctx.clock.now();
   const payload = webhookBody('webhook.test', now, {

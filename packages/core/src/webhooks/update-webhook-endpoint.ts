@@ -1,15 +1,18 @@
-import { eq } from 'drizzle-orm';
-import { webhookEndpoints, type WebhookEndpointRow } from '@genhub/db';
+import {
+  failPendingDeliveries,
+  updateEndpointRow,
+  type EndpointChanges,
+  type WebhookEndpointRow,
+} from '@genhub/db';
 import type { z } from 'zod';
 import type { CoreContext } from '../context';
 import type { updateWebhookEndpointInput, WebhookEndpoint } from '../schemas';
 import { checkWebhookUrl } from './check-webhook-url';
-import { failPendingDeliveries } from './fail-pending-deliveries';
 import { findWebhookEndpoint } from './find-webhook-endpoint';
 import { toWebhookEndpoint } from './to-webhook-endpoint';
 import { webhookSettingsOf } from './webhook-settings';
 
-type Changes = Partial<Omit<WebhookEndpointRow, 'id' | 'owner' | 'createdAt'>>;
+type Changes = EndpointChanges;
 
 /** What switching an endpoint on or off changes besides the flag. */
 function switching(row: WebhookEndpointRow, enabled: boolean | undefined, now: number): Changes {
@@ -23,11 +26,11 @@ function switching(row: WebhookEndpointRow, enabled: boolean | undefined, now: n
  * Changes the fields given. An endpoint switched off receives nothing: its waiting deliveries
  * fail at once (each can be redelivered). Switching on one the server disabled clears the notice.
  */
-export function updateWebhookEndpoint(
+export async function updateWebhookEndpoint(
   ctx: CoreContext,
   input: z.output<typeof updateWebhookEndpointInput>,
-): WebhookEndpoint {
-  const row = findWebhookEndpoint(ctx, input.id);
+): Promise<WebhookEndpoint> {
+  const row = await findWebhookEndpoint(ctx, input.id);
   if (input.url !== undefined) checkWebhookUrl(input.url, webhookSettingsOf(ctx).allowHosts);
   const now = ctx.clock.now();
   const changes: Changes = {
@@ -37,16 +40,11 @@ export function updateWebhookEndpoint(
     ...switching(row, input.enabled, now),
     updatedAt: now,
   };
-  const updated = ctx.db.transaction((tx) => {
+  const updated = await ctx.data.transact(function* (tx) {
     if (changes.enabled === false) {
-      failPendingDeliveries(tx, row.id, now, 'Not sent: the endpoint was disabled');
+      yield* failPendingDeliveries(tx, row.id, now, 'Not sent: the endpoint was disabled');
     }
-    return tx
-      .update(webhookEndpoints)
-      .set(changes)
-      .where(eq(webhookEndpoints.id, row.id))
-      .returning()
-      .get();
+    return yield* updateEndpointRow(tx, row.id, changes);
   });
   return toWebhookEndpoint(updated ?? row);
 }

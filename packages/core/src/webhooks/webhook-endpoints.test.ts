@@ -30,7 +30,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const create = (ctx: CoreContext, input: Partial<CreateWebhookEndpointInput> = {}) =>
+const create = async (ctx: CoreContext, input: Partial<CreateWebhookEndpointInput> = {}) =>
   createWebhookEndpoint(
     ctx,
     createWebhookEndpointInput.parse({
@@ -44,30 +44,30 @@ const storedRow = (id: string) =>
   t.ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).get();
 
 describe('webhook endpoints', () => {
-  it('shows the secret once, and stores it sealed', () => {
-    const { endpoint, secret } = create(alice, { description: 'CI' });
+  it('shows the secret once, and stores it sealed', async () => {
+    const { endpoint, secret } = await create(alice, { description: 'CI' });
     expect(secret).toMatch(/^whsec_/);
     expect(endpoint).toMatchObject({ description: 'CI', enabled: true, disabledReason: null });
     expect(JSON.stringify(endpoint)).not.toContain(secret.slice(6));
-    expect(JSON.stringify(listWebhookEndpoints(alice))).not.toContain(secret.slice(6));
+    expect(JSON.stringify(await listWebhookEndpoints(alice))).not.toContain(secret.slice(6));
     expect(JSON.stringify(storedRow(endpoint.id))).not.toContain(secret.slice(6));
   });
 
-  it('sends to https, and to plain http or private addresses only on an allowed host:port', () => {
-    const refused = (url: string) => () => create(alice, { url });
-    expect(refused('http://hooks.example.com/x')).toThrow('https:// URLs only');
-    expect(refused('https://127.0.0.1/x')).toThrow('not sent to private');
-    expect(refused('https://10.1.2.3/x')).toThrow('not sent to private');
-    expect(refused('https://169.254.169.254/latest')).toThrow('not sent to private');
-    expect(refused('https://[::ffff:7f00:1]/x')).toThrow('not sent to private');
-    expect(refused('http://127.0.0.1:4011/x')).toThrow('https:// URLs only');
-    expect(create(alice, { url: 'http://127.0.0.1:4010/hook' }).endpoint.url).toBe(
+  it('sends to https, and to plain http or private addresses only on an allowed host:port', async () => {
+    const refused = (url: string) => create(alice, { url });
+    await expect(refused('http://hooks.example.com/x')).rejects.toThrow('https:// URLs only');
+    await expect(refused('https://127.0.0.1/x')).rejects.toThrow('not sent to private');
+    await expect(refused('https://10.1.2.3/x')).rejects.toThrow('not sent to private');
+    await expect(refused('https://169.254.169.254/latest')).rejects.toThrow('not sent to private');
+    await expect(refused('https://[::ffff:7f00:1]/x')).rejects.toThrow('not sent to private');
+    await expect(refused('http://127.0.0.1:4011/x')).rejects.toThrow('https:// URLs only');
+    expect((await create(alice, { url: 'http://127.0.0.1:4010/hook' })).endpoint.url).toBe(
       'http://127.0.0.1:4010/hook',
     );
-    const { endpoint } = create(alice);
-    expect(() =>
+    const { endpoint } = await create(alice);
+    await expect(
       updateWebhookEndpoint(alice, { id: endpoint.id, url: 'http://x.example/' }),
-    ).toThrow('https:// URLs only');
+    ).rejects.toThrow('https:// URLs only');
   });
 
   it('needs at least one known event, each once', () => {
@@ -79,65 +79,69 @@ describe('webhook endpoints', () => {
     expect(parse(['task.failed', 'plan.finished'])).toBe(true);
   });
 
-  it('keeps each user to their own endpoints and deliveries', () => {
-    const { endpoint } = create(alice);
-    const ping = sendTestWebhook(alice, endpoint.id);
-    expect(listWebhookEndpoints(bob)).toEqual([]);
+  it('keeps each user to their own endpoints and deliveries', async () => {
+    const { endpoint } = await create(alice);
+    const ping = await sendTestWebhook(alice, endpoint.id);
+    expect(await listWebhookEndpoints(bob)).toEqual([]);
     expect(listWebhookDeliveries(bob, { limit: 30 }).items).toEqual([]);
     expect(listWebhookDeliveries(bob, { limit: 30, endpointId: endpoint.id }).items).toEqual([]);
     const notFound = 'does not exist';
-    expect(() => updateWebhookEndpoint(bob, { id: endpoint.id, enabled: false })).toThrow(notFound);
-    expect(() => rotateWebhookSecret(bob, endpoint.id)).toThrow(notFound);
-    expect(() => sendTestWebhook(bob, endpoint.id)).toThrow(notFound);
-    expect(() => deleteWebhookEndpoint(bob, endpoint.id)).toThrow(notFound);
-    expect(() => redeliverWebhook(bob, ping.id)).toThrow(notFound);
-    expect(listWebhookEndpoints(alice)).toEqual([endpoint]);
+    await expect(updateWebhookEndpoint(bob, { id: endpoint.id, enabled: false })).rejects.toThrow(
+      notFound,
+    );
+    await expect(rotateWebhookSecret(bob, endpoint.id)).rejects.toThrow(notFound);
+    await expect(sendTestWebhook(bob, endpoint.id)).rejects.toThrow(notFound);
+    await expect(deleteWebhookEndpoint(bob, endpoint.id)).rejects.toThrow(notFound);
+    await expect(redeliverWebhook(bob, ping.id)).rejects.toThrow(notFound);
+    expect(await listWebhookEndpoints(alice)).toEqual([endpoint]);
     expect(listWebhookDeliveries(alice, { limit: 30 }).items.map((d) => d.id)).toEqual([ping.id]);
   });
 
-  it('allows a user a limited number of endpoints', () => {
-    for (let i = 0; i < maxWebhookEndpoints; i++) create(alice);
-    expect(() => create(alice)).toThrow('the most allowed');
-    expect(create(bob).endpoint.enabled).toBe(true);
+  it('allows a user a limited number of endpoints', async () => {
+    for (let i = 0; i < maxWebhookEndpoints; i++) await create(alice);
+    await expect(create(alice)).rejects.toThrow('the most allowed');
+    expect((await create(bob)).endpoint.enabled).toBe(true);
   });
 
-  it('rotates the secret: the new one is shown once, the old one kept for a day', () => {
-    const { endpoint, secret } = create(alice);
-    const rotated = rotateWebhookSecret(alice, endpoint.id);
+  it('rotates the secret: the new one is shown once, the old one kept for a day', async () => {
+    const { endpoint, secret } = await create(alice);
+    const rotated = await rotateWebhookSecret(alice, endpoint.id);
     expect(rotated.secret).not.toBe(secret);
     expect(rotated.endpoint.previousSecretUntil).toBe(t.clock.now() + 24 * 60 * 60_000);
     expect(JSON.stringify(storedRow(endpoint.id))).not.toContain(rotated.secret.slice(6));
   });
 
-  it('fails waiting deliveries when switched off, refuses tests, and starts afresh when on', () => {
-    const { endpoint } = create(alice);
-    const ping = sendTestWebhook(alice, endpoint.id);
-    const off = updateWebhookEndpoint(alice, { id: endpoint.id, enabled: false });
+  it('fails waiting deliveries when switched off, refuses tests, and starts afresh when on', async () => {
+    const { endpoint } = await create(alice);
+    const ping = await sendTestWebhook(alice, endpoint.id);
+    const off = await updateWebhookEndpoint(alice, { id: endpoint.id, enabled: false });
     expect(off).toMatchObject({ enabled: false, disabledReason: null });
     expect(listWebhookDeliveries(alice, { limit: 30 }).items).toEqual([
       expect.objectContaining({ id: ping.id, status: 'failed', nextAttemptAt: null }),
     ]);
-    expect(() => sendTestWebhook(alice, endpoint.id)).toThrow('disabled');
-    expect(() => redeliverWebhook(alice, ping.id)).toThrow('disabled');
-    const on = updateWebhookEndpoint(alice, { id: endpoint.id, enabled: true });
+    await expect(sendTestWebhook(alice, endpoint.id)).rejects.toThrow('disabled');
+    await expect(redeliverWebhook(alice, ping.id)).rejects.toThrow('disabled');
+    const on = await updateWebhookEndpoint(alice, { id: endpoint.id, enabled: true });
     expect(on).toMatchObject({ enabled: true, disabledAt: null, failingSince: null });
-    const again = redeliverWebhook(alice, ping.id);
+    const again = await redeliverWebhook(alice, ping.id);
     expect(again).toMatchObject({ status: 'pending', attempts: 0, messageId: ping.messageId });
     expect(again.id).not.toBe(ping.id);
   });
 
-  it('deletes an endpoint with its log', () => {
-    const { endpoint } = create(alice);
-    sendTestWebhook(alice, endpoint.id);
-    expect(deleteWebhookEndpoint(alice, endpoint.id)).toEqual({ id: endpoint.id });
-    expect(listWebhookEndpoints(alice)).toEqual([]);
+  it('deletes an endpoint with its log', async () => {
+    const { endpoint } = await create(alice);
+    await sendTestWebhook(alice, endpoint.id);
+    expect(await deleteWebhookEndpoint(alice, endpoint.id)).toEqual({ id: endpoint.id });
+    expect(await listWebhookEndpoints(alice)).toEqual([]);
     expect(listWebhookDeliveries(alice, { limit: 30 }).items).toEqual([]);
   });
 
-  it('pages the delivery log newest first, by endpoint and status', () => {
-    const first = create(alice).endpoint;
-    const second = create(alice).endpoint;
-    const pings = [first, second, first, first].map((e) => sendTestWebhook(alice, e.id).id);
+  it('pages the delivery log newest first, by endpoint and status', async () => {
+    const first = (await create(alice)).endpoint;
+    const second = (await create(alice)).endpoint;
+    const pings: string[] = [];
+    for (const e of [first, second, first, first])
+      pings.push((await sendTestWebhook(alice, e.id)).id);
     const page1 = listWebhookDeliveries(alice, { limit: 2 });
     expect(page1.items.map((d) => d.id)).toEqual([pings[3], pings[2]]);
     const page2 = listWebhookDeliveries(alice, { limit: 2, cursor: page1.nextCursor });

@@ -34,7 +34,7 @@ const worker = (options: WebhookWorkerOptions) => {
   return made;
 };
 
-const endpointOf = (
+const endpointOf = async (
   ctx: CoreContext,
   events: ('task.completed' | 'task.failed' | 'plan.finished')[],
 ) =>
@@ -60,9 +60,9 @@ async function runTask(ctx: CoreContext, prompt: string) {
 
 describe('queuing deliveries with task changes', () => {
   it('queues task.completed to the owner’s endpoints that want it, in the task’s transaction', async () => {
-    const wants = endpointOf(alice, ['task.completed']).endpoint;
-    endpointOf(alice, ['task.failed']);
-    endpointOf({ ...t.ctx, owner: 'bob' }, ['task.completed', 'task.failed']);
+    const wants = (await endpointOf(alice, ['task.completed'])).endpoint;
+    await endpointOf(alice, ['task.failed']);
+    await endpointOf({ ...t.ctx, owner: 'bob' }, ['task.completed', 'task.failed']);
     const task = await runTask(alice, 'a lighthouse');
     const queued = deliveries();
     expect(queued).toEqual([
@@ -94,13 +94,13 @@ describe('queuing deliveries with task changes', () => {
     });
     t.ctx.webhooks = testWebhookSettings();
     alice = { ...t.ctx, owner: 'alice' };
-    endpointOf(alice, ['task.failed']);
+    await endpointOf(alice, ['task.failed']);
     await runTask(alice, 'refused');
     expect(deliveries().map((d) => d.eventType)).toEqual(['task.failed']);
   });
 
   it('queues nothing for a switched-off endpoint', async () => {
-    const { endpoint } = endpointOf(alice, ['task.completed']);
+    const { endpoint } = await endpointOf(alice, ['task.completed']);
     t.ctx.db
       .update(webhookEndpoints)
       .set({ enabled: false })
@@ -113,9 +113,9 @@ describe('queuing deliveries with task changes', () => {
 
 describe('the delivery worker', () => {
   it('signs each attempt and marks a 2xx delivered', async () => {
-    const { endpoint } = endpointOf(alice, ['task.completed']);
+    const { endpoint } = await endpointOf(alice, ['task.completed']);
     const sender = scriptedSender(() => answered(204));
-    const ping = sendTestWebhook(alice, endpoint.id);
+    const ping = await sendTestWebhook(alice, endpoint.id);
     await worker({ send: sender.send }).runDue();
     expect(sender.sent).toHaveLength(1);
     expect(sender.sent[0]?.headers).toMatchObject({
@@ -135,7 +135,7 @@ describe('the delivery worker', () => {
   });
 
   it('retries any non-2xx on the schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), then fails', async () => {
-    const { endpoint } = endpointOf(alice, ['task.completed']);
+    const { endpoint } = await endpointOf(alice, ['task.completed']);
     const statuses = [500, 429, 404, 408, 503, 410, 500, 502];
     const sender = scriptedSender((_, n) =>
       n === 2
@@ -143,7 +143,7 @@ describe('the delivery worker', () => {
         : answered(statuses[n - 1] ?? 500),
     );
     const w = worker({ send: sender.send });
-    sendTestWebhook(alice, endpoint.id);
+    await sendTestWebhook(alice, endpoint.id);
     const waits: number[] = [];
     for (let attempt = 1; attempt <= webhookRetryDelaysMs.length; attempt++) {
       await w.runDue();
@@ -174,10 +174,10 @@ describe('the delivery worker', () => {
   });
 
   it('keeps the retry state in the database: a new worker after a restart sends what is due', async () => {
-    const { endpoint } = endpointOf(alice, ['task.completed']);
+    const { endpoint } = await endpointOf(alice, ['task.completed']);
     const down = scriptedSender(() => ({ statusCode: null, error: 'connect ECONNREFUSED' }));
     const before = worker({ send: down.send });
-    sendTestWebhook(alice, endpoint.id);
+    await sendTestWebhook(alice, endpoint.id);
     await before.runDue();
     await before.stop();
     expect(deliveries()[0]).toMatchObject({
@@ -200,7 +200,7 @@ describe('the delivery worker', () => {
   });
 
   it('sends a task’s delivery as soon as the task ends, when running', async () => {
-    endpointOf(alice, ['task.completed']);
+    await endpointOf(alice, ['task.completed']);
     const sender = scriptedSender(() => answered(200));
     worker({ send: sender.send, pollMs: 60_000 }).start();
     await runTask(alice, 'prompt delivery');
@@ -208,25 +208,25 @@ describe('the delivery worker', () => {
   });
 
   it('disables an endpoint after five days of failed attempts, and says so once', async () => {
-    const { endpoint } = endpointOf(alice, ['task.completed']);
+    const { endpoint } = await endpointOf(alice, ['task.completed']);
     const disabled: string[] = [];
     const sender = scriptedSender(() => answered(500));
     const w = worker({ send: sender.send, onEndpointDisabled: (e) => disabled.push(e.id) });
     const day = 24 * 60 * 60_000;
-    sendTestWebhook(alice, endpoint.id);
+    await sendTestWebhook(alice, endpoint.id);
     await w.runDue();
     const failingSince = t.clock.now();
     expect(endpointRow(endpoint.id)).toMatchObject({ enabled: true, failingSince });
     for (let d = 1; d <= 4; d++) {
       t.clock.advance(day);
-      sendTestWebhook(alice, endpoint.id);
+      await sendTestWebhook(alice, endpoint.id);
       await w.runDue();
     }
     expect(endpointRow(endpoint.id)?.enabled).toBe(true);
 
     t.clock.advance(day);
-    const waiting = sendTestWebhook(alice, endpoint.id);
-    sendTestWebhook(alice, endpoint.id);
+    const waiting = await sendTestWebhook(alice, endpoint.id);
+    await sendTestWebhook(alice, endpoint.id);
     await w.runDue();
     expect(endpointRow(endpoint.id)).toMatchObject({
       enabled: false,
@@ -247,15 +247,15 @@ describe('the delivery worker', () => {
   });
 
   it('forgets a failure streak when an attempt is delivered', async () => {
-    const { endpoint } = endpointOf(alice, ['task.completed']);
+    const { endpoint } = await endpointOf(alice, ['task.completed']);
     let status = 500;
     const w = worker({ send: scriptedSender(() => answered(status)).send });
-    sendTestWebhook(alice, endpoint.id);
+    await sendTestWebhook(alice, endpoint.id);
     await w.runDue();
     expect(endpointRow(endpoint.id)?.failingSince).toBe(t.clock.now());
     status = 200;
     t.clock.advance(4 * 24 * 60 * 60_000);
-    sendTestWebhook(alice, endpoint.id);
+    await sendTestWebhook(alice, endpoint.id);
     await w.runDue();
     expect(endpointRow(endpoint.id)?.failingSince).toBeNull();
   });

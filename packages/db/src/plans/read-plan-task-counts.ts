@@ -1,0 +1,40 @@
+import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { DataSource } from '../data/data-source';
+import type { TaskRow } from '../schema';
+
+export interface PlanTaskCount {
+  planId: string;
+  status: TaskRow['status'];
+  /** Its tasks in this status, a variation tried again counted once (as its latest try). */
+  count: number;
+  /** What all its tasks in this status cost, retried ones included, in the plan's unit. */
+  spent: number;
+}
+
+/**
+ * The query behind `readPlanTaskCounts`. The plan-finished webhook, queued inside a task's
+ * synchronous transaction, runs this same builder on SQLite (`.all()`).
+ */
+export function planTaskCountsQuery({ db, t }: DataSource, planIds: readonly string[]) {
+  const { tasks } = t;
+  return db
+    .select({
+      planId: tasks.planId,
+      status: tasks.status,
+      count: sql<number>`count(*) filter (where ${tasks.retriedById} is null)`.mapWith(Number),
+      spent: sql<number>`coalesce(sum(${tasks.actualCost}), 0)`.mapWith(Number),
+    })
+    .from(tasks)
+    .where(and(isNotNull(tasks.planId), inArray(tasks.planId, [...planIds])))
+    .groupBy(tasks.planId, tasks.status);
+}
+
+/** Plans' task counts and spend by status, in one grouped query. */
+export async function readPlanTaskCounts(
+  data: DataSource,
+  planIds: readonly string[],
+): Promise<PlanTaskCount[]> {
+  if (planIds.length === 0) return [];
+  const rows = await planTaskCountsQuery(data, planIds);
+  return rows.flatMap(({ planId, ...row }) => (planId === null ? [] : [{ planId, ...row }]));
+}

@@ -1,0 +1,19 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DataSource } from '../data/data-source';
+import { rows, type Unit } from '../data/unit-of-work';
+import type { WebhookEndpointRow } from '../webhook-schema';
+
+/** `owner`'s endpoints (everyone's when absent), oldest first. */
+export function* listEndpointRows(
+  { db, t }: DataSource,
+  owner: string | undefined,
+): Unit<WebhookEndpointRow[]> {
+  const endpoints = t.webhookEndpoints;
+  return yield* rows(
+    db
+      .select()
+      .from(endpoints)
+      .where(owner === undefined ? undefined : eq(endpoints.owner, owner))
+      .orderBy(asc(endpoints.id)),
+  );
+}
