@@ -1,21 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../create-db';
-import { sqliteDataSource } from '../data/data-source';
+import { describe, expect, it } from 'vitest';
+import { sqliteQueryPlans } from '../../test/sqlite-query-plans';
 import type { GalleryPageRequest } from './gallery-filter';
 import { galleryRowsQuery } from './list-gallery-rows';
 
-const handle = createTestDb();
-const data = sqliteDataSource(handle.db);
-afterAll(() => handle.close());
+const sqlite = sqliteQueryPlans();
 
 /** SQLite's plan for the gallery's own query for `request`, one step a line. */
 function plan(request: Partial<GalleryPageRequest>): string {
-  const query = galleryRowsQuery(data, { trash: false, newest: true, limit: 100, ...request });
-  const { sql, params } = query.toSQL();
-  const steps = handle.sqlite.prepare(`explain query plan ${sql}`).all(...params) as {
-    detail: string;
-  }[];
-  return steps.map((step) => step.detail).join('\n');
+  return sqlite.plan(
+    galleryRowsQuery(sqlite.data, { trash: false, newest: true, limit: 100, ...request }),
+  );
 }
 
 describe('the gallery query on SQLite', () => {

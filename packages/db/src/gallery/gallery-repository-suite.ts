@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSource } from '../data/data-source';
+import { describe, expect, it } from 'vitest';
+import type { OpenDataSource } from '../../test/data-source-under-test';
+import { planRow } from '../../test/plan-row';
+import { t0, taskRow } from '../../test/task-row';
+import { useDataSource } from '../../test/use-data-source';
 import { readHeadSeq } from '../events/read-head-seq';
 import { readPlanSources } from '../plans/read-plan-sources';
 import type { NewTaskRow } from '../schema';
@@ -7,32 +10,17 @@ import { readTaskDetails } from '../tasks/read-task-details';
 import type { GalleryPageRequest } from './gallery-filter';
 import { listGalleryRows } from './list-gallery-rows';
 
-export interface DataSourceUnderTest {
-  data: DataSource;
-  close(): Promise<void>;
-}
-
 const day = 86_400_000;
-const t0 = 1_767_225_600_000;
 
-/** A task row with every required column; `n` orders ids (and so time). */
+/** A task row; `n` orders ids (and so time). */
 function task(n: number, fields: Partial<NewTaskRow> = {}): NewTaskRow {
-  return {
-    id: `task-${String(n).padStart(3, '0')}`,
-    status: 'completed',
-    operation: 'generate',
-    provider: 'local',
-    model: 'local-1',
+  return taskRow(`task-${String(n).padStart(3, '0')}`, {
     prompt: `filler prompt number ${n}`,
-    aspectRatio: '1:1',
-    count: 1,
-    outputFormat: 'png',
     seed: n,
-    owner: 'ann',
     createdAt: t0 + n * day,
     updatedAt: t0 + n * day,
     ...fields,
-  };
+  });
 }
 
 const seeded: NewTaskRow[] = [
@@ -48,31 +36,15 @@ const seeded: NewTaskRow[] = [
 ];
 
 /** What every dialect's gallery reads must do, run against each of them. */
-export function galleryRepositorySuite(
-  dialect: string,
-  open: () => Promise<DataSourceUnderTest>,
-): void {
+export function galleryRepositorySuite(dialect: string, open: OpenDataSource): void {
   describe(`gallery reads (${dialect})`, () => {
-    let under: DataSourceUnderTest;
-    let data: DataSource;
-    beforeAll(async () => {
-      under = await open();
-      data = under.data;
-      const { db, t } = data;
-      await db.insert(t.plans).values({
-        id: 'plan-1',
-        externalId: 'ext-1',
-        provider: 'local',
-        model: 'local-1',
-        source: { kind: 'batch-edit', prompt: '批量 "edit"', nested: [1, { a: null }] },
-        batchSize: 1,
-        maxConcurrent: 1,
-        retryAttempts: 0,
-        retryDelaySeconds: 0,
-        timeoutSeconds: 60,
-        createdAt: t0,
-        updatedAt: t0,
-      });
+    const data = useDataSource(open, async ({ db, t }) => {
+      await db.insert(t.plans).values(
+        planRow('plan-1', {
+          externalId: 'ext-1',
+          source: { kind: 'batch-edit', prompt: '批量 "edit"', nested: [1, { a: null }] },
+        }),
+      );
       await db.insert(t.tasks).values(seeded);
       await db.insert(t.collections).values({ id: 'col-1', name: 'Sea', createdAt: t0 });
       await db.insert(t.collectionItems).values([
@@ -96,11 +68,10 @@ export function galleryRepositorySuite(
         })),
       );
     });
-    afterAll(() => under.close());
 
     const ids = async (request: Partial<GalleryPageRequest>) =>
       (
-        await listGalleryRows(data, { trash: false, newest: true, limit: 100, ...request })
+        await listGalleryRows(data(), { trash: false, newest: true, limit: 100, ...request })
       ).rows.map((row) => row.id);
 
     it('filters by owner, trash, status, kind of media, stars, dates and collection', async () => {
@@ -142,7 +113,7 @@ export function galleryRepositorySuite(
           const seen: string[] = [];
           let cursor: string | undefined;
           for (let pages = 0; pages < 20; pages++) {
-            const page = await listGalleryRows(data, {
+            const page = await listGalleryRows(data(), {
               trash: false,
               newest,
               limit: 5,
@@ -161,7 +132,7 @@ export function galleryRepositorySuite(
     });
 
     it('reads tasks’ generations in order without their signatures, and their collections', async () => {
-      const details = await readTaskDetails(data, ['task-001', 'task-003', 'task-002']);
+      const details = await readTaskDetails(data(), ['task-001', 'task-003', 'task-002']);
       const generations = details.generations.get('task-001') ?? [];
       expect(generations.map((g) => [g.index, g.file, g.bytes])).toEqual([
         [0, 'f0.png', 2 ** 40],
@@ -171,22 +142,22 @@ export function galleryRepositorySuite(
       expect(details.generations.has('task-003')).toBe(false);
       expect(details.collectionIds.get('task-003')).toEqual(['col-1']);
       expect(details.collectionIds.has('task-001')).toBe(false);
-      expect(await readTaskDetails(data, [])).toEqual({
+      expect(await readTaskDetails(data(), [])).toEqual({
         generations: new Map(),
         collectionIds: new Map(),
       });
     });
 
     it('reads plan sources as stored, and the head of the event log', async () => {
-      const sources = await readPlanSources(data, ['plan-1', 'missing']);
+      const sources = await readPlanSources(data(), ['plan-1', 'missing']);
       expect([...sources.keys()]).toEqual(['plan-1']);
       expect(sources.get('plan-1')).toEqual({
         kind: 'batch-edit',
         prompt: '批量 "edit"',
         nested: [1, { a: null }],
       });
-      expect(await readHeadSeq(data)).toBe(0);
-      const { db, t } = data;
+      expect(await readHeadSeq(data())).toBe(0);
+      const { db, t } = data();
       await db.insert(t.taskEvents).values(
         ['created', 'started'].map((type) => ({
           taskId: 'task-001',
@@ -196,7 +167,7 @@ export function galleryRepositorySuite(
           createdAt: t0,
         })),
       );
-      expect(await readHeadSeq(data)).toBe(2);
+      expect(await readHeadSeq(data())).toBe(2);
     });
   });
 }

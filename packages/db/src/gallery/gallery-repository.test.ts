@@ -1,8 +1,4 @@
-import { createTestDb } from '../create-db';
-import { sqliteDataSource } from '../data/data-source';
+import { openSqliteDataSource } from '../../test/open-sqlite-data-source';
 import { galleryRepositorySuite } from './gallery-repository-suite';
 
-galleryRepositorySuite('SQLite', () => {
-  const handle = createTestDb();
-  return Promise.resolve({ data: sqliteDataSource(handle.db), close: () => handle.close() });
-});
+galleryRepositorySuite('SQLite', openSqliteDataSource);

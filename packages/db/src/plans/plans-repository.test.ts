@@ -1,0 +1,4 @@
+import { openSqliteDataSource } from '../../test/open-sqlite-data-source';
+import { plansRepositorySuite } from './plans-repository-suite';
+
+plansRepositorySuite('SQLite', openSqliteDataSource);

@@ -1,0 +1,4 @@
+import { openSqliteDataSource } from '../../test/open-sqlite-data-source';
+import { queueRepositorySuite } from './queue-repository-suite';
+
+queueRepositorySuite('SQLite', openSqliteDataSource);

@@ -1,0 +1,4 @@
+import { openSqliteDataSource } from '../../test/open-sqlite-data-source';
+import { taskChainRepositorySuite } from './task-chain-repository-suite';
+
+taskChainRepositorySuite('SQLite', openSqliteDataSource);
