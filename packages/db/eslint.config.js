@@ -12,6 +12,7 @@ const dialectNeutral = {
     'src/queue/**',
     'src/costs/**',
     'src/collections/**',
+    'src/accounts/**',
   ],
   // The SQLite runner of units of work is where the synchronous calls belong.
   ignores: ['**/*.test.ts', 'src/data/data-source.ts'],

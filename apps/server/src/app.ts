@@ -202,8 +202,10 @@ export async function buildApp(
     fastify,
     env,
     viewerOf,
-    (variable, userId) =>
-      variable === 'RATE_LIMIT_TASKS' ? userLimitsOf(handle.db, userId).tasksPerMinute : null,
+    async (variable, userId) =>
+      variable === 'RATE_LIMIT_TASKS'
+        ? (await userLimitsOf(core.data, userId)).tasksPerMinute
+        : null,
     handle.db,
   );
   await registerTrpc(fastify, core, env, auth, viewerOf, countSocketCall, () => viewers.forget());

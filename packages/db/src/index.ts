@@ -24,6 +24,7 @@ export {
   type TaskDetails,
 } from './tasks/read-task-details';
 export { readTaskChain, type TaskChainRequest, type TaskChainRows } from './tasks/read-task-chain';
+export { readTaskRow } from './tasks/read-task-row';
 export { readPlanSources } from './plans/read-plan-sources';
 export { readPlanRow } from './plans/read-plan-row';
 export { listPlanRows, type PlanRowsRequest } from './plans/list-plan-rows';
@@ -55,3 +56,25 @@ export { listEndpointRows } from './webhooks/list-endpoint-rows';
 export { updateEndpointRow, type EndpointChanges } from './webhooks/update-endpoint-row';
 export { deleteEndpointRow } from './webhooks/delete-endpoint-row';
 export { failPendingDeliveries } from './webhooks/fail-pending-deliveries';
+export { insertDeliveryRow, type NewDeliveryRow } from './webhooks/insert-delivery-row';
+export {
+  listDeliveryRows,
+  type DeliveryRowsPage,
+  type DeliveryRowsRequest,
+} from './webhooks/list-delivery-rows';
+export { findDeliveryRow } from './webhooks/find-delivery-row';
+export {
+  updatePendingDeliveryRow,
+  type DeliveryChanges,
+} from './webhooks/update-pending-delivery-row';
+export { claimDueDeliveries, type DeliveryClaim } from './webhooks/claim-due-deliveries';
+export { pruneDeliveryRows } from './webhooks/prune-delivery-rows';
+export { listEnabledEndpoints, type EnabledEndpoint } from './webhooks/list-enabled-endpoints';
+export { countOpenPlanTasks } from './webhooks/count-open-plan-tasks';
+export { lockEndpoint } from './webhooks/lock-endpoint';
+export { listUserRows } from './accounts/list-user-rows';
+export { listQuotaRows, quotaRowsQuery } from './accounts/list-quota-rows';
+export { findUserRowByEmail } from './accounts/find-user-row-by-email';
+export { readUserLimits, type UserLimitRow } from './accounts/read-user-limits';
+export { listOwnKeyRows, type OwnKeyRow } from './accounts/list-own-key-rows';
+export { listAuditRows, type AuditRow, type AuditRowsRequest } from './accounts/list-audit-rows';

@@ -17,7 +17,8 @@ export async function inviteUser(
   actor: Actor,
 ): Promise<UserSummary> {
   try {
-    return summarizeUser(db, await createUser(auth, db, input, actor));
+    // Someone just made has no quotas yet.
+    return summarizeUser(await createUser(auth, db, input, actor), []);
   } catch (error) {
     if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
       throw new TRPCError({

@@ -1,6 +1,5 @@
-import { auditEvents, users, type AuditKind, type Db } from '@genhub/db';
+import { listAuditRows, type AuditKind, type DataSource } from '@genhub/db';
 import { TRPCError } from '@trpc/server';
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditPage } from '@genhub/api';
 
@@ -26,12 +25,11 @@ function parseDetail(text: unknown): Record<string, unknown> | null {
 }
 
 /** The audit log, newest first, a page at a time (keyset on time, then id), optionally one kind. */
-export function listAuditEvents(
-  db: Db,
+export async function listAuditEvents(
+  data: DataSource,
   input: { cursor?: string | undefined; limit: number; kind?: AuditKind | undefined },
-): AuditPage {
-  const filters: (SQL | undefined)[] = [];
-  if (input.kind !== undefined) filters.push(eq(auditEvents.kind, input.kind));
+): Promise<AuditPage> {
+  let after: { at: number; id: string } | undefined;
   if (input.cursor !== undefined) {
     const cursor = cursorSchema.safeParse(input.cursor);
     if (!cursor.success) {
@@ -40,27 +38,9 @@ export function listAuditEvents(
         message: 'This cursor is not one a previous page returned',
       });
     }
-    const { at, id } = cursor.data;
-    filters.push(or(lt(auditEvents.at, at), and(eq(auditEvents.at, at), lt(auditEvents.id, id))));
+    after = cursor.data;
   }
-  const rows = db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      kind: auditEvents.kind,
-      actorId: users.id,
-      actorEmail: users.email,
-      subject: auditEvents.subject,
-      ip: auditEvents.ip,
-      // The raw text, parsed below: the column's own JSON decoding would throw on a bad row.
-      detail: sql<unknown>`${auditEvents.detail}`,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(...filters))
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .limit(input.limit + 1)
-    .all();
+  const rows = await listAuditRows(data, { kind: input.kind, after, limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {

@@ -1,15 +1,10 @@
-import { userQuotas, users, type Db } from '@genhub/db';
-import { asc } from 'drizzle-orm';
+import { listQuotaRows, listUserRows, type DataSource } from '@genhub/db';
 import type { UserSummary } from '@genhub/api';
 import { summarizeUser } from './summarize-user';
 
 /** Every user, oldest first (the first admin leads). */
-export function listUsers(db: Db): UserSummary[] {
-  const quotas = db.select().from(userQuotas).orderBy(asc(userQuotas.unit)).all();
-  return db
-    .select()
-    .from(users)
-    .orderBy(asc(users.createdAt), asc(users.id))
-    .all()
-    .map((row) => summarizeUser(db, row, quotas));
+export async function listUsers(data: DataSource): Promise<UserSummary[]> {
+  const quotas = await listQuotaRows(data, undefined);
+  const rows = await listUserRows(data);
+  return rows.map((row) => summarizeUser(row, quotas));
 }

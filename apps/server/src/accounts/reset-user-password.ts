@@ -12,6 +12,6 @@ export async function resetUserPassword(
   actor: Actor,
 ): Promise<{ ok: true }> {
   const user = findUser(db, input.id);
-  await setPassword(auth, db, { email: user.email, password: input.password }, actor);
+  await setPassword(auth, db, { user, password: input.password }, actor);
   return { ok: true };
 }

@@ -1,20 +1,11 @@
-import { userQuotas, type DbExecutor, type UserQuotaRow, type UserRow } from '@genhub/db';
-import { asc, eq } from 'drizzle-orm';
+import type { UserQuotaRow, UserRow } from '@genhub/db';
 import type { UserSummary } from '@genhub/api';
 
 /**
- * A user as the admin views show them: with their quotas (read here unless the caller read
- * every user's already, sorted by unit), and nothing about their password.
+ * A user as the admin views show them: with their quotas (`quotas` holds theirs, or everyone's,
+ * in unit order), and nothing about their password.
  */
-export function summarizeUser(db: DbExecutor, row: UserRow, quotas?: UserQuotaRow[]): UserSummary {
-  const all =
-    quotas ??
-    db
-      .select()
-      .from(userQuotas)
-      .where(eq(userQuotas.userId, row.id))
-      .orderBy(asc(userQuotas.unit))
-      .all();
+export function summarizeUser(row: UserRow, quotas: readonly UserQuotaRow[]): UserSummary {
   return {
     id: row.id,
     email: row.email,
@@ -22,7 +13,7 @@ export function summarizeUser(db: DbExecutor, row: UserRow, quotas?: UserQuotaRo
     role: row.role,
     disabled: row.disabled,
     createdAt: row.createdAt.getTime(),
-    quotas: all
+    quotas: quotas
       .filter((quota) => quota.userId === row.id)
       .map(({ unit, monthlyLimit }) => ({ unit, monthlyLimit })),
     limits: { tasksPerMinute: row.tasksPerMinute, maxUploadMb: row.maxUploadMb },

@@ -1,4 +1,13 @@
-import { sessions, users, type Db, type UserRole, type UserRow } from '@genhub/db';
+import {
+  quotaRowsQuery,
+  sessions,
+  sqliteDataSource,
+  users,
+  type Db,
+  type DbExecutor,
+  type UserRole,
+  type UserRow,
+} from '@genhub/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/create-user';
@@ -12,6 +21,10 @@ export interface UserChange {
   role?: UserRole;
   disabled?: boolean;
 }
+
+/** The user's summary, read in this (synchronous, SQLite) transaction. */
+const summaryIn = (tx: DbExecutor, user: UserRow) =>
+  summarizeUser(user, quotaRowsQuery(sqliteDataSource(tx), user.id).all());
 
 const conflict = (message: string) => new TRPCError({ code: 'CONFLICT', message });
 
@@ -52,7 +65,7 @@ export function updateUser(
     if (change.disabled !== undefined && change.disabled !== user.disabled) {
       detail.disabled = change.disabled;
     }
-    if (detail.role === undefined && detail.disabled === undefined) return summarizeUser(tx, user);
+    if (detail.role === undefined && detail.disabled === undefined) return summaryIn(tx, user);
     const updated = tx
       .update(users)
       .set({ ...detail, updatedAt: new Date() })
@@ -67,6 +80,6 @@ export function updateUser(
       ip: actor.ip,
       detail,
     });
-    return summarizeUser(tx, updated);
+    return summaryIn(tx, updated);
   });
 }

@@ -1,5 +1,4 @@
-import { users, type DbExecutor } from '@genhub/db';
-import { eq } from 'drizzle-orm';
+import { readUserLimits, type DataSource } from '@genhub/db';
 
 export interface UserLimits {
   /** Tasks a minute instead of the server's RATE_LIMIT_TASKS; null: the server's. */
@@ -11,12 +10,6 @@ export interface UserLimits {
 const none: UserLimits = { tasksPerMinute: null, maxUploadMb: null };
 
 /** A user's own limits, as an admin set them (none for an unknown id). */
-export function userLimitsOf(db: DbExecutor, userId: string): UserLimits {
-  return (
-    db
-      .select({ tasksPerMinute: users.tasksPerMinute, maxUploadMb: users.maxUploadMb })
-      .from(users)
-      .where(eq(users.id, userId))
-      .get() ?? none
-  );
+export async function userLimitsOf(data: DataSource, userId: string): Promise<UserLimits> {
+  return (await readUserLimits(data, userId)) ?? none;
 }

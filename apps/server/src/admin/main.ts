@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createDb, DatabaseFileError } from '@genhub/db';
+import { createDb, DatabaseFileError, sqliteDataSource } from '@genhub/db';
 import { AccountError } from '../auth/account-error';
 import { createAuth } from '../auth/create-auth';
 import { EnvError, loadEnv } from '../env';
@@ -24,7 +24,8 @@ async function main(): Promise<number> {
   const handle = createDb(join(env.dataDir, 'genhub.sqlite'));
   try {
     const auth = createAuth(handle.db, env, { secret: loadSecret(env.dataDir) });
-    for (const line of await runAdminCommand(auth, handle.db, parsed)) console.log(line);
+    const data = sqliteDataSource(handle.db);
+    for (const line of await runAdminCommand(auth, handle.db, data, parsed)) console.log(line);
     return 0;
   } finally {
     await handle.close();

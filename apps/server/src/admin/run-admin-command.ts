@@ -1,4 +1,4 @@
-import type { Db } from '@genhub/db';
+import type { DataSource, Db } from '@genhub/db';
 import type { Auth } from '../auth/create-auth';
 import { createKey } from '../auth/create-key';
 import { createUser } from '../auth/create-user';
@@ -11,8 +11,13 @@ import { readPassword } from './read-password';
 /** The command line acts as no one in the audit log: it needs the data directory, not a sign-in. */
 const commandLine = { actorId: null, ip: null };
 
-/** Runs one admin command; returns the lines to print. */
-export async function runAdminCommand(auth: Auth, db: Db, parsed: AdminCommand): Promise<string[]> {
+/** Runs one admin command on the database (`db` for writes, `data` for reads); returns the lines to print. */
+export async function runAdminCommand(
+  auth: Auth,
+  db: Db,
+  data: DataSource,
+  parsed: AdminCommand,
+): Promise<string[]> {
   switch (parsed.command) {
     case 'create-user': {
       const { options } = parsed;
@@ -36,7 +41,8 @@ export async function runAdminCommand(auth: Auth, db: Db, parsed: AdminCommand):
     case 'reset-password': {
       const { options } = parsed;
       const { password, generated } = await readPassword(options);
-      await setPassword(auth, db, { email: options.email, password }, commandLine);
+      const user = await findUserByEmail(data, options.email);
+      await setPassword(auth, db, { user, password }, commandLine);
       return [
         `password reset for ${options.email}; their sessions were ended`,
         ...(generated ? [`password: ${password}`] : []),
@@ -44,7 +50,7 @@ export async function runAdminCommand(auth: Auth, db: Db, parsed: AdminCommand):
     }
     case 'create-key': {
       const { options } = parsed;
-      const user = findUserByEmail(db, options.email);
+      const user = await findUserByEmail(data, options.email);
       const created = await createKey(
         auth,
         db,

@@ -1,17 +1,16 @@
-import type { Db } from '@genhub/db';
+import type { Db, UserRow } from '@genhub/db';
 import type { Auth } from './create-auth';
 import type { Actor } from './create-user';
-import { findUserByEmail } from './find-user-by-email';
 import { recordAudit } from './record-audit';
 
 /** Sets a user's password and signs them out everywhere (a reset after a leak must end old sessions). */
 export async function setPassword(
   auth: Auth,
   db: Db,
-  input: { email: string; password: string },
+  input: { user: Pick<UserRow, 'id' | 'email'>; password: string },
   actor: Actor,
 ): Promise<void> {
-  const user = findUserByEmail(db, input.email);
+  const { user } = input;
   const context = await auth.$context;
   const hash = await context.password.hash(input.password);
   const credential = await context.internalAdapter.findCredentialAccount(user.id);

@@ -40,7 +40,7 @@ export function createLimiter(
   name: string,
   max: number,
   /** A caller's own limit, where it has one (null: `max`). */
-  maxFor: (caller: string) => number | null,
+  maxFor: (caller: string) => Promise<number | null>,
   outages: StoreOutageReport,
 ): Limiter {
   const callers = new WeakMap<FastifyRequest, string>();
@@ -50,7 +50,7 @@ export function createLimiter(
     return caller;
   };
   const check = fastify.createRateLimit({
-    max: (req) => maxFor(callerOf(req)) ?? max,
+    max: async (req) => (await maxFor(callerOf(req))) ?? max,
     timeWindow: rateLimitWindowMs,
     keyGenerator: (req) => `${name}:${callerOf(req)}`,
   });
@@ -58,7 +58,7 @@ export function createLimiter(
     max,
     async hit(req, caller) {
       callers.set(req, caller);
-      const applied = maxFor(caller) ?? max;
+      const applied = (await maxFor(caller)) ?? max;
       let limit;
       try {
         limit = await check(req);

@@ -50,7 +50,7 @@ async function setUp(): Promise<Rig> {
     fastify,
     env,
     () => Promise.resolve(null),
-    () => null,
+    () => Promise.resolve(null),
     handle.db,
   );
   fastify.post('/api/setup', () => ({ ok: true }));

@@ -29,7 +29,7 @@ export async function registerRateLimits(
   env: Env,
   resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
   /** A user's own limit for a rule (by its variable), where an admin set one (null: the server's). */
-  userMax: (variable: RateLimitRule['variable'], userId: string) => number | null,
+  userMax: (variable: RateLimitRule['variable'], userId: string) => Promise<number | null>,
   /** With `CLUSTER=true`, the counters live here, shared by every instance. */
   db: Db,
 ): Promise<CountSocketCall> {
@@ -53,7 +53,7 @@ export async function registerRateLimits(
         env[rule.variable],
         (caller) => {
           const userId = userOfCaller(caller);
-          return userId === null ? null : userMax(rule.variable, userId);
+          return userId === null ? Promise.resolve(null) : userMax(rule.variable, userId);
         },
         outages,
       ),

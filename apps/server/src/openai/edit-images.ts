@@ -23,7 +23,7 @@ export async function editImages(
 ): Promise<ImagesResponse | FastifyReply> {
   const allowed = await deps.gate(req, reply, 'generate');
   if (!allowed) return reply;
-  const form = await readEditForm(req, uploadLimitOf(deps.core, allowed.viewer.user.id));
+  const form = await readEditForm(req, await uploadLimitOf(deps.core, allowed.viewer.user.id));
   if (form.mask) {
     throw invalidParam(
       'mask',

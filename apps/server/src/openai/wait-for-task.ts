@@ -15,12 +15,16 @@ export function waitForTask(
   signal: AbortSignal,
 ): Promise<Task | null> {
   return new Promise((resolve, reject) => {
+    // The read below is awaited: the bus, the timer or the signal may end the wait first.
+    let settled = false;
     const stop = () => {
+      settled = true;
       unsubscribe();
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
     };
     const finish = (task: Task | null) => {
+      if (settled) return;
       stop();
       resolve(task);
     };
@@ -31,12 +35,15 @@ export function waitForTask(
     const timer = setTimeout(onAbort, timeoutMs);
     signal.addEventListener('abort', onAbort, { once: true });
     if (signal.aborted) return finish(null);
-    try {
-      const now = getTask(core, taskId);
-      if (finalStatuses.includes(now.status)) finish(now);
-    } catch (error) {
-      stop();
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    getTask(core, taskId).then(
+      (now) => {
+        if (finalStatuses.includes(now.status)) finish(now);
+      },
+      (error: unknown) => {
+        if (settled) return;
+        stop();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   });
 }

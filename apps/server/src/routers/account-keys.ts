@@ -14,7 +14,7 @@ export const accountKeysRouter = router({
   /** The caller's keys that are not revoked, newest first; never the keys themselves. */
   list: readProcedure
     .output(c.list.output)
-    .query(({ ctx }) => listOwnKeys(ctx.core.db, ctx.viewer.user.id)),
+    .query(({ ctx }) => listOwnKeys(ctx.core.data, ctx.viewer.user.id)),
   /** A new key with some of the caller's scopes; the answer is the only time it is shown. */
   create: keyManagementProcedure
     .input(c.create.input)

@@ -16,7 +16,7 @@ const { users: c, audit } = appContract.admin;
 
 const usersRouter = router({
   /** Every user, with their role, whether they are disabled, and their monthly quotas. */
-  list: adminProcedure.output(c.list.output).query(({ ctx }) => listUsers(ctx.core.db)),
+  list: adminProcedure.output(c.list.output).query(({ ctx }) => listUsers(ctx.core.data)),
   /** Invites a user: the admin hands the initial password over. */
   create: adminProcedure
     .input(c.create.input)
@@ -59,7 +59,7 @@ const auditRouter = router({
   list: adminProcedure
     .input(audit.list.input)
     .output(audit.list.output)
-    .query(({ ctx, input }) => listAuditEvents(ctx.core.db, input)),
+    .query(({ ctx, input }) => listAuditEvents(ctx.core.data, input)),
 });
 
 /** Everything only admins may do: users, the audit log, provider keys, quotas, every user's things. */

@@ -26,7 +26,9 @@ export const queueRouter = router({
   retryFailed: generateProcedure
     .input(c.retryFailed.input)
     .output(c.retryFailed.output)
-    .mutation(({ ctx, input }) => ({ retried: retryAllFailed(ctx.core, input.provider) })),
+    .mutation(async ({ ctx, input }) => ({
+      retried: await retryAllFailed(ctx.core, input.provider),
+    })),
   /** The queue status now, then again whenever a task or the queue changes (at most every 250 ms). */
   updates: subscriptionProcedure.subscription(({ ctx, signal }) =>
     queueStatusUpdates(ctx.core, signal),

@@ -47,7 +47,7 @@ export function registerAssetRoutes(
     let bytes: Buffer;
     let name: string | undefined;
     // An admin may have given this user a smaller limit than the server's.
-    const ownMb = userLimitsOf(core.db, allowed.viewer.user.id).maxUploadMb;
+    const ownMb = (await userLimitsOf(core.data, allowed.viewer.user.id)).maxUploadMb;
     const limit = ownMb === null ? upload.maxBytes : Math.min(upload.maxBytes, ownMb * 1024 * 1024);
     const tooLarge = () =>
       sendError(

@@ -30,8 +30,12 @@ describe('a reference whose file is gone', () => {
     // The asset row stays; its bytes are deleted from storage behind the app's back.
     rmSync(join(t.filesDir, asset.url.replace('/files/', '')));
     t.scheduler.start();
-    await until(() => getTask(t.ctx, task.id).status === 'failed', 10_000, 'the task to fail');
-    const failed = getTask(t.ctx, task.id);
+    await until(
+      async () => (await getTask(t.ctx, task.id)).status === 'failed',
+      10_000,
+      'the task to fail',
+    );
+    const failed = await getTask(t.ctx, task.id);
     expect(failed.error).toEqual({
       code: 'reference_missing',
       message: `Reference image ${asset.id} is no longer stored; upload it again`,

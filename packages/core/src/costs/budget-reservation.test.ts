@@ -22,7 +22,10 @@ afterEach(() => t?.close());
 const create = (prompt: string, extra: Record<string, unknown> = {}) =>
   createTask(t.ctx, createTaskInput.parse({ prompt, provider: 'metered', ...extra }));
 
-const finished = (id: string) => !['pending', 'processing'].includes(getTask(t.ctx, id).status);
+const finished = async (id: string) =>
+  !['pending', 'processing'].includes((await getTask(t.ctx, id)).status);
+const allFinished = async (tasks: readonly { id: string }[]) =>
+  (await Promise.all(tasks.map((task) => finished(task.id)))).every(Boolean);
 
 /** Runs `n` tasks to the end, one after another. */
 async function spend(n: number): Promise<void> {
@@ -69,7 +72,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     expect((await usage()).reserved).toEqual([{ unit: 'credits', amount: 32 }]);
 
     resumeQueue(t.ctx);
-    await until(() => accepted.every((task) => finished(task.id)), 10_000, 'the queue to drain');
+    await until(() => allFinished(accepted), 10_000, 'the queue to drain');
     expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 60, spent: 56, reserved: 0 }]);
     expect((await usage()).reserved).toEqual([]);
   });
@@ -100,10 +103,18 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     t.ctx.monthlyBudgets = new Map([['credits', 20]]);
     t.scheduler.start();
     const retrying = create('retrying');
-    await until(() => getTask(t.ctx, retrying.id).cost?.actual === 2, 10_000, 'the billed failure');
-    expect(getTask(t.ctx, retrying.id).status).toBe('pending');
+    await until(
+      async () => (await getTask(t.ctx, retrying.id)).cost?.actual === 2,
+      10_000,
+      'the billed failure',
+    );
+    expect((await getTask(t.ctx, retrying.id)).status).toBe('pending');
     const running = create('running');
-    await until(() => getTask(t.ctx, running.id).status === 'processing', 10_000, 'the run');
+    await until(
+      async () => (await getTask(t.ctx, running.id)).status === 'processing',
+      10_000,
+      'the run',
+    );
     // 7 (5 + 2 billed) + 5 running.
     expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 20, spent: 0, reserved: 12 }]);
     pauseQueue(t.ctx);
@@ -124,21 +135,23 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     t.scheduler.start();
     const failed = create('failed', { maxAttempts: 1 });
     await until(() => finished(failed.id), 10_000, 'the failure');
-    expect(getTask(t.ctx, failed.id).status).toBe('failed');
+    expect((await getTask(t.ctx, failed.id)).status).toBe('failed');
     pauseQueue(t.ctx);
     const queued = tryCreate(['one', 'two']).accepted;
     expect(queued).toHaveLength(2);
-    expect(() => retryTask(t.ctx, failed.id)).toThrow(
+    await expect(retryTask(t.ctx, failed.id)).rejects.toThrow(
       'This would pass the monthly cap of 10 credits: 0 spent, 10 reserved by queued tasks, 5 more asked',
     );
     // Skipped (and logged), not retried.
-    expect(retryAllFailed(t.ctx)).toBe(0);
-    expect(getTask(t.ctx, failed.id).retriedById).toBeNull();
+    expect(await retryAllFailed(t.ctx)).toBe(0);
+    expect((await getTask(t.ctx, failed.id)).retriedById).toBeNull();
 
     resumeQueue(t.ctx);
-    await until(() => queued.every((task) => finished(task.id)), 10_000, 'the queue to drain');
+    await until(() => allFinished(queued), 10_000, 'the queue to drain');
     // 10 spent now: still no room for 5 more.
-    expect(() => retryTask(t.ctx, failed.id)).toThrow(/10 spent, 0 reserved by queued tasks/);
+    await expect(retryTask(t.ctx, failed.id)).rejects.toThrow(
+      /10 spent, 0 reserved by queued tasks/,
+    );
   });
 
   it("reserves a plan's whole estimate, and its failed tasks' again when they are retried", async () => {

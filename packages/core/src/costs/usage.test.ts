@@ -22,8 +22,12 @@ const day = 86_400_000;
 
 async function runTask(prompt: string) {
   const task = createTask(t.ctx, createTaskInput.parse({ prompt, provider: 'metered' }));
-  await until(() => getTask(t.ctx, task.id).status === 'completed', 10_000, 'the task');
-  return getTask(t.ctx, task.id);
+  await until(
+    async () => (await getTask(t.ctx, task.id)).status === 'completed',
+    10_000,
+    'the task',
+  );
+  return await getTask(t.ctx, task.id);
 }
 
 describe('usage and monthly budgets', () => {
@@ -66,7 +70,11 @@ describe('usage and monthly budgets', () => {
     t.scheduler.start();
     const run = async (input: Record<string, unknown>) => {
       const task = createTask(t.ctx, createTaskInput.parse({ provider: 'local', ...input }));
-      await until(() => getTask(t.ctx, task.id).status === 'completed', 20_000, 'the task');
+      await until(
+        async () => (await getTask(t.ctx, task.id)).status === 'completed',
+        20_000,
+        'the task',
+      );
     };
     await run({ prompt: 'two foxes', count: 2 });
     clock.advance(day);
@@ -82,7 +90,11 @@ describe('usage and monthly budgets', () => {
       t.ctx,
       createTaskInput.parse({ provider: 'local', prompt: 'refuse', maxAttempts: 1 }),
     );
-    await until(() => getTask(t.ctx, refused.id).status === 'failed', 10_000, 'the failure');
+    await until(
+      async () => (await getTask(t.ctx, refused.id)).status === 'failed',
+      10_000,
+      'the failure',
+    );
     const usage = await getUsage(t.ctx, { utcOffsetMinutes: 0 });
     const free = {
       provider: 'local',
@@ -164,8 +176,8 @@ describe('usage and monthly budgets', () => {
       t.ctx,
       createTaskInput.parse({ prompt: 'refused', provider: 'metered', maxAttempts: 1 }),
     );
-    await until(() => getTask(t.ctx, failed.id).status === 'failed');
-    expect(getTask(t.ctx, failed.id).cost).toEqual({
+    await until(async () => (await getTask(t.ctx, failed.id)).status === 'failed');
+    expect((await getTask(t.ctx, failed.id)).cost).toEqual({
       unit: 'credits',
       estimated: 5,
       actual: 0,

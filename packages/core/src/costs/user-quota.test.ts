@@ -45,7 +45,8 @@ function attempt(owner: string, prompt: string): string {
   }
 }
 
-const finished = (id: string) => !['pending', 'processing'].includes(getTask(t.ctx, id).status);
+const finished = async (id: string) =>
+  !['pending', 'processing'].includes((await getTask(t.ctx, id)).status);
 
 describe('per-user monthly quotas', () => {
   it('reserve queued work against one user’s quota, and leave other users alone', async () => {
@@ -87,7 +88,7 @@ describe('per-user monthly quotas', () => {
     cancelTask(as('ann'), first.id);
     create('ann', 'third');
     // The admin view acts with no owner of its own; the retry is still ann's, and over her quota.
-    expect(() => retryTask(t.ctx, first.id)).toThrow(/your monthly quota of 16 credits/);
+    await expect(retryTask(t.ctx, first.id)).rejects.toThrow(/your monthly quota of 16 credits/);
   });
 
   it('still caps the whole server with MONTHLY_BUDGET, counting every user', async () => {

@@ -20,10 +20,10 @@ describe('async provider jobs', () => {
     t.ctx.bus.subscribe((e) => events.push(e));
     t.scheduler.start();
     const task = createTask(t.ctx, createTaskInput.parse({ prompt: 'async', provider: 'async' }));
-    await until(() => getTask(t.ctx, task.id).status === 'completed');
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'completed');
     expect(events.map((e) => e.type)).toEqual(['created', 'started', 'submitted', 'completed']);
     expect(fake.log).toMatchObject({ submitted: 1, polls: 3 });
-    expect(getTask(t.ctx, task.id).generations).toHaveLength(1);
+    expect((await getTask(t.ctx, task.id)).generations).toHaveLength(1);
   });
 
   it('after a restart, resumes polling a submitted job instead of submitting it again', async () => {
@@ -36,16 +36,16 @@ describe('async provider jobs', () => {
     );
     await until(() => fake.log.polls > 0);
     await t.scheduler.stop();
-    expect(getTask(t.ctx, task.id).status).toBe('processing');
+    expect((await getTask(t.ctx, task.id)).status).toBe('processing');
 
     // The provider kept the job and finishes it on the next poll.
     fake.finishAt(fake.log.polls + 1);
     const restarted = new Scheduler(t.ctx, options);
     restarted.start();
-    await until(() => getTask(t.ctx, task.id).status === 'completed');
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'completed');
     await restarted.stop();
     expect(fake.log.submitted).toBe(1);
-    expect(getTask(t.ctx, task.id).attempts).toBe(1);
+    expect((await getTask(t.ctx, task.id)).attempts).toBe(1);
   });
 
   it('cancels a running job at the provider', async () => {
@@ -57,7 +57,7 @@ describe('async provider jobs', () => {
     cancelTask(t.ctx, task.id);
     await t.scheduler.idle();
     expect(fake.log.canceled).toEqual(['job-1']);
-    expect(getTask(t.ctx, task.id).status).toBe('canceled');
+    expect((await getTask(t.ctx, task.id)).status).toBe('canceled');
   });
 
   it('cancels at the provider a job it accepted after the task was canceled', async () => {
@@ -86,7 +86,7 @@ describe('async provider jobs', () => {
     // Its id was never stored, so nothing else could have stopped it.
     await until(() => fake.log.canceled.length > 0);
     expect(fake.log).toMatchObject({ submitted: 1, polls: 0, canceled: ['job-1'] });
-    expect(getTask(t.ctx, task.id).status).toBe('canceled');
+    expect((await getTask(t.ctx, task.id)).status).toBe('canceled');
   });
 });
 
@@ -107,9 +107,9 @@ describe('sync work cut off by a stop', () => {
       });
     }
     t.scheduler.start();
-    await until(() => getTask(t.ctx, retried.id).status === 'completed');
-    expect(getTask(t.ctx, retried.id).attempts).toBe(2);
-    expect(getTask(t.ctx, spent.id)).toMatchObject({
+    await until(async () => (await getTask(t.ctx, retried.id)).status === 'completed');
+    expect((await getTask(t.ctx, retried.id)).attempts).toBe(2);
+    expect(await getTask(t.ctx, spent.id)).toMatchObject({
       status: 'failed',
       error: { code: 'internal' },
     });
@@ -134,7 +134,10 @@ describe('sync work cut off by a stop', () => {
       from: ['pending', 'processing'],
       set: { deadlineAt: Date.now() + 150 },
     });
-    await until(() => getTask(t.ctx, task.id).status === 'failed', 5_000);
-    expect(getTask(t.ctx, task.id).error).toMatchObject({ code: 'timeout', retryable: false });
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'failed', 5_000);
+    expect((await getTask(t.ctx, task.id)).error).toMatchObject({
+      code: 'timeout',
+      retryable: false,
+    });
   });
 });

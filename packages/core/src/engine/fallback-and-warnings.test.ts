@@ -34,8 +34,8 @@ describe('fallback providers', () => {
         fallback: [{ provider: 'local', model: 'local-preview' }],
       }),
     );
-    await until(() => getTask(t.ctx, task.id).status === 'completed');
-    expect(getTask(t.ctx, task.id)).toMatchObject({
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'completed');
+    expect(await getTask(t.ctx, task.id)).toMatchObject({
       provider: 'local',
       triedProviders: ['first'],
       fallback: [],
@@ -59,8 +59,8 @@ describe('fallback providers', () => {
         fallback: [{ provider: 'local', model: 'local-preview' }],
       }),
     );
-    await until(() => getTask(t.ctx, task.id).status === 'failed');
-    expect(getTask(t.ctx, task.id)).toMatchObject({
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
+    expect(await getTask(t.ctx, task.id)).toMatchObject({
       provider: 'first',
       error: { code: 'invalid_request' },
     });
@@ -97,7 +97,7 @@ describe('result warnings', () => {
       createTaskInput.parse({ prompt: 'wide', aspectRatio: '16:9', count: 2 }),
     );
     await t.scheduler.idle();
-    expect(getTask(t.ctx, task.id).warnings).toEqual([
+    expect((await getTask(t.ctx, task.id)).warnings).toEqual([
       'Asked for 2 images; the provider returned 1',
       'Asked for 16:9; the provider returned 512×512',
     ]);

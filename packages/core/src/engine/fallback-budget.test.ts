@@ -65,8 +65,8 @@ const create = (fallback: string) =>
     }),
   );
 
-const running = (id: string, provider: string) => {
-  const task = getTask(t.ctx, id);
+const running = async (id: string, provider: string) => {
+  const task = await getTask(t.ctx, id);
   return task.status === 'processing' && task.provider === provider;
 };
 
@@ -83,14 +83,18 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
     const task = create('dear');
     expect(task.cost).toMatchObject({ unit: 'credits', estimated: 2 });
     await until(() => running(task.id, 'dear'), 10_000, 'the fallback to run');
-    expect(getTask(t.ctx, task.id)).toMatchObject({
+    expect(await getTask(t.ctx, task.id)).toMatchObject({
       provider: 'dear',
       cost: { unit: 'credits', estimated: 5, actual: 1 },
     });
     expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 20, spent: 0, reserved: 6 }]);
     held.open();
-    await until(() => getTask(t.ctx, task.id).status === 'completed', 10_000, 'the result');
-    expect(getTask(t.ctx, task.id).cost).toMatchObject({ estimated: 5, actual: 6 });
+    await until(
+      async () => (await getTask(t.ctx, task.id)).status === 'completed',
+      10_000,
+      'the result',
+    );
+    expect((await getTask(t.ctx, task.id)).cost).toMatchObject({ estimated: 5, actual: 6 });
     expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 20, spent: 6, reserved: 0 }]);
   });
 
@@ -103,8 +107,12 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
     t.ctx.bus.subscribe((event) => events.push(event));
     t.scheduler.start();
     const task = create('dear');
-    await until(() => getTask(t.ctx, task.id).status === 'failed', 10_000, 'the failure');
-    expect(getTask(t.ctx, task.id)).toMatchObject({
+    await until(
+      async () => (await getTask(t.ctx, task.id)).status === 'failed',
+      10_000,
+      'the failure',
+    );
+    expect(await getTask(t.ctx, task.id)).toMatchObject({
       provider: 'first',
       fallback: [{ provider: 'dear', model: 'local-preview' }],
       cost: { unit: 'credits', estimated: 2, actual: 0 },
@@ -133,7 +141,7 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
     t.scheduler.start();
     const task = create('dollars');
     await until(() => running(task.id, 'dollars'), 10_000, 'the fallback to run');
-    expect(getTask(t.ctx, task.id).cost).toEqual({
+    expect((await getTask(t.ctx, task.id)).cost).toEqual({
       unit: 'USD',
       estimated: 0.5,
       actual: null,
@@ -159,7 +167,11 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
       'This would pass the monthly cap of 1 USD: 0 spent, 1 reserved by queued tasks, 0.5 more asked',
     );
     held.open();
-    await until(() => getTask(t.ctx, task.id).status === 'completed', 10_000, 'the result');
-    expect(getTask(t.ctx, task.id).cost).toMatchObject({ unit: 'USD', actual: 0.5 });
+    await until(
+      async () => (await getTask(t.ctx, task.id)).status === 'completed',
+      10_000,
+      'the result',
+    );
+    expect((await getTask(t.ctx, task.id)).cost).toMatchObject({ unit: 'USD', actual: 0.5 });
   });
 });

@@ -124,10 +124,11 @@ describe('several schedulers sharing a database', () => {
 
     held.open();
     await until(
-      () => {
+      async () => {
         a.scheduler.poke();
         b.scheduler.poke();
-        return ids.every((id) => getTask(a.ctx, id).status === 'completed');
+        const tasks = await Promise.all(ids.map((id) => getTask(a.ctx, id)));
+        return tasks.every((task) => task.status === 'completed');
       },
       10_000,
       'every task',
@@ -150,12 +151,14 @@ describe('several schedulers sharing a database', () => {
     // refills the slots its own runs free, in turn with the other.
     const ids: string[] = [];
     await until(
-      () => {
+      async () => {
         if (ids.length < 16)
           ids.push(make(ids.length % 2 === 0 ? a : b, `m${ids.length}`, 'metered').id);
         a.scheduler.poke();
         b.scheduler.poke();
-        return ids.length === 16 && ids.every((id) => getTask(a.ctx, id).status === 'completed');
+        if (ids.length < 16) return false;
+        const tasks = await Promise.all(ids.map((id) => getTask(a.ctx, id)));
+        return tasks.every((task) => task.status === 'completed');
       },
       20_000,
       'every task',
@@ -206,10 +209,11 @@ describe('several schedulers sharing a database', () => {
 
     held.open();
     await until(
-      () => {
+      async () => {
         a.scheduler.poke();
         b.scheduler.poke();
-        return ids.every((id) => getTask(a.ctx, id).status === 'completed');
+        const tasks = await Promise.all(ids.map((id) => getTask(a.ctx, id)));
+        return tasks.every((task) => task.status === 'completed');
       },
       10_000,
       'the plan',
@@ -231,13 +235,17 @@ describe('several schedulers sharing a database', () => {
 
     // A's lease still holds: B leaves the task alone.
     b.scheduler.start();
-    expect(getTask(b.ctx, task.id).status).toBe('processing');
+    expect((await getTask(b.ctx, task.id)).status).toBe('processing');
     expect(fast.stats.calls).toBe(0);
 
     // A stops renewing (it hangs, or died): once the lease has run out, B requeues and runs it.
     clock.advance(leaseMs + 1);
     b.scheduler.poke();
-    await until(() => getTask(b.ctx, task.id).status === 'completed', 5_000, 'B’s run');
+    await until(
+      async () => (await getTask(b.ctx, task.id)).status === 'completed',
+      5_000,
+      'B’s run',
+    );
     expect(fast.stats.calls).toBe(1);
 
     // A comes back with its result: it is dropped, and its stored files with it (but for
@@ -247,7 +255,7 @@ describe('several schedulers sharing a database', () => {
     held.open();
     await a.scheduler.idle();
     expect(told).toEqual(['the outcome of a run was dropped: the task was no longer its to end']);
-    const final = getTask(a.ctx, task.id);
+    const final = await getTask(a.ctx, task.id);
     expect(final).toMatchObject({ status: 'completed', attempts: 2 });
     expect(final.generations).toHaveLength(1);
     expect(eventTypes(a, task.id)).toEqual([
@@ -280,7 +288,7 @@ describe('several schedulers sharing a database', () => {
     clock.advance(leaseMs + 1);
     b.scheduler.start();
     c.scheduler.start();
-    expect(getTask(b.ctx, task.id)).toMatchObject({
+    expect(await getTask(b.ctx, task.id)).toMatchObject({
       status: 'failed',
       error: { code: 'internal', retryable: false },
     });
@@ -302,12 +310,16 @@ describe('several schedulers sharing a database', () => {
     // A's heartbeat finds the task is no longer its own and ends its run without writing.
     a.scheduler.poke();
     await a.scheduler.idle();
-    expect(getTask(a.ctx, task.id).status).toBe('processing');
+    expect((await getTask(a.ctx, task.id)).status).toBe('processing');
 
     fake.finishAt(fake.log.polls + 1);
-    await until(() => getTask(b.ctx, task.id).status === 'completed', 5_000, 'B’s poll');
+    await until(
+      async () => (await getTask(b.ctx, task.id)).status === 'completed',
+      5_000,
+      'B’s poll',
+    );
     expect(fake.log.submitted).toBe(1);
-    expect(getTask(b.ctx, task.id)).toMatchObject({ attempts: 1 });
+    expect(await getTask(b.ctx, task.id)).toMatchObject({ attempts: 1 });
     expect(eventTypes(b, task.id)).toEqual(['created', 'started', 'submitted', 'completed']);
   });
 
@@ -339,7 +351,11 @@ describe('several schedulers sharing a database', () => {
     a.scheduler.start();
     clock.advance(1_000);
     a.scheduler.poke();
-    await until(() => getTask(a.ctx, task.id).status === 'completed', 5_000, 'the recovery');
+    await until(
+      async () => (await getTask(a.ctx, task.id)).status === 'completed',
+      5_000,
+      'the recovery',
+    );
     expect(eventTypes(a, task.id)).toEqual(['created', 'requeued', 'started', 'completed']);
   });
 
@@ -357,8 +373,12 @@ describe('several schedulers sharing a database', () => {
     held.open();
     await stopping;
     b.scheduler.start();
-    await until(() => getTask(b.ctx, task.id).status === 'completed', 5_000, 'B’s run');
-    expect(getTask(b.ctx, task.id).attempts).toBe(2);
+    await until(
+      async () => (await getTask(b.ctx, task.id)).status === 'completed',
+      5_000,
+      'B’s run',
+    );
+    expect((await getTask(b.ctx, task.id)).attempts).toBe(2);
   });
 
   it('reads running tasks and leases from their partial indexes', async () => {
@@ -395,7 +415,7 @@ describe('a lone scheduler starting', () => {
       .where(eq(tasks.id, task.id))
       .run();
     t.scheduler.start();
-    await until(() => getTask(t.ctx, task.id).status === 'completed');
-    expect(getTask(t.ctx, task.id).attempts).toBe(2);
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'completed');
+    expect((await getTask(t.ctx, task.id)).attempts).toBe(2);
   });
 });

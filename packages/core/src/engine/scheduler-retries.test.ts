@@ -46,19 +46,17 @@ describe('retries against a provider that fails', () => {
         { length: 40 },
         (_, i) => create(t, { prompt: `${code} ${i}`, maxAttempts: 5 }).id,
       );
-      await until(() =>
-        ids.every(
-          (id) =>
-            getTask(t.ctx, id).status !== 'pending' && getTask(t.ctx, id).status !== 'processing',
-        ),
+      const read = () => Promise.all(ids.map((id) => getTask(t.ctx, id)));
+      await until(async () =>
+        (await read()).every((task) => task.status !== 'pending' && task.status !== 'processing'),
       );
-      for (const id of ids) {
-        const task = getTask(t.ctx, id);
+      const tasks = await read();
+      for (const task of tasks) {
         expect(task.status).toBe('completed');
         expect(task.attempts).toBe(adapter.calls.get(task.prompt)?.length);
       }
       expect(retries.length).toBeGreaterThan(0);
-      expect(retries.length).toBe(ids.reduce((n, id) => n + getTask(t.ctx, id).attempts - 1, 0));
+      expect(retries.length).toBe(tasks.reduce((n, task) => n + task.attempts - 1, 0));
       expect(retries[0]?.task.error).toMatchObject({
         code,
         retryable: true,
@@ -76,8 +74,8 @@ describe('retries against a provider that fails', () => {
     });
     t.scheduler.start();
     const task = create(t, { prompt: 'empty', maxAttempts: 5 });
-    await until(() => getTask(t.ctx, task.id).status === 'failed');
-    expect(getTask(t.ctx, task.id)).toMatchObject({
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
+    expect(await getTask(t.ctx, task.id)).toMatchObject({
       attempts: 2,
       error: { code: 'no_image', retryable: false, attempt: 2 },
     });
@@ -91,8 +89,8 @@ describe('retries against a provider that fails', () => {
       t = await createTestContext({ adapters: [adapter], clock: 'system' });
       t.scheduler.start();
       const task = create(t, { prompt: code, maxAttempts: 5 });
-      await until(() => getTask(t.ctx, task.id).status === 'failed');
-      expect(getTask(t.ctx, task.id)).toMatchObject({
+      await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
+      expect(await getTask(t.ctx, task.id)).toMatchObject({
         attempts: 1,
         error: { code, message: `injected ${code}`, retryable: false, attempt: 1 },
       });
@@ -110,7 +108,7 @@ describe('retries against a provider that fails', () => {
     });
     t.scheduler.start();
     const task = create(t, { prompt: 'busy' });
-    await until(() => getTask(t.ctx, task.id).status === 'completed');
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'completed');
     const [first, second] = adapter.calls.get('busy') ?? [];
     expect(second! - first!).toBeGreaterThanOrEqual(295);
   });
@@ -131,9 +129,11 @@ describe('durable backoff on a fake clock', () => {
     t.scheduler.start();
     const task = create(t, { prompt: 'later' });
     await until(
-      () => getTask(t.ctx, task.id).status === 'pending' && getTask(t.ctx, task.id).attempts === 1,
+      async () =>
+        (await getTask(t.ctx, task.id)).status === 'pending' &&
+        (await getTask(t.ctx, task.id)).attempts === 1,
     );
-    const waiting = getTask(t.ctx, task.id);
+    const waiting = await getTask(t.ctx, task.id);
     expect(waiting.nextRunAt).toBe(t.clock.now() + 4000);
     expect(waiting.error).toMatchObject({
       code: 'provider_unavailable',
@@ -144,12 +144,16 @@ describe('durable backoff on a fake clock', () => {
     t.clock.advance(3999);
     t.scheduler.poke();
     await t.scheduler.idle();
-    expect(getTask(t.ctx, task.id).status).toBe('pending');
+    expect((await getTask(t.ctx, task.id)).status).toBe('pending');
 
     t.clock.advance(1);
     t.scheduler.poke();
-    await until(() => getTask(t.ctx, task.id).status === 'completed');
-    expect(getTask(t.ctx, task.id)).toMatchObject({ attempts: 2, error: null, nextRunAt: null });
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'completed');
+    expect(await getTask(t.ctx, task.id)).toMatchObject({
+      attempts: 2,
+      error: null,
+      nextRunAt: null,
+    });
   });
 
   it('records a retry at the instant it was decided, so nextRunAt − updatedAt is the wait', async () => {
@@ -167,9 +171,11 @@ describe('durable backoff on a fake clock', () => {
     t.scheduler.start();
     const task = create(t, { prompt: 'quota' });
     await until(
-      () => getTask(t.ctx, task.id).attempts === 1 && getTask(t.ctx, task.id).nextRunAt !== null,
+      async () =>
+        (await getTask(t.ctx, task.id)).attempts === 1 &&
+        (await getTask(t.ctx, task.id)).nextRunAt !== null,
     );
-    const waiting = getTask(t.ctx, task.id);
+    const waiting = await getTask(t.ctx, task.id);
     expect((waiting.nextRunAt ?? 0) - waiting.updatedAt).toBe(2000);
   });
 
@@ -178,8 +184,11 @@ describe('durable backoff on a fake clock', () => {
     const task = create(t, { prompt: 'too late', timeoutSeconds: 60 });
     t.clock.advance(60_000);
     t.scheduler.start();
-    await until(() => getTask(t.ctx, task.id).status === 'failed');
-    expect(getTask(t.ctx, task.id).error).toMatchObject({ code: 'timeout', retryable: false });
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
+    expect((await getTask(t.ctx, task.id)).error).toMatchObject({
+      code: 'timeout',
+      retryable: false,
+    });
   });
 
   it('gives up when the backoff would end after the deadline', async () => {
@@ -190,8 +199,8 @@ describe('durable backoff on a fake clock', () => {
     });
     t.scheduler.start();
     const task = create(t, { prompt: 'x', timeoutSeconds: 15 });
-    await until(() => getTask(t.ctx, task.id).status === 'failed');
-    expect(getTask(t.ctx, task.id).error).toMatchObject({ code: 'timeout', attempt: 1 });
-    expect(getTask(t.ctx, task.id).error?.message).toContain('injected network');
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
+    expect((await getTask(t.ctx, task.id)).error).toMatchObject({ code: 'timeout', attempt: 1 });
+    expect((await getTask(t.ctx, task.id)).error?.message).toContain('injected network');
   });
 });

@@ -95,7 +95,8 @@ const create = (input: Partial<CreateTaskInput> = {}) =>
     }),
   );
 
-const ended = (id: string) => () => ['completed', 'failed'].includes(getTask(t.ctx, id).status);
+const ended = (id: string) => async () =>
+  ['completed', 'failed'].includes((await getTask(t.ctx, id)).status);
 
 describe('a result the provider delivered, which the store fails to write', () => {
   it('is written again from memory until the store takes it: one provider call', async () => {
@@ -109,7 +110,7 @@ describe('a result the provider delivered, which the store fails to write', () =
     const task = create();
     await until(ended(task.id));
 
-    const done = getTask(t.ctx, task.id);
+    const done = await getTask(t.ctx, task.id);
     expect(done).toMatchObject({ status: 'completed', attempts: 1, error: null });
     expect(calls).toHaveLength(1);
     // What was billed once is recorded once.
@@ -160,7 +161,7 @@ describe('a result the provider delivered, which the store fails to write', () =
       const task = create();
       await until(ended(task.id));
 
-      const failed = getTask(t.ctx, task.id);
+      const failed = await getTask(t.ctx, task.id);
       expect(failed).toMatchObject({
         status: 'failed',
         attempts: 1,
@@ -188,7 +189,7 @@ describe('a result the provider delivered, which the store fails to write', () =
     t.scheduler.start();
     const task = create();
     await until(ended(task.id));
-    expect(getTask(t.ctx, task.id).status).toBe('completed');
+    expect((await getTask(t.ctx, task.id)).status).toBe('completed');
     expect(calls).toHaveLength(1);
   });
 
@@ -206,7 +207,7 @@ describe('a result the provider delivered, which the store fails to write', () =
     t.scheduler.start();
     const task = create();
     await until(ended(task.id));
-    expect(getTask(t.ctx, task.id)).toMatchObject({ status: 'completed', attempts: 2 });
+    expect(await getTask(t.ctx, task.id)).toMatchObject({ status: 'completed', attempts: 2 });
     expect(retried).toEqual([expect.objectContaining({ code: 'network', retryable: true })]);
     expect(calls).toHaveLength(2);
   });
@@ -230,8 +231,8 @@ describe('a result the provider delivered, which the store fails to write', () =
     while (!inStore) await new Promise((resolve) => setImmediate(resolve));
     vi.advanceTimersByTime(51);
     release.open();
-    while (!ended(task.id)()) await new Promise((resolve) => setImmediate(resolve));
-    expect(getTask(t.ctx, task.id)).toMatchObject({ status: 'completed', attempts: 1 });
+    while (!(await ended(task.id)())) await new Promise((resolve) => setImmediate(resolve));
+    expect(await getTask(t.ctx, task.id)).toMatchObject({ status: 'completed', attempts: 1 });
     expect(calls).toHaveLength(1);
   });
 });

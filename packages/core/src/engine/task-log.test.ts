@@ -66,7 +66,11 @@ describe('the scheduler’s log', () => {
       t.ctx,
       createTaskInput.parse({ prompt: 'p', provider: 'local', maxAttempts: 1 }),
     );
-    await until(() => getTask(t.ctx, created.id).status === 'failed', 10_000, 'the failure');
+    await until(
+      async () => (await getTask(t.ctx, created.id)).status === 'failed',
+      10_000,
+      'the failure',
+    );
     expect(lines).toContainEqual({
       level: 'error',
       obj: expect.objectContaining({ taskId: created.id, provider: 'local', attempt: 1 }) as object,

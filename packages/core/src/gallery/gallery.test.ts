@@ -133,7 +133,7 @@ describe('the gallery query', () => {
     ]);
     expect(events.at(-1)?.task).toMatchObject({ id: a, deletedAt: null });
     expect(await emptyTrash(t.ctx)).toBe(1);
-    expect(() => getTask(t.ctx, b)).toThrow(/does not exist/);
+    await expect(getTask(t.ctx, b)).rejects.toThrow(/does not exist/);
     expect(await ids({ trash: true })).toEqual([]);
   });
 
@@ -151,33 +151,33 @@ describe('the gallery query', () => {
     clock.advance(3 * 86_400_000);
     expect(await sweepExpired(t.ctx, policy)).toBe(1);
     expect(await ids({})).toEqual([starred]);
-    expect(() => getTask(t.ctx, plain)).toThrow(/does not exist/);
+    await expect(getTask(t.ctx, plain)).rejects.toThrow(/does not exist/);
   });
 
   it('shows a retry in place of the task it retried, under every filter and in a search', async () => {
     const owl = add({ prompt: 'an owl at night' }, 'failed');
     const fox = add({ prompt: 'a red fox' });
     clock.advance(60_000);
-    const retry = retryTask(t.ctx, owl);
+    const retry = await retryTask(t.ctx, owl);
     expect(await ids({})).toEqual([retry.id, fox]);
     expect(await ids({ status: 'failed' })).toEqual([]);
     expect(await ids({ search: 'owl' })).toEqual([retry.id]);
     expect(await ids({ provider: 'local', sort: 'oldest' })).toEqual([fox, retry.id]);
     // Still reachable from the retry.
-    expect(getTask(t.ctx, retry.id).retriedFromId).toBe(owl);
-    expect(getTask(t.ctx, owl).retriedById).toBe(retry.id);
+    expect((await getTask(t.ctx, retry.id)).retriedFromId).toBe(owl);
+    expect((await getTask(t.ctx, owl)).retriedById).toBe(retry.id);
   });
 
   it('lists the earlier attempt again once its retry is deleted for good', async () => {
     const owl = add({ prompt: 'an owl at night' }, 'failed');
     clock.advance(60_000);
-    const retry = retryTask(t.ctx, owl);
+    const retry = await retryTask(t.ctx, owl);
     cancelTask(t.ctx, retry.id);
     expect(trashTasks(t.ctx, [retry.id])).toBe(1);
     expect(await ids({})).toEqual([]);
     expect(await emptyTrash(t.ctx)).toBe(1);
     expect(await ids({})).toEqual([owl]);
-    expect(getTask(t.ctx, owl).retriedById).toBeNull();
+    expect((await getTask(t.ctx, owl)).retriedById).toBeNull();
   });
 
   it('does not trash a task that is still running', () => {
@@ -194,7 +194,7 @@ describe('the gallery query', () => {
     expect(() => createCollection(t.ctx, 'Faces')).toThrow(/exists/);
     expect(setInCollection(t.ctx, faces.id, [a, b], true)).toBe(2);
     expect(setInCollection(t.ctx, best.id, [a], true)).toBe(1);
-    expect(getTask(t.ctx, a).collectionIds.sort()).toEqual([faces.id, best.id].sort());
+    expect((await getTask(t.ctx, a)).collectionIds.sort()).toEqual([faces.id, best.id].sort());
     expect(await ids({ collectionId: best.id })).toEqual([a]);
     expect((await listCollections(t.ctx)).map((c) => [c.name, c.count])).toEqual([
       ['Best', 1],
@@ -203,7 +203,7 @@ describe('the gallery query', () => {
     expect(renameCollection(t.ctx, best.id, 'Top').name).toBe('Top');
     expect(setInCollection(t.ctx, faces.id, [b], false)).toBe(1);
     deleteCollection(t.ctx, best.id);
-    expect(getTask(t.ctx, a).collectionIds).toEqual([faces.id]);
+    expect((await getTask(t.ctx, a)).collectionIds).toEqual([faces.id]);
     expect(() => setInCollection(t.ctx, best.id, [a], true)).toThrow(/does not exist/);
   });
 });

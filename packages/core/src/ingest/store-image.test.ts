@@ -121,8 +121,8 @@ describe('results and operations over the pixel cap', () => {
     });
     t.scheduler.start();
     const task = createTask(t.ctx, createTaskInput.parse({ prompt: 'a bomb', maxAttempts: 3 }));
-    await until(() => getTask(t.ctx, task.id).status === 'failed');
-    const failed = getTask(t.ctx, task.id);
+    await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
+    const failed = await getTask(t.ctx, task.id);
     expect(failed.attempts).toBe(1);
     expect(failed.error).toMatchObject({
       code: 'invalid_request',

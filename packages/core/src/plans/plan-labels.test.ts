@@ -105,7 +105,7 @@ describe('what plan results are called', () => {
     expect(batch).toMatchObject({ kind: 'batch-edit', prompt: 'make it snowy', total: 2 });
     const [first] = (await getPlan(t.ctx, batch.id)).tasks;
     expect(first).toMatchObject({ planKind: 'batch-edit', title: null });
-    expect(getTask(t.ctx, first?.id ?? '')).toMatchObject({ planKind: 'batch-edit' });
+    expect(await getTask(t.ctx, first?.id ?? '')).toMatchObject({ planKind: 'batch-edit' });
   });
 
   it('leaves tasks outside plans untitled', async () => {

@@ -293,7 +293,9 @@ describe('variation plans (seed 004)', () => {
       canceled: 4,
       completed: 0,
     });
-    expect(getTask(t.ctx, (await getPlan(t.ctx, plan.id)).tasks[0]!.id).status).toBe('canceled');
+    expect((await getTask(t.ctx, (await getPlan(t.ctx, plan.id)).tasks[0]!.id)).status).toBe(
+      'canceled',
+    );
   });
 
   it('runs on the provider that offers api_config.model, and says which key is missing when none is configured', async () => {

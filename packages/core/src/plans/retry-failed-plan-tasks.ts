@@ -46,6 +46,6 @@ export async function retryFailedPlanTasks(
     })
     .where(eq(plans.id, id))
     .run();
-  for (const task of failed) retryTask(ctx, task.id);
+  for (const task of failed) await retryTask(ctx, task.id);
   return { plan: await getPlanSummary(ctx, id), retried: failed.length };
 }

@@ -51,23 +51,23 @@ describe('queue control', () => {
     const local = create(t, { prompt: 'local' });
     const elsewhere = create(t, { prompt: 'other', provider: 'other' });
     await t.scheduler.idle();
-    expect([getTask(t.ctx, local.id).status, getTask(t.ctx, elsewhere.id).status]).toEqual([
-      'pending',
-      'pending',
-    ]);
+    expect([
+      (await getTask(t.ctx, local.id)).status,
+      (await getTask(t.ctx, elsewhere.id)).status,
+    ]).toEqual(['pending', 'pending']);
     expect((await getQueueStatus(t.ctx)).paused).toEqual({ all: true, providers: [] });
 
     pauseQueue(t.ctx, 'other');
     resumeQueue(t.ctx);
     await t.scheduler.idle();
-    expect([getTask(t.ctx, local.id).status, getTask(t.ctx, elsewhere.id).status]).toEqual([
-      'completed',
-      'pending',
-    ]);
+    expect([
+      (await getTask(t.ctx, local.id)).status,
+      (await getTask(t.ctx, elsewhere.id)).status,
+    ]).toEqual(['completed', 'pending']);
 
     resumeQueue(t.ctx, 'other');
     await t.scheduler.idle();
-    expect(getTask(t.ctx, elsewhere.id).status).toBe('completed');
+    expect((await getTask(t.ctx, elsewhere.id)).status).toBe('completed');
     expect(() => pauseQueue(t.ctx, 'nobody')).toThrow(
       expect.objectContaining({ field: 'provider' }),
     );
@@ -84,7 +84,7 @@ describe('queue control', () => {
     const first = create(t, { prompt: 'first' });
     create(t, { prompt: 'second' });
     cancelTask(t.ctx, create(t, { prompt: 'third' }).id);
-    await until(() => getTask(t.ctx, first.id).status === 'processing');
+    await until(async () => (await getTask(t.ctx, first.id)).status === 'processing');
     const status = await getQueueStatus(t.ctx);
     expect(status.running.map((r) => r.id)).toEqual([first.id]);
     expect(status.counts).toEqual(
@@ -105,12 +105,15 @@ describe('queue control', () => {
     t.scheduler.start();
     const ids = [create(t, { prompt: 'x' }).id, create(t, { prompt: 'y' }).id];
     await t.scheduler.idle();
-    expect(ids.map((id) => getTask(t.ctx, id).status)).toEqual(['failed', 'failed']);
+    const failed = await Promise.all(ids.map((id) => getTask(t.ctx, id)));
+    expect(failed.map((f) => f.status)).toEqual(['failed', 'failed']);
     failing = false;
-    expect(retryAllFailed(t.ctx)).toBe(2);
-    expect(retryAllFailed(t.ctx)).toBe(0);
+    expect(await retryAllFailed(t.ctx)).toBe(2);
+    expect(await retryAllFailed(t.ctx)).toBe(0);
     await t.scheduler.idle();
-    const fresh = ids.map((id) => getTask(t.ctx, getTask(t.ctx, id).retriedById ?? ''));
+    const fresh = await Promise.all(
+      ids.map(async (id) => getTask(t.ctx, (await getTask(t.ctx, id)).retriedById ?? '')),
+    );
     expect(fresh.map((f) => f.status)).toEqual(['completed', 'completed']);
   });
 });

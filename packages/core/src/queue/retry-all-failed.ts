@@ -10,7 +10,7 @@ import { retryTask } from '../tasks/retry-task';
  * request no longer validates (its provider was unconfigured, say) is skipped.
  * Returns how many were retried.
  */
-export function retryAllFailed(ctx: CoreContext, provider?: string): number {
+export async function retryAllFailed(ctx: CoreContext, provider?: string): Promise<number> {
   const where: (SQL | undefined)[] = [
     eq(tasks.status, 'failed'),
     isNull(tasks.retriedById),
@@ -25,7 +25,7 @@ export function retryAllFailed(ctx: CoreContext, provider?: string): number {
   let retried = 0;
   for (const { id } of failed) {
     try {
-      retryTask(ctx, id);
+      await retryTask(ctx, id);
       retried++;
     } catch (error) {
       if (!isCoreError(error)) throw error;

@@ -140,7 +140,7 @@ describe('edit chains', () => {
     const failed = editOf(alice, root.image, 'in snow');
     t.ctx.db.update(tasks).set({ status: 'failed' }).where(eq(tasks.id, failed.task)).run();
     clock.advance(1000);
-    const retry = retryTask(alice, failed.task);
+    const retry = await retryTask(alice, failed.task);
     const trashed = editOf(alice, root.image, 'in rain');
     trashTasks(alice, [trashed.task]);
     expect((await getTaskChain(alice, root.task)).nodes.map((n) => n.taskId)).toEqual([

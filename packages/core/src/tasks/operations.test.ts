@@ -25,13 +25,13 @@ const productShot = () =>
 async function run(input: CreateTaskInput): Promise<Task> {
   const created = createTask(t.ctx, createTaskInput.parse(input));
   await until(
-    () =>
-      getTask(t.ctx, created.id).status !== 'pending' &&
-      getTask(t.ctx, created.id).status !== 'processing',
+    async () =>
+      (await getTask(t.ctx, created.id)).status !== 'pending' &&
+      (await getTask(t.ctx, created.id)).status !== 'processing',
     20_000,
     'the task to finish',
   );
-  const done = getTask(t.ctx, created.id);
+  const done = await getTask(t.ctx, created.id);
   expect(done.error).toBeNull();
   expect(done.status).toBe('completed');
   return done;
@@ -124,22 +124,25 @@ describe('image operations on the local provider, end to end', () => {
       }),
     );
     await until(
-      () => getTask(t.ctx, failed.id).status === 'failed',
+      async () => (await getTask(t.ctx, failed.id)).status === 'failed',
       10_000,
       'the first try to fail',
     );
-    const again = retryTask(t.ctx, failed.id);
+    const again = await retryTask(t.ctx, failed.id);
     expect(again).toMatchObject({
       operation: 'enhance',
       count: 1,
       options: { enhancement: 'upscale', upscaleFactor: 4 },
     });
     await until(
-      () => getTask(t.ctx, again.id).status === 'completed',
+      async () => (await getTask(t.ctx, again.id)).status === 'completed',
       10_000,
       'the retry to complete',
     );
-    expect(getTask(t.ctx, again.id).generations[0]).toMatchObject({ width: 2560, height: 2048 });
+    expect((await getTask(t.ctx, again.id)).generations[0]).toMatchObject({
+      width: 2560,
+      height: 2048,
+    });
   });
 });
 

@@ -43,11 +43,11 @@ const photo = async (width: number, height: number) =>
 async function run(input: CreateTaskInput): Promise<Task> {
   const created = createTask(t.ctx, createTaskInput.parse(input));
   await until(
-    () => !['pending', 'processing'].includes(getTask(t.ctx, created.id).status),
+    async () => !['pending', 'processing'].includes((await getTask(t.ctx, created.id)).status),
     20_000,
     'the task to finish',
   );
-  const done = getTask(t.ctx, created.id);
+  const done = await getTask(t.ctx, created.id);
   expect(done.error).toBeNull();
   return done;
 }

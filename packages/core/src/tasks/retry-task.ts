@@ -11,18 +11,21 @@ import { transitionTask } from './transition-task';
  * Tries a failed or canceled task again as a new task with the same request, linked both
  * ways (`retriedFromId` on the new one, `retriedById` on the old). Returns the new task.
  */
-export function retryTask(ctx: CoreContext, id: string): AcceptedTask {
-  const old = getTask(ctx, id);
-  if (old.status !== 'failed' && old.status !== 'canceled') {
+export async function retryTask(ctx: CoreContext, id: string): Promise<AcceptedTask> {
+  const old = await getTask(ctx, id);
+  // Nothing awaits from here on, and the checks read the row again: a retry of the same task
+  // that ran while this one was reading shows here (a CONFLICT), never as a second new task.
+  const row = ctx.db.select().from(tasks).where(eq(tasks.id, id)).get();
+  if (!row) throw new CoreError('NOT_FOUND', `Task ${id} does not exist`, 'id');
+  if (row.status !== 'failed' && row.status !== 'canceled') {
     throw new CoreError(
       'CONFLICT',
-      `Task ${id} is ${old.status}; only failed or canceled tasks can be retried`,
+      `Task ${id} is ${row.status}; only failed or canceled tasks can be retried`,
     );
   }
-  if (old.retriedById) {
-    throw new CoreError('CONFLICT', `Task ${id} was already retried as ${old.retriedById}`);
+  if (row.retriedById) {
+    throw new CoreError('CONFLICT', `Task ${id} was already retried as ${row.retriedById}`);
   }
-  const row = ctx.db.select().from(tasks).where(eq(tasks.id, id)).get();
   const fresh = createTask(
     ctx,
     {
@@ -46,16 +49,12 @@ export function retryTask(ctx: CoreContext, id: string): AcceptedTask {
     {
       retriedFromId: old.id,
       // A plan's variation stays in its plan, with the plan's retry delay and call timeout.
-      ...(row
-        ? {
-            planId: row.planId,
-            planItemId: row.planItemId,
-            planBatch: row.planBatch,
-            retryDelayMs: row.retryDelayMs,
-            attemptTimeoutMs: row.attemptTimeoutMs,
-            owner: row.owner,
-          }
-        : {}),
+      planId: row.planId,
+      planItemId: row.planItemId,
+      planBatch: row.planBatch,
+      retryDelayMs: row.retryDelayMs,
+      attemptTimeoutMs: row.attemptTimeoutMs,
+      owner: row.owner,
     },
   );
   transitionTask(ctx, {

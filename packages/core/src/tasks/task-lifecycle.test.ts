@@ -78,7 +78,7 @@ describe('task lifecycle', () => {
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
       expect(new Set(seqs).size).toBe(seqs.length);
 
-      const done = getTask(t.ctx, task.id);
+      const done = await getTask(t.ctx, task.id);
       expect(done.status).toBe('completed');
       expect(done.attempts).toBe(1);
       expect(done.generations).toHaveLength(2);
@@ -102,12 +102,12 @@ describe('task lifecycle', () => {
       expect(cancelTask(t.ctx, task.id).status).toBe('canceled');
       t.scheduler.start();
       await t.scheduler.idle();
-      expect(getTask(t.ctx, task.id).status).toBe('canceled');
+      expect((await getTask(t.ctx, task.id)).status).toBe('canceled');
       expect(() => cancelTask(t.ctx, task.id)).toThrow(
         expect.objectContaining({ code: 'CONFLICT' }),
       );
 
-      const fresh = retryTask(t.ctx, task.id);
+      const fresh = await retryTask(t.ctx, task.id);
       expect(fresh).toMatchObject({
         status: 'pending',
         retriedFromId: task.id,
@@ -115,12 +115,12 @@ describe('task lifecycle', () => {
         seed: task.seed,
       });
       expect(fresh.id).not.toBe(task.id);
-      expect(getTask(t.ctx, task.id).retriedById).toBe(fresh.id);
-      expect(() => retryTask(t.ctx, task.id)).toThrow(
+      expect((await getTask(t.ctx, task.id)).retriedById).toBe(fresh.id);
+      await expect(retryTask(t.ctx, task.id)).rejects.toThrow(
         expect.objectContaining({ code: 'CONFLICT' }),
       );
       await t.scheduler.idle();
-      expect(getTask(t.ctx, fresh.id).status).toBe('completed');
+      expect((await getTask(t.ctx, fresh.id)).status).toBe('completed');
       expect(events.map((e) => [e.type, e.task.id === task.id ? 'old' : 'new'])).toEqual([
         ['created', 'old'],
         ['canceled', 'old'],
@@ -131,12 +131,12 @@ describe('task lifecycle', () => {
       ]);
     });
 
-    it('rejects changes to unknown tasks and retries of tasks that did not fail', () => {
+    it('rejects changes to unknown tasks and retries of tasks that did not fail', async () => {
       expect(() => cancelTask(t.ctx, 'nope')).toThrow(
         expect.objectContaining({ code: 'NOT_FOUND' }),
       );
       const task = create(t, { prompt: 'fine' });
-      expect(() => retryTask(t.ctx, task.id)).toThrow(
+      await expect(retryTask(t.ctx, task.id)).rejects.toThrow(
         expect.objectContaining({ code: 'CONFLICT' }),
       );
     });
@@ -164,11 +164,11 @@ describe('task lifecycle', () => {
     t.scheduler.start();
     const task = create(t, { prompt: 'slow' });
     await new Promise((r) => setTimeout(r, 10));
-    expect(getTask(t.ctx, task.id).status).toBe('processing');
+    expect((await getTask(t.ctx, task.id)).status).toBe('processing');
     cancelTask(t.ctx, task.id);
     hold.open();
     await t.scheduler.idle();
-    const final = getTask(t.ctx, task.id);
+    const final = await getTask(t.ctx, task.id);
     expect(final.status).toBe('canceled');
     expect(final.generations).toEqual([]);
     expect(readdirSync(t.filesDir)).toEqual([]);
@@ -181,7 +181,7 @@ describe('task lifecycle', () => {
     t.scheduler.start();
     const ids = Array.from({ length: 5 }, (_, i) => create(t, { prompt: `p${i}` }).id);
     await new Promise((r) => setTimeout(r, 20));
-    expect(ids.map((id) => getTask(t.ctx, id).status)).toEqual([
+    expect((await Promise.all(ids.map((id) => getTask(t.ctx, id)))).map((x) => x.status)).toEqual([
       'processing',
       'processing',
       'pending',
@@ -191,7 +191,8 @@ describe('task lifecycle', () => {
     hold.open();
     await t.scheduler.idle();
     expect(controlled.maxRunning()).toBe(2);
-    expect(ids.every((id) => getTask(t.ctx, id).status === 'completed')).toBe(true);
+    const ended = await Promise.all(ids.map((id) => getTask(t.ctx, id)));
+    expect(ended.every((task) => task.status === 'completed')).toBe(true);
   });
 
   it('records a provider failure with its class and message', async () => {
@@ -202,7 +203,7 @@ describe('task lifecycle', () => {
     t.scheduler.start();
     const task = create(t, { prompt: 'x' });
     await t.scheduler.idle();
-    expect(getTask(t.ctx, task.id)).toMatchObject({
+    expect(await getTask(t.ctx, task.id)).toMatchObject({
       status: 'failed',
       error: { code: 'content_blocked', message: 'Blocked by policy' },
     });
@@ -216,7 +217,7 @@ describe('task lifecycle', () => {
     t.scheduler.start();
     const task = create(t, { prompt: 'x' });
     await t.scheduler.idle();
-    const failed = getTask(t.ctx, task.id);
+    const failed = await getTask(t.ctx, task.id);
     expect(failed.error?.code).toBe('internal');
     expect(failed.error?.message).not.toContain('sk-123');
   });
@@ -234,6 +235,6 @@ describe('task lifecycle', () => {
     t.scheduler.start();
     const task = create(t, { prompt: 'x' });
     await t.scheduler.idle();
-    expect(getTask(t.ctx, task.id).error?.code).toBe('no_image');
+    expect((await getTask(t.ctx, task.id)).error?.code).toBe('no_image');
   });
 });

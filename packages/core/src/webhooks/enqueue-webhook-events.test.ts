@@ -52,8 +52,10 @@ async function planOf(n: number): Promise<VariationPlanInput> {
   };
 }
 
-const planDeliveries = () =>
-  listWebhookDeliveries(alice, { limit: 100 }).items.filter((d) => d.eventType === 'plan.finished');
+const planDeliveries = async () =>
+  (await listWebhookDeliveries(alice, { limit: 100 })).items.filter(
+    (d) => d.eventType === 'plan.finished',
+  );
 
 function payloads(): { type: string; data: PlanSummary }[] {
   return t.ctx.db
@@ -68,7 +70,7 @@ describe('plan.finished', () => {
     const plan = await createPlan(alice, { plan: await planOf(3), provider: 'local' });
     t.scheduler.start();
     await t.scheduler.idle();
-    expect(planDeliveries()).toHaveLength(1);
+    expect(await planDeliveries()).toHaveLength(1);
     expect(payloads()).toEqual([
       expect.objectContaining({
         type: 'plan.finished',
@@ -83,9 +85,9 @@ describe('plan.finished', () => {
 
   it('is queued once for a canceled plan', async () => {
     const plan = await createPlan(alice, { plan: await planOf(3), provider: 'local' });
-    expect(planDeliveries()).toEqual([]);
+    expect(await planDeliveries()).toEqual([]);
     await cancelPlan(alice, plan.id);
-    expect(planDeliveries()).toHaveLength(1);
+    expect(await planDeliveries()).toHaveLength(1);
     expect(payloads()[0]?.data).toMatchObject({ id: plan.id, status: 'canceled' });
   });
 });

@@ -1,7 +1,6 @@
-import type { Db, WebhookDeliveryRow } from '@genhub/db';
+import { insertDeliveryRow, type DataSource, type Unit, type WebhookDeliveryRow } from '@genhub/db';
 import { newId } from '../ids';
 import type { WebhookDeliveryType } from '../schemas';
-import { webhookStatements } from './webhook-statements';
 
 export interface NewWebhookDelivery {
   endpointId: string;
@@ -14,11 +13,11 @@ export interface NewWebhookDelivery {
 
 /** Queues one delivery, due at once. Inside a transaction it commits with it. */
 export function insertWebhookDelivery(
-  db: Db,
+  data: DataSource,
   delivery: NewWebhookDelivery,
   now: number,
-): WebhookDeliveryRow {
-  const row = webhookStatements(db).insertDelivery.get({
+): Unit<WebhookDeliveryRow> {
+  return insertDeliveryRow(data, {
     id: newId(now),
     endpointId: delivery.endpointId,
     owner: delivery.owner,
@@ -30,6 +29,4 @@ export function insertWebhookDelivery(
     createdAt: now,
     updatedAt: now,
   });
-  if (!row) throw new Error('queuing a webhook delivery returned no row');
-  return row;
 }

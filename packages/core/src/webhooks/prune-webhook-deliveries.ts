@@ -1,16 +1,12 @@
-import { and, inArray, lt } from 'drizzle-orm';
-import { webhookDeliveries, type Db } from '@genhub/db';
+import { pruneDeliveryRows } from '@genhub/db';
+import type { CoreContext } from '../context';
 import { idPrefixAt } from '../ids';
 
-/** Deletes delivered and failed deliveries made before `before` (ids sort by creation). */
-export function pruneWebhookDeliveries(db: Db, before: number): number {
-  return db
-    .delete(webhookDeliveries)
-    .where(
-      and(
-        lt(webhookDeliveries.id, idPrefixAt(before)),
-        inArray(webhookDeliveries.status, ['delivered', 'failed']),
-      ),
-    )
-    .run().changes;
+/** Deletes delivered and failed deliveries made before `before`; how many it deleted. */
+export function pruneWebhookDeliveries(
+  ctx: Pick<CoreContext, 'data'>,
+  before: number,
+): Promise<number> {
+  // Ids sort by creation: those made before `before` sort before its prefix.
+  return ctx.data.run((data) => pruneDeliveryRows(data, idPrefixAt(before)));
 }

@@ -1,5 +1,9 @@
-import { and, eq } from 'drizzle-orm';
-import { webhookDeliveries, type WebhookEndpointRow } from '@genhub/db';
+import {
+  findDeliveryRow,
+  lockEndpoint,
+  updatePendingDeliveryRow,
+  type WebhookEndpointRow,
+} from '@genhub/db';
 import type { CoreContext } from '../context';
 import { noteEndpointHealth } from './note-endpoint-health';
 import { nextAttemptDelay } from './retry-schedule';
@@ -16,6 +20,8 @@ function shortReason(ctx: Pick<CoreContext, 'scrubSecrets'>, error: string | nul
 
 export interface DeliveryAttempt {
   deliveryId: string;
+  /** The delivery's endpoint: its lock is taken before anything is read. */
+  endpointId: string;
   outcome: WebhookAttemptOutcome;
   /** When the attempt ended: the next one is counted from here. */
   at: number;
@@ -28,34 +34,28 @@ export interface DeliveryAttempt {
  * was disabled or deleted) is left as it is. Returns the endpoint if this attempt disabled it.
  */
 export function recordDeliveryAttempt(
-  ctx: Pick<CoreContext, 'db' | 'scrubSecrets'>,
+  ctx: Pick<CoreContext, 'data' | 'scrubSecrets'>,
   attempt: DeliveryAttempt,
-): WebhookEndpointRow | null {
+): Promise<WebhookEndpointRow | null> {
   const { outcome, at } = attempt;
   const delivered = isDelivered(outcome);
-  return ctx.db.transaction((tx) => {
-    const row = tx
-      .select()
-      .from(webhookDeliveries)
-      .where(
-        and(eq(webhookDeliveries.id, attempt.deliveryId), eq(webhookDeliveries.status, 'pending')),
-      )
-      .get();
-    if (!row) return null;
+  return ctx.data.transact(function* (tx) {
+    // Attempts on one endpoint take turns: their streak and the disabling happen once.
+    yield* lockEndpoint(tx, attempt.endpointId);
+    const row = yield* findDeliveryRow(tx, attempt.deliveryId, undefined);
+    if (row?.status !== 'pending') return null;
     const attempts = row.attempts + 1;
     const delay = delivered ? null : nextAttemptDelay(attempts);
-    tx.update(webhookDeliveries)
-      .set({
-        attempts,
-        status: delivered ? 'delivered' : delay === null ? 'failed' : 'pending',
-        nextAttemptAt: delay === null ? null : at + delay,
-        lastAttemptAt: at,
-        lastStatusCode: outcome.statusCode,
-        lastError: delivered ? null : shortReason(ctx, outcome.error),
-        updatedAt: at,
-      })
-      .where(eq(webhookDeliveries.id, row.id))
-      .run();
-    return noteEndpointHealth(tx, row.endpointId, delivered, at, attempt.disableAfterMs);
+    const written = yield* updatePendingDeliveryRow(tx, row.id, {
+      attempts,
+      status: delivered ? 'delivered' : delay === null ? 'failed' : 'pending',
+      nextAttemptAt: delay === null ? null : at + delay,
+      lastAttemptAt: at,
+      lastStatusCode: outcome.statusCode,
+      lastError: delivered ? null : shortReason(ctx, outcome.error),
+      updatedAt: at,
+    });
+    if (!written) return null;
+    return yield* noteEndpointHealth(tx, row.endpointId, delivered, at, attempt.disableAfterMs);
   });
 }

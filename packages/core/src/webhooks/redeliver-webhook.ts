@@ -1,8 +1,6 @@
-import { and, eq } from 'drizzle-orm';
-import { webhookDeliveries } from '@genhub/db';
+import { findDeliveryRow, updatePendingDeliveryRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import { ownerCondition } from '../owners';
 import type { WebhookDelivery } from '../schemas';
 import { findWebhookEndpoint } from './find-webhook-endpoint';
 import { insertWebhookDelivery } from './insert-webhook-delivery';
@@ -15,24 +13,15 @@ import { webhookSettingsOf } from './webhook-settings';
  * same `webhook-id` and body, a fresh retry schedule); a pending one is simply made due.
  */
 export async function redeliverWebhook(ctx: CoreContext, id: string): Promise<WebhookDelivery> {
-  const original = ctx.db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.id, id), ownerCondition(ctx, webhookDeliveries.owner)))
-    .get();
+  const original = await ctx.data.run((data) => findDeliveryRow(data, id, ctx.owner));
   if (!original) throw new CoreError('NOT_FOUND', `Webhook delivery ${id} does not exist`, 'id');
   refuseDisabledEndpoint(await findWebhookEndpoint(ctx, original.endpointId));
   const now = ctx.clock.now();
-  const row =
+  const row = await ctx.data.run((data) =>
     original.status === 'pending'
-      ? ctx.db
-          .update(webhookDeliveries)
-          .set({ nextAttemptAt: now, updatedAt: now })
-          .where(eq(webhookDeliveries.id, original.id))
-          .returning()
-          .get()
+      ? updatePendingDeliveryRow(data, original.id, { nextAttemptAt: now, updatedAt: now })
       : insertWebhookDelivery(
-          ctx.db,
+          data,
           {
             endpointId: original.endpointId,
             owner: original.owner,
@@ -41,7 +30,8 @@ export async function redeliverWebhook(ctx: CoreContext, id: string): Promise<We
             messageId: original.messageId,
           },
           now,
-        );
+        ),
+  );
   webhookSettingsOf(ctx).enqueued.emit();
   return toWebhookDelivery(row ?? original);
 }

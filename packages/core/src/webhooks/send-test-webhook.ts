@@ -16,10 +16,12 @@ export async function sendTestWebhook(ctx: CoreContext, id: string): Promise<Web
     endpointId: endpoint.id,
     message: 'A test event from genhub: this endpoint receives its webhooks.',
   });
-  const row = insertWebhookDelivery(
-    ctx.db,
-    { endpointId: endpoint.id, owner: endpoint.owner, eventType: 'webhook.test', payload },
-    now,
+  const row = await ctx.data.run((data) =>
+    insertWebhookDelivery(
+      data,
+      { endpointId: endpoint.id, owner: endpoint.owner, eventType: 'webhook.test', payload },
+      now,
+    ),
   );
   webhookSettingsOf(ctx).enqueued.emit();
   return toWebhookDelivery(row);

@@ -83,8 +83,10 @@ describe('webhook endpoints', () => {
     const { endpoint } = await create(alice);
     const ping = await sendTestWebhook(alice, endpoint.id);
     expect(await listWebhookEndpoints(bob)).toEqual([]);
-    expect(listWebhookDeliveries(bob, { limit: 30 }).items).toEqual([]);
-    expect(listWebhookDeliveries(bob, { limit: 30, endpointId: endpoint.id }).items).toEqual([]);
+    expect((await listWebhookDeliveries(bob, { limit: 30 })).items).toEqual([]);
+    expect(
+      (await listWebhookDeliveries(bob, { limit: 30, endpointId: endpoint.id })).items,
+    ).toEqual([]);
     const notFound = 'does not exist';
     await expect(updateWebhookEndpoint(bob, { id: endpoint.id, enabled: false })).rejects.toThrow(
       notFound,
@@ -94,7 +96,9 @@ describe('webhook endpoints', () => {
     await expect(deleteWebhookEndpoint(bob, endpoint.id)).rejects.toThrow(notFound);
     await expect(redeliverWebhook(bob, ping.id)).rejects.toThrow(notFound);
     expect(await listWebhookEndpoints(alice)).toEqual([endpoint]);
-    expect(listWebhookDeliveries(alice, { limit: 30 }).items.map((d) => d.id)).toEqual([ping.id]);
+    expect((await listWebhookDeliveries(alice, { limit: 30 })).items.map((d) => d.id)).toEqual([
+      ping.id,
+    ]);
   });
 
   it('allows a user a limited number of endpoints', async () => {
@@ -116,7 +120,7 @@ describe('webhook endpoints', () => {
     const ping = await sendTestWebhook(alice, endpoint.id);
     const off = await updateWebhookEndpoint(alice, { id: endpoint.id, enabled: false });
     expect(off).toMatchObject({ enabled: false, disabledReason: null });
-    expect(listWebhookDeliveries(alice, { limit: 30 }).items).toEqual([
+    expect((await listWebhookDeliveries(alice, { limit: 30 })).items).toEqual([
       expect.objectContaining({ id: ping.id, status: 'failed', nextAttemptAt: null }),
     ]);
     await expect(sendTestWebhook(alice, endpoint.id)).rejects.toThrow('disabled');
@@ -133,7 +137,7 @@ describe('webhook endpoints', () => {
     await sendTestWebhook(alice, endpoint.id);
     expect(await deleteWebhookEndpoint(alice, endpoint.id)).toEqual({ id: endpoint.id });
     expect(await listWebhookEndpoints(alice)).toEqual([]);
-    expect(listWebhookDeliveries(alice, { limit: 30 }).items).toEqual([]);
+    expect((await listWebhookDeliveries(alice, { limit: 30 })).items).toEqual([]);
   });
 
   it('pages the delivery log newest first, by endpoint and status', async () => {
@@ -142,13 +146,15 @@ describe('webhook endpoints', () => {
     const pings: string[] = [];
     for (const e of [first, second, first, first])
       pings.push((await sendTestWebhook(alice, e.id)).id);
-    const page1 = listWebhookDeliveries(alice, { limit: 2 });
+    const page1 = await listWebhookDeliveries(alice, { limit: 2 });
     expect(page1.items.map((d) => d.id)).toEqual([pings[3], pings[2]]);
-    const page2 = listWebhookDeliveries(alice, { limit: 2, cursor: page1.nextCursor });
+    const page2 = await listWebhookDeliveries(alice, { limit: 2, cursor: page1.nextCursor });
     expect(page2.items.map((d) => d.id)).toEqual([pings[1], pings[0]]);
     expect(page2.nextCursor).toBeNull();
-    const ofFirst = listWebhookDeliveries(alice, { limit: 30, endpointId: first.id });
+    const ofFirst = await listWebhookDeliveries(alice, { limit: 30, endpointId: first.id });
     expect(ofFirst.items.map((d) => d.id)).toEqual([pings[3], pings[2], pings[0]]);
-    expect(listWebhookDeliveries(alice, { limit: 30, status: 'delivered' }).items).toEqual([]);
+    expect((await listWebhookDeliveries(alice, { limit: 30, status: 'delivered' })).items).toEqual(
+      [],
+    );
   });
 });

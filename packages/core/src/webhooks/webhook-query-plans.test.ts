@@ -13,9 +13,9 @@ describe('the webhook queries', () => {
     expect(
       plan("select id, events from webhook_endpoints where owner = 'u' and enabled = 1"),
     ).toContain('USING INDEX webhook_endpoints_owner_idx');
-    // The worker's scan, soonest first, without sorting.
+    // The worker's claim (`claimDueDeliveries`): its scan, soonest first, without sorting.
     const due = plan(
-      "select * from webhook_deliveries where status = 'pending' and next_attempt_at <= 1 order by next_attempt_at limit 8",
+      "update webhook_deliveries set next_attempt_at = 2 where id in (select id from webhook_deliveries where status = 'pending' and next_attempt_at <= 1 and id not in ('x') order by next_attempt_at limit 8) returning *",
     );
     expect(due).toContain('USING INDEX webhook_deliveries_due_idx');
     expect(due).not.toContain('TEMP B-TREE');

@@ -45,7 +45,8 @@ const endpointOf = async (
     enabled: true,
   });
 
-const deliveries = (ctx: CoreContext = alice) => listWebhookDeliveries(ctx, { limit: 100 }).items;
+const deliveries = async (ctx: CoreContext = alice) =>
+  (await listWebhookDeliveries(ctx, { limit: 100 })).items;
 const endpointRow = (id: string) =>
   t.ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).get();
 const payloadOf = (id: string) =>
@@ -64,7 +65,7 @@ describe('queuing deliveries with task changes', () => {
     await endpointOf(alice, ['task.failed']);
     await endpointOf({ ...t.ctx, owner: 'bob' }, ['task.completed', 'task.failed']);
     const task = await runTask(alice, 'a lighthouse');
-    const queued = deliveries();
+    const queued = await deliveries();
     expect(queued).toEqual([
       expect.objectContaining({
         endpointId: wants.id,
@@ -72,7 +73,7 @@ describe('queuing deliveries with task changes', () => {
         status: 'pending',
       }),
     ]);
-    expect(deliveries({ ...t.ctx, owner: 'bob' })).toEqual([]);
+    expect(await deliveries({ ...t.ctx, owner: 'bob' })).toEqual([]);
     const body = JSON.parse(payloadOf(queued[0]?.id ?? '') ?? '{}') as Record<string, unknown>;
     expect(body).toMatchObject({
       type: 'task.completed',
@@ -96,7 +97,7 @@ describe('queuing deliveries with task changes', () => {
     alice = { ...t.ctx, owner: 'alice' };
     await endpointOf(alice, ['task.failed']);
     await runTask(alice, 'refused');
-    expect(deliveries().map((d) => d.eventType)).toEqual(['task.failed']);
+    expect((await deliveries()).map((d) => d.eventType)).toEqual(['task.failed']);
   });
 
   it('queues nothing for a switched-off endpoint', async () => {
@@ -107,7 +108,7 @@ describe('queuing deliveries with task changes', () => {
       .where(eq(webhookEndpoints.id, endpoint.id))
       .run();
     await runTask(alice, 'quiet');
-    expect(deliveries()).toEqual([]);
+    expect(await deliveries()).toEqual([]);
   });
 });
 
@@ -124,7 +125,7 @@ describe('the delivery worker', () => {
       'content-type': 'application/json',
     });
     expect(sender.sent[0]?.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
-    expect(deliveries()).toEqual([
+    expect(await deliveries()).toEqual([
       expect.objectContaining({
         status: 'delivered',
         attempts: 1,
@@ -148,7 +149,7 @@ describe('the delivery worker', () => {
     for (let attempt = 1; attempt <= webhookRetryDelaysMs.length; attempt++) {
       await w.runDue();
       expect(sender.sent).toHaveLength(attempt);
-      const [row] = deliveries();
+      const [row] = await deliveries();
       if (!row || row.nextAttemptAt === null || row.lastAttemptAt === null) break;
       waits.push(row.nextAttemptAt - row.lastAttemptAt);
       // Not a moment early.
@@ -160,7 +161,7 @@ describe('the delivery worker', () => {
     expect(waits).toEqual([
       5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
     ]);
-    expect(deliveries()).toEqual([
+    expect(await deliveries()).toEqual([
       expect.objectContaining({
         status: 'failed',
         attempts: 8,
@@ -180,7 +181,7 @@ describe('the delivery worker', () => {
     await sendTestWebhook(alice, endpoint.id);
     await before.runDue();
     await before.stop();
-    expect(deliveries()[0]).toMatchObject({
+    expect((await deliveries())[0]).toMatchObject({
       status: 'pending',
       attempts: 1,
       lastError: 'connect ECONNREFUSED',
@@ -191,12 +192,12 @@ describe('the delivery worker', () => {
     const after = worker({ send: up.send, pollMs: 10 });
     after.start();
     await until(
-      () => deliveries()[0]?.status === 'delivered',
+      async () => (await deliveries())[0]?.status === 'delivered',
       5_000,
       'the delivery after a restart',
     );
     expect(up.sent).toHaveLength(1);
-    expect(deliveries()[0]).toMatchObject({ attempts: 2, lastStatusCode: 200 });
+    expect((await deliveries())[0]).toMatchObject({ attempts: 2, lastStatusCode: 200 });
   });
 
   it('sends a task’s delivery as soon as the task ends, when running', async () => {
@@ -204,7 +205,11 @@ describe('the delivery worker', () => {
     const sender = scriptedSender(() => answered(200));
     worker({ send: sender.send, pollMs: 60_000 }).start();
     await runTask(alice, 'prompt delivery');
-    await until(() => deliveries()[0]?.status === 'delivered', 5_000, 'the task’s delivery');
+    await until(
+      async () => (await deliveries())[0]?.status === 'delivered',
+      5_000,
+      'the task’s delivery',
+    );
   });
 
   it('disables an endpoint after five days of failed attempts, and says so once', async () => {
@@ -235,7 +240,7 @@ describe('the delivery worker', () => {
     });
     expect(disabled).toEqual([endpoint.id]);
     // Nothing pending is left to send, and nothing new is queued for it.
-    const log = deliveries();
+    const log = await deliveries();
     expect(log.filter((d) => d.status === 'pending')).toEqual([]);
     expect(log.find((d) => d.id === waiting.id)?.status).toBe('failed');
     const sentWhenDisabled = sender.sent.length;
@@ -243,7 +248,7 @@ describe('the delivery worker', () => {
     await w.runDue();
     expect(sender.sent).toHaveLength(sentWhenDisabled);
     await runTask(alice, 'after disabling');
-    expect(deliveries().filter((d) => d.eventType === 'task.completed')).toEqual([]);
+    expect((await deliveries()).filter((d) => d.eventType === 'task.completed')).toEqual([]);
   });
 
   it('forgets a failure streak when an attempt is delivered', async () => {

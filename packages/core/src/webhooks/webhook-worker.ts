@@ -1,10 +1,12 @@
-import { eq } from 'drizzle-orm';
-import { webhookEndpoints, type WebhookDeliveryRow, type WebhookEndpointRow } from '@genhub/db';
+import {
+  claimDueDeliveries,
+  failPendingDeliveries,
+  findEndpointRow,
+  type WebhookDeliveryRow,
+  type WebhookEndpointRow,
+} from '@genhub/db';
 import type { CoreContext } from '../context';
 import type { TaskEventType } from '../schemas';
-import { claimWebhookDelivery } from './claim-webhook-delivery';
-import { dueWebhookDeliveries } from './due-webhook-deliveries';
-import { failPendingDeliveries } from './fail-pending-deliveries';
 import { pruneWebhookDeliveries } from './prune-webhook-deliveries';
 import { recordDeliveryAttempt } from './record-delivery-attempt';
 import { disableFailingEndpointAfterMs } from './retry-schedule';
@@ -48,6 +50,8 @@ export class WebhookWorker {
   private running = false;
   private unsubscribes: (() => void)[] = [];
   private prunedAt = Number.NEGATIVE_INFINITY;
+  /** The scan under way: scans take turns, so each counts the attempts the one before started. */
+  private scanning: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -73,22 +77,36 @@ export class WebhookWorker {
     this.unsubscribes = [];
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // A scan that was claiming when stopped starts its attempts: wait for them too.
+    await this.scanning;
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
   /** Starts every due delivery there is room for; resolves when their outcomes are written. */
   async runDue(): Promise<void> {
+    const scan = this.scanning.then(() => this.startDue());
+    this.scanning = scan.catch(() => undefined);
+    await Promise.all(await scan);
+  }
+
+  /** Claims what is due and starts its attempts; the attempts as they run. */
+  private async startDue(): Promise<Promise<void>[]> {
     const now = this.ctx.clock.now();
-    this.prune(now);
+    await this.prune(now);
     const room = (this.options.concurrency ?? 8) - this.inFlight.size;
-    if (room <= 0) return;
-    const claimUntil = now + (this.options.claimMs ?? 2 * 60_000);
-    const due = dueWebhookDeliveries(this.ctx.db, now, room + this.inFlight.size)
-      .filter((row) => !this.inFlight.has(row.id))
-      .slice(0, room)
-      // Each attempt is this instance's alone: another one sharing the database skips it.
-      .filter((row) => claimWebhookDelivery(this.ctx.db, row, claimUntil));
-    await Promise.all(due.map((row) => this.track(row)));
+    if (room <= 0) return [];
+    // Each attempt is this instance's alone: its claim keeps it from other instances sharing
+    // the database (and from this one's next scans) until `claimMs` runs out; one still under
+    // way then is skipped here.
+    const claimed = await this.ctx.data.run((data) =>
+      claimDueDeliveries(data, {
+        now,
+        until: now + (this.options.claimMs ?? 2 * 60_000),
+        limit: room,
+        skip: [...this.inFlight.keys()],
+      }),
+    );
+    return claimed.map((row) => this.track(row));
   }
 
   private track(row: WebhookDeliveryRow): Promise<void> {
@@ -119,28 +137,30 @@ export class WebhookWorker {
     });
   }
 
-  private prune(now: number): void {
+  private async prune(now: number): Promise<void> {
     if (now - this.prunedAt < hourMs) return;
     this.prunedAt = now;
-    pruneWebhookDeliveries(this.ctx.db, now - (this.options.keepDeliveriesMs ?? 30 * 24 * hourMs));
+    await pruneWebhookDeliveries(
+      this.ctx,
+      now - (this.options.keepDeliveriesMs ?? 30 * 24 * hourMs),
+    );
   }
 
   private async attempt(row: WebhookDeliveryRow): Promise<void> {
     const { ctx } = this;
-    const endpoint = ctx.db
-      .select()
-      .from(webhookEndpoints)
-      .where(eq(webhookEndpoints.id, row.endpointId))
-      .get();
+    const endpoint = await ctx.data.run((data) => findEndpointRow(data, row.endpointId, undefined));
     if (!endpoint) return;
     const now = ctx.clock.now();
     if (!endpoint.enabled) {
-      failPendingDeliveries(ctx.db, endpoint.id, now, 'Not sent: the endpoint is disabled');
+      await ctx.data.run((data) =>
+        failPendingDeliveries(data, endpoint.id, now, 'Not sent: the endpoint is disabled'),
+      );
       return;
     }
     const outcome = await this.send(row, endpoint, now);
-    const disabled = recordDeliveryAttempt(ctx, {
+    const disabled = await recordDeliveryAttempt(ctx, {
       deliveryId: row.id,
+      endpointId: row.endpointId,
       outcome,
       at: ctx.clock.now(),
       disableAfterMs: this.options.disableAfterMs ?? disableFailingEndpointAfterMs,

@@ -14,7 +14,8 @@ export type Step =
  * `rows`, `first`, `exec` or `raw`, and the runner executes it. On SQLite the runner drives
  * the generator synchronously, inside one of better-sqlite3's transactions when asked, so
  * nothing else runs on the connection meanwhile; on PostgreSQL it awaits each statement on
- * the connection of the unit's transaction.
+ * the connection of the unit's transaction. A failed statement throws into the unit; let it
+ * end the unit, since PostgreSQL refuses every later statement of a transaction after one fails.
  */
 export type Unit<T> = Generator<Step, T, unknown>;
 

@@ -77,10 +77,10 @@ describe('retired models are refused for new work, naming the replacement', () =
     expect(old.model).toBe('v2');
     cancelTask(t.ctx, old.id);
     t.clock.advance(9 * 86_400_000);
-    expect(() => retryTask(t.ctx, old.id)).toThrow(
+    await expect(retryTask(t.ctx, old.id)).rejects.toThrow(
       expect.objectContaining({ field: 'model', message: 'v2 was retired on 2026-01-10: use v3' }),
     );
-    expect(getTask(t.ctx, old.id)).toMatchObject({ model: 'v2', status: 'canceled' });
+    expect(await getTask(t.ctx, old.id)).toMatchObject({ model: 'v2', status: 'canceled' });
     expect((await listTasks(t.ctx)).items.map((task) => task.model)).toEqual(['v2']);
     expect(t.ctx.providers.describe()[1]?.models.map((m) => m.id)).toEqual(['v3']);
   });

@@ -23,8 +23,11 @@ describe('the local engine’s clips', () => {
   afterEach(() => t.close());
 
   const finished = async (id: string) => {
-    await until(() => ['completed', 'failed'].includes(getTask(t.ctx, id).status), 60_000);
-    return getTask(t.ctx, id);
+    await until(
+      async () => ['completed', 'failed'].includes((await getTask(t.ctx, id)).status),
+      60_000,
+    );
+    return await getTask(t.ctx, id);
   };
 
   it('makes a text-to-video MP4 of the length asked for, with a poster, offline', async () => {

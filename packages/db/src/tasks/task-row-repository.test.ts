@@ -1,0 +1,4 @@
+import { openSqliteDataSource } from '../../test/open-sqlite-data-source';
+import { taskRowRepositorySuite } from './task-row-repository-suite';
+
+taskRowRepositorySuite('SQLite', openSqliteDataSource);
