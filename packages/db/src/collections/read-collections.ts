@@ -1,6 +1,7 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import type { CollectionRow } from '../schema';
+import { ownedBy } from '../data/owned-by';
 
 export type CollectionWithCount = CollectionRow & { count: number };
 
@@ -27,7 +28,7 @@ export async function readCollections(
       })
       .from(collections)
       .leftJoin(collectionItems, eq(collectionItems.collectionId, collections.id))
-      .where(owner === undefined ? undefined : eq(collections.owner, owner))
+      .where(ownedBy(collections.owner, owner))
       .groupBy(collections.id)
       // Two users' collections may share a name: the id settles their order.
       .orderBy(asc(name), asc(collections.id))

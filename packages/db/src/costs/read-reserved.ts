@@ -1,6 +1,7 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, isNotNull, sql } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import { byText } from './by-text';
+import { ownedBy } from '../data/owned-by';
 
 /**
  * The query behind `readReserved`. The synchronous budget check runs this same builder on
@@ -26,7 +27,7 @@ export function reservedQuery(
       and(
         sql`${tasks.status} in ('pending', 'processing')`,
         unit === undefined ? isNotNull(tasks.costUnit) : sql`${tasks.costUnit} = ${unit}`,
-        owner === undefined ? undefined : eq(tasks.owner, owner),
+        ownedBy(tasks.owner, owner),
       ),
     )
     .groupBy(tasks.costUnit);

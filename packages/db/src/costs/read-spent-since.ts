@@ -1,5 +1,6 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, gte, sql } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
+import { ownedBy } from '../data/owned-by';
 
 /**
  * The query behind `readSpentSince`. The synchronous budget check runs this same builder on
@@ -23,7 +24,7 @@ export function spentSinceQuery(
         // Spelled as `=` on the column so SQLite matches the partial spend index.
         sql`${tasks.costUnit} = ${unit}`,
         gte(tasks.finishedAt, since),
-        owner === undefined ? undefined : eq(tasks.owner, owner),
+        ownedBy(tasks.owner, owner),
       ),
     );
 }

@@ -1,7 +1,8 @@
-import { and, count, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, count, gte, isNotNull, sql } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import { byText } from './by-text';
 import { usageDay } from './usage-day';
+import { ownedBy } from '../data/owned-by';
 
 export interface UsageRowsRequest {
   /** Tasks that finished at or after this instant (epoch ms). */
@@ -74,7 +75,7 @@ export async function readUsageRows(
         gte(tasks.finishedAt, request.since),
         isNotNull(tasks.actualCost),
         isNotNull(tasks.costUnit),
-        request.owner === undefined ? undefined : eq(tasks.owner, request.owner),
+        ownedBy(tasks.owner, request.owner),
       ),
     )
     .groupBy(day, tasks.provider, tasks.model, tasks.planId, tasks.costUnit);

@@ -1,6 +1,7 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, lt } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import type { PlanRow } from '../schema';
+import { ownedBy } from '../data/owned-by';
 
 export interface PlanRowsRequest {
   /** The acting user; absent for everyone's plans. */
@@ -21,10 +22,7 @@ export async function listPlanRows(
     .select()
     .from(plans)
     .where(
-      and(
-        cursor === undefined ? undefined : lt(plans.id, cursor),
-        owner === undefined ? undefined : eq(plans.owner, owner),
-      ),
+      and(cursor === undefined ? undefined : lt(plans.id, cursor), ownedBy(plans.owner, owner)),
     )
     .orderBy(desc(plans.id))
     .limit(limit + 1);

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import type { PlanRow } from '../schema';
+import { ownedBy } from '../data/owned-by';
 
 /** A plan's row, if it exists and `owner` (the acting user; absent for everyone) holds it. */
 export async function readPlanRow(
@@ -12,7 +13,7 @@ export async function readPlanRow(
   const [row] = await db
     .select()
     .from(plans)
-    .where(and(eq(plans.id, id), owner === undefined ? undefined : eq(plans.owner, owner)))
+    .where(and(eq(plans.id, id), ownedBy(plans.owner, owner)))
     .limit(1);
   return row;
 }

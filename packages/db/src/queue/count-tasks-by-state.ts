@@ -1,6 +1,7 @@
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import type { TaskRow } from '../schema';
+import { ownedBy } from '../data/owned-by';
 
 export interface TaskStateCount {
   provider: string;
@@ -17,7 +18,7 @@ export async function countTasksByState(
   return db
     .select({ provider: tasks.provider, status: tasks.status, count: count() })
     .from(tasks)
-    .where(owner === undefined ? undefined : eq(tasks.owner, owner))
+    .where(ownedBy(tasks.owner, owner))
     .groupBy(tasks.provider, tasks.status)
     .orderBy(tasks.provider, tasks.status);
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import type { TaskRow } from '../schema';
+import { ownedBy } from '../data/owned-by';
 
 /** What names a task in the queue. */
 export interface QueueRowNaming {
@@ -45,12 +46,7 @@ export async function nameQueueRows(
       : await db
           .select({ id: assets.id, name: assets.name })
           .from(assets)
-          .where(
-            and(
-              inArray(assets.id, firstInputs),
-              owner === undefined ? undefined : eq(assets.owner, owner),
-            ),
-          );
+          .where(and(inArray(assets.id, firstInputs), ownedBy(assets.owner, owner)));
   const names = new Map(uploads.map((upload) => [upload.id, upload.name]));
   return new Map(
     rows.map(({ id, assetIds, ...row }): [string, QueueRowNaming] => {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
+import { ownedBy } from '../data/owned-by';
 
 export interface RunningQueueRow {
   id: string;
@@ -57,12 +58,7 @@ export async function readQueueRows(
       db
         .select(columns)
         .from(tasks)
-        .where(
-          and(
-            eq(tasks.status, 'processing'),
-            owner === undefined ? undefined : eq(tasks.owner, owner),
-          ),
-        ),
+        .where(and(eq(tasks.status, 'processing'), ownedBy(tasks.owner, owner))),
     )
     .orderBy(asc(tasks.provider), desc(tasks.priority), asc(tasks.id));
 

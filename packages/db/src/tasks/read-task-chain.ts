@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import type { TaskRow } from '../schema';
+import { ownedBy } from '../data/owned-by';
 
 export interface TaskChainRequest {
   /** The step to start from. */
@@ -34,7 +35,7 @@ export interface TaskChainRows {
 function chainSteps({ dialect, t }: DataSource, request: TaskChainRequest): SQL {
   const { tasks, generations } = t;
   const { taskId, owner, maxNodes } = request;
-  const theirs = owner === undefined ? undefined : eq(tasks.owner, owner);
+  const theirs = ownedBy(tasks.owner, owner);
   const marker = sql`',' || ${tasks.id} || ','`;
   const unwalked =
     dialect === 'pg'

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import { first, type Unit } from '../data/unit-of-work';
 import type { WebhookDeliveryRow } from '../webhook-schema';
+import { ownedBy } from '../data/owned-by';
 
 /** A delivery by id, when `owner` (if given) holds it. */
 export function* findDeliveryRow(
@@ -14,8 +15,6 @@ export function* findDeliveryRow(
     db
       .select()
       .from(deliveries)
-      .where(
-        and(eq(deliveries.id, id), owner === undefined ? undefined : eq(deliveries.owner, owner)),
-      ),
+      .where(and(eq(deliveries.id, id), ownedBy(deliveries.owner, owner))),
   );
 }

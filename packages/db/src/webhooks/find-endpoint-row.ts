@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import { first, type Unit } from '../data/unit-of-work';
 import type { WebhookEndpointRow } from '../webhook-schema';
+import { ownedBy } from '../data/owned-by';
 
 /** An endpoint by id, when `owner` (if given) holds it. */
 export function* findEndpointRow(
@@ -14,8 +15,6 @@ export function* findEndpointRow(
     db
       .select()
       .from(endpoints)
-      .where(
-        and(eq(endpoints.id, id), owner === undefined ? undefined : eq(endpoints.owner, owner)),
-      ),
+      .where(and(eq(endpoints.id, id), ownedBy(endpoints.owner, owner))),
   );
 }

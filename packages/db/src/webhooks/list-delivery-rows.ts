@@ -2,6 +2,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import { rows, type Unit } from '../data/unit-of-work';
 import type { WebhookDeliveryRow } from '../webhook-schema';
+import { ownedBy } from '../data/owned-by';
 
 export interface DeliveryRowsRequest {
   /** The acting user; absent for everyone's. */
@@ -35,7 +36,7 @@ export function* listDeliveryRows(
       .from(deliveries)
       .where(
         and(
-          owner === undefined ? undefined : eq(deliveries.owner, owner),
+          ownedBy(deliveries.owner, owner),
           endpointId === undefined ? undefined : eq(deliveries.endpointId, endpointId),
           status === undefined ? undefined : eq(deliveries.status, status),
           cursor ? lt(deliveries.id, cursor) : undefined,

@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import { rows, type Unit } from '../data/unit-of-work';
 import type { WebhookEndpointRow } from '../webhook-schema';
+import { ownedBy } from '../data/owned-by';
 
 /** `owner`'s endpoints (everyone's when absent), oldest first. */
 export function* listEndpointRows(
@@ -10,10 +11,6 @@ export function* listEndpointRows(
 ): Unit<WebhookEndpointRow[]> {
   const endpoints = t.webhookEndpoints;
   return yield* rows(
-    db
-      .select()
-      .from(endpoints)
-      .where(owner === undefined ? undefined : eq(endpoints.owner, owner))
-      .orderBy(asc(endpoints.id)),
+    db.select().from(endpoints).where(ownedBy(endpoints.owner, owner)).orderBy(asc(endpoints.id)),
   );
 }
