@@ -13,6 +13,10 @@ const dialectNeutral = {
     'src/costs/**',
     'src/collections/**',
     'src/accounts/**',
+    'src/assets/**',
+    'src/settings/**',
+    'src/metrics/**',
+    'src/engine/**',
   ],
   // The SQLite runner of units of work is where the synchronous calls belong.
   ignores: ['**/*.test.ts', 'src/data/data-source.ts'],

@@ -86,7 +86,7 @@ export async function buildApp(
   const secret = loadSecret(env.dataDir);
   protectDataDir(env.dataDir); // what the lines above created (files/, secret.key)
   // Keys an admin stored: the scrubber (logs included) knows them from start and as they change.
-  const providerKeys = new RuntimeProviderKeys(handle.db, env, secret);
+  const providerKeys = await RuntimeProviderKeys.load(sqliteDataSource(handle.db), env, secret);
   const scrubSecrets = providerKeys.scrubSecrets;
   const clock = options.clock ?? systemClock;
   const fastify = Fastify({
@@ -129,7 +129,14 @@ export async function buildApp(
     fastify.log,
   );
   providerKeys.onChange = () => cluster.announce('provider-keys');
-  cluster.on('provider-keys', () => providerKeys.reload());
+  cluster.on('provider-keys', () => {
+    providerKeys.reload().catch((error: unknown) => {
+      fastify.log.error(
+        { err: error },
+        'could not read the provider keys another instance changed',
+      );
+    });
+  });
   const metrics = new Registry();
   const providerCalls = providerCallHistogram(metrics);
   const core: CoreContext = {
@@ -149,7 +156,6 @@ export async function buildApp(
         ),
       { log: fastify.log, now: () => clock.now() },
     ),
-    providerKeys,
     clock,
     log: fastify.log,
     monthlyBudgets: env.MONTHLY_BUDGET,
@@ -192,7 +198,7 @@ export async function buildApp(
     onSessionsChanged: () => viewers.forget(),
   });
   const viewers = new ViewerCache(
-    (source) => resolveViewer(auth, handle.db, source),
+    (source) => resolveViewer(auth, core.data, source),
     () => clock.now(),
   );
   const viewerOf = (source: ViewerSource) => viewers.of(source);
@@ -208,8 +214,17 @@ export async function buildApp(
         : null,
     handle.db,
   );
-  await registerTrpc(fastify, core, env, auth, viewerOf, countSocketCall, () => viewers.forget());
-  registerAuthRoutes(fastify, auth, handle.db);
+  await registerTrpc(
+    fastify,
+    core,
+    env,
+    auth,
+    viewerOf,
+    countSocketCall,
+    () => viewers.forget(),
+    providerKeys,
+  );
+  registerAuthRoutes(fastify, auth, core.data);
   registerHealthRoute(fastify);
   registerReadyRoute(fastify, appReadinessChecks({ db: handle.db, storage }));
   registerStateGauges(metrics, {

@@ -25,7 +25,7 @@ export async function addUser(
   const password = `pw for ${email}`;
   const user = await createUser(
     server.app.auth,
-    server.app.core.db,
+    server.app.core.data,
     { email, name: email.split('@')[0] ?? email, password, role },
     { actorId: null, ip: null },
   );

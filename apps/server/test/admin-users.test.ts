@@ -186,9 +186,12 @@ describe('admin.*', () => {
     }
     try {
       for (const change of [{ role: 'member' as const }, { disabled: true }]) {
-        const call = () =>
-          updateUser(db(), { id: ed.id, ...change }, { actorId: ada.id, ip: null });
-        expect(call).toThrow(/last enabled admin/);
+        const call = updateUser(
+          server.app.core.data,
+          { id: ed.id, ...change },
+          { actorId: ada.id, ip: null },
+        );
+        await expect(call).rejects.toThrow(/last enabled admin/);
       }
       expect(db().select().from(users).where(eq(users.id, ed.id)).get()).toMatchObject({
         role: 'admin',
@@ -277,7 +280,8 @@ describe('admin.*', () => {
     // Several events in one millisecond: the id breaks the tie, and none is lost or repeated.
     const at = Date.now();
     for (let i = 0; i < 5; i += 1) {
-      recordAudit(db(), { kind: 'settings-changed', subject: `tie ${i}`, detail: { i } }, at);
+      const entry = { kind: 'settings-changed' as const, subject: `tie ${i}`, detail: { i } };
+      await server.app.core.data.run((d) => recordAudit(d, entry, at));
     }
     // A row whose detail is not a JSON object (written by something else): shown without detail.
     db()

@@ -20,7 +20,7 @@ describe('onboarding', () => {
     const { db } = core;
     // What a server made before it had accounts: rows with no owner.
     const before = createTask(core, createTaskInput.parse({ prompt: 'made before accounts' }));
-    createCollection(core, 'Old board');
+    await createCollection(core, 'Old board');
     // Until an admin exists, only onboarding answers.
     const { client, ws } = connectClient(server.url);
     await expect(client.task.list.query({})).rejects.toMatchObject({

@@ -13,10 +13,10 @@ export async function userWithKey(
   keyName: string,
 ): Promise<{ id: string; key: string; keyId: string }> {
   const noOne = { actorId: null, ip: null };
-  const user = await createUser(app.auth, app.core.db, account, noOne);
+  const user = await createUser(app.auth, app.core.data, account, noOne);
   const created = await createKey(
     app.auth,
-    app.core.db,
+    app.core.data,
     { userId: user.id, name: keyName, scopes, expiresInDays: null },
     noOne,
   );

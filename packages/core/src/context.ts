@@ -4,7 +4,6 @@ import type { Signal } from './events/signal';
 import type { TaskEventBus } from './events/task-event-bus';
 import type { Logger } from './log';
 import type { ProviderRegistry } from './providers/registry';
-import type { ProviderKeyView } from './schemas';
 import type { FileLeases } from './storage/file-leases';
 import type { Storage } from './storage/storage';
 import type { WebhookSettings } from './webhooks/webhook-settings';
@@ -43,21 +42,6 @@ export interface CoreContext {
   maxVideoBytes?: number;
   /** An ffmpeg for video posters (FFMPEG_PATH); absent or null: neutral posters. */
   ffmpegPath?: string | null;
-  /** Provider keys an admin sets while the server runs (the server supplies them). */
-  providerKeys?: ProviderKeysControl;
   /** Outgoing webhooks: how endpoint secrets are sealed, which hosts tests may reach. */
   webhooks?: WebhookSettings;
-}
-
-/** Sets and clears stored provider keys; adapters and the secret scrubber follow at once. */
-export interface ProviderKeysControl {
-  list(): ProviderKeyView[];
-  set(name: string, value: string, actor: ProviderKeysActor): ProviderKeyView;
-  clear(name: string, actor: ProviderKeysActor): ProviderKeyView;
-}
-
-/** Who changes a key, for the audit log. */
-export interface ProviderKeysActor {
-  actorId: string | null;
-  ip: string | null;
 }

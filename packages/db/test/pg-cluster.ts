@@ -1,13 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { parsePgUrl } from '../src/pg/parse-pg-url';
+import './pg-test-database';
 import { startPgCluster } from './start-pg-cluster';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A PostgreSQL URL whose user may create and drop databases. */
-    pgAdminUrl: string;
-  }
-}
 
 /**
  * Vitest global setup for the PostgreSQL tests: the server at TEST_DATABASE_URL when set, else

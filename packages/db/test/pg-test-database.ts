@@ -2,6 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A PostgreSQL URL whose user may create and drop databases. */
+    pgAdminUrl: string;
+  }
+}
+
 async function asAdmin(query: string): Promise<void> {
   const client = new Client({ connectionString: inject('pgAdminUrl') });
   await client.connect();

@@ -1,4 +1,4 @@
-import type { Db } from '@genhub/db';
+import type { DataSource } from '@genhub/db';
 import { TRPCError } from '@trpc/server';
 import type { Auth } from '../auth/create-auth';
 import type { Actor } from '../auth/create-user';
@@ -18,7 +18,7 @@ export interface NewOwnKey {
  */
 export async function createOwnKey(
   auth: Auth,
-  db: Db,
+  data: DataSource,
   viewer: Viewer,
   input: NewOwnKey,
   actor: Actor,
@@ -34,7 +34,7 @@ export async function createOwnKey(
   }
   const created = await createKey(
     auth,
-    db,
+    data,
     {
       userId: viewer.user.id,
       name: input.name,

@@ -1,6 +1,5 @@
-import { users, type Db } from '@genhub/db';
+import { findUserRowByEmail, type DataSource } from '@genhub/db';
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
 import type { Auth } from '../auth/create-auth';
 import { createUser, type Actor, type NewUser } from '../auth/create-user';
 import type { UserSummary } from '@genhub/api';
@@ -12,15 +11,15 @@ import { summarizeUser } from './summarize-user';
  */
 export async function inviteUser(
   auth: Auth,
-  db: Db,
+  data: DataSource,
   input: NewUser,
   actor: Actor,
 ): Promise<UserSummary> {
   try {
     // Someone just made has no quotas yet.
-    return summarizeUser(await createUser(auth, db, input, actor), []);
+    return summarizeUser(await createUser(auth, data, input, actor), []);
   } catch (error) {
-    if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+    if (await findUserRowByEmail(data, input.email)) {
       throw new TRPCError({
         code: 'CONFLICT',
         message: `A user with the email ${input.email} already exists`,

@@ -1,22 +1,21 @@
-import { users, type Db } from '@genhub/db';
-import { eq } from 'drizzle-orm';
+import { updateUserRow, type DataSource } from '@genhub/db';
 import type { Actor } from '../auth/create-user';
 import { auditLimitChange } from './audit-limit-change';
 import { findUser } from './find-user';
 import type { UserLimits } from './user-limits';
 
 /** Sets a user's own request and upload limits (null: the server's), and audits it. */
-export function setUserLimits(
-  db: Db,
+export async function setUserLimits(
+  data: DataSource,
   change: { id: string } & UserLimits,
   actor: Actor,
   now: number = Date.now(),
-): { ok: true } {
+): Promise<{ ok: true }> {
   const { tasksPerMinute, maxUploadMb } = change;
-  db.transaction((tx) => {
-    const user = findUser(tx, change.id);
-    tx.update(users).set({ tasksPerMinute, maxUploadMb }).where(eq(users.id, user.id)).run();
-    auditLimitChange(tx, {
+  await data.transact(function* (tx) {
+    const user = yield* findUser(tx, change.id);
+    yield* updateUserRow(tx, user.id, { tasksPerMinute, maxUploadMb });
+    yield* auditLimitChange(tx, {
       actor,
       email: user.email,
       detail: { tasksPerMinute, maxUploadMb },

@@ -1,15 +1,16 @@
 import {
+  deleteUserSessions,
+  hasOtherEnabledAdmin,
+  lockAdmins,
   quotaRowsQuery,
-  sessions,
-  sqliteDataSource,
-  users,
-  type Db,
-  type DbExecutor,
+  rows,
+  updateUserRow,
+  type DataSource,
+  type Unit,
   type UserRole,
   type UserRow,
 } from '@genhub/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/create-user';
 import { recordAudit } from '../auth/record-audit';
 import { findUser } from './find-user';
@@ -22,9 +23,10 @@ export interface UserChange {
   disabled?: boolean;
 }
 
-/** The user's summary, read in this (synchronous, SQLite) transaction. */
-const summaryIn = (tx: DbExecutor, user: UserRow) =>
-  summarizeUser(user, quotaRowsQuery(sqliteDataSource(tx), user.id).all());
+/** The user's summary, read in the same transaction. */
+function* summaryIn(tx: DataSource, user: UserRow): Unit<UserSummary> {
+  return summarizeUser(user, yield* rows(quotaRowsQuery(tx, user.id)));
+}
 
 const conflict = (message: string) => new TRPCError({ code: 'CONFLICT', message });
 
@@ -37,26 +39,23 @@ const removesAdmin = (user: UserRow, change: UserChange) =>
 /**
  * Changes a user's role or disables (or enables) them. Disabling ends their sessions; their
  * keys resolve to no one while they are disabled. No admin can disable or demote themselves,
- * and the last enabled admin stays one: checked and written in one transaction, so two admins
- * demoting each other at once cannot both succeed.
+ * and the last enabled admin stays one: checked and written in one transaction that holds the
+ * admins' lock, so two admins demoting each other at once cannot both succeed.
  */
-export function updateUser(
-  db: Db,
+export async function updateUser(
+  data: DataSource,
   change: UserChange,
   actor: Actor & { actorId: string },
-): UserSummary {
-  return db.transaction((tx) => {
-    const user = findUser(tx, change.id);
+  now: number = Date.now(),
+): Promise<UserSummary> {
+  return data.transact(function* (tx) {
+    yield* lockAdmins(tx);
+    const user = yield* findUser(tx, change.id);
     if (removesAdmin(user, change)) {
       if (user.id === actor.actorId) {
         throw conflict('You cannot disable or demote yourself: another admin has to');
       }
-      const otherAdmin = tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, user.id)))
-        .get();
-      if (!otherAdmin) {
+      if (!(yield* hasOtherEnabledAdmin(tx, user.id))) {
         throw conflict(`${user.email} is the last enabled admin: make someone else an admin first`);
       }
     }
@@ -65,21 +64,16 @@ export function updateUser(
     if (change.disabled !== undefined && change.disabled !== user.disabled) {
       detail.disabled = change.disabled;
     }
-    if (detail.role === undefined && detail.disabled === undefined) return summaryIn(tx, user);
-    const updated = tx
-      .update(users)
-      .set({ ...detail, updatedAt: new Date() })
-      .where(eq(users.id, user.id))
-      .returning()
-      .get();
-    if (detail.disabled === true) tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
-    recordAudit(tx, {
-      kind: 'user-changed',
-      actorId: actor.actorId,
-      subject: user.email,
-      ip: actor.ip,
-      detail,
-    });
-    return summaryIn(tx, updated);
+    if (detail.role === undefined && detail.disabled === undefined)
+      return yield* summaryIn(tx, user);
+    const updated = yield* updateUserRow(tx, user.id, { ...detail, updatedAt: new Date(now) });
+    if (!updated) throw new Error(`user ${user.id} was not updated`);
+    if (detail.disabled === true) yield* deleteUserSessions(tx, user.id);
+    yield* recordAudit(
+      tx,
+      { kind: 'user-changed', actorId: actor.actorId, subject: user.email, ip: actor.ip, detail },
+      now,
+    );
+    return yield* summaryIn(tx, updated);
   });
 }

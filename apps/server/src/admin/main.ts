@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   try {
     const auth = createAuth(handle.db, env, { secret: loadSecret(env.dataDir) });
     const data = sqliteDataSource(handle.db);
-    for (const line of await runAdminCommand(auth, handle.db, data, parsed)) console.log(line);
+    for (const line of await runAdminCommand(auth, data, parsed)) console.log(line);
     return 0;
   } finally {
     await handle.close();

@@ -1,4 +1,4 @@
-import type { DataSource, Db } from '@genhub/db';
+import type { DataSource } from '@genhub/db';
 import type { Auth } from '../auth/create-auth';
 import { createKey } from '../auth/create-key';
 import { createUser } from '../auth/create-user';
@@ -11,10 +11,9 @@ import { readPassword } from './read-password';
 /** The command line acts as no one in the audit log: it needs the data directory, not a sign-in. */
 const commandLine = { actorId: null, ip: null };
 
-/** Runs one admin command on the database (`db` for writes, `data` for reads); returns the lines to print. */
+/** Runs one admin command on the database; returns the lines to print. */
 export async function runAdminCommand(
   auth: Auth,
-  db: Db,
   data: DataSource,
   parsed: AdminCommand,
 ): Promise<string[]> {
@@ -23,16 +22,21 @@ export async function runAdminCommand(
       const { options } = parsed;
       const role = options.admin ? 'admin' : 'member';
       // A member first would close onboarding with no one to run the server.
-      if (role === 'member' && needsAdmin(db)) {
+      if (role === 'member' && (await needsAdmin(data))) {
         throw new UsageError('The first user must be the admin: add --admin');
       }
       const { password, generated } = await readPassword(options);
       const name = options.name ?? options.email.split('@')[0] ?? options.email;
       // The first admin, made here instead of by onboarding, also gets what was made before.
       const user =
-        role === 'admin' && needsAdmin(db)
-          ? await setupFirstAdmin(auth, db, { email: options.email, name, password }, null)
-          : await createUser(auth, db, { email: options.email, name, password, role }, commandLine);
+        role === 'admin' && (await needsAdmin(data))
+          ? await setupFirstAdmin(auth, data, { email: options.email, name, password }, null)
+          : await createUser(
+              auth,
+              data,
+              { email: options.email, name, password, role },
+              commandLine,
+            );
       return [
         `created ${role} ${user.email} (${user.id})`,
         ...(generated ? [`password: ${password}`] : []),
@@ -42,7 +46,7 @@ export async function runAdminCommand(
       const { options } = parsed;
       const { password, generated } = await readPassword(options);
       const user = await findUserByEmail(data, options.email);
-      await setPassword(auth, db, { user, password }, commandLine);
+      await setPassword(auth, data, { user, password }, commandLine);
       return [
         `password reset for ${options.email}; their sessions were ended`,
         ...(generated ? [`password: ${password}`] : []),
@@ -53,7 +57,7 @@ export async function runAdminCommand(
       const user = await findUserByEmail(data, options.email);
       const created = await createKey(
         auth,
-        db,
+        data,
         {
           userId: user.id,
           name: options.name,

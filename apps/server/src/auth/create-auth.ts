@@ -1,16 +1,25 @@
 import { createHmac } from 'node:crypto';
 import { apiKey } from '@better-auth/api-key';
-import { accounts, apiKeys, sessions, users, verifications, type Db } from '@genhub/db';
+import {
+  accounts,
+  apiKeys,
+  findUserRow,
+  findUserRowByEmail,
+  sessions,
+  sqliteDataSource,
+  users,
+  verifications,
+  type Db,
+} from '@genhub/db';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
-import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import { buildEdgePolicy } from '../edge/build-edge-policy';
 import type { Env } from '../env';
 import { clientIpHeader } from './client-ip-header';
-import { recordAudit } from './record-audit';
+import { recordAudit, type AuditEntry } from './record-audit';
 
 export const apiKeyPrefix = 'gh_';
 
@@ -54,6 +63,9 @@ export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
   const policy = buildEdgePolicy(env);
   const secure = env.PUBLIC_BASE_URL?.startsWith('https:') ?? false;
   const log = options.log;
+  // The hooks below read and write through the repositories; better-auth's adapter takes `db`.
+  const data = sqliteDataSource(db);
+  const audit = (entry: AuditEntry) => data.run((d) => recordAudit(d, entry));
   return betterAuth({
     appName: 'genhub',
     baseURL: env.PUBLIC_BASE_URL,
@@ -85,13 +97,9 @@ export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
       session: {
         create: {
           // A disabled user gets no session, whichever way they sign in.
-          before: (session) => {
-            const user = db
-              .select({ disabled: users.disabled })
-              .from(users)
-              .where(eq(users.id, session.userId))
-              .get();
-            return Promise.resolve(user && !user.disabled ? undefined : false);
+          before: async (session) => {
+            const user = await data.run((d) => findUserRow(d, session.userId));
+            return user && !user.disabled ? undefined : false;
           },
         },
       },
@@ -99,29 +107,25 @@ export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
     hooks: {
       // A disabled user's right password is refused exactly like a wrong one, so the answer
       // does not confirm the password.
-      before: createAuthMiddleware((ctx) => {
-        if (ctx.path !== '/sign-in/email') return Promise.resolve();
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
         const email = signInBody.safeParse(ctx.body).data?.email;
-        if (email === undefined) return Promise.resolve();
-        const user = db
-          .select({ disabled: users.disabled })
-          .from(users)
-          .where(eq(users.email, email))
-          .get();
-        if (!user?.disabled) return Promise.resolve();
+        if (email === undefined) return;
+        const user = await findUserRowByEmail(data, email);
+        if (!user?.disabled) return;
         const ip = ctx.headers?.get(clientIpHeader) ?? null;
-        recordAudit(db, { kind: 'sign-in-failed', subject: email, ip });
+        await audit({ kind: 'sign-in-failed', subject: email, ip });
         throw new APIError('UNAUTHORIZED', {
           message: 'Invalid email or password',
           code: 'INVALID_EMAIL_OR_PASSWORD',
         });
       }),
-      after: createAuthMiddleware((ctx) => {
+      after: createAuthMiddleware(async (ctx) => {
         if (sessionEnders.has(ctx.path)) options.onSessionsChanged?.();
         if (ctx.path === '/change-password') {
           const session = ctx.context.session;
           if (session && !isAPIError(ctx.context.returned)) {
-            recordAudit(db, {
+            await audit({
               kind: 'password-reset',
               actorId: session.user.id,
               subject: session.user.email,
@@ -129,19 +133,17 @@ export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
               detail: { by: 'self' },
             });
           }
-          return Promise.resolve();
+          return;
         }
-        if (ctx.path !== '/sign-in/email') return Promise.resolve();
+        if (ctx.path !== '/sign-in/email') return;
         const email = signInBody.safeParse(ctx.body).data?.email ?? null;
         const ip = ctx.headers?.get(clientIpHeader) ?? null;
         const signedIn = ctx.context.newSession;
-        recordAudit(
-          db,
+        await audit(
           signedIn
             ? { kind: 'sign-in', actorId: signedIn.user.id, subject: signedIn.user.email, ip }
             : { kind: 'sign-in-failed', subject: email, ip },
         );
-        return Promise.resolve();
       }),
     },
     advanced: {

@@ -1,4 +1,4 @@
-import type { Db } from '@genhub/db';
+import type { DataSource } from '@genhub/db';
 import type { Auth } from './create-auth';
 import type { Actor } from './create-user';
 import { recordAudit } from './record-audit';
@@ -20,7 +20,7 @@ export interface CreatedKey {
 /** Creates an API key for a user with the given scopes and, optionally, an expiry in days. */
 export async function createKey(
   auth: Auth,
-  db: Db,
+  data: DataSource,
   input: { userId: string; name: string; scopes: Scope[]; expiresInDays: number | null },
   actor: Actor,
 ): Promise<CreatedKey> {
@@ -32,13 +32,16 @@ export async function createKey(
       expiresIn: input.expiresInDays === null ? null : (input.expiresInDays * dayMs) / 1000,
     },
   });
-  recordAudit(db, {
-    kind: 'key-created',
-    actorId: actor.actorId,
-    subject: created.id,
-    ip: actor.ip,
-    detail: { name: input.name, scopes: input.scopes, owner: input.userId },
-  });
+  // better-auth stored the key through its own adapter, so the event is written after it.
+  await data.run((d) =>
+    recordAudit(d, {
+      kind: 'key-created',
+      actorId: actor.actorId,
+      subject: created.id,
+      ip: actor.ip,
+      detail: { name: input.name, scopes: input.scopes, owner: input.userId },
+    }),
+  );
   return {
     id: created.id,
     key: created.key,

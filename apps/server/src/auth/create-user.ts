@@ -1,7 +1,7 @@
-import { users, type Db, type UserRole, type UserRow } from '@genhub/db';
-import { eq } from 'drizzle-orm';
+import { insertPasswordUser, type DataSource, type UserRole, type UserRow } from '@genhub/db';
 import { AccountError } from './account-error';
 import type { Auth } from './create-auth';
+import { preparePasswordUser } from './prepare-password-user';
 import { recordAudit } from './record-audit';
 
 export interface NewUser {
@@ -17,36 +17,36 @@ export interface Actor {
   ip: string | null;
 }
 
-/** Creates a user who signs in with email and password: how admins (and onboarding) add people. */
+/**
+ * Creates a user who signs in with email and password: how admins (and onboarding) add people.
+ * The user, their password and the audit event are written in one transaction.
+ */
 export async function createUser(
   auth: Auth,
-  db: Db,
+  data: DataSource,
   input: NewUser,
   actor: Actor,
+  now: number = Date.now(),
 ): Promise<UserRow> {
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+  const prepared = await preparePasswordUser(auth, input, now);
+  const created = await data.transact(function* (tx) {
+    const user = yield* insertPasswordUser(tx, prepared);
+    if (!user) return null;
+    yield* recordAudit(
+      tx,
+      {
+        kind: 'user-created',
+        actorId: actor.actorId,
+        subject: user.email,
+        ip: actor.ip,
+        detail: { role: input.role },
+      },
+      now,
+    );
+    return user;
+  });
+  if (!created) {
     throw new AccountError('EMAIL_TAKEN', `A user with the email ${input.email} already exists`);
   }
-  const context = await auth.$context;
-  const hash = await context.password.hash(input.password);
-  const created = await context.internalAdapter.createUser(
-    { email: input.email, name: input.name, role: input.role, disabled: false },
-    { method: 'admin' },
-  );
-  await context.internalAdapter.linkAccount({
-    userId: created.id,
-    providerId: 'credential',
-    accountId: created.id,
-    password: hash,
-  });
-  recordAudit(db, {
-    kind: 'user-created',
-    actorId: actor.actorId,
-    subject: input.email,
-    ip: actor.ip,
-    detail: { role: input.role },
-  });
-  const row = db.select().from(users).where(eq(users.id, created.id)).get();
-  if (!row) throw new Error('the user just created was not found');
-  return row;
+  return created;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { auditEvents, type AuditKind, type DbExecutor } from '@genhub/db';
+import { insertAuditRow, type AuditKind, type DataSource, type Unit } from '@genhub/db';
 
 export interface AuditEntry {
   kind: AuditKind;
@@ -9,17 +9,23 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | null;
 }
 
-/** Appends one security event. Never put a password, key or token in `detail`. */
-export function recordAudit(db: DbExecutor, entry: AuditEntry, at: number = Date.now()): void {
-  db.insert(auditEvents)
-    .values({
-      id: randomUUID(),
-      at,
-      kind: entry.kind,
-      actorId: entry.actorId ?? null,
-      subject: entry.subject ?? null,
-      ip: entry.ip ?? null,
-      detail: entry.detail ?? null,
-    })
-    .run();
+/**
+ * Appends one security event: `yield*` it in the transaction of the change it describes, or
+ * run it alone (`data.run`) for an event with no change of ours. Never put a password, key or
+ * token in `detail`.
+ */
+export function* recordAudit(
+  tx: DataSource,
+  entry: AuditEntry,
+  at: number = Date.now(),
+): Unit<void> {
+  yield* insertAuditRow(tx, {
+    id: randomUUID(),
+    at,
+    kind: entry.kind,
+    actorId: entry.actorId ?? null,
+    subject: entry.subject ?? null,
+    ip: entry.ip ?? null,
+    detail: entry.detail ?? null,
+  });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@genhub/db';
+import type { DataSource } from '@genhub/db';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sendError } from '../routes/send-error';
@@ -16,16 +16,16 @@ const setupBody = z.object({ email: emailSchema, password: passwordSchema, name:
  * onboarding at `/api/setup`. Registered after the edge guard, so its Origin and Host checks
  * apply here too.
  */
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth, db: Db) {
+export function registerAuthRoutes(app: FastifyInstance, auth: Auth, data: DataSource) {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     handler: async (req, reply) => sendWebResponse(reply, await auth.handler(toWebRequest(req))),
   });
 
-  app.get('/api/setup', () => ({ needsAdmin: needsAdmin(db) }));
+  app.get('/api/setup', async () => ({ needsAdmin: await needsAdmin(data) }));
 
-  // One onboarding at a time, so two racing requests cannot both create the first admin.
+  // One onboarding at a time here (the first admin's transaction decides between instances).
   let running: Promise<unknown> = Promise.resolve();
   app.post('/api/setup', async (req, reply) => {
     const body = setupBody.safeParse(req.body);
@@ -35,7 +35,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, db: Db) {
         .join('; ');
       return sendError(reply, 400, 'INVALID_INPUT', message);
     }
-    const setup = running.then(() => setupFirstAdmin(auth, db, body.data, req.ip));
+    const setup = running.then(() => setupFirstAdmin(auth, data, body.data, req.ip));
     running = setup.catch(() => undefined);
     try {
       const admin = await setup;

@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { users, type Db } from '@genhub/db';
-import { eq } from 'drizzle-orm';
+import { findUserRow, type DataSource, type UserRow } from '@genhub/db';
 import { z } from 'zod';
 import type { Auth } from './create-auth';
 import { scopesOfPermissions, scopesOfRole } from './scopes';
@@ -23,16 +22,12 @@ function presentedKey(source: ViewerSource): string | null {
   return tokenParams.safeParse(source.connectionParams).data?.token ?? null;
 }
 
-function activeUser(db: Db, id: string) {
-  const user = db.select().from(users).where(eq(users.id, id)).get();
+async function activeUser(data: DataSource, id: string): Promise<UserRow | null> {
+  const user = await data.run((d) => findUserRow(d, id));
   return user && !user.disabled ? user : null;
 }
 
-function viewerOf(
-  user: NonNullable<ReturnType<typeof activeUser>>,
-  via: Viewer['via'],
-  granted: Scope[],
-): Viewer {
+function viewerOf(user: UserRow, via: Viewer['via'], granted: Scope[]): Viewer {
   const allowed = scopesOfRole(user.role);
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
@@ -48,7 +43,7 @@ function viewerOf(
  */
 export async function resolveViewer(
   auth: Auth,
-  db: Db,
+  data: DataSource,
   source: ViewerSource,
 ): Promise<Viewer | null> {
   const key = presentedKey(source);
@@ -56,7 +51,7 @@ export async function resolveViewer(
     if (key === '') return null;
     const verified = await auth.api.verifyApiKey({ body: { key } });
     if (!verified.valid || !verified.key) return null;
-    const user = activeUser(db, verified.key.referenceId);
+    const user = await activeUser(data, verified.key.referenceId);
     if (!user) return null;
     const viewer = viewerOf(user, 'key', scopesOfPermissions(verified.key.permissions));
     const expiresAt = verified.key.expiresAt ? new Date(verified.key.expiresAt).getTime() : null;
@@ -65,7 +60,7 @@ export async function resolveViewer(
   const cookie = source.headers.cookie;
   if (cookie === undefined) return null;
   const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
-  const user = session ? activeUser(db, session.user.id) : null;
+  const user = session ? await activeUser(data, session.user.id) : null;
   if (!session || !user) return null;
   const viewer = viewerOf(user, 'session', scopesOfRole(user.role));
   return { ...viewer, expiresAt: new Date(session.session.expiresAt).getTime() };

@@ -1,4 +1,4 @@
-import type { Db, UserRow } from '@genhub/db';
+import type { DataSource, UserRow } from '@genhub/db';
 import type { Auth } from './create-auth';
 import type { Actor } from './create-user';
 import { recordAudit } from './record-audit';
@@ -6,7 +6,7 @@ import { recordAudit } from './record-audit';
 /** Sets a user's password and signs them out everywhere (a reset after a leak must end old sessions). */
 export async function setPassword(
   auth: Auth,
-  db: Db,
+  data: DataSource,
   input: { user: Pick<UserRow, 'id' | 'email'>; password: string },
   actor: Actor,
 ): Promise<void> {
@@ -24,10 +24,12 @@ export async function setPassword(
     });
   }
   await context.internalAdapter.deleteUserSessions(user.id);
-  recordAudit(db, {
-    kind: 'password-reset',
-    actorId: actor.actorId,
-    subject: user.email,
-    ip: actor.ip,
-  });
+  await data.run((d) =>
+    recordAudit(d, {
+      kind: 'password-reset',
+      actorId: actor.actorId,
+      subject: user.email,
+      ip: actor.ip,
+    }),
+  );
 }

@@ -21,7 +21,7 @@ export async function imagesResponse(
   format: ResponseFormat,
   linkTo: (generationId: string) => string,
 ): Promise<ImagesResponse> {
-  const files = readGenerationFiles(core.db, { taskId: task.id });
+  const files = await readGenerationFiles(core, { taskId: task.id });
   if (files.length === 0) {
     throw new OpenAiError(
       502,

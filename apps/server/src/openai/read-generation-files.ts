@@ -1,21 +1,13 @@
-import { generations, type DbExecutor } from '@genhub/db';
-import { asc, eq } from 'drizzle-orm';
+import { readGenerationFileRows, type GenerationFileRow } from '@genhub/db';
+import type { CoreContext } from '@genhub/core';
 
-export interface GenerationFile {
-  id: string;
-  file: string;
-  mime: string;
-}
-
-/** The stored files of a task's images in order, or of one image by its id. */
+/**
+ * The stored files of a task's images in order, or of one image by its id: the acting user's
+ * (the server's core, for a signed link: anyone's).
+ */
 export function readGenerationFiles(
-  db: DbExecutor,
+  core: Pick<CoreContext, 'data' | 'owner'>,
   by: { taskId: string } | { id: string },
-): GenerationFile[] {
-  return db
-    .select({ id: generations.id, file: generations.file, mime: generations.mime })
-    .from(generations)
-    .where('taskId' in by ? eq(generations.taskId, by.taskId) : eq(generations.id, by.id))
-    .orderBy(asc(generations.index))
-    .all();
+): Promise<GenerationFileRow[]> {
+  return readGenerationFileRows(core.data, by, core.owner);
 }

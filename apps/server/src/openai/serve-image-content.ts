@@ -27,7 +27,7 @@ export async function serveImageContent(
       'The link is not valid or has expired',
     );
   }
-  const [found] = readGenerationFiles(deps.core.db, { id });
+  const [found] = await readGenerationFiles(deps.core, { id });
   if (!found) {
     throw new OpenAiError(404, 'invalid_request_error', 'not_found', 'The image no longer exists');
   }

@@ -20,14 +20,14 @@ export const accountKeysRouter = router({
     .input(c.create.input)
     .output(c.create.output)
     .mutation(({ ctx, input }) =>
-      createOwnKey(ctx.auth, ctx.core.db, ctx.viewer, input, actorOf(ctx)),
+      createOwnKey(ctx.auth, ctx.core.data, ctx.viewer, input, actorOf(ctx)),
     ),
   /** Revokes one of the caller's keys at once, closing the WebSockets that came with it. */
   revoke: keyManagementProcedure
     .input(c.revoke.input)
     .output(c.revoke.output)
-    .mutation(({ ctx, input }) => {
-      const revoked = revokeOwnKey(ctx.core.db, ctx.viewer.user.id, input.id, actorOf(ctx));
+    .mutation(async ({ ctx, input }) => {
+      const revoked = await revokeOwnKey(ctx.core.data, ctx.viewer.user.id, input.id, actorOf(ctx));
       ctx.userSockets.end({ keyId: input.id });
       return revoked;
     }),

@@ -7,13 +7,13 @@ import { router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
 
 const keysOf = (ctx: TrpcContext) => {
-  if (!ctx.core.providerKeys) {
+  if (!ctx.providerKeys) {
     throw new TRPCError({
       code: 'PRECONDITION_FAILED',
       message: 'This server does not manage provider keys at runtime',
     });
   }
-  return ctx.core.providerKeys;
+  return ctx.providerKeys;
 };
 
 const { providerKeys: c } = appContract.admin;

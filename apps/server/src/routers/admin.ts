@@ -21,13 +21,13 @@ const usersRouter = router({
   create: adminProcedure
     .input(c.create.input)
     .output(c.create.output)
-    .mutation(({ ctx, input }) => inviteUser(ctx.auth, ctx.core.db, input, actorOf(ctx))),
+    .mutation(({ ctx, input }) => inviteUser(ctx.auth, ctx.core.data, input, actorOf(ctx))),
   /** Changes a role or disables a user (which signs them out); never oneself, never the last admin. */
   update: adminProcedure
     .input(c.update.input)
     .output(c.update.output)
-    .mutation(({ ctx, input }) => {
-      const user = updateUser(ctx.core.db, input, actorOf(ctx));
+    .mutation(async ({ ctx, input }) => {
+      const user = await updateUser(ctx.core.data, input, actorOf(ctx));
       // An open WebSocket keeps the role and access it connected with: it must reconnect.
       if (input.disabled === true || input.role !== undefined)
         ctx.userSockets.end({ userId: input.id });
@@ -38,7 +38,7 @@ const usersRouter = router({
     .input(c.resetPassword.input)
     .output(c.resetPassword.output)
     .mutation(async ({ ctx, input }) => {
-      const done = await resetUserPassword(ctx.auth, ctx.core.db, input, actorOf(ctx));
+      const done = await resetUserPassword(ctx.auth, ctx.core.data, input, actorOf(ctx));
       ctx.userSockets.end({ userId: input.id });
       return done;
     }),
@@ -46,12 +46,12 @@ const usersRouter = router({
   setQuota: adminProcedure
     .input(c.setQuota.input)
     .output(c.setQuota.output)
-    .mutation(({ ctx, input }) => setUserQuota(ctx.core.db, input, actorOf(ctx))),
+    .mutation(({ ctx, input }) => setUserQuota(ctx.core.data, input, actorOf(ctx))),
   /** Sets a user's own task-creation rate and upload size (null: the server's). */
   setLimits: adminProcedure
     .input(c.setLimits.input)
     .output(c.setLimits.output)
-    .mutation(({ ctx, input }) => setUserLimits(ctx.core.db, input, actorOf(ctx))),
+    .mutation(({ ctx, input }) => setUserLimits(ctx.core.data, input, actorOf(ctx))),
 });
 
 const auditRouter = router({

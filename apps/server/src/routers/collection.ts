@@ -24,20 +24,20 @@ export const collectionRouter = router({
   delete: generateProcedure
     .input(c.delete.input)
     .output(c.delete.output)
-    .mutation(({ ctx, input }) => {
-      deleteCollection(ctx.core, input.id);
+    .mutation(async ({ ctx, input }) => {
+      await deleteCollection(ctx.core, input.id);
       return { ok: true as const };
     }),
   add: generateProcedure
     .input(c.add.input)
     .output(c.add.output)
-    .mutation(({ ctx, input }) => ({
-      changed: setInCollection(ctx.core, input.collectionId, input.ids, true),
+    .mutation(async ({ ctx, input }) => ({
+      changed: await setInCollection(ctx.core, input.collectionId, input.ids, true),
     })),
   remove: generateProcedure
     .input(c.remove.input)
     .output(c.remove.output)
-    .mutation(({ ctx, input }) => ({
-      changed: setInCollection(ctx.core, input.collectionId, input.ids, false),
+    .mutation(async ({ ctx, input }) => ({
+      changed: await setInCollection(ctx.core, input.collectionId, input.ids, false),
     })),
 });

@@ -14,7 +14,7 @@ const switchQueue = (apply: typeof pauseQueue) =>
     .input(c.pause.input)
     .output(c.pause.output)
     .mutation(async ({ ctx, input }) => {
-      apply(ctx.core, input.provider);
+      await apply(ctx.core, input.provider);
       return await getQueueStatus(coreForViewer(ctx.core, ctx.viewer, 'read'));
     });
 

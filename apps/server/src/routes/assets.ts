@@ -23,7 +23,7 @@ export function registerAssetRoutes(
       ) {
         return sendError(reply, 403, 'FORBIDDEN', 'The link is not valid or has expired');
       }
-      const asset = findAsset(core, id);
+      const asset = await findAsset(core, id);
       if (!asset) return sendError(reply, 404, 'NOT_FOUND', 'No such image');
       return reply
         .type(asset.mime)

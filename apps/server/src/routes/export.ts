@@ -27,7 +27,7 @@ export async function registerExportRoute(
     if (!parsed.success) {
       return sendError(reply, 400, 'INVALID_INPUT', 'Send "ids": the generations to download');
     }
-    const listed = exportEntries(allowed.core, parsed.data.ids);
+    const listed = await exportEntries(allowed.core, parsed.data.ids);
     const stored = await mapLimited(listed, 8, (e) => core.storage.has(e.file));
     const entries = listed.filter((_, i) => stored[i]);
     if (entries.length === 0)

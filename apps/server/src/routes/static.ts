@@ -34,7 +34,7 @@ export async function registerFileRoutes(
       if (!httpContract.file.params.safeParse({ key }).success)
         return sendError(reply, 400, 'INVALID_INPUT', 'The file name is not valid');
       // Another user's file answers as a missing one: its existence is not theirs to learn.
-      if (core && !mayReadFile(core, key))
+      if (core && !(await mayReadFile(core, key)))
         return sendError(reply, 404, 'NOT_FOUND', 'No such file');
       return undefined;
     });

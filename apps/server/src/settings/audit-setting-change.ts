@@ -1,14 +1,14 @@
-import type { DbExecutor } from '@genhub/db';
+import type { DataSource, Unit } from '@genhub/db';
 import { recordAudit } from '../auth/record-audit';
 import type { SettingsActor } from './provider-key-types';
 
 /** The audit row of a setting set or cleared: its name, never its value. */
-export function auditSettingChange(
-  tx: DbExecutor,
+export function* auditSettingChange(
+  tx: DataSource,
   change: { name: string; actor: SettingsActor; at: number; action: 'set' | 'clear' },
-): void {
+): Unit<void> {
   const { name, actor, at, action } = change;
-  recordAudit(
+  yield* recordAudit(
     tx,
     {
       kind: 'settings-changed',

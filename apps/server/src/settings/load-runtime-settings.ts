@@ -1,4 +1,4 @@
-import { runtimeSettings, type DbExecutor } from '@genhub/db';
+import { listRuntimeSettingRows, type DataSource } from '@genhub/db';
 import { decryptSetting } from './decrypt-setting';
 
 export interface StoredSetting {
@@ -9,9 +9,12 @@ export interface StoredSetting {
 }
 
 /** Every stored runtime setting by name, decrypted with `key`. */
-export function loadRuntimeSettings(db: DbExecutor, key: Buffer): Map<string, StoredSetting> {
+export async function loadRuntimeSettings(
+  data: DataSource,
+  key: Buffer,
+): Promise<Map<string, StoredSetting>> {
   const settings = new Map<string, StoredSetting>();
-  for (const row of db.select().from(runtimeSettings).all()) {
+  for (const row of await listRuntimeSettingRows(data)) {
     settings.set(row.name, {
       value: decryptSetting(key, row.name, row.encrypted),
       last4: row.last4,

@@ -1,8 +1,13 @@
-import type { CoreContext } from '@genhub/core';
+import type { ProviderKeyView } from '@genhub/core';
+import type { Actor } from '../auth/create-user';
 
-/** What the server gives core (and the admin router) to manage runtime provider keys. */
-export type ProviderKeysControl = NonNullable<CoreContext['providerKeys']>;
-/** One provider key as an admin sees it. */
-export type ProviderKeyView = ReturnType<ProviderKeysControl['list']>[number];
+export type { ProviderKeyView };
 /** Who changed a setting, for the row and the audit log. */
-export type SettingsActor = Parameters<ProviderKeysControl['set']>[2];
+export type SettingsActor = Actor;
+
+/** What the server gives the admin router to manage runtime provider keys. */
+export interface ProviderKeysControl {
+  list(): ProviderKeyView[];
+  set(name: string, value: string, actor: SettingsActor): Promise<ProviderKeyView>;
+  clear(name: string, actor: SettingsActor): Promise<ProviderKeyView>;
+}

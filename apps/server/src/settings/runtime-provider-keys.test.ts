@@ -1,4 +1,10 @@
-import { auditEvents, createTestDb, runtimeSettings, type DbHandle } from '@genhub/db';
+import {
+  auditEvents,
+  createTestDb,
+  runtimeSettings,
+  sqliteDataSource,
+  type DbHandle,
+} from '@genhub/db';
 import { isCoreError, redacted, silentLogger, type Logger } from '@genhub/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadEnv } from '../env';
@@ -15,9 +21,9 @@ describe('RuntimeProviderKeys', () => {
   afterEach(() => handle.close());
 
   /** A server's worth of provider keys on `handle`'s database, with its registry built. */
-  function start(vars: Record<string, string> = {}, log: Logger = silentLogger) {
+  async function start(vars: Record<string, string> = {}, log: Logger = silentLogger) {
     const env = loadEnv({ DATA_DIR: '/nonexistent-genhub', ...vars });
-    const keys = new RuntimeProviderKeys(handle.db, env, signing);
+    const keys = await RuntimeProviderKeys.load(sqliteDataSource(handle.db), env, signing);
     const registry = keys.buildProviders((view) => createProviders(view, signing, () => 1000), {
       log,
       now: () => 5000,
@@ -25,13 +31,13 @@ describe('RuntimeProviderKeys', () => {
     return { keys, registry };
   }
 
-  it('configures the provider in the same registry at once, and only that provider', () => {
+  it('configures the provider in the same registry at once, and only that provider', async () => {
     handle = createTestDb();
-    const { keys, registry } = start();
+    const { keys, registry } = await start();
     const kie = registry.get('kie');
     expect(registry.get('openrouter')?.configured).toBe(false);
 
-    const row = keys.set('OPENROUTER_API_KEY', orKey, admin);
+    const row = await keys.set('OPENROUTER_API_KEY', orKey, admin);
     expect(row).toEqual({
       name: 'OPENROUTER_API_KEY',
       provider: 'openrouter',
@@ -45,27 +51,30 @@ describe('RuntimeProviderKeys', () => {
     expect(registry.get('kie')).toBe(kie);
     expect(registry.ids()).toEqual(createProviders(loadEnv({}), signing, () => 0).ids());
 
-    expect(keys.clear('OPENROUTER_API_KEY', admin)).toMatchObject({ source: null, last4: null });
+    expect(await keys.clear('OPENROUTER_API_KEY', admin)).toMatchObject({
+      source: null,
+      last4: null,
+    });
     expect(registry.get('openrouter')?.configured).toBe(false);
   });
 
-  it('scrubs a key from the moment it is set, and still after it is cleared', () => {
+  it('scrubs a key from the moment it is set, and still after it is cleared', async () => {
     handle = createTestDb();
-    const { keys } = start();
+    const { keys } = await start();
     expect(keys.scrubSecrets(`Bearer ${orKey}`)).toBe(`Bearer ${orKey}`);
-    keys.set('OPENROUTER_API_KEY', orKey, admin);
+    await keys.set('OPENROUTER_API_KEY', orKey, admin);
     expect(keys.scrubSecrets(`Bearer ${orKey}`)).toBe(`Bearer ${redacted}`);
-    keys.clear('OPENROUTER_API_KEY', admin);
+    await keys.clear('OPENROUTER_API_KEY', admin);
     expect(keys.scrubSecrets(`echo ${encodeURIComponent(orKey)}`)).toBe(`echo ${redacted}`);
   });
 
-  it('stores only ciphertext and the last four, and audits the name without the value', () => {
+  it('stores only ciphertext and the last four, and audits the name without the value', async () => {
     handle = createTestDb();
-    const { keys } = start();
-    keys.set('FAL_KEY', 'fal-key-id:fal-key-secret', admin);
-    keys.clear('FAL_KEY', admin);
-    keys.clear('FAL_KEY', admin);
-    keys.set('GEMINI_API_KEY', 'AIzaSyRuntimeGemini', admin);
+    const { keys } = await start();
+    await keys.set('FAL_KEY', 'fal-key-id:fal-key-secret', admin);
+    await keys.clear('FAL_KEY', admin);
+    await keys.clear('FAL_KEY', admin);
+    await keys.set('GEMINI_API_KEY', 'AIzaSyRuntimeGemini', admin);
     const rows = handle.db.select().from(runtimeSettings).all();
     expect(rows.map(({ encrypted: _sealed, ...row }) => row)).toEqual([
       { name: 'GEMINI_API_KEY', last4: 'mini', updatedBy: 'admin-1', updatedAt: 5000 },
@@ -87,10 +96,10 @@ describe('RuntimeProviderKeys', () => {
     expect(JSON.stringify(audit)).not.toMatch(/fal-key-secret|AIzaSyRuntimeGemini/);
   });
 
-  it('lets an environment variable win, and says so', () => {
+  it('lets an environment variable win, and says so', async () => {
     handle = createTestDb();
-    const { keys } = start({ GEMINI_API_KEY: 'AIzaFromTheEnvironment' });
-    expect(keys.set('GEMINI_API_KEY', 'AIzaFromTheSettingsPage', admin)).toMatchObject({
+    const { keys } = await start({ GEMINI_API_KEY: 'AIzaFromTheEnvironment' });
+    expect(await keys.set('GEMINI_API_KEY', 'AIzaFromTheSettingsPage', admin)).toMatchObject({
       source: 'env',
       last4: 'ment',
       updatedAt: null,
@@ -100,14 +109,14 @@ describe('RuntimeProviderKeys', () => {
     expect(keys.scrubSecrets('AIzaFromTheSettingsPage')).toBe(redacted);
   });
 
-  it('reports a value another SECRET_KEY sealed, uses none of it, and keeps going', () => {
+  it('reports a value another SECRET_KEY sealed, uses none of it, and keeps going', async () => {
     handle = createTestDb();
-    const first = start({ SECRET_KEY: 'the-first-secret-key-0123456789' });
-    first.keys.set('KIE_API_KEY', 'kie-runtime-key-0123456789', admin);
+    const first = await start({ SECRET_KEY: 'the-first-secret-key-0123456789' });
+    await first.keys.set('KIE_API_KEY', 'kie-runtime-key-0123456789', admin);
 
     const warnings: unknown[] = [];
     const log: Logger = { ...silentLogger, warn: (obj, msg) => void warnings.push([obj, msg]) };
-    const second = start({ SECRET_KEY: 'another-secret-key-9876543210' }, log);
+    const second = await start({ SECRET_KEY: 'another-secret-key-9876543210' }, log);
     const row = second.keys.list().find((r) => r.name === 'KIE_API_KEY');
     expect(row).toEqual({
       name: 'KIE_API_KEY',
@@ -123,19 +132,20 @@ describe('RuntimeProviderKeys', () => {
     expect(warnings).toEqual([[{ name: 'KIE_API_KEY' }, `stored KIE_API_KEY: ${cannotDecrypt}`]]);
 
     // Setting it again seals it with the key in force.
-    second.keys.set('KIE_API_KEY', 'kie-runtime-key-again-0000', admin);
+    await second.keys.set('KIE_API_KEY', 'kie-runtime-key-again-0000', admin);
     expect(second.registry.get('kie')?.configured).toBe(true);
     expect(
-      start({ SECRET_KEY: 'another-secret-key-9876543210' }).registry.get('kie')?.configured,
+      (await start({ SECRET_KEY: 'another-secret-key-9876543210' })).registry.get('kie')
+        ?.configured,
     ).toBe(true);
   });
 
-  it('refuses a name that is not a provider key', () => {
+  it('refuses a name that is not a provider key', async () => {
     handle = createTestDb();
-    const { keys } = start();
+    const { keys } = await start();
     let error: unknown;
     try {
-      keys.set('PUBLIC_BASE_URL', 'https://evil.example', admin);
+      await keys.set('PUBLIC_BASE_URL', 'https://evil.example', admin);
     } catch (e) {
       error = e;
     }

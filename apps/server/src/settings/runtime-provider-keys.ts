@@ -1,5 +1,5 @@
 import { CoreError, createSecretScrubber, type Logger, type ProviderRegistry } from '@genhub/core';
-import type { Db } from '@genhub/db';
+import type { DataSource } from '@genhub/db';
 import type { Env } from '../env';
 import { configuredSecrets } from '../providers';
 import { clearRuntimeSetting } from './clear-runtime-setting';
@@ -25,7 +25,6 @@ const isProviderKeyName = (name: string): name is ProviderKeyName =>
  * and the secret scrubber knows a key from the moment it is set.
  */
 export class RuntimeProviderKeys implements ProviderKeysControl {
-  private readonly key: Buffer;
   private stored: Map<string, StoredSetting>;
   /** Every value seen since start, cleared ones too: a call under way may still echo one. */
   private readonly values = new Set<string>();
@@ -34,13 +33,30 @@ export class RuntimeProviderKeys implements ProviderKeysControl {
   /** Told after this instance set or cleared a key (other instances then `reload()`). */
   onChange: () => void = () => undefined;
 
-  constructor(
-    private readonly db: Db,
+  /** The provider keys stored in `data`, read and decrypted. */
+  static async load(
+    data: DataSource,
+    env: Env,
+    signingSecret: Buffer,
+  ): Promise<RuntimeProviderKeys> {
+    const key = deriveSettingsKey(env.SECRET_KEY, signingSecret);
+    return new RuntimeProviderKeys(
+      data,
+      env,
+      signingSecret,
+      key,
+      await loadRuntimeSettings(data, key),
+    );
+  }
+
+  private constructor(
+    private readonly data: DataSource,
     private readonly env: Env,
     private readonly signingSecret: Buffer,
+    private readonly key: Buffer,
+    stored: Map<string, StoredSetting>,
   ) {
-    this.key = deriveSettingsKey(env.SECRET_KEY, signingSecret);
-    this.stored = loadRuntimeSettings(db, this.key);
+    this.stored = stored;
     for (const { value } of this.stored.values()) if (value !== null) this.values.add(value);
     this.rescrub();
   }
@@ -78,23 +94,26 @@ export class RuntimeProviderKeys implements ProviderKeysControl {
     return providerKeyNames.map((name) => this.describe(name));
   }
 
-  set(name: string, value: string, actor: SettingsActor): ProviderKeyView {
+  async set(name: string, value: string, actor: SettingsActor): Promise<ProviderKeyView> {
     const known = this.known(name);
     const attached = this.requireAttached();
-    const saved = saveRuntimeSetting(this.db, this.key, { name, value, actor, at: attached.now() });
-    this.stored.set(known, saved);
-    this.values.add(value);
     // Before the adapter: a vendor error echoing the new key is scrubbed from the first call.
+    this.values.add(value);
     this.rescrub();
+    const at = attached.now();
+    this.stored.set(
+      known,
+      await saveRuntimeSetting(this.data, this.key, { name, value, actor, at }),
+    );
     this.rebuild(known, attached);
     this.onChange();
     return this.describe(known);
   }
 
-  clear(name: string, actor: SettingsActor): ProviderKeyView {
+  async clear(name: string, actor: SettingsActor): Promise<ProviderKeyView> {
     const known = this.known(name);
     const attached = this.requireAttached();
-    clearRuntimeSetting(this.db, { name, actor, at: attached.now() });
+    await clearRuntimeSetting(this.data, { name, actor, at: attached.now() });
     this.stored.delete(known);
     this.rebuild(known, attached);
     this.onChange();
@@ -102,10 +121,11 @@ export class RuntimeProviderKeys implements ProviderKeysControl {
   }
 
   /** Reads the stored keys again (another instance changed one) and rebuilds what changed. */
-  reload(): void {
+  async reload(): Promise<void> {
     const attached = this.requireAttached();
+    const loaded = await loadRuntimeSettings(this.data, this.key);
     const before = this.stored;
-    this.stored = loadRuntimeSettings(this.db, this.key);
+    this.stored = loaded;
     for (const { value } of this.stored.values()) if (value !== null) this.values.add(value);
     this.rescrub();
     for (const name of providerKeyNames) {

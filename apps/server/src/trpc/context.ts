@@ -1,6 +1,7 @@
 import type { CoreContext } from '@genhub/core';
 import type { Auth } from '../auth/create-auth';
 import type { Viewer } from '../auth/viewer';
+import type { ProviderKeysControl } from '../settings/provider-key-types';
 import type { SubscriberConnection } from '../ws/subscriber-connection';
 import type { UserSockets } from '../ws/user-sockets';
 
@@ -20,4 +21,6 @@ export interface TrpcContext {
   userSockets: UserSockets;
   /** Counts a call against its rate limit, if it has one (throws TOO_MANY_REQUESTS past it). */
   countCall: (path: string) => Promise<void>;
+  /** Provider keys an admin sets while the server runs; null when this server does not manage them. */
+  providerKeys: ProviderKeysControl | null;
 }

@@ -1,14 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { WebhookWorker, type CoreContext } from '@genhub/core';
-import { users } from '@genhub/db';
+import { findUserRow } from '@genhub/db';
 import { recordAudit } from '../auth/record-audit';
 import type { Env } from '../env';
 import { createWebhookSender } from './send-webhook';
-
-/** The user's email for the audit log's subject, or their id when they are gone. */
-const emailOf = (core: CoreContext, userId: string) =>
-  core.db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ??
-  userId;
 
 /**
  * Starts sending outgoing webhooks: what was due before a restart goes out at once. An
@@ -32,16 +26,27 @@ export function startWebhookWorker(core: CoreContext, env: Env): WebhookWorker {
         { endpointId: endpoint.id, owner: endpoint.owner },
         'disabled a webhook endpoint whose deliveries kept failing',
       );
-      recordAudit(
-        core.db,
-        {
-          kind: 'webhook-disabled',
-          actorId: null,
-          subject: emailOf(core, endpoint.owner),
-          detail: { endpointId: endpoint.id, failingSince: endpoint.failingSince },
-        },
-        core.clock.now(),
-      );
+      const at = core.clock.now();
+      const audited = core.data.run(function* (d) {
+        // Its subject is the owner's email, or their id when they are gone.
+        const owner = yield* findUserRow(d, endpoint.owner);
+        yield* recordAudit(
+          d,
+          {
+            kind: 'webhook-disabled',
+            actorId: null,
+            subject: owner?.email ?? endpoint.owner,
+            detail: { endpointId: endpoint.id, failingSince: endpoint.failingSince },
+          },
+          at,
+        );
+      });
+      audited.catch((error: unknown) => {
+        core.log.error(
+          { err: error, endpointId: endpoint.id },
+          'could not audit a disabled webhook',
+        );
+      });
     },
   });
   worker.start();

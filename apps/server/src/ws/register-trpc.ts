@@ -7,6 +7,7 @@ import type { ViewerSource } from '../auth/resolve-viewer';
 import type { Viewer } from '../auth/viewer';
 import type { Env } from '../env';
 import type { CountSocketCall } from '../limits/limit-socket-calls';
+import type { ProviderKeysControl } from '../settings/provider-key-types';
 import { type AppRouter, appRouter } from '../router';
 import { refuseHttpSubscriptions } from './refuse-http-subscriptions';
 import { sharedPayloadEncoder } from './shared-payload-encoder';
@@ -30,6 +31,8 @@ export async function registerTrpc(
   countSocketCall?: CountSocketCall,
   /** Drops what is remembered of credentials, when a key, session or user changes. */
   forgetViewers: () => void = () => undefined,
+  /** Provider keys set at runtime, for the admin router. */
+  providerKeys: ProviderKeysControl | null = null,
 ): Promise<void> {
   const replays = new ReplayGate({
     running: env.EVENT_REPLAY_CONCURRENCY,
@@ -81,7 +84,17 @@ export async function registerTrpc(
           const countCall = async (path: string) => {
             if (connection) await countSocketCall?.(req.socket, viewer, path);
           };
-          return { core, connection, viewer, currentViewer, auth, ip, userSockets, countCall };
+          return {
+            core,
+            connection,
+            viewer,
+            currentViewer,
+            auth,
+            ip,
+            userSockets,
+            countCall,
+            providerKeys,
+          };
         },
         keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
         experimental_encoder: sharedPayloadEncoder,

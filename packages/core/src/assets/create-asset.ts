@@ -1,4 +1,4 @@
-import { assets } from '@genhub/db';
+import { insertAssetRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
@@ -39,10 +39,7 @@ export async function createAsset(
     createdAt: now,
   };
   try {
-    ctx.db
-      .insert(assets)
-      .values({ ...row, owner: ctx.owner ?? null })
-      .run();
+    await ctx.data.run((data) => insertAssetRow(data, { ...row, owner: ctx.owner ?? null }));
   } finally {
     ctx.fileLeases.release(stored.sha256);
   }

@@ -1,5 +1,4 @@
-import { inArray } from 'drizzle-orm';
-import { assets } from '@genhub/db';
+import { findAssetRows } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { ProviderError, type ReferenceImage } from '../providers/types';
 
@@ -18,7 +17,8 @@ export async function loadReferences(
   assetIds: string[],
 ): Promise<ReferenceImage[]> {
   if (assetIds.length === 0) return [];
-  const rows = ctx.db.select().from(assets).where(inArray(assets.id, assetIds)).all();
+  // Whoever acts, a task's references are read: the task was checked when it was created.
+  const rows = await findAssetRows(ctx.data, assetIds, undefined);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return Promise.all(
     assetIds.map(async (id) => {

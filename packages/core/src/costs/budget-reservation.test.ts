@@ -59,7 +59,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     t.ctx.monthlyBudgets = new Map([['credits', 60]]);
     t.scheduler.start();
     await spend(3);
-    pauseQueue(t.ctx);
+    await pauseQueue(t.ctx);
     const { accepted, refused } = tryCreate(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(accepted).toHaveLength(4);
     expect(refused).toEqual([
@@ -71,7 +71,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     ]);
     expect((await usage()).reserved).toEqual([{ unit: 'credits', amount: 32 }]);
 
-    resumeQueue(t.ctx);
+    await resumeQueue(t.ctx);
     await until(() => allFinished(accepted), 10_000, 'the queue to drain');
     expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 60, spent: 56, reserved: 0 }]);
     expect((await usage()).reserved).toEqual([]);
@@ -117,7 +117,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     );
     // 7 (5 + 2 billed) + 5 running.
     expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 20, spent: 0, reserved: 12 }]);
-    pauseQueue(t.ctx);
+    await pauseQueue(t.ctx);
     expect(tryCreate(['fits']).accepted).toHaveLength(1);
     expect(tryCreate(['too much']).refused).toEqual([
       'This would pass the monthly cap of 20 credits: 0 spent, 17 reserved by queued tasks, 5 more asked',
@@ -136,7 +136,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     const failed = create('failed', { maxAttempts: 1 });
     await until(() => finished(failed.id), 10_000, 'the failure');
     expect((await getTask(t.ctx, failed.id)).status).toBe('failed');
-    pauseQueue(t.ctx);
+    await pauseQueue(t.ctx);
     const queued = tryCreate(['one', 'two']).accepted;
     expect(queued).toHaveLength(2);
     await expect(retryTask(t.ctx, failed.id)).rejects.toThrow(
@@ -146,7 +146,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     expect(await retryAllFailed(t.ctx)).toBe(0);
     expect((await getTask(t.ctx, failed.id)).retriedById).toBeNull();
 
-    resumeQueue(t.ctx);
+    await resumeQueue(t.ctx);
     await until(() => allFinished(queued), 10_000, 'the queue to drain');
     // 10 spent now: still no room for 5 more.
     await expect(retryTask(t.ctx, failed.id)).rejects.toThrow(
@@ -199,7 +199,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
       'the plan to stop',
     );
     expect(await getPlanSummary(t.ctx, accepted.id)).toMatchObject({ spent: 10 });
-    pauseQueue(t.ctx);
+    await pauseQueue(t.ctx);
     expect(tryCreate(['queued']).accepted).toHaveLength(1);
     await expect(retryFailedPlanTasks(t.ctx, accepted.id, 100)).rejects.toThrow(
       'This would pass the monthly cap of 15 credits: 10 spent, 5 reserved by queued tasks, 5 more asked',

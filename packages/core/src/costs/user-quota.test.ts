@@ -57,7 +57,7 @@ describe('per-user monthly quotas', () => {
     t.scheduler.start();
     const spent = create('ann', 'spent');
     await until(() => finished(spent.id), 10_000, 'ann’s first task');
-    pauseQueue(t.ctx);
+    await pauseQueue(t.ctx);
 
     expect(attempt('ann', 'second')).toBe('accepted');
     expect(attempt('ann', 'third')).toBe(
@@ -82,7 +82,7 @@ describe('per-user monthly quotas', () => {
     const { adapter } = meteredAdapter({ price: 8 });
     t = await createTestContext({ adapters: [adapter], clock: 'system' });
     addUser('ann', 16);
-    pauseQueue(t.ctx);
+    await pauseQueue(t.ctx);
     const first = create('ann', 'first');
     create('ann', 'second');
     cancelTask(as('ann'), first.id);
@@ -97,7 +97,7 @@ describe('per-user monthly quotas', () => {
     t.ctx.monthlyBudgets = new Map([['credits', 16]]);
     addUser('ann', 100);
     addUser('ben');
-    pauseQueue(t.ctx);
+    await pauseQueue(t.ctx);
     expect(attempt('ann', 'a')).toBe('accepted');
     expect(attempt('ben', 'b')).toBe('accepted');
     expect(attempt('ben', 'c')).toMatch(/^This would pass the monthly cap of 16 credits/);

@@ -9,7 +9,7 @@ import {
   type GenerateRequest,
   type GenerateResult,
 } from '../providers/types';
-import { transitionTask } from '../tasks/transition-task';
+import { transitionTaskNow } from '../tasks/transition-task';
 import { taskLog } from './task-log';
 
 /**
@@ -54,7 +54,7 @@ export class AsyncJobRunner {
       submitCharge = submitted.charge;
       try {
         signal.throwIfAborted();
-        transitionTask(this.ctx, {
+        transitionTaskNow(this.ctx, {
           taskId: task.id,
           type: 'submitted',
           from: ['processing'],

@@ -99,7 +99,7 @@ describe('sync work cut off by a stop', () => {
     const retried = createTask(t.ctx, createTaskInput.parse({ prompt: 'again' }));
     const spent = createTask(t.ctx, createTaskInput.parse({ prompt: 'spent', maxAttempts: 1 }));
     for (const task of [retried, spent]) {
-      transitionTask(t.ctx, {
+      await transitionTask(t.ctx, {
         taskId: task.id,
         type: 'started',
         from: ['pending'],
@@ -128,7 +128,7 @@ describe('sync work cut off by a stop', () => {
       createTaskInput.parse({ prompt: 'slow', provider: 'async', timeoutSeconds: 10 }),
     );
     // Move the deadline close instead of waiting ten seconds.
-    transitionTask(t.ctx, {
+    await transitionTask(t.ctx, {
       taskId: task.id,
       type: 'priority_changed',
       from: ['pending', 'processing'],

@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { assets, generations } from '@genhub/db';
+import { isFileReferenced } from '@genhub/db';
 import type { CoreContext } from '../context';
 
 /**
@@ -13,17 +12,7 @@ export async function discardUnreferenced(
   for (const image of images) {
     await ctx.fileLeases.discard(
       image.sha256,
-      () =>
-        (ctx.db
-          .select({ id: generations.id })
-          .from(generations)
-          .where(eq(generations.sha256, image.sha256))
-          .get() ??
-          ctx.db
-            .select({ id: assets.id })
-            .from(assets)
-            .where(eq(assets.sha256, image.sha256))
-            .get()) !== undefined,
+      () => isFileReferenced(ctx.data, image.sha256),
       async () => {
         await ctx.storage.delete(image.file);
         await ctx.storage.delete(image.thumbFile);

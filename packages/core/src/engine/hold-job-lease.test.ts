@@ -9,6 +9,7 @@ import { createTask } from '../tasks/create-task';
 import { loadTask } from '../tasks/load-task';
 import { createTestContext, fakeClock, type FakeClock, type TestContext } from '../testing';
 import { holdJobLease } from './hold-job-lease';
+import { releaseJobLease } from './release-job-lease';
 import { RetentionSweeper } from './retention';
 
 const hour = 3_600_000;
@@ -35,19 +36,27 @@ describe('job leases', () => {
 
   const lease = (holder: string) => ({ name: 'retention', holder, ms: 60_000 });
 
-  it('goes to one holder at a time, who renews it, and passes on once it runs out', () => {
-    expect(holdJobLease(a.ctx, lease('A'))).toBe(true);
-    expect(holdJobLease(b.ctx, lease('B'))).toBe(false);
+  it('goes to one holder at a time, who renews it, and passes on once it runs out', async () => {
+    expect(await holdJobLease(a.ctx, lease('A'))).toBe(true);
+    expect(await holdJobLease(b.ctx, lease('B'))).toBe(false);
     clock.advance(59_000);
     // Renewed: another minute from now.
-    expect(holdJobLease(a.ctx, lease('A'))).toBe(true);
+    expect(await holdJobLease(a.ctx, lease('A'))).toBe(true);
     clock.advance(59_000);
-    expect(holdJobLease(b.ctx, lease('B'))).toBe(false);
+    expect(await holdJobLease(b.ctx, lease('B'))).toBe(false);
     clock.advance(1_000);
-    expect(holdJobLease(b.ctx, lease('B'))).toBe(true);
-    expect(holdJobLease(a.ctx, lease('A'))).toBe(false);
+    expect(await holdJobLease(b.ctx, lease('B'))).toBe(true);
+    expect(await holdJobLease(a.ctx, lease('A'))).toBe(false);
     // Other jobs have leases of their own.
-    expect(holdJobLease(a.ctx, { ...lease('A'), name: 'trash' })).toBe(true);
+    expect(await holdJobLease(a.ctx, { ...lease('A'), name: 'trash' })).toBe(true);
+  });
+
+  it('passes on at once when its holder gives it up', async () => {
+    expect(await holdJobLease(a.ctx, lease('A'))).toBe(true);
+    expect(await releaseJobLease(b.ctx, lease('B'))).toBe(false);
+    expect(await holdJobLease(b.ctx, lease('B'))).toBe(false);
+    expect(await releaseJobLease(a.ctx, lease('A'))).toBe(true);
+    expect(await holdJobLease(b.ctx, lease('B'))).toBe(true);
   });
 
   it('lets only one of two sweepers sharing the database sweep', async () => {

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
 import type { Task } from '../schemas';
 import { loadTask } from '../tasks/load-task';
-import { transitionTask, type LeaseCheck } from '../tasks/transition-task';
+import { transitionTaskNow, type LeaseCheck } from '../tasks/transition-task';
 
 export interface Recovery {
   /** Cut-off attempts put back in the queue (the cut-off try counts as an attempt). */
@@ -92,7 +92,7 @@ export function recoverInterrupted(ctx: CoreContext, takeover: Takeover): Recove
     }
     if (row.attempts >= Math.max(1, row.maxAttempts)) {
       const failed = transitioned(() =>
-        transitionTask(ctx, {
+        transitionTaskNow(ctx, {
           taskId: row.id,
           type: 'failed',
           from: ['processing'],
@@ -113,7 +113,7 @@ export function recoverInterrupted(ctx: CoreContext, takeover: Takeover): Recove
       continue;
     }
     const requeued = transitioned(() =>
-      transitionTask(ctx, {
+      transitionTaskNow(ctx, {
         taskId: row.id,
         type: 'requeued',
         from: ['processing'],

@@ -69,7 +69,7 @@ export class RetentionSweeper {
    */
   async sweepNow(): Promise<number | null> {
     const lease = { name: 'retention', holder: this.holder, ms: 2 * this.intervalMs };
-    if (!holdJobLease(this.ctx, lease)) return null;
+    if (!(await holdJobLease(this.ctx, lease))) return null;
     return sweepExpired(this.ctx, this.policy);
   }
 

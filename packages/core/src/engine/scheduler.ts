@@ -12,7 +12,8 @@ import { storeVideo } from '../ingest/store-video';
 import { ProviderError, type Charge } from '../providers/types';
 import { pausedFrom } from '../queue/paused-scopes';
 import { isVideoOperation, type Task, type TaskEvent } from '../schemas';
-import { transitionTask } from '../tasks/transition-task';
+import { sqliteWork } from '../tasks/sqlite-work';
+import { transitionTaskNow } from '../tasks/transition-task';
 import { AsyncJobRunner } from './async-job-runner';
 import { classifyFailure } from './classify-failure';
 import { discardUnreferenced } from './discard-unreferenced';
@@ -434,7 +435,7 @@ export class Scheduler {
     const now = this.ctx.clock.now();
     let event: TaskEvent;
     try {
-      event = transitionTask(this.ctx, {
+      event = transitionTaskNow(this.ctx, {
         taskId,
         type: 'started',
         from: ['pending'],
@@ -448,7 +449,7 @@ export class Scheduler {
           leaseUntil: now + this.leaseMs,
         },
         newAttempt: true,
-        also: () => this.checkCaps(taskId, provider),
+        also: (tx) => sqliteWork(tx, () => this.checkCaps(taskId, provider)),
       });
     } catch (error) {
       if (error instanceof NoSlot) return error.full === 'provider' ? 'provider_full' : 'taken';

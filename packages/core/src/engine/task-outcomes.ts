@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { tasks, type TaskRow } from '@genhub/db';
+import { insertGenerations, tasks, type TaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { estimateTaskCost } from '../costs/estimate-task-cost';
@@ -9,8 +9,8 @@ import type { Charge } from '../providers/types';
 import type { ErrorClass, Task } from '../schemas';
 import { generationRow } from '../tasks/generation-row';
 import { resolveAutoAspectRatio } from '../tasks/resolve-auto-aspect-ratio';
-import { taskStatements } from '../tasks/task-statements';
-import { transitionTask, type Transition } from '../tasks/transition-task';
+import { sqliteWork } from '../tasks/sqlite-work';
+import { transitionTaskNow, type Transition } from '../tasks/transition-task';
 import type { Failure } from './classify-failure';
 import { repriceTask } from './reprice-task';
 import { backoffDelay, shouldRetry } from './retry-policy';
@@ -40,7 +40,7 @@ export class TaskOutcomes {
   /** Ends a run with `change`; false, logged, when the task is no longer this run's to end. */
   private endRun(change: Transition): boolean {
     try {
-      transitionTask(this.ctx, { ...change, lease: { owner: this.instanceId } });
+      transitionTaskNow(this.ctx, { ...change, lease: { owner: this.instanceId } });
       return true;
     } catch (error) {
       if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
@@ -85,12 +85,13 @@ export class TaskOutcomes {
         errorRetryable: null,
         errorAttempt: null,
       },
-      also: (_tx, now) => {
-        const insert = taskStatements(this.ctx.db).insertGeneration;
-        images.forEach((image, index) =>
-          insert.run(generationRow(taskId, index, image, now, thoughtSignatures[index] ?? null)),
-        );
-      },
+      also: (tx, now) =>
+        insertGenerations(
+          tx,
+          images.map((image, index) =>
+            generationRow(taskId, index, image, now, thoughtSignatures[index] ?? null),
+          ),
+        ),
     });
   }
 
@@ -196,11 +197,13 @@ export class TaskOutcomes {
       type: 'fell_back',
       from: ['processing'],
       // In the switch's transaction, the same rule as an accept: the new reservation must fit.
-      also: () =>
-        checkMonthlyBudget(this.ctx, cost.costUnit, cost.estimatedCost ?? 0, {
-          alreadyHeld: cost.estimatedCost ?? 0,
-          owner: row.owner,
-        }),
+      also: (tx) =>
+        sqliteWork(tx, () =>
+          checkMonthlyBudget(this.ctx, cost.costUnit, cost.estimatedCost ?? 0, {
+            alreadyHeld: cost.estimatedCost ?? 0,
+            owner: row.owner,
+          }),
+        ),
       set: {
         ...cost,
         status: 'pending',
@@ -286,7 +289,7 @@ export class TaskOutcomes {
       return;
     }
     try {
-      transitionTask(this.ctx, change);
+      transitionTaskNow(this.ctx, change);
     } catch (error) {
       // Claimed or canceled meanwhile (by another instance, say).
       if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;

@@ -3,7 +3,8 @@ import { tasks, type DbExecutor } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { ownerCondition } from '../owners';
 import type { TaskEventType } from '../schemas';
-import { recordTaskChange } from '../tasks/record-task-change';
+import { recordTaskChangeNow } from '../tasks/record-task-change';
+import { sqliteWork } from '../tasks/sqlite-work';
 
 /**
  * Applies one change to each existing task of `ids` the acting user owns that `applies` accepts, one transaction
@@ -23,13 +24,14 @@ export function changeEach(
     .all()
     .filter(applies);
   for (const row of rows) {
-    recordTaskChange(ctx, {
+    recordTaskChangeNow(ctx, {
       taskId: row.id,
       type,
       // Return nothing: the change reads the task back, with its collections.
-      write: (tx, now) => {
-        write(tx, row.id, now);
-      },
+      write: (tx, now) =>
+        sqliteWork(tx, () => {
+          write(tx.db, row.id, now);
+        }),
     });
   }
   return rows.length;

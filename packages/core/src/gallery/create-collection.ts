@@ -1,18 +1,15 @@
-import { collections } from '@genhub/db';
+import { insertCollectionRow } from '@genhub/db';
 import type { CoreContext } from '../context';
-import { CoreError } from '../errors';
 import { newId } from '../ids';
 import type { Collection } from '../schemas';
-import { byName } from './collection-rows';
+import { collectionNameTaken } from './collection-name-taken';
 
-export function createCollection(ctx: CoreContext, name: string): Collection {
-  if (byName(ctx, name))
-    throw new CoreError('CONFLICT', `A collection named "${name}" exists`, 'name');
+export async function createCollection(ctx: CoreContext, name: string): Promise<Collection> {
   const now = ctx.clock.now();
   const row = { id: newId(now), name, createdAt: now };
-  ctx.db
-    .insert(collections)
-    .values({ ...row, owner: ctx.owner ?? null })
-    .run();
+  const stored = await ctx.data.run((data) =>
+    insertCollectionRow(data, { ...row, owner: ctx.owner ?? null }),
+  );
+  if (!stored) throw collectionNameTaken(name);
   return { ...row, count: 0 };
 }

@@ -1,8 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { generations, tasks } from '@genhub/db';
+import { listExportRows } from '@genhub/db';
 import type { CoreContext } from '../context';
-import { ownerCondition } from '../owners';
-import { planItemLabels } from '../plans/plan-labels';
+import { readPlanItemLabels } from '../plans/plan-labels';
 
 const extensions: Record<string, string> = {
   'image/png': 'png',
@@ -21,25 +19,12 @@ function slug(prompt: string): string {
  * The original files of the acting user's tasks' images, with unique, readable names for an
  * archive: named like their gallery caption (a variation's description, else the prompt).
  */
-export function exportEntries(ctx: CoreContext, ids: string[]): { file: string; name: string }[] {
-  if (ids.length === 0) return [];
-  const rows = ctx.db
-    .select({
-      taskId: generations.taskId,
-      index: generations.index,
-      file: generations.file,
-      mime: generations.mime,
-      prompt: tasks.prompt,
-      operation: tasks.operation,
-      planId: tasks.planId,
-      planItemId: tasks.planItemId,
-    })
-    .from(generations)
-    .innerJoin(tasks, eq(tasks.id, generations.taskId))
-    .where(and(inArray(generations.taskId, [...new Set(ids)]), ownerCondition(ctx, tasks.owner)))
-    .orderBy(asc(generations.taskId), asc(generations.index))
-    .all();
-  const labelOf = planItemLabels(ctx.db, rows);
+export async function exportEntries(
+  ctx: CoreContext,
+  ids: string[],
+): Promise<{ file: string; name: string }[]> {
+  const rows = await listExportRows(ctx.data, ids, ctx.owner);
+  const labelOf = await readPlanItemLabels(ctx.data, rows);
   return rows.map((r) => ({
     file: r.file,
     name: `${slug(labelOf(r).title ?? (r.prompt || r.operation))}-${r.taskId.slice(-8)}-${r.index + 1}.${extensions[r.mime] ?? 'img'}`,

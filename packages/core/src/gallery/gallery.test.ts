@@ -189,21 +189,37 @@ describe('the gallery query', () => {
   it('keeps collections: an image in several, renamed, listed with counts, deleted', async () => {
     const a = add({ prompt: 'a' });
     const b = add({ prompt: 'b' });
-    const faces = createCollection(t.ctx, 'Faces');
-    const best = createCollection(t.ctx, 'Best');
-    expect(() => createCollection(t.ctx, 'Faces')).toThrow(/exists/);
-    expect(setInCollection(t.ctx, faces.id, [a, b], true)).toBe(2);
-    expect(setInCollection(t.ctx, best.id, [a], true)).toBe(1);
+    const faces = await createCollection(t.ctx, 'Faces');
+    const best = await createCollection(t.ctx, 'Best');
+    await expect(createCollection(t.ctx, 'Faces')).rejects.toThrow(/exists/);
+    expect(await setInCollection(t.ctx, faces.id, [a, b], true)).toBe(2);
+    expect(await setInCollection(t.ctx, best.id, [a], true)).toBe(1);
     expect((await getTask(t.ctx, a)).collectionIds.sort()).toEqual([faces.id, best.id].sort());
     expect(await ids({ collectionId: best.id })).toEqual([a]);
     expect((await listCollections(t.ctx)).map((c) => [c.name, c.count])).toEqual([
       ['Best', 1],
       ['Faces', 2],
     ]);
-    expect(renameCollection(t.ctx, best.id, 'Top').name).toBe('Top');
-    expect(setInCollection(t.ctx, faces.id, [b], false)).toBe(1);
-    deleteCollection(t.ctx, best.id);
+    expect((await renameCollection(t.ctx, best.id, 'Top')).name).toBe('Top');
+    expect(await setInCollection(t.ctx, faces.id, [b], false)).toBe(1);
+    await deleteCollection(t.ctx, best.id);
     expect((await getTask(t.ctx, a)).collectionIds).toEqual([faces.id]);
-    expect(() => setInCollection(t.ctx, best.id, [a], true)).toThrow(/does not exist/);
+    await expect(setInCollection(t.ctx, best.id, [a], true)).rejects.toThrow(/does not exist/);
+  });
+
+  it('refuses a taken collection name and an unknown collection with typed errors', async () => {
+    const faces = await createCollection(t.ctx, 'Faces');
+    const best = await createCollection(t.ctx, 'Best');
+    await expect(renameCollection(t.ctx, best.id, 'Faces')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      field: 'name',
+    });
+    expect((await renameCollection(t.ctx, faces.id, 'Faces')).name).toBe('Faces');
+    await expect(renameCollection(t.ctx, 'nope', 'Other')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'collectionId',
+    });
+    await expect(deleteCollection(t.ctx, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await listCollections(t.ctx)).map((c) => c.name)).toEqual(['Best', 'Faces']);
   });
 });

@@ -1,15 +1,23 @@
-import { eq } from 'drizzle-orm';
-import { collections } from '@genhub/db';
+import { renameCollectionRow } from '@genhub/db';
 import type { CoreContext } from '../context';
-import { CoreError } from '../errors';
 import type { Collection } from '../schemas';
-import { byName, mustExist, withCount } from './collection-rows';
+import { collectionNameTaken } from './collection-name-taken';
+import { collectionNotFound } from './collection-not-found';
 
-export function renameCollection(ctx: CoreContext, id: string, name: string): Collection {
-  mustExist(ctx, id);
-  const clash = byName(ctx, name);
-  if (clash && clash.id !== id)
-    throw new CoreError('CONFLICT', `A collection named "${name}" exists`, 'name');
-  ctx.db.update(collections).set({ name }).where(eq(collections.id, id)).run();
-  return withCount(ctx, [mustExist(ctx, id)])[0] as Collection;
+export async function renameCollection(
+  ctx: CoreContext,
+  id: string,
+  name: string,
+): Promise<Collection> {
+  const outcome = await ctx.data.transact((tx) => renameCollectionRow(tx, id, ctx.owner, name));
+  if (!outcome.ok) {
+    throw outcome.reason === 'taken' ? collectionNameTaken(name) : collectionNotFound(id);
+  }
+  const { collection } = outcome;
+  return {
+    id: collection.id,
+    name: collection.name,
+    createdAt: collection.createdAt,
+    count: collection.count,
+  };
 }

@@ -1,5 +1,4 @@
-import { count, sql } from 'drizzle-orm';
-import { tasks } from '@genhub/db';
+import { countTasksByFailure } from '@genhub/db';
 import type { CoreContext } from '../context';
 import type { ErrorClass, TaskStatus } from '../schemas';
 
@@ -11,20 +10,14 @@ export interface TaskStateCount {
   count: number;
 }
 
-/** The query behind `countTasksByState`, exposed so its plan can be checked. */
-export function tasksByStateQuery(ctx: Pick<CoreContext, 'db'>) {
-  return ctx.db
-    .select({
-      status: tasks.status,
-      provider: tasks.provider,
-      failureClass: sql<ErrorClass | null>`${tasks.errorCode}`,
-      count: count(),
-    })
-    .from(tasks)
-    .groupBy(tasks.status, tasks.provider, tasks.errorCode);
-}
-
 /** Every user's tasks counted by status, provider and failure class, in one grouped query. */
-export function countTasksByState(ctx: Pick<CoreContext, 'db'>): Promise<TaskStateCount[]> {
-  return Promise.resolve(tasksByStateQuery(ctx).all());
+export async function countTasksByState(ctx: Pick<CoreContext, 'data'>): Promise<TaskStateCount[]> {
+  const rows = await countTasksByFailure(ctx.data, undefined);
+  return rows.map(({ status, provider, failureClass, count }) => ({
+    status,
+    provider,
+    // The engine writes failure codes only as error classes.
+    failureClass: failureClass as ErrorClass | null,
+    count,
+  }));
 }

@@ -87,9 +87,11 @@ describe('what plan results are called', () => {
     expect(tasks[0]?.prompt).not.toBe(tasks[0]?.title);
     const listed = (await listGallery(t.ctx, { planId: plan.id })).items;
     expect(listed.map((x) => x.title).sort()).toEqual(['A night version', '雪中的肖像']);
-    const names = exportEntries(
-      t.ctx,
-      tasks.map((x) => x.id),
+    const names = (
+      await exportEntries(
+        t.ctx,
+        tasks.map((x) => x.id),
+      )
     ).map((e) => e.name);
     expect(names.some((n) => n.startsWith('A-night-version-'))).toBe(true);
     expect(names.some((n) => n.startsWith('雪中的肖像-'))).toBe(true);

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { plans, readPlanSources, type DataSource, type DbExecutor } from '@genhub/db';
+import { plans, selectPlanSources, type DataSource, type DbExecutor, type Unit } from '@genhub/db';
 import type { PlanKind } from '../schemas';
 
 /** What a stored plan says about itself and its items. */
@@ -95,14 +95,22 @@ export function labelsOfPlans(db: DbExecutor, ids: Iterable<string>): Map<string
 }
 
 /** The labels of plans by id, from the cache or read from `data` for the rest. */
-export async function readLabelsOfPlans(
+export function* selectLabelsOfPlans(
   data: DataSource,
   ids: Iterable<string>,
-): Promise<Map<string, PlanLabels>> {
+): Unit<Map<string, PlanLabels>> {
   const { found, missing } = fromCache(ids);
   return missing.length === 0
     ? found
-    : rememberSources(found, await readPlanSources(data, missing));
+    : rememberSources(found, yield* selectPlanSources(data, missing));
+}
+
+/** `selectLabelsOfPlans`, on its own. */
+export function readLabelsOfPlans(
+  data: DataSource,
+  ids: Iterable<string>,
+): Promise<Map<string, PlanLabels>> {
+  return data.run((source) => selectLabelsOfPlans(source, ids));
 }
 
 type PlanItemRow = { planId: string | null; planItemId: string | null };
@@ -129,9 +137,17 @@ export function planItemLabels(
 }
 
 /** `planItemLabels`, read from `data`. */
-export async function readPlanItemLabels(
+export function* selectPlanItemLabels(
+  data: DataSource,
+  rows: readonly PlanItemRow[],
+): Unit<(row: PlanItemRow) => PlanItemLabel> {
+  return labelWith(yield* selectLabelsOfPlans(data, plansOf(rows)));
+}
+
+/** `selectPlanItemLabels`, on its own. */
+export function readPlanItemLabels(
   data: DataSource,
   rows: readonly PlanItemRow[],
 ): Promise<(row: PlanItemRow) => PlanItemLabel> {
-  return labelWith(await readLabelsOfPlans(data, plansOf(rows)));
+  return data.run((source) => selectPlanItemLabels(source, rows));
 }

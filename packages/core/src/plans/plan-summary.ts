@@ -1,17 +1,12 @@
-import { eq } from 'drizzle-orm';
 import {
-  plans,
-  planTaskCountsQuery,
-  readPlanTaskCounts,
-  sqliteDataSource,
+  selectPlanTaskCounts,
   type DataSource,
-  type Db,
   type PlanRow,
   type PlanTaskCount,
+  type Unit,
 } from '@genhub/db';
 import type { PlanSummary } from '../schemas';
-import { labelsOfPlans, readLabelsOfPlans, type PlanLabels } from './plan-labels';
-
+import { selectLabelsOfPlans, type PlanLabels } from './plan-labels';
 type Counts = PlanSummary['counts'];
 const emptyCounts = (): Counts => ({
   pending: 0,
@@ -76,33 +71,21 @@ function toPlanSummaries(
 }
 
 /** Plans with their progress and spend, read from `data`. */
-export async function readPlanSummaries(
+export function* selectPlanSummaries(
   data: DataSource,
   rows: readonly PlanRow[],
-): Promise<PlanSummary[]> {
+): Unit<PlanSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [taskCounts, labels] = await Promise.all([
-    readPlanTaskCounts(data, ids),
-    readLabelsOfPlans(data, ids),
-  ]);
+  const taskCounts = yield* selectPlanTaskCounts(data, ids);
+  const labels = yield* selectLabelsOfPlans(data, ids);
   return toPlanSummaries(rows, taskCounts, labels);
 }
 
-/**
- * `readPlanSummaries` on the embedded database, synchronously: for the plan-finished webhook,
- * queued inside a task change's transaction.
- */
-export function planSummaries(db: Db, rows: PlanRow[]): PlanSummary[] {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const taskCounts = planTaskCountsQuery(sqliteDataSource(db), ids)
-    .all()
-    .flatMap(({ planId, ...row }) => (planId === null ? [] : [{ planId, ...row }]));
-  return toPlanSummaries(rows, taskCounts, labelsOfPlans(db, ids));
-}
-
-/** A plan's row, synchronously, for the same webhook. */
-export function planRow(db: Db, id: string): PlanRow | undefined {
-  return db.select().from(plans).where(eq(plans.id, id)).get();
+/** `selectPlanSummaries`, on its own. */
+export function readPlanSummaries(
+  data: DataSource,
+  rows: readonly PlanRow[],
+): Promise<PlanSummary[]> {
+  return data.run((source) => selectPlanSummaries(source, rows));
 }

@@ -5,7 +5,7 @@ import { CoreError } from '../errors';
 import { ownerCondition } from '../owners';
 import type { PlanSummary } from '../schemas';
 import { cancelTask } from '../tasks/cancel-task';
-import { transitionTask } from '../tasks/transition-task';
+import { transitionTaskNow } from '../tasks/transition-task';
 import { getPlanSummary } from './get-plan';
 
 function openTasks(ctx: CoreContext, planId: string, statuses: ('pending' | 'processing')[]) {
@@ -57,7 +57,7 @@ export function stopPlanIfOverBudget(ctx: CoreContext, id: string): boolean {
   if (stopped.changes === 0) return false;
   for (const { id: taskId } of openTasks(ctx, id, ['pending'])) {
     try {
-      transitionTask(ctx, {
+      transitionTaskNow(ctx, {
         taskId,
         type: 'failed',
         from: ['pending'],

@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { queuePauses } from '@genhub/db';
+import { deleteQueuePause, insertQueuePause } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { allProviders } from './paused-scopes';
@@ -13,19 +12,14 @@ function scopeOf(ctx: CoreContext, provider: string | undefined): string {
 }
 
 /** Stops claiming new work (everywhere, or for one provider); running tasks finish. */
-export function pauseQueue(ctx: CoreContext, provider?: string): void {
-  ctx.db
-    .insert(queuePauses)
-    .values({ scope: scopeOf(ctx, provider), pausedAt: ctx.clock.now() })
-    .onConflictDoNothing()
-    .run();
+export async function pauseQueue(ctx: CoreContext, provider?: string): Promise<void> {
+  const scope = scopeOf(ctx, provider);
+  await ctx.data.run((data) => insertQueuePause(data, scope, ctx.clock.now()));
   ctx.queueChanged.emit();
 }
 
-export function resumeQueue(ctx: CoreContext, provider?: string): void {
-  ctx.db
-    .delete(queuePauses)
-    .where(eq(queuePauses.scope, scopeOf(ctx, provider)))
-    .run();
+export async function resumeQueue(ctx: CoreContext, provider?: string): Promise<void> {
+  const scope = scopeOf(ctx, provider);
+  await ctx.data.run((data) => deleteQueuePause(data, scope));
   ctx.queueChanged.emit();
 }

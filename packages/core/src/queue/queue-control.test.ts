@@ -46,7 +46,7 @@ describe('queue control', () => {
   it('pauses and resumes the whole queue and single providers', async () => {
     const other = { ...createLocalAdapter({ delayMs: 0 }), id: 'other' };
     t = await createTestContext({ adapters: [createLocalAdapter({ delayMs: 0 }), other] });
-    pauseQueue(t.ctx);
+    await pauseQueue(t.ctx);
     t.scheduler.start();
     const local = create(t, { prompt: 'local' });
     const elsewhere = create(t, { prompt: 'other', provider: 'other' });
@@ -57,18 +57,18 @@ describe('queue control', () => {
     ]).toEqual(['pending', 'pending']);
     expect((await getQueueStatus(t.ctx)).paused).toEqual({ all: true, providers: [] });
 
-    pauseQueue(t.ctx, 'other');
-    resumeQueue(t.ctx);
+    await pauseQueue(t.ctx, 'other');
+    await resumeQueue(t.ctx);
     await t.scheduler.idle();
     expect([
       (await getTask(t.ctx, local.id)).status,
       (await getTask(t.ctx, elsewhere.id)).status,
     ]).toEqual(['completed', 'pending']);
 
-    resumeQueue(t.ctx, 'other');
+    await resumeQueue(t.ctx, 'other');
     await t.scheduler.idle();
     expect((await getTask(t.ctx, elsewhere.id)).status).toBe('completed');
-    expect(() => pauseQueue(t.ctx, 'nobody')).toThrow(
+    await expect(pauseQueue(t.ctx, 'nobody')).rejects.toThrow(
       expect.objectContaining({ field: 'provider' }),
     );
   });

@@ -139,6 +139,37 @@ describe('FileLeases', () => {
     ).toBe(true);
   });
 
+  it('makes a hold that comes while the rows are read wait for the decision', async () => {
+    const leases = new FileLeases();
+    const reading = gate();
+    const order: string[] = [];
+    const discard = (found: boolean) =>
+      leases.discard(
+        'abc',
+        async () => {
+          await reading.wait;
+          order.push('read');
+          return found;
+        },
+        () => Promise.resolve(void order.push('deleted')),
+      );
+    let discarding = discard(false);
+    let holding = leases.hold('abc').then(() => order.push('held'));
+    reading.open();
+    expect(await discarding).toBe(true);
+    await holding;
+    expect(order).toEqual(['read', 'deleted', 'held']);
+    leases.release('abc');
+
+    // A row found: the file stays, and the hold goes on once the read is done.
+    order.length = 0;
+    discarding = discard(true);
+    holding = leases.hold('abc').then(() => order.push('held'));
+    expect(await discarding).toBe(false);
+    await holding;
+    expect(order).toEqual(['read', 'held']);
+  });
+
   it('counts holds, and a failed delete does not fail the hold that waited for it', async () => {
     const leases = new FileLeases();
     const failing = leases.discard(

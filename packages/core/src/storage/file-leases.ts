@@ -5,11 +5,11 @@
  * writer `hold`s the bytes before it writes them, so neither can undo the other:
  *
  * - a hold taken before a discard looks makes the discard keep the file;
- * - a hold taken while a discard is deleting waits for the delete to finish, so the write
- *   that follows it is not lost.
+ * - a hold taken while a discard reads the rows or deletes waits for it to finish, so the
+ *   write that follows it is not lost.
  *
- * Both checks happen synchronously, within one turn of the event loop, so no interleaving
- * falls between them. One process, one registry: it lives in the CoreContext.
+ * A discard checks the holds and marks the bytes as being deleted within one turn of the event
+ * loop, so no hold falls between them. One process, one registry: it lives in the CoreContext.
  */
 export class FileLeases {
   private readonly held = new Map<string, number>();
@@ -34,28 +34,30 @@ export class FileLeases {
 
   /**
    * Runs `remove` unless the bytes are held or `referenced()` says a committed row still
-   * points at them. Returns whether it removed them.
+   * points at them. Returns whether it removed them. The bytes count as being deleted from
+   * before `referenced()` is asked until `remove` ends: a hold taken while the rows are read
+   * (on a database that answers later) waits for the decision, so a write that commits its
+   * row after the read is never deleted under it.
    */
   async discard(
     sha256: string,
-    referenced: () => boolean,
+    referenced: () => boolean | Promise<boolean>,
     remove: () => Promise<void>,
   ): Promise<boolean> {
     const earlier = this.deleting.get(sha256);
     if (earlier) await earlier;
-    if (this.held.has(sha256) || this.deleting.has(sha256) || referenced()) return false;
-    const removal = remove();
+    if (this.held.has(sha256) || this.deleting.has(sha256)) return false;
+    let settle = () => undefined as void;
     // What waits on a delete (a hold) must not fail with it; the deleter sees the error.
-    const settled = removal.then(
-      () => undefined,
-      () => undefined,
-    );
+    const settled = new Promise<void>((resolve) => (settle = resolve));
     this.deleting.set(sha256, settled);
     try {
-      await removal;
+      if (await referenced()) return false;
+      await remove();
+      return true;
     } finally {
       if (this.deleting.get(sha256) === settled) this.deleting.delete(sha256);
+      settle();
     }
-    return true;
   }
 }

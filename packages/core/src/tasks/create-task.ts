@@ -14,7 +14,8 @@ import {
 import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { estimateTaskCost } from '../costs/estimate-task-cost';
 import { loadTask } from './load-task';
-import { recordTaskChange } from './record-task-change';
+import { recordTaskChangeNow } from './record-task-change';
+import { sqliteWork } from './sqlite-work';
 import type { insertedColumns } from './task-statements';
 import { taskStatements } from './task-statements';
 import { validateCapabilities } from './validate-capabilities';
@@ -124,53 +125,54 @@ export function createTask(
     input.resolution ?? model.resolutions[0],
     count,
   );
-  const event = recordTaskChange(ctx, {
+  const event = recordTaskChangeNow(ctx, {
     taskId: id,
     type: 'created',
-    write: (_tx, now) => {
-      // In the insert's transaction: queued tasks reserve their estimate, so two accepts
-      // cannot both take the last room under the monthly cap.
-      checkMonthlyBudget(ctx, estimate?.unit ?? null, estimate?.amount ?? 0, { owner });
-      // A prepared statement on the same connection runs inside this transaction.
-      const row = taskStatements(ctx.db).insertTask.get({
-        id,
-        status: 'pending',
-        operation: input.operation,
-        provider: input.provider,
-        model: model.id,
-        prompt: input.prompt,
-        // Background removal, style transfer and enhance keep the input's shape.
-        aspectRatio: operationRules[input.operation].shapedByInput ? 'auto' : input.aspectRatio,
-        count,
-        outputFormat: input.outputFormat,
-        resolution: input.resolution ?? model.resolutions[0] ?? null,
-        seed: input.seed ?? randomInt(0, 2_147_483_647),
-        safety: input.safety ?? null,
-        assetIds,
-        options,
-        priority: input.priority,
-        maxAttempts: input.maxAttempts,
-        timeoutSeconds: input.timeoutSeconds,
-        deadlineAt: now + input.timeoutSeconds * 1000,
-        owner,
-        idempotencyKey: input.idempotencyKey ?? null,
-        requestHash: hash,
-        retriedFromId: links.retriedFromId ?? null,
-        parentGenerationId: parentGenerationOf(ctx.db, ctx, assetIds),
-        planId: links.planId ?? null,
-        planItemId: links.planItemId ?? null,
-        planBatch: links.planBatch ?? null,
-        retryDelayMs: links.retryDelayMs ?? null,
-        attemptTimeoutMs: links.attemptTimeoutMs ?? null,
-        estimatedCost: estimate?.amount ?? null,
-        costUnit: estimate?.unit ?? null,
-        fallback: input.fallback ?? [],
-        createdAt: now,
-        updatedAt: now,
-      } satisfies Record<(typeof insertedColumns)[number], unknown>);
-      if (!row) throw new Error('inserting a task returned no row');
-      return row;
-    },
+    write: (tx, now) =>
+      sqliteWork(tx, () => {
+        // In the insert's transaction: queued tasks reserve their estimate, so two accepts
+        // cannot both take the last room under the monthly cap.
+        checkMonthlyBudget(ctx, estimate?.unit ?? null, estimate?.amount ?? 0, { owner });
+        // A prepared statement on the same connection runs inside this transaction.
+        const row = taskStatements(ctx.db).insertTask.get({
+          id,
+          status: 'pending',
+          operation: input.operation,
+          provider: input.provider,
+          model: model.id,
+          prompt: input.prompt,
+          // Background removal, style transfer and enhance keep the input's shape.
+          aspectRatio: operationRules[input.operation].shapedByInput ? 'auto' : input.aspectRatio,
+          count,
+          outputFormat: input.outputFormat,
+          resolution: input.resolution ?? model.resolutions[0] ?? null,
+          seed: input.seed ?? randomInt(0, 2_147_483_647),
+          safety: input.safety ?? null,
+          assetIds,
+          options,
+          priority: input.priority,
+          maxAttempts: input.maxAttempts,
+          timeoutSeconds: input.timeoutSeconds,
+          deadlineAt: now + input.timeoutSeconds * 1000,
+          owner,
+          idempotencyKey: input.idempotencyKey ?? null,
+          requestHash: hash,
+          retriedFromId: links.retriedFromId ?? null,
+          parentGenerationId: parentGenerationOf(ctx.db, ctx, assetIds),
+          planId: links.planId ?? null,
+          planItemId: links.planItemId ?? null,
+          planBatch: links.planBatch ?? null,
+          retryDelayMs: links.retryDelayMs ?? null,
+          attemptTimeoutMs: links.attemptTimeoutMs ?? null,
+          estimatedCost: estimate?.amount ?? null,
+          costUnit: estimate?.unit ?? null,
+          fallback: input.fallback ?? [],
+          createdAt: now,
+          updatedAt: now,
+        } satisfies Record<(typeof insertedColumns)[number], unknown>);
+        if (!row) throw new Error('inserting a task returned no row');
+        return row;
+      }),
   });
   return { ...event.task, eventCursor: String(event.seq) };
 }

@@ -62,9 +62,9 @@ function generate(ctx: CoreContext, prompt: string): { task: string; image: stri
 }
 
 /** "Edit this": the generation becomes an asset, and an edit takes it as its input. */
-function editOf(ctx: CoreContext, generationId: string, prompt: string) {
+async function editOf(ctx: CoreContext, generationId: string, prompt: string) {
   clock.advance(1000);
-  const asset = assetFromGeneration(ctx, generationId);
+  const asset = await assetFromGeneration(ctx, generationId);
   const task = createTask(
     ctx,
     createTaskInput.parse({ operation: 'edit', prompt, provider: 'local', assetIds: [asset.id] }),
@@ -75,7 +75,7 @@ function editOf(ctx: CoreContext, generationId: string, prompt: string) {
 describe('edit chains', () => {
   it('stamps an edit with the generation its first input was made from', async () => {
     const root = generate(alice, 'a lighthouse');
-    const step = editOf(alice, root.image, 'at night');
+    const step = await editOf(alice, root.image, 'at night');
     expect(step.parent).toBe(root.image);
     // An uploaded input starts no chain.
     const plain = createTask(
@@ -104,10 +104,10 @@ describe('edit chains', () => {
 
   it('returns the whole tree from any step: the root, every edit, and branches', async () => {
     const root = generate(alice, 'a lighthouse');
-    const two = editOf(alice, root.image, 'at night');
-    const three = editOf(alice, two.image, 'with fog');
+    const two = await editOf(alice, root.image, 'at night');
+    const three = await editOf(alice, two.image, 'with fog');
     // Editing step 2 again starts a branch.
-    const branch = editOf(alice, two.image, 'in snow');
+    const branch = await editOf(alice, two.image, 'in snow');
     const other = generate(alice, 'unrelated');
 
     for (const from of [root.task, two.task, three.task, branch.task]) {
@@ -136,12 +136,12 @@ describe('edit chains', () => {
 
   it('leaves out attempts a retry replaced and steps in the trash', async () => {
     const root = generate(alice, 'a lighthouse');
-    const kept = editOf(alice, root.image, 'at night');
-    const failed = editOf(alice, root.image, 'in snow');
+    const kept = await editOf(alice, root.image, 'at night');
+    const failed = await editOf(alice, root.image, 'in snow');
     t.ctx.db.update(tasks).set({ status: 'failed' }).where(eq(tasks.id, failed.task)).run();
     clock.advance(1000);
     const retry = await retryTask(alice, failed.task);
-    const trashed = editOf(alice, root.image, 'in rain');
+    const trashed = await editOf(alice, root.image, 'in rain');
     trashTasks(alice, [trashed.task]);
     expect((await getTaskChain(alice, root.task)).nodes.map((n) => n.taskId)).toEqual([
       root.task,
@@ -153,11 +153,11 @@ describe('edit chains', () => {
   it('shows nothing of another user: their task is NOT_FOUND, their edits are not in my chain', async () => {
     const bob: CoreContext = { ...t.ctx, owner: 'bob' };
     const root = generate(alice, 'a lighthouse');
-    const mine = editOf(alice, root.image, 'at night');
+    const mine = await editOf(alice, root.image, 'at night');
     await expect(getTaskChain(bob, root.task)).rejects.toThrow(/does not exist/);
     await expect(getTaskChain(bob, mine.task)).rejects.toThrow(/does not exist/);
     // Bob cannot even make an asset from her image, so his own tasks never join her chain.
-    expect(() => assetFromGeneration(bob, root.image)).toThrow(/does not exist/);
+    await expect(assetFromGeneration(bob, root.image)).rejects.toThrow(/does not exist/);
     // A row of his that points at her image (as an old or forged row would) stays out of hers,
     // and her steps stay out of his.
     const his = generate(bob, 'a boat');

@@ -1,16 +1,18 @@
 import {
-  readTaskDetails,
+  selectTaskDetails,
+  selectTaskRow,
   type DataSource,
   type Db,
   type ShownGenerationRow,
   type TaskRow,
+  type Unit,
 } from '@genhub/db';
 import type { Task } from '../schemas';
 import type { Storage } from '../storage/storage';
 import {
   noPlanItemLabel,
   planItemLabels,
-  readPlanItemLabels,
+  selectPlanItemLabels,
   type PlanItemLabel,
 } from '../plans/plan-labels';
 import { taskStatements } from './task-statements';
@@ -92,19 +94,17 @@ function toTask(
 }
 
 /** Tasks with their generations, collections and plan labels, in the order of `rows`. */
-export async function readTasks(
+export function* selectTasks(
   data: DataSource,
   storage: Storage,
   rows: readonly TaskRow[],
-): Promise<Task[]> {
+): Unit<Task[]> {
   if (rows.length === 0) return [];
-  const [details, labelOf] = await Promise.all([
-    readTaskDetails(
-      data,
-      rows.map((row) => row.id),
-    ),
-    readPlanItemLabels(data, rows),
-  ]);
+  const details = yield* selectTaskDetails(
+    data,
+    rows.map((row) => row.id),
+  );
+  const labelOf = yield* selectPlanItemLabels(data, rows);
   return rows.map((row) =>
     toTask(
       row,
@@ -114,6 +114,28 @@ export async function readTasks(
       labelOf(row),
     ),
   );
+}
+
+/** `selectTasks`, on their own. */
+export function readTasks(
+  data: DataSource,
+  storage: Storage,
+  rows: readonly TaskRow[],
+): Promise<Task[]> {
+  return data.run((source) => selectTasks(source, storage, rows));
+}
+
+/** A task by id, if it exists and `owner` (absent: anyone) holds it. */
+export function* selectTask(
+  data: DataSource,
+  storage: Storage,
+  id: string,
+  owner: string | undefined,
+): Unit<Task | undefined> {
+  const row = yield* selectTaskRow(data, id, owner);
+  if (!row) return undefined;
+  const [task] = yield* selectTasks(data, storage, [row]);
+  return task;
 }
 
 export function loadTask(db: Db, storage: Storage, id: string): Task | undefined {

@@ -5,7 +5,7 @@ import { CoreError } from '../errors';
 import { takesCount, type AcceptedTask } from '../schemas';
 import { createTask } from './create-task';
 import { getTask } from './get-task';
-import { transitionTask } from './transition-task';
+import { transitionTaskNow } from './transition-task';
 
 /**
  * Tries a failed or canceled task again as a new task with the same request, linked both
@@ -57,7 +57,7 @@ export async function retryTask(ctx: CoreContext, id: string): Promise<AcceptedT
       owner: row.owner,
     },
   );
-  transitionTask(ctx, {
+  transitionTaskNow(ctx, {
     taskId: old.id,
     type: 'retried',
     from: ['failed', 'canceled'],

@@ -144,7 +144,7 @@ describe('task lifecycle', () => {
     it('puts work that was processing when the process stopped back in the queue', async () => {
       const task = create(t, { prompt: 'interrupted' });
       const { transitionTask } = await import('./transition-task');
-      transitionTask(t.ctx, {
+      await transitionTask(t.ctx, {
         taskId: task.id,
         type: 'started',
         from: ['pending'],

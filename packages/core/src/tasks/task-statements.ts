@@ -1,5 +1,5 @@
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { collectionItems, generations, taskEvents, tasks, type Db } from '@genhub/db';
+import { collectionItems, generations, tasks, type Db } from '@genhub/db';
 import { perConnection, placeholders } from '../per-connection';
 
 /** The columns a new task row sets; the rest take their defaults. */
@@ -39,22 +39,6 @@ export const insertedColumns = [
   'updatedAt',
 ] as const;
 
-const generationColumns = [
-  'id',
-  'taskId',
-  'index',
-  'file',
-  'thumbFile',
-  'width',
-  'height',
-  'mime',
-  'bytes',
-  'sha256',
-  'durationMs',
-  'thoughtSignature',
-  'createdAt',
-] as const;
-
 /**
  * A generation's columns as tasks show them: without the provider's context for continuing
  * from it (a Gemini thought signature runs to kilobytes, and only the next turn reads it).
@@ -82,18 +66,6 @@ function prepare(db: Db) {
       .where(eq(collectionItems.taskId, sql.placeholder('taskId')))
       .prepare(),
     insertTask: db.insert(tasks).values(placeholders(insertedColumns)).returning().prepare(),
-    insertGeneration: db.insert(generations).values(placeholders(generationColumns)).prepare(),
-    appendEvent: db
-      .insert(taskEvents)
-      .values({
-        taskId: sql.placeholder('taskId'),
-        owner: sql.placeholder('owner'),
-        type: sql.placeholder('type'),
-        snapshot: sql.placeholder('snapshot'),
-        createdAt: sql.placeholder('createdAt'),
-      })
-      .returning({ seq: taskEvents.seq })
-      .prepare(),
   };
 }
 

@@ -1,13 +1,11 @@
 import {
   countOpenPlanTasks,
   listEnabledEndpoints,
-  runNow,
-  sqliteDataSource,
+  selectPlanRow,
   type DataSource,
   type Unit,
 } from '@genhub/db';
-import type { CoreContext } from '../context';
-import { planRow, planSummaries } from '../plans/plan-summary';
+import { selectPlanSummaries } from '../plans/plan-summary';
 import type { Task, TaskEventType, WebhookEventType } from '../schemas';
 import { insertWebhookDelivery } from './insert-webhook-delivery';
 import { webhookBody } from './webhook-body';
@@ -21,14 +19,18 @@ const taskEventOf: Partial<Record<TaskEventType, WebhookEventType>> = {
 const endings = new Set<TaskEventType>(['completed', 'failed', 'canceled']);
 
 /** The plan's summary when this change left none of its tasks open, else null. */
-function* finishedPlan(ctx: CoreContext, data: DataSource, planId: string) {
+function* finishedPlan(data: DataSource, planId: string) {
   const open = yield* countOpenPlanTasks(data, planId);
-  const row = open === 0 ? planRow(ctx.db, planId) : undefined;
-  return row ? (planSummaries(ctx.db, [row])[0] ?? null) : null;
+  const row = open === 0 ? yield* selectPlanRow(data, planId, undefined) : undefined;
+  return row ? ((yield* selectPlanSummaries(data, [row]))[0] ?? null) : null;
 }
 
-function* enqueue(
-  ctx: CoreContext,
+/**
+ * Queues the deliveries a task change calls for. It runs inside the change's transaction, so
+ * an event is never lost between the task's commit and its deliveries: one indexed read of the
+ * owner's endpoints, then one insert per endpoint that wants the event.
+ */
+export function* enqueueWebhookEvents(
   data: DataSource,
   type: TaskEventType,
   task: Task,
@@ -53,22 +55,7 @@ function* enqueue(
   }
   if (taskEvent) yield* queue(taskEvent, () => task);
   if (planId && endpoints.some((endpoint) => endpoint.events.includes('plan.finished'))) {
-    const plan = yield* finishedPlan(ctx, data, planId);
+    const plan = yield* finishedPlan(data, planId);
     if (plan) yield* queue('plan.finished', () => plan);
   }
-}
-
-/**
- * Queues the deliveries a task change calls for. It runs inside the change's synchronous
- * transaction (on its connection, `ctx.db`), so an event is never lost between the task's
- * commit and its deliveries: one indexed read of the owner's endpoints, then one insert per
- * endpoint that wants the event. The statements are the units the async callers run.
- */
-export function enqueueWebhookEvents(
-  ctx: CoreContext,
-  type: TaskEventType,
-  task: Task,
-  now: number,
-): void {
-  runNow(sqliteDataSource(ctx.db), (data) => enqueue(ctx, data, type, task, now));
 }

@@ -6,6 +6,7 @@ import { useDataSource } from '../../test/use-data-source';
 import type { AuditKind } from '../account-enums';
 import type { DataSource } from '../data/data-source';
 import type { apiKeys, auditEvents, users } from '../schema';
+import { accountWritesSuite } from './account-writes-suite';
 import { findUserRowByEmail } from './find-user-row-by-email';
 import { listAuditRows, type AuditRow } from './list-audit-rows';
 import { listOwnKeyRows } from './list-own-key-rows';
@@ -98,7 +99,7 @@ async function walkAudit(data: DataSource, limit: number, kind?: AuditKind): Pro
   }
 }
 
-/** What every dialect's account reads must do, run against each of them. */
+/** What every dialect's account reads (and, in `accountWritesSuite`, writes) must do, run against each of them. */
 export function accountsRepositorySuite(dialect: string, open: OpenDataSource): void {
   describe(`account reads on an empty database (${dialect})`, () => {
     const data = useDataSource(open);
@@ -254,4 +255,6 @@ export function accountsRepositorySuite(dialect: string, open: OpenDataSource): 
       expect(await listAuditRows(data(), { kind: 'password-reset', limit: 10 })).toEqual([]);
     });
   });
+
+  accountWritesSuite(dialect, open);
 }

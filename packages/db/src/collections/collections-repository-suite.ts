@@ -4,6 +4,7 @@ import { expectNumbers } from '../../test/expect-numbers';
 import { t0, taskRow } from '../../test/task-row';
 import { useDataSource } from '../../test/use-data-source';
 import type { NewTaskRow } from '../schema';
+import { collectionWritesSuite } from './collection-writes-suite';
 import { readCollections } from './read-collections';
 
 function task(n: number): NewTaskRow {
@@ -15,7 +16,7 @@ function task(n: number): NewTaskRow {
   });
 }
 
-/** What every dialect's collection reads must do, run against each of them. */
+/** What every dialect's collection reads and writes must do, run against each of them. */
 export function collectionsRepositorySuite(dialect: string, open: OpenDataSource): void {
   describe(`collection reads (${dialect})`, () => {
     const data = useDataSource(open, async ({ db, t }) => {
@@ -71,4 +72,6 @@ export function collectionsRepositorySuite(dialect: string, open: OpenDataSource
       ]);
     });
   });
+
+  collectionWritesSuite(dialect, open);
 }

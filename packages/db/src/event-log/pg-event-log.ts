@@ -1,43 +1,18 @@
 import type { Pool, PoolClient } from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { appendTaskEvent, seqOf, type NewLoggedEvent } from '../events/append-task-event';
+import { pgDataSource } from '../pg/pg-data-source';
+import * as schema from '../pg/schema';
 import type { EventLog, EventLogRange, LoggedEventRow } from './event-log';
 
-/** The channel that says "the task event log grew"; the notice carries nothing else. */
-export const taskEventsChannel = 'genhub_task_events';
+export { taskEventsChannel, type NewLoggedEvent } from '../events/append-task-event';
 
 /**
- * Appends to the log take this lock, held until their transaction ends, so `seq` values are
- * given out in commit order: a reader can never see seq n+1 before seq n commits. (Sequence
- * values alone are handed out at insert and may commit in any order.)
+ * `appendTaskEvent` on a client whose transaction the caller opened and will end: for the
+ * log's own tests, which hold transactions open to show how appends and readers interleave.
  */
-const appendLock = 0x67_68_65_76; // "ghev"
-
-export interface NewLoggedEvent {
-  taskId: string;
-  owner: string;
-  type: string;
-  snapshot: string;
-  createdAt: number;
-}
-
-/**
- * Appends an event inside the caller's transaction and returns its seq. Every instance
- * listening on `taskEventsChannel` is told once the transaction commits (never if it rolls back).
- */
-export async function appendPgEvent(tx: PoolClient, event: NewLoggedEvent): Promise<number> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [appendLock]);
-  const inserted = await tx.query<{ seq: string }>(
-    `INSERT INTO task_events (task_id, owner, type, snapshot, created_at)
-     VALUES ($1, $2, $3, $4, $5) RETURNING seq`,
-    [event.taskId, event.owner, event.type, event.snapshot, event.createdAt],
-  );
-  await tx.query('SELECT pg_notify($1, $2)', [taskEventsChannel, '']);
-  return seqOf(inserted.rows[0]?.seq);
-}
-
-function seqOf(value: unknown): number {
-  const seq = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN;
-  if (!Number.isSafeInteger(seq) || seq < 0) throw new Error(`not an event seq: ${String(value)}`);
-  return seq;
+export function appendPgEvent(tx: PoolClient, event: NewLoggedEvent): Promise<number> {
+  return pgDataSource(drizzle(tx, { schema })).run((data) => appendTaskEvent(data, event));
 }
 
 function pageQuery({ afterSeq, taskId, owner, limit }: EventLogRange) {

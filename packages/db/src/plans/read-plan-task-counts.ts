@@ -1,5 +1,6 @@
 import { and, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
+import { rows, type Unit } from '../data/unit-of-work';
 import type { TaskRow } from '../schema';
 
 export interface PlanTaskCount {
@@ -11,30 +12,32 @@ export interface PlanTaskCount {
   spent: number;
 }
 
-/**
- * The query behind `readPlanTaskCounts`. The plan-finished webhook, queued inside a task's
- * synchronous transaction, runs this same builder on SQLite (`.all()`).
- */
-export function planTaskCountsQuery({ db, t }: DataSource, planIds: readonly string[]) {
+/** Plans' task counts and spend by status, in one grouped query. */
+export function* selectPlanTaskCounts(
+  { db, t }: DataSource,
+  planIds: readonly string[],
+): Unit<PlanTaskCount[]> {
+  if (planIds.length === 0) return [];
   const { tasks } = t;
-  return db
-    .select({
-      planId: tasks.planId,
-      status: tasks.status,
-      count: sql<number>`count(*) filter (where ${tasks.retriedById} is null)`.mapWith(Number),
-      spent: sql<number>`coalesce(sum(${tasks.actualCost}), 0)`.mapWith(Number),
-    })
-    .from(tasks)
-    .where(and(isNotNull(tasks.planId), inArray(tasks.planId, [...planIds])))
-    .groupBy(tasks.planId, tasks.status);
+  const counted = yield* rows(
+    db
+      .select({
+        planId: tasks.planId,
+        status: tasks.status,
+        count: sql<number>`count(*) filter (where ${tasks.retriedById} is null)`.mapWith(Number),
+        spent: sql<number>`coalesce(sum(${tasks.actualCost}), 0)`.mapWith(Number),
+      })
+      .from(tasks)
+      .where(and(isNotNull(tasks.planId), inArray(tasks.planId, [...planIds])))
+      .groupBy(tasks.planId, tasks.status),
+  );
+  return counted.flatMap(({ planId, ...row }) => (planId === null ? [] : [{ planId, ...row }]));
 }
 
-/** Plans' task counts and spend by status, in one grouped query. */
-export async function readPlanTaskCounts(
+/** `selectPlanTaskCounts`, on its own. */
+export function readPlanTaskCounts(
   data: DataSource,
   planIds: readonly string[],
 ): Promise<PlanTaskCount[]> {
-  if (planIds.length === 0) return [];
-  const rows = await planTaskCountsQuery(data, planIds);
-  return rows.flatMap(({ planId, ...row }) => (planId === null ? [] : [{ planId, ...row }]));
+  return data.run((source) => selectPlanTaskCounts(source, planIds));
 }

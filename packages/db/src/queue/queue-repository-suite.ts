@@ -5,6 +5,8 @@ import { t0, taskRow } from '../../test/task-row';
 import { useDataSource } from '../../test/use-data-source';
 import type { NewTaskRow } from '../schema';
 import { countTasksByState } from './count-tasks-by-state';
+import { deleteQueuePause } from './delete-queue-pause';
+import { insertQueuePause } from './insert-queue-pause';
 import { nameQueueRows } from './name-queue-rows';
 import { readPausedScopes } from './read-paused-scopes';
 import { readQueueRows } from './read-queue-rows';
@@ -82,6 +84,27 @@ export function queueRepositorySuite(dialect: string, open: OpenDataSource): voi
       ]);
       expect((await readPausedScopes(data())).sort()).toEqual(['*', 'other']);
       await db.delete(t.queuePauses);
+      expect(await readPausedScopes(data())).toEqual([]);
+    });
+
+    it('pauses and resumes scopes, each once', async () => {
+      const pause = (scope: string, at: number) =>
+        data().run((d) => insertQueuePause(d, scope, at));
+      const resume = (scope: string) => data().run((d) => deleteQueuePause(d, scope));
+      const pausedAt = () =>
+        data().db.select().from(data().t.queuePauses).orderBy(data().t.queuePauses.scope);
+      await pause('*', t0);
+      await pause('other', t0 + 1);
+      // Paused again: it stays paused since the first time.
+      await pause('*', t0 + 2);
+      expect(await pausedAt()).toEqual([
+        { scope: '*', pausedAt: t0 },
+        { scope: 'other', pausedAt: t0 + 1 },
+      ]);
+      await resume('*');
+      await resume('local');
+      expect(await readPausedScopes(data())).toEqual(['other']);
+      await resume('other');
       expect(await readPausedScopes(data())).toEqual([]);
     });
 

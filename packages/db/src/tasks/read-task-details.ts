@@ -1,5 +1,6 @@
 import { asc, getTableColumns, inArray } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
+import { rows, type Unit } from '../data/unit-of-work';
 import type { GenerationRow } from '../schema';
 
 /** A generation as tasks show it: without a provider's context for continuing from it. */
@@ -23,30 +24,40 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 /** The generations and collections of tasks, with one query for each. */
-export async function readTaskDetails(
+export function* selectTaskDetails(
   { db, t }: DataSource,
   taskIds: readonly string[],
-): Promise<TaskDetails> {
+): Unit<TaskDetails> {
   if (taskIds.length === 0) return { generations: new Map(), collectionIds: new Map() };
   // A Gemini thought signature runs to kilobytes, and only the next turn reads it.
   const { thoughtSignature: _context, ...shown } = getTableColumns(t.generations);
-  const [generations, items] = await Promise.all([
+  const generations = yield* rows(
     db
       .select(shown)
       .from(t.generations)
       .where(inArray(t.generations.taskId, [...taskIds]))
       .orderBy(asc(t.generations.taskId), asc(t.generations.index)),
+  );
+  const items = yield* rows(
     db
       .select({ taskId: t.collectionItems.taskId, collectionId: t.collectionItems.collectionId })
       .from(t.collectionItems)
       .where(inArray(t.collectionItems.taskId, [...taskIds])),
-  ]);
+  );
   const collectionIds = new Map<string, string[]>();
-  for (const [taskId, rows] of groupBy(items, (item) => item.taskId)) {
+  for (const [taskId, itemsOfTask] of groupBy(items, (item) => item.taskId)) {
     collectionIds.set(
       taskId,
-      rows.map((row) => row.collectionId),
+      itemsOfTask.map((item) => item.collectionId),
     );
   }
   return { generations: groupBy(generations, (g) => g.taskId), collectionIds };
+}
+
+/** `selectTaskDetails`, on its own. */
+export function readTaskDetails(
+  data: DataSource,
+  taskIds: readonly string[],
+): Promise<TaskDetails> {
+  return data.run((source) => selectTaskDetails(source, taskIds));
 }

@@ -1,0 +1,4 @@
+import { createTestContext } from '../testing';
+import { taskChangeSuite } from './task-change-suite';
+
+taskChangeSuite('SQLite', () => createTestContext());

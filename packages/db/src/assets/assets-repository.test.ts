@@ -1,0 +1,4 @@
+import { openSqliteDataSource } from '../../test/open-sqlite-data-source';
+import { assetsRepositorySuite } from './assets-repository-suite';
+
+assetsRepositorySuite('SQLite', openSqliteDataSource);

@@ -1,0 +1,4 @@
+import { pgTestDataSource } from '../../test/pg-test-data-source';
+import { metricsRepositorySuite } from './metrics-repository-suite';
+
+metricsRepositorySuite('PostgreSQL', pgTestDataSource().open);
