@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
@@ -18,7 +18,6 @@ import {
   type CoreContext,
   type WebhookWorker,
 } from '@genhub/core';
-import { createDb, createSqliteEventLog, sqliteDataSource } from '@genhub/db';
 import type { Env } from './env';
 import { registerAssetRoutes } from './routes/assets';
 import { registerHealthRoute } from './routes/health';
@@ -33,6 +32,7 @@ import { errorEnvelope } from './routes/error-envelope';
 import { registerFileRoutes, registerSpa } from './routes/static';
 import { createStorage } from './storage/create-storage';
 import { joinCluster } from './cluster/join-cluster';
+import { openAppDatabase } from './database/open-app-database';
 import { registerTrpc } from './ws/register-trpc';
 import { registerRateLimits } from './limits/register-rate-limits';
 import { registerEdgeGuard } from './edge/register-edge-guard';
@@ -75,18 +75,29 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
 export async function buildApp(
   env: Env,
-  options: { clock?: Clock; webDist?: string; scheduler?: Partial<SchedulerOptions> } = {},
+  options: {
+    clock?: Clock;
+    webDist?: string;
+    scheduler?: Partial<SchedulerOptions>;
+    /** Runs on PostgreSQL at this URL instead of DATA_DIR's SQLite file (tests, until DATABASE_URL opens). */
+    databaseUrl?: string;
+  } = {},
 ): Promise<App> {
   configureSharp();
   configurePixelWorkers({ threads: env.IMAGE_WORKERS });
   const loosened = protectDataDir(env.dataDir);
-  const handle = createDb(join(env.dataDir, 'genhub.sqlite'));
+  // The logger is made below (it needs the provider keys, read from the database).
+  let reportListenError = (_error: unknown): void => undefined;
+  const database = await openAppDatabase(env, {
+    databaseUrl: options.databaseUrl,
+    onListenError: (error) => reportListenError(error),
+  });
   const storage = await createStorage(env);
 
   const secret = loadSecret(env.dataDir);
   protectDataDir(env.dataDir); // what the lines above created (files/, secret.key)
   // Keys an admin stored: the scrubber (logs included) knows them from start and as they change.
-  const providerKeys = await RuntimeProviderKeys.load(sqliteDataSource(handle.db), env, secret);
+  const providerKeys = await RuntimeProviderKeys.load(database.data, env, secret);
   const scrubSecrets = providerKeys.scrubSecrets;
   const clock = options.clock ?? systemClock;
   const fastify = Fastify({
@@ -121,13 +132,13 @@ export async function buildApp(
   });
 
   // The app's own metrics registry, not prom-client's global one: tests build several apps.
-  const eventLog = createSqliteEventLog(handle.db);
-  const cluster = await joinCluster(
-    handle.db,
-    eventLog,
-    { clustered: env.CLUSTER, pollMs: env.CLUSTER_POLL_MS },
-    fastify.log,
-  );
+  reportListenError = (error) =>
+    fastify.log.warn(
+      { err: error },
+      'lost the connection that hears the other instances; reconnecting',
+    );
+  const { eventLog } = database;
+  const cluster = await joinCluster(database.link, eventLog, fastify.log);
   providerKeys.onChange = () => cluster.announce('provider-keys');
   cluster.on('provider-keys', () => {
     providerKeys.reload().catch((error: unknown) => {
@@ -140,8 +151,8 @@ export async function buildApp(
   const metrics = new Registry();
   const providerCalls = providerCallHistogram(metrics);
   const core: CoreContext = {
-    db: handle.db,
-    data: sqliteDataSource(handle.db),
+    db: database.db,
+    data: database.data,
     eventLog,
     bus: cluster.bus,
     queueChanged: cluster.signal('queue'),
@@ -173,7 +184,7 @@ export async function buildApp(
     shutdownGraceMs: 5000,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     // Other instances share the database: lease running tasks and take over a dead one's.
-    cluster: env.CLUSTER,
+    cluster: database.clustered,
     instanceId,
     leaseMs: env.CLUSTER_LEASE_MS,
     ...options.scheduler,
@@ -191,7 +202,7 @@ export async function buildApp(
 
   await fastify.register(websocket, { options: { maxPayload: 1024 * 1024 } });
   await fastify.register(multipart);
-  const auth = createAuth(handle.db, env, {
+  const auth = createAuth(database.data, env, {
     secret,
     log: fastify.log,
     // A session that ended must not be answered from the cache.
@@ -212,7 +223,7 @@ export async function buildApp(
       variable === 'RATE_LIMIT_TASKS'
         ? (await userLimitsOf(core.data, userId)).tasksPerMinute
         : null,
-    handle.db,
+    database.clustered ? database.hits : null,
   );
   await registerTrpc(
     fastify,
@@ -226,7 +237,7 @@ export async function buildApp(
   );
   registerAuthRoutes(fastify, auth, core.data);
   registerHealthRoute(fastify);
-  registerReadyRoute(fastify, appReadinessChecks({ db: handle.db, storage }));
+  registerReadyRoute(fastify, appReadinessChecks({ database: database.probes, storage }));
   registerStateGauges(metrics, {
     core,
     webSocketClients: () => fastify.websocketServer.clients.size,
@@ -272,7 +283,7 @@ export async function buildApp(
         // go idle, not left open until the keep-alive timeout.
         const sweep = setInterval(() => fastify.server.closeIdleConnections(), 50);
         await fastify.close().finally(() => clearInterval(sweep));
-        await handle.close();
+        await database.close();
       })();
       return closing;
     },

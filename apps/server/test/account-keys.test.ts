@@ -1,4 +1,3 @@
-import { apiKeys, auditEvents } from '@genhub/db';
 import { eq } from 'drizzle-orm';
 import { until } from '@genhub/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,12 +72,10 @@ describe('account.keys', () => {
       await ws.ws.close();
     }
 
-    const audit = server.app.core.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.kind, 'key-created'))
-      .all()
-      .filter((row) => row.subject === created.id);
+    const { db, t } = server.app.core.data;
+    const audit = (
+      await db.select().from(t.auditEvents).where(eq(t.auditEvents.kind, 'key-created'))
+    ).filter((row) => row.subject === created.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: mia.id, ip: '127.0.0.1' });
     expect(audit[0]?.detail).toMatchObject({ name: 'CI runner', scopes: ['read', 'generate'] });
@@ -158,12 +155,10 @@ describe('account.keys', () => {
     expect((await ivy.client.account.keys.list.query()).map((k) => k.id)).toEqual([kept.id]);
     // Revoking twice is no error and no second audit event.
     expect(await ivy.client.account.keys.revoke.mutate({ id: mine.id })).toEqual({ ok: true });
-    const revoked = server.app.core.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.subject, mine.id))
-      .all()
-      .filter((row) => row.kind === 'key-revoked');
+    const { db, t } = server.app.core.data;
+    const revoked = (
+      await db.select().from(t.auditEvents).where(eq(t.auditEvents.subject, mine.id))
+    ).filter((row) => row.kind === 'key-revoked');
     expect(revoked).toHaveLength(1);
     expect(revoked[0]?.actorId).toBe(ivy.id);
 
@@ -188,11 +183,11 @@ describe('account.keys', () => {
     });
     const client = keyClient(server, key.key);
     expect(await client.auth.viewer.query()).toMatchObject({ user: { id: eve.id } });
-    server.app.core.db
-      .update(apiKeys)
+    const { db, t } = server.app.core.data;
+    await db
+      .update(t.apiKeys)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(apiKeys.id, key.id))
-      .run();
+      .where(eq(t.apiKeys.id, key.id));
     // Left out of the list even before the plugin's own sweep deletes it.
     expect(await eve.client.account.keys.list.query()).toEqual([]);
     // An expiry moved by hand is seen once the server's last check (reused for 2 s) runs out;
@@ -224,7 +219,8 @@ describe('account.keys', () => {
       expect(res.status, path).toBe(404);
     }
     expect(await keyClient(server, key.key).auth.viewer.query()).toBeNull();
-    const rows = server.app.core.db.select().from(apiKeys).where(eq(apiKeys.referenceId, ray.id));
-    expect(rows.all().map((row) => [row.id, row.enabled])).toEqual([[key.id, false]]);
+    const { db, t } = server.app.core.data;
+    const rows = await db.select().from(t.apiKeys).where(eq(t.apiKeys.referenceId, ray.id));
+    expect(rows.map((row) => [row.id, row.enabled])).toEqual([[key.id, false]]);
   });
 });

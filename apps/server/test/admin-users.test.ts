@@ -1,5 +1,5 @@
-import { auditEvents, sessions, userQuotas, users } from '@genhub/db';
-import { eq, sql } from 'drizzle-orm';
+import { raw } from '@genhub/db';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateUser } from '../src/accounts/update-user';
 import { recordAudit } from '../src/auth/record-audit';
@@ -24,13 +24,25 @@ describe('admin.*', () => {
     await server.close();
   });
 
-  const db = () => server.app.core.db;
-  const auditOf = (kind: string, subject: string) =>
-    db()
-      .select()
-      .from(auditEvents)
-      .all()
-      .filter((row) => row.kind === kind && row.subject === subject);
+  const data = () => server.app.core.data;
+  const auditOf = async (kind: string, subject: string) => {
+    const { db, t } = data();
+    const rows = await db.select().from(t.auditEvents).orderBy(asc(t.auditEvents.at));
+    return rows.filter((row) => row.kind === kind && row.subject === subject);
+  };
+  const userRow = async (where: SQL | undefined) => {
+    const { db, t } = data();
+    const [row] = await db.select().from(t.users).where(where);
+    return row;
+  };
+  const sessionsOf = (userId: string) => {
+    const { db, t } = data();
+    return db.select().from(t.sessions).where(eq(t.sessions.userId, userId));
+  };
+  const setDisabled = (userId: string, disabled: boolean) => {
+    const { db, t } = data();
+    return db.update(t.users).set({ disabled }).where(eq(t.users.id, userId));
+  };
 
   it('refuses a signed-out caller and a member on every admin procedure', async () => {
     const member = await addUser(server, 'mo@admin.test');
@@ -55,10 +67,11 @@ describe('admin.*', () => {
     for (const call of calls(member.client)) {
       expect((await failure(call())).code).toBe('FORBIDDEN');
     }
-    const row = db().select().from(users).where(eq(users.id, member.id)).get();
+    const { db, t } = data();
+    const row = await userRow(eq(t.users.id, member.id));
     expect(row?.role).toBe('member');
-    expect(db().select().from(users).where(eq(users.email, 'x@admin.test')).get()).toBeUndefined();
-    expect(db().select().from(userQuotas).where(eq(userQuotas.userId, member.id)).all()).toEqual(
+    expect(await userRow(eq(t.users.email, 'x@admin.test'))).toBeUndefined();
+    expect(await db.select().from(t.userQuotas).where(eq(t.userQuotas.userId, member.id))).toEqual(
       [],
     );
     expect((await signIn(server.url, ada.email, ada.password)).status).toBe(200);
@@ -107,7 +120,7 @@ describe('admin.*', () => {
       expect(error.code, JSON.stringify(input)).toBe('BAD_REQUEST');
     }
 
-    const created = auditOf('user-created', 'bo@admin.test');
+    const created = await auditOf('user-created', 'bo@admin.test');
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({
       actorId: ada.id,
@@ -134,9 +147,9 @@ describe('admin.*', () => {
     expect(disabled).toMatchObject({ id: cy.id, disabled: true, role: 'member' });
     expect((await failure(cy.client.account.keys.list.query())).code).toBe('UNAUTHORIZED');
     expect((await failure(byKey.account.keys.list.query())).code).toBe('UNAUTHORIZED');
-    expect(db().select().from(sessions).where(eq(sessions.userId, cy.id)).all()).toEqual([]);
+    expect(await sessionsOf(cy.id)).toEqual([]);
     expect((await signIn(server.url, cy.email, cy.password)).status).not.toBe(200);
-    expect(auditOf('user-changed', cy.email).map((row) => row.detail)).toEqual([
+    expect((await auditOf('user-changed', cy.email)).map((row) => row.detail)).toEqual([
       { disabled: true },
     ]);
 
@@ -160,13 +173,13 @@ describe('admin.*', () => {
     }
     await ada.client.admin.users.update.mutate({ id: di.id, role: 'member' });
     expect((await failure(di.client.admin.users.list.query())).code).toBe('FORBIDDEN');
-    expect(auditOf('user-changed', di.email).map((row) => row.detail)).toEqual([
+    expect((await auditOf('user-changed', di.email)).map((row) => row.detail)).toEqual([
       { role: 'admin' },
       { role: 'member' },
     ]);
     // Asking for what already is changes nothing and records nothing.
     await ada.client.admin.users.update.mutate({ id: di.id, role: 'member', disabled: false });
-    expect(auditOf('user-changed', di.email)).toHaveLength(2);
+    expect(await auditOf('user-changed', di.email)).toHaveLength(2);
 
     const unknown = ada.client.admin.users.update.mutate({ id: 'nobody', disabled: true });
     expect((await failure(unknown)).code).toBe('NOT_FOUND');
@@ -176,14 +189,11 @@ describe('admin.*', () => {
     const ed = await addUser(server, 'ed@admin.test', 'admin');
     // Every other admin disabled: ed is the last enabled one. The actor is an admin whose
     // request was already past the scope check when they were disabled.
-    const others = db()
-      .select()
-      .from(users)
-      .all()
-      .filter((u) => u.role === 'admin' && !u.disabled && u.id !== ed.id);
-    for (const other of others) {
-      db().update(users).set({ disabled: true }).where(eq(users.id, other.id)).run();
-    }
+    const { db, t } = data();
+    const others = (await db.select().from(t.users)).filter(
+      (u) => u.role === 'admin' && !u.disabled && u.id !== ed.id,
+    );
+    for (const other of others) await setDisabled(other.id, true);
     try {
       for (const change of [{ role: 'member' as const }, { disabled: true }]) {
         const call = updateUser(
@@ -193,14 +203,12 @@ describe('admin.*', () => {
         );
         await expect(call).rejects.toThrow(/last enabled admin/);
       }
-      expect(db().select().from(users).where(eq(users.id, ed.id)).get()).toMatchObject({
+      expect(await userRow(eq(t.users.id, ed.id))).toMatchObject({
         role: 'admin',
         disabled: false,
       });
     } finally {
-      for (const other of others) {
-        db().update(users).set({ disabled: false }).where(eq(users.id, other.id)).run();
-      }
+      for (const other of others) await setDisabled(other.id, false);
     }
     // With another enabled admin, ed may be demoted.
     expect(await ada.client.admin.users.update.mutate({ id: ed.id, role: 'member' })).toMatchObject(
@@ -217,11 +225,11 @@ describe('admin.*', () => {
     const reset = { id: fay.id, password: 'a brand new secret' };
     expect(await ada.client.admin.users.resetPassword.mutate(reset)).toEqual({ ok: true });
     expect(await fay.client.auth.viewer.query()).toBeNull();
-    expect(db().select().from(sessions).where(eq(sessions.userId, fay.id)).all()).toEqual([]);
+    expect(await sessionsOf(fay.id)).toEqual([]);
     expect((await signIn(server.url, fay.email, fay.password)).status).toBe(401);
     expect((await signIn(server.url, fay.email, 'a brand new secret')).status).toBe(200);
 
-    const audit = auditOf('password-reset', fay.email);
+    const audit = await auditOf('password-reset', fay.email);
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actorId).toBe(ada.id);
     expect(JSON.stringify(audit)).not.toContain('brand new');
@@ -265,7 +273,7 @@ describe('admin.*', () => {
       monthlyLimit: 5,
     });
     expect((await failure(unknown)).code).toBe('NOT_FOUND');
-    expect(auditOf('quota-changed', gus.email).map((row) => row.detail)).toEqual([
+    expect((await auditOf('quota-changed', gus.email)).map((row) => row.detail)).toEqual([
       { unit: 'credits', monthlyLimit: 100 },
       { unit: 'USD', monthlyLimit: 2.5 },
       { unit: 'credits', monthlyLimit: 250 },
@@ -284,11 +292,15 @@ describe('admin.*', () => {
       await server.app.core.data.run((d) => recordAudit(d, entry, at));
     }
     // A row whose detail is not a JSON object (written by something else): shown without detail.
-    db()
-      .insert(auditEvents)
-      .values({ id: 'zz-odd', at, kind: 'settings-changed', subject: 'odd', detail: null })
-      .run();
-    db().run(sql`update audit_events set detail = '[1,2' where id = 'zz-odd'`);
+    const { db, t } = data();
+    await db
+      .insert(t.auditEvents)
+      .values({ id: 'zz-odd', at, kind: 'settings-changed', subject: 'odd', detail: null });
+    // SQLite keeps any text; PostgreSQL's json column takes only JSON, so there it is an array.
+    const notAnObject = data().dialect === 'sqlite' ? '[1,2' : '[1,2]';
+    await data().run(function* () {
+      yield* raw(sql`update audit_events set detail = ${notAnObject} where id = 'zz-odd'`);
+    });
 
     const all = await ada.client.admin.audit.list.query({ limit: 200 });
     const seen: string[] = [];

@@ -1,4 +1,3 @@
-import { auditEvents, collections, tasks, users } from '@genhub/db';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpClientWith, sessionCookie, setup, signIn } from './auth-clients';
@@ -17,9 +16,12 @@ describe('onboarding', () => {
   it('creates the first admin once, signs them in, and gives them what was made before', async () => {
     server = await startTestServer({}, { signedIn: false });
     const { core } = server.app;
-    const { db } = core;
+    const { db, t } = core.data;
     // What a server made before it had accounts: rows with no owner.
-    const before = createTask(core, createTaskInput.parse({ prompt: 'made before accounts' }));
+    const before = await createTask(
+      core,
+      createTaskInput.parse({ prompt: 'made before accounts' }),
+    );
     await createCollection(core, 'Old board');
     // Until an admin exists, only onboarding answers.
     const { client, ws } = connectClient(server.url);
@@ -43,15 +45,16 @@ describe('onboarding', () => {
     expect(viewer).toMatchObject({ via: 'session', user: { id: user.id, role: 'admin' } });
     expect(viewer?.scopes).toEqual(['read', 'generate', 'admin']);
 
-    const task = db.select().from(tasks).where(eq(tasks.id, before.id)).get();
+    const [task] = await db.select().from(t.tasks).where(eq(t.tasks.id, before.id));
     expect(task?.owner).toBe(user.id);
-    expect(db.select().from(collections).get()?.owner).toBe(user.id);
+    const [collection] = await db.select().from(t.collections);
+    expect(collection?.owner).toBe(user.id);
 
     expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ needsAdmin: false });
     const again = await setup(server.url, { ...admin, email: 'mallory@example.com' });
     expect(again.status).toBe(409);
     expect(again.headers.getSetCookie()).toEqual([]);
-    expect(db.select().from(users).all()).toHaveLength(1);
+    expect(await db.select().from(t.users)).toHaveLength(1);
   });
 
   it('lets only one of two racing requests become the first admin', async () => {
@@ -61,7 +64,8 @@ describe('onboarding', () => {
       ['one@example.com', 'two@example.com'].map((email) => setup(url, { ...admin, email })),
     );
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
-    expect(server.app.core.db.select().from(users).all()).toHaveLength(1);
+    const { db, t } = server.app.core.data;
+    expect(await db.select().from(t.users)).toHaveLength(1);
   });
 
   it('refuses a bad body and a cross-site request', async () => {
@@ -90,11 +94,12 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Lax/);
     expect(cookie).not.toMatch(/; Secure/);
-    const signedIn = server.app.core.db
+    const { db, t } = server.app.core.data;
+    const signedIn = await db
       .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.kind, 'sign-in'))
-      .all();
+      .from(t.auditEvents)
+      .where(eq(t.auditEvents.kind, 'sign-in'))
+      .orderBy(t.auditEvents.at);
     expect(signedIn.at(-1)).toMatchObject({ subject: 'ada@example.com', ip: '127.0.0.1' });
   });
 
@@ -117,11 +122,11 @@ describe('sign-in', () => {
     const res = await signIn(server.url, admin.email, 'not the password');
     expect(res.status).toBe(401);
     expect(res.headers.getSetCookie()).toEqual([]);
-    const failed = server.app.core.db
+    const { db, t } = server.app.core.data;
+    const failed = await db
       .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.kind, 'sign-in-failed'))
-      .all();
+      .from(t.auditEvents)
+      .where(eq(t.auditEvents.kind, 'sign-in-failed'));
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ subject: 'ada@example.com', ip: '127.0.0.1', actorId: null });
     expect(JSON.stringify(failed)).not.toContain('not the password');
@@ -137,20 +142,16 @@ describe('sign-in', () => {
     });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.headers.getSetCookie()).toEqual([]);
-    expect(
-      server.app.core.db
-        .select()
-        .from(users)
-        .all()
-        .map((u) => u.email),
-    ).toEqual(['ada@example.com']);
+    const { db, t } = server.app.core.data;
+    expect((await db.select().from(t.users)).map((u) => u.email)).toEqual(['ada@example.com']);
   });
 
   it('gives a disabled user no session and resolves their old cookie to no one', async () => {
     server = await startTestServer({}, { signedIn: false });
     const first = await setup(server.url, admin);
     const cookie = sessionCookie(first);
-    server.app.core.db.update(users).set({ disabled: true }).run();
+    const { db, t } = server.app.core.data;
+    await db.update(t.users).set({ disabled: true });
     expect(await httpClientWith(server.url, { cookie }).auth.viewer.query()).toBeNull();
     const res = await signIn(server.url, admin.email, admin.password);
     expect(res.status).not.toBe(200);

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { suiteOnPostgres } from './suite-database';
 import { spawnServer, type RunningApp } from './spawn-server';
 import { authHeaders, uploadAsset } from './test-server';
 
@@ -21,7 +22,8 @@ const taskStatus = async (app: RunningApp, id: string) => {
   return body.result.data;
 };
 
-describe('the built server (dist/main.js)', () => {
+// The built server keeps its data in DATA_DIR's SQLite file (it takes no DATABASE_URL yet).
+describe.skipIf(suiteOnPostgres)('the built server (dist/main.js)', () => {
   let app: RunningApp;
   beforeAll(async () => {
     app = await spawnServer({ LOCAL_PROVIDER_DELAY_MS: '0', IMAGE_WORKERS: '1' });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { TaskEvent } from '@genhub/core';
 import { until } from '@genhub/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { suiteOnPostgres } from './suite-database';
 import { httpClientWith, wsClientWithToken } from './auth-clients';
 import { fakeProviderEnv } from './fake-provider-env';
 import { startFakeReplicate } from './fake-replicate';
@@ -79,7 +80,8 @@ const alive = (pid: number) => {
  * Two server processes on one data directory (`CLUSTER=true`), 500 Replicate tasks created
  * through both, and one process killed with SIGKILL while it has jobs at the provider.
  */
-describe('two instances, one killed mid-burst', () => {
+// The spawned instances share DATA_DIR's SQLite file, which the test reads.
+describe.skipIf(suiteOnPostgres)('two instances, one killed mid-burst', () => {
   let fake: Awaited<ReturnType<typeof startFakeReplicate>>;
   let relay: GatedRelay;
   let a: RunningApp;

@@ -68,9 +68,9 @@ describe('two instances sharing one database', () => {
     await onA.client.queue.pause.mutate({});
     await until(async () => (await onB.client.queue.status.query()).paused.all === true);
     const task = await onB.client.task.create.mutate({ prompt: 'waits', provider: 'local' });
-    expect(statusOf(b, task.id)).toBe('pending');
+    expect(await statusOf(b, task.id)).toBe('pending');
     await onA.client.queue.resume.mutate({});
-    await until(() => statusOf(b, task.id) === 'completed');
+    await until(async () => (await statusOf(b, task.id)) === 'completed');
   });
 
   it('uses a provider key set on A in B as well', async () => {

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { suiteOnPostgres } from './suite-database';
 import { buildApp } from '../src/app';
 import { loadEnv } from '../src/env';
 import { runSourceServerToExit, startSourceServer } from './spawn-source-server';
@@ -18,7 +19,8 @@ const tempDir = () => {
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
-describe('the data directory', () => {
+// The SQLite files' permissions, on spawned servers.
+describe.skipIf(suiteOnPostgres)('the data directory', () => {
   it('is created owner-only, with everything in it, whatever the umask', async () => {
     const dataDir = join(tempDir(), 'nested', 'data');
     const umask = process.umask(0);
@@ -61,7 +63,8 @@ describe('the data directory', () => {
   });
 });
 
-describe('a damaged database at start-up', () => {
+// A damaged SQLite file in a spawned server's DATA_DIR.
+describe.skipIf(suiteOnPostgres)('a damaged database at start-up', () => {
   it.each([
     ['garbage', Buffer.alloc(8192, 'garbage!')],
     // A database's first 100 bytes (its header) and nothing after.
@@ -88,7 +91,8 @@ describe('a damaged database at start-up', () => {
   });
 });
 
-describe('INGEST_ALLOW_HOSTS', () => {
+// The spawned server keeps its data in DATA_DIR's SQLite file (it takes no DATABASE_URL yet).
+describe.skipIf(suiteOnPostgres)('INGEST_ALLOW_HOSTS', () => {
   it('refuses a bare host at start-up, naming the variable', async () => {
     const { code, stderr } = await runSourceServerToExit({
       DATA_DIR: tempDir(),

@@ -281,11 +281,11 @@ describe('fal.ai', () => {
     const task = await b.client.task.create.mutate({ provider: 'fal', prompt: 'spoiled' });
     await until(() => fake.state.webhookStatuses.length === 1, 5000);
     expect(fake.state.webhookStatuses).toEqual([401]);
-    expect(statusOf(hooked, task.id)).toBe('processing');
+    expect(await statusOf(hooked, task.id)).toBe('processing');
     const requestId = lastRequest().id;
     await b.client.task.cancel.mutate({ id: task.id });
     await until(() => fake.state.cancelRequests.includes(requestId), 5000, 'the cancel at fal');
-    expect(statusOf(hooked, task.id)).toBe('canceled');
+    expect(await statusOf(hooked, task.id)).toBe('canceled');
     fake.state.tamper = null;
     fake.state.webhookRequestId = null;
     fake.state.pollsToFinish = 2;

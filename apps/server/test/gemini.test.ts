@@ -1,5 +1,6 @@
 import { task as taskSchema } from '@genhub/core/schemas';
 import { until } from '@genhub/core/testing';
+import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { postJson } from './direct-generate';
@@ -261,14 +262,16 @@ describe('Gemini API against its strict fake', () => {
     // The fake answered that call as it arrived; the retry gets an image.
     vendor.fake.state.mode = 'image';
     // The task as the retry was scheduled (its stored event), however late this reads it.
-    const scheduled = () =>
-      vendor.server.app.core.db.query.taskEvents
-        .findFirst({
-          where: (e, { and, eq }) => and(eq(e.taskId, task.id), eq(e.type, 'retry_scheduled')),
-        })
-        .sync();
-    await until(() => scheduled() !== undefined, 5000, 'the retry to be scheduled');
-    const waiting = taskSchema.parse(JSON.parse(scheduled()?.snapshot ?? 'null'));
+    const { db, t } = vendor.server.app.core.data;
+    const scheduled = async () => {
+      const [row] = await db
+        .select({ snapshot: t.taskEvents.snapshot })
+        .from(t.taskEvents)
+        .where(and(eq(t.taskEvents.taskId, task.id), eq(t.taskEvents.type, 'retry_scheduled')));
+      return row;
+    };
+    await until(async () => (await scheduled()) !== undefined, 5000, 'the retry to be scheduled');
+    const waiting = taskSchema.parse(JSON.parse((await scheduled())?.snapshot ?? 'null'));
     expect(waiting.error).toMatchObject({ code: 'rate_limited', retryable: true });
     // One clock read decides both: the difference is the wait the engine chose.
     expect((waiting.nextRunAt ?? 0) - waiting.updatedAt).toBeGreaterThanOrEqual(2000);

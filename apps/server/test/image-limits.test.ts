@@ -70,7 +70,10 @@ function productShot(side: number): Promise<Buffer> {
 describe('image uploads under the pixel cap and the size limit', () => {
   let server: TestServer;
   const files = () => readdirSync(join(server.dataDir, 'files')).filter((f) => !f.startsWith('.'));
-  const assetRows = () => server.app.core.db.query.assets.findMany().sync().length;
+  const assetRows = async () => {
+    const { db, t } = server.app.core.data;
+    return (await db.select({ id: t.assets.id }).from(t.assets)).length;
+  };
   beforeAll(async () => {
     server = await startTestServer();
   });
@@ -87,7 +90,7 @@ describe('image uploads under the pixel cap and the size limit', () => {
   }
 
   it('refuses a 16000×16000 PNG bomb with 413 and stores nothing', async () => {
-    const [filesBefore, rowsBefore] = [files(), assetRows()];
+    const [filesBefore, rowsBefore] = [files(), await assetRows()];
     const message = await expectRefused(
       await upload(server, pngBomb(16000, 16000)),
       413,
@@ -95,7 +98,7 @@ describe('image uploads under the pixel cap and the size limit', () => {
     );
     expect(message).toMatch(/16000×16000 \(256.0 MP\).*at most 50.0 MP are accepted/);
     expect(files()).toEqual(filesBefore);
-    expect(assetRows()).toBe(rowsBefore);
+    expect(await assetRows()).toBe(rowsBefore);
   });
 
   it.each(['jpeg', 'png'] as const)(
@@ -133,18 +136,18 @@ describe('image uploads under the pixel cap and the size limit', () => {
     const exact = await upload(server, await paddedPng(maxUploadBytes));
     expect(exact.status).toBe(201);
     expect(await exact.json()).toMatchObject({ bytes: maxUploadBytes });
-    const [filesBefore, rowsBefore] = [files(), assetRows()];
+    const [filesBefore, rowsBefore] = [files(), await assetRows()];
     await expectRefused(
       await upload(server, await paddedPng(maxUploadBytes + 1)),
       413,
       'PAYLOAD_TOO_LARGE',
     );
     expect(files()).toEqual(filesBefore);
-    expect(assetRows()).toBe(rowsBefore);
+    expect(await assetRows()).toBe(rowsBefore);
   });
 
   it('refuses every one of 20 uploads just over the limit (none stored cut short)', async () => {
-    const [filesBefore, rowsBefore] = [files(), assetRows()];
+    const [filesBefore, rowsBefore] = [files(), await assetRows()];
     const statuses: number[] = [];
     for (let over = 1; over <= 20; over++) {
       const file = await paddedPng(maxUploadBytes + over);
@@ -158,7 +161,7 @@ describe('image uploads under the pixel cap and the size limit', () => {
     }
     expect(statuses).toEqual(Array.from({ length: 20 }, () => 413));
     expect(files()).toEqual(filesBefore);
-    expect(assetRows()).toBe(rowsBefore);
+    expect(await assetRows()).toBe(rowsBefore);
   });
 
   it('answers body-parser failures with the envelope: bad JSON, too large, unknown type', async () => {
@@ -196,7 +199,7 @@ describe('a 16 MP background removal', () => {
     const final = ['completed', 'failed', 'canceled'];
     const latencies: number[] = [];
     const deadline = Date.now() + 60_000;
-    while (!final.includes(statusOf(server, task.id))) {
+    while (!final.includes(await statusOf(server, task.id))) {
       if (Date.now() > deadline) throw new Error('the removal did not finish in 60 s');
       const start = performance.now();
       expect((await fetch(server.url + '/healthz')).status).toBe(200);

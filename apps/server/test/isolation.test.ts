@@ -1,4 +1,5 @@
 import { until } from '@genhub/core/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/router';
 import { listProcedures } from './fuzz/list-procedures';
@@ -8,6 +9,13 @@ import { callProcedure } from './isolation/call-procedure';
 import { seedUserData, snapshotUserData, type UserData } from './isolation/seed-user-data';
 import { addMember, type WalkUser } from './isolation/walk-users';
 import { startTestServer, statusOf, type TestServer } from './test-server';
+
+/** A task's owner, straight from the database. */
+async function ownerOf(server: TestServer, id: string) {
+  const { db, t } = server.app.core.data;
+  const [row] = await db.select({ owner: t.tasks.owner }).from(t.tasks).where(eq(t.tasks.id, id));
+  return row?.owner;
+}
 
 /** Procedures anyone may call, signed in or not. */
 const publicProcedures = new Set(['auth.viewer']);
@@ -194,18 +202,18 @@ describe('two users on one server', { timeout: 120_000 }, () => {
       await alice.client.generation.star.mutate({ ids: [hers.taskId], starred: true });
       const mine = await bob.client.task.create.mutate({ prompt: 'bob’s own', provider: 'local' });
       own.id = mine.id;
-      await until(() => statusOf(server, mine.id) === 'completed', 15_000, 'Bob’s task');
+      await until(
+        async () => (await statusOf(server, mine.id)) === 'completed',
+        15_000,
+        'Bob’s task',
+      );
       await until(() => seen.filter((id) => id === mine.id).length >= 3, 15_000, 'Bob’s events');
     } finally {
       events.unsubscribe();
       ofHerTask.unsubscribe();
       planUpdates.unsubscribe();
     }
-    const owners = [...new Set(seen)].map(
-      (id) =>
-        server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()
-          ?.owner,
-    );
+    const owners = await Promise.all([...new Set(seen)].map((id) => ownerOf(server, id)));
     expect(seen).toContain(own.id);
     expect(owners.filter((owner) => owner !== bob.id)).toEqual([]);
     expect(plans).not.toContain(hers.planId);
@@ -271,10 +279,7 @@ describe('two users on one server', { timeout: 120_000 }, () => {
     expect(his.status, text).toBe(200);
     expect(leaked(text)).toEqual([]);
     const hisTask = his.headers.get('x-genhub-task-id') ?? '';
-    const owner = server.app.core.db.query.tasks
-      .findFirst({ where: (t, { eq }) => eq(t.id, hisTask) })
-      .sync()?.owner;
-    expect(owner).toBe(bob.id);
+    expect(await ownerOf(server, hisTask)).toBe(bob.id);
   });
 
   it('lets an admin see Alice’s things only through the admin view', async () => {

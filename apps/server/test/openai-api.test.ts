@@ -1,4 +1,3 @@
-import { users } from '@genhub/db';
 import { until } from '@genhub/core/testing';
 import { eq } from 'drizzle-orm';
 import OpenAI, { toFile } from 'openai';
@@ -21,8 +20,10 @@ async function thrown(call: Promise<unknown>): Promise<InstanceType<typeof OpenA
   throw new Error('the call succeeded');
 }
 
-const tasksWithPrompt = (server: TestServer, prompt: string) =>
-  server.app.core.db.query.tasks.findMany({ where: (t, { eq }) => eq(t.prompt, prompt) }).sync();
+const tasksWithPrompt = (server: TestServer, prompt: string) => {
+  const { db, t } = server.app.core.data;
+  return db.select().from(t.tasks).where(eq(t.tasks.prompt, prompt));
+};
 
 describe('the OpenAI-compatible images API, through the official openai package', () => {
   let server: TestServer;
@@ -137,7 +138,7 @@ describe('the OpenAI-compatible images API, through the official openai package'
       ids.push(response.headers.get('x-genhub-task-id'));
     }
     expect(ids[1]).toBe(ids[0]);
-    expect(tasksWithPrompt(server, 'only once')).toHaveLength(1);
+    expect(await tasksWithPrompt(server, 'only once')).toHaveLength(1);
     const changed = await thrown(openai.images.generate({ prompt: 'something else' }, once));
     expect(changed).toMatchObject({ status: 409, param: 'Idempotency-Key' });
   });
@@ -196,8 +197,9 @@ describe('the OpenAI-compatible images API, through the official openai package'
     expect(mask).toMatchObject({ param: 'mask', code: 'unsupported_parameter' });
     expect(mask.message).toMatch(/mask/i);
 
-    const uploads = () => server.app.core.db.query.assets.findMany().sync().length;
-    const before = uploads();
+    const { db, t } = server.app.core.data;
+    const uploads = async () => (await db.select({ id: t.assets.id }).from(t.assets)).length;
+    const before = await uploads();
     const five = await Promise.all(
       [1, 2, 3, 4, 5].map((i) => toFile(png, `${i}.png`, { type: 'image/png' })),
     );
@@ -205,7 +207,7 @@ describe('the OpenAI-compatible images API, through the official openai package'
     expect(tooMany).toMatchObject({ status: 400, param: 'image' });
     expect(tooMany.message).toContain('at most 4');
     // Refused before any of them was stored.
-    expect(uploads()).toBe(before);
+    expect(await uploads()).toBe(before);
 
     const form = new FormData();
     form.append('prompt', 'nothing to edit');
@@ -229,7 +231,8 @@ describe('the OpenAI-compatible images API, through the official openai package'
 
   it('refuses an image over the user’s upload limit with 413, and a file that is no image', async () => {
     const member = await memberWithKey(server, 'small-uploads@genhub.test');
-    server.app.core.db.update(users).set({ maxUploadMb: 1 }).where(eq(users.id, member.id)).run();
+    const { db, t } = server.app.core.data;
+    await db.update(t.users).set({ maxUploadMb: 1 }).where(eq(t.users.id, member.id));
     const theirs = openAiFor(server, member.key);
     const big = await thrown(
       theirs.images.edit({
@@ -372,7 +375,7 @@ describe('the OpenAI-compatible images API, through the official openai package'
     expect(error).toBeInstanceOf(OpenAI.PermissionDeniedError);
     expect(error).toMatchObject({ type: 'permission_error', code: 'insufficient_permissions' });
     expect(error.message).toContain('generate');
-    expect(tasksWithPrompt(server, 'not allowed')).toEqual([]);
+    expect(await tasksWithPrompt(server, 'not allowed')).toEqual([]);
     const models = await theirs.models.list();
     expect(models.data.length).toBeGreaterThan(0);
   });
@@ -385,7 +388,7 @@ describe('the OpenAI-compatible images API, through the official openai package'
     expect(blocked).toMatchObject({ code: 'content_policy_violation' });
     const taskId = blocked.headers?.get('x-genhub-task-id') ?? '';
     expect(blocked.message).toContain(`Task ${taskId} failed: injected content_blocked`);
-    expect(statusOf(server, taskId)).toBe('failed');
+    expect(await statusOf(server, taskId)).toBe('failed');
 
     // The provider's own failure is a 5xx, which the SDK would retry unless told not to.
     const refused = await thrown(
@@ -395,7 +398,7 @@ describe('the OpenAI-compatible images API, through the official openai package'
     expect(refused).toMatchObject({ status: 502, type: 'server_error' });
     expect(refused.message).toContain('injected unauthorized');
     expect(refused.headers?.get('x-should-retry')).toBe('false');
-    expect(tasksWithPrompt(server, 'a refused scene')).toHaveLength(1);
+    expect(await tasksWithPrompt(server, 'a refused scene')).toHaveLength(1);
   });
 
   it('answers an unknown /v1 route in OpenAI’s shape', async () => {
@@ -429,11 +432,10 @@ describe('waiting for a slow task through the OpenAI-compatible API', () => {
 
   afterAll(() => server.close());
 
-  const slowTaskIds = () =>
-    server.app.core.db.query.tasks
-      .findMany()
-      .sync()
-      .map((t) => t.id);
+  const slowTaskIds = async () => {
+    const { db, t } = server.app.core.data;
+    return (await db.select({ id: t.tasks.id }).from(t.tasks)).map((row) => row.id);
+  };
 
   it('times out in OpenAI’s shape and leaves the task running', async () => {
     const listeners = server.app.core.bus.size;
@@ -444,26 +446,26 @@ describe('waiting for a slow task through the OpenAI-compatible API', () => {
     expect(error).toMatchObject({ status: 504, type: 'server_error', code: 'timeout' });
     const taskId = error.headers?.get('x-genhub-task-id') ?? '';
     expect(error.message).toContain(`Task ${taskId} did not finish within 2 s`);
-    expect(['pending', 'processing']).toContain(statusOf(server, taskId));
+    expect(['pending', 'processing']).toContain(await statusOf(server, taskId));
     // Not retried by the SDK, and nothing left listening.
-    expect(slowTaskIds()).toEqual([taskId]);
+    expect(await slowTaskIds()).toEqual([taskId]);
     expect(server.app.core.bus.size).toBe(listeners);
   });
 
   it('keeps the task when the client goes away, and stops listening for it', async () => {
     const listeners = server.app.core.bus.size;
-    const before = new Set(slowTaskIds());
+    const before = new Set(await slowTaskIds());
     const controller = new AbortController();
     const call = openAiFor(server, server.key).images.generate(
       { model: 'local', prompt: 'abandoned' },
       { signal: controller.signal },
     );
-    await until(() => slowTaskIds().some((id) => !before.has(id)), 5000, 'the task');
+    await until(async () => (await slowTaskIds()).some((id) => !before.has(id)), 5000, 'the task');
     controller.abort();
     expect(await thrown(call)).toBeInstanceOf(OpenAI.APIUserAbortError);
     await until(() => server.app.core.bus.size === listeners, 5000, 'the wait to end');
-    const [taskId = ''] = slowTaskIds().filter((id) => !before.has(id));
-    expect(['pending', 'processing']).toContain(statusOf(server, taskId));
+    const [taskId = ''] = (await slowTaskIds()).filter((id) => !before.has(id));
+    expect(['pending', 'processing']).toContain(await statusOf(server, taskId));
   });
 
   it('counts requests against the task-creation limit: 429 with Retry-After', async () => {
@@ -476,7 +478,7 @@ describe('waiting for a slow task through the OpenAI-compatible API', () => {
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     expect(error).toMatchObject({ type: 'requests', code: 'rate_limit_exceeded' });
     expect(Number(error.headers?.get('retry-after'))).toBeGreaterThan(0);
-    expect(tasksWithPrompt(server, 'third')).toEqual([]);
+    expect(await tasksWithPrompt(server, 'third')).toEqual([]);
   });
 
   it('offers no alias while the default model’s provider has no key', async () => {
@@ -494,7 +496,11 @@ describe('waiting for a slow task through the OpenAI-compatible API', () => {
     const call = thrown(
       openAiFor(server, member.key).images.generate({ model: 'local', prompt: 'interrupted' }),
     );
-    await until(() => tasksWithPrompt(server, 'interrupted').length === 1, 5000, 'the task');
+    await until(
+      async () => (await tasksWithPrompt(server, 'interrupted')).length === 1,
+      5000,
+      'the task',
+    );
     await server.close();
     const error = await call;
     expect(error).toMatchObject({ status: 503, code: 'server_shutting_down' });

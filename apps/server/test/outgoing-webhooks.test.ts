@@ -1,11 +1,11 @@
 import { until } from '@genhub/core/testing';
-import { auditEvents, webhookEndpoints } from '@genhub/db';
 import { eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app';
 import { loadEnv } from '../src/env';
 import { addMember, type WalkUser } from './isolation/walk-users';
+import { suiteDatabaseUrl } from './suite-database';
 import { forgetKey, rememberKey } from './test-keys';
 import {
   authHeaders,
@@ -115,7 +115,7 @@ describe('outgoing webhooks', { timeout: 60_000 }, () => {
     expect((await bob.client.webhooks.deliveries.list.query({})).items).toEqual([]);
     expect(receiver.at('/failed-only')).toEqual([]);
     expect(receiver.at('/bob')).toEqual([]);
-    expect(statusOf(server, task.id)).toBe('completed');
+    expect(await statusOf(server, task.id)).toBe('completed');
 
     // Bob cannot see, test or redeliver mine.
     await expect(
@@ -211,11 +211,11 @@ describe('outgoing webhooks', { timeout: 60_000 }, () => {
       events: ['task.completed'],
     });
     const sixDaysAgo = Date.now() - 6 * 24 * 60 * 60_000;
-    const { db } = server.app.core;
-    db.update(webhookEndpoints)
+    const { db, t } = server.app.core.data;
+    await db
+      .update(t.webhookEndpoints)
       .set({ failingSince: sixDaysAgo })
-      .where(eq(webhookEndpoints.id, endpoint.id))
-      .run();
+      .where(eq(t.webhookEndpoints.id, endpoint.id));
     await me.client.webhooks.endpoints.test.mutate({ id: endpoint.id });
     await until(
       async () =>
@@ -224,11 +224,10 @@ describe('outgoing webhooks', { timeout: 60_000 }, () => {
       10_000,
       'the endpoint to be disabled',
     );
-    const audit = db
+    const audit = await db
       .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.kind, 'webhook-disabled'))
-      .all();
+      .from(t.auditEvents)
+      .where(eq(t.auditEvents.kind, 'webhook-disabled'));
     expect(audit).toEqual([
       expect.objectContaining({
         subject: 'admin@genhub.test',
@@ -250,7 +249,8 @@ describe('outgoing webhooks', { timeout: 60_000 }, () => {
     const key = secret.slice('whsec_'.length);
     expect(JSON.stringify(await me.client.webhooks.endpoints.list.query())).not.toContain(key);
     expect(JSON.stringify(await me.client.webhooks.deliveries.list.query({}))).not.toContain(key);
-    const stored = JSON.stringify(server.app.core.db.select().from(webhookEndpoints).all());
+    const { db, t } = server.app.core.data;
+    const stored = JSON.stringify(await db.select().from(t.webhookEndpoints));
     expect(stored).not.toContain(key);
   });
 });
@@ -284,7 +284,8 @@ describe('outgoing webhooks across a restart', { timeout: 60_000 }, () => {
       LOCAL_PROVIDER_DELAY_MS: '0',
       WEBHOOK_ALLOW_HOSTS: receiver.host,
     });
-    const app = await buildApp(env);
+    const databaseUrl = suiteDatabaseUrl(env.dataDir);
+    const app = await buildApp(env, databaseUrl ? { databaseUrl } : {});
     const url = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
     rememberKey(url, server.key ?? '');
     return { app, url };

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '@genhub/core/testing';
 import { cannotDecrypt } from '../src/settings/describe-provider-key';
@@ -11,6 +12,8 @@ import { startFakeFal } from './fake-fal';
 import { startFakeOpenRouter } from './fake-openrouter';
 import { fakeProviderEnv } from './fake-provider-env';
 import { startSourceServer } from './spawn-source-server';
+import { storedText } from './stored-text';
+import { suiteOnPostgres } from './suite-database';
 import { startTestServer, waitForTask, type TestServer } from './test-server';
 
 const redacted = '[redacted]';
@@ -122,9 +125,12 @@ describe('provider keys set at runtime', () => {
     ).toBe('PRECONDITION_FAILED');
 
     // The audit log names each change, never the value.
-    const audit = server.app.core.db.query.auditEvents
-      .findMany({ where: (e, { eq }) => eq(e.kind, 'settings-changed') })
-      .sync();
+    const { db, t } = server.app.core.data;
+    const audit = await db
+      .select()
+      .from(t.auditEvents)
+      .where(eq(t.auditEvents.kind, 'settings-changed'))
+      .orderBy(asc(t.auditEvents.at));
     expect(audit.map((e) => e.detail)).toEqual([
       { name: 'OPENROUTER_API_KEY', action: 'set' },
       { name: 'OPENROUTER_API_KEY', action: 'set' },
@@ -144,6 +150,18 @@ describe('provider keys set at runtime', () => {
     ];
     expect(JSON.stringify(answers)).not.toContain(runtimeKey.slice(0, -4));
 
+    if (suiteOnPostgres) {
+      // No file to read: every row PostgreSQL keeps, and the one the key is in.
+      const stored = await storedText(server.app);
+      expect(stored.includes(runtimeKey)).toBe(false);
+      expect(stored.includes(runtimeKey.slice(0, 16))).toBe(false);
+      expect(stored.includes(Buffer.from(runtimeKey).toString('base64').slice(0, 20))).toBe(false);
+      const { db, t } = server.app.core.data;
+      const [row] = await db.select().from(t.runtimeSettings);
+      expect(row).toMatchObject({ name: 'OPENROUTER_API_KEY', last4: 'abcd' });
+      expect(Buffer.from(String(row?.encrypted), 'base64')).toHaveLength(28 + runtimeKey.length);
+      return;
+    }
     const bytes = databaseBytes(dataDir);
     expect(bytes.includes(runtimeKey)).toBe(false);
     expect(bytes.includes(runtimeKey.slice(0, 16))).toBe(false);
@@ -250,7 +268,8 @@ describe('provider keys set at runtime', () => {
       expect(error.code, input.value).toBe('BAD_REQUEST');
       expect(error.message, input.value).not.toContain(input.value.trim() || '\0');
     }
-    expect(server.app.core.db.query.runtimeSettings.findMany().sync()).toEqual([]);
+    const { db, t } = server.app.core.data;
+    expect(await db.select().from(t.runtimeSettings)).toEqual([]);
   });
 
   it('scrubs a runtime key a vendor echoes into a task error', async () => {
@@ -265,12 +284,16 @@ describe('provider keys set at runtime', () => {
     expect(task.status).toBe('failed');
     expect(task.error?.message).toContain(`Bearer ${redacted}`);
     expect(task.error?.message).not.toContain(runtimeKey);
+    // At rest: every row PostgreSQL keeps (read before the close drops the database), or
+    // every byte of SQLite's files once closed.
+    if (suiteOnPostgres) expect(await storedText(server.app)).not.toContain(runtimeKey);
     await server.close();
-    expect(databaseBytes(dataDir).includes(runtimeKey)).toBe(false);
+    if (!suiteOnPostgres) expect(databaseBytes(dataDir).includes(runtimeKey)).toBe(false);
   });
 });
 
-describe('a runtime key in the server log', () => {
+// The server spawned here keeps its data in DATA_DIR's SQLite file, which the test reads.
+describe.skipIf(suiteOnPostgres)('a runtime key in the server log', () => {
   it('is scrubbed from a log line a vendor error puts it in', async () => {
     const fal = await startFakeFal();
     const falKey = 'fal-runtime-id:fal-runtime-secret-0123456789';

@@ -2,7 +2,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
+import { bigint, pgSchema, text as pgText } from 'drizzle-orm/pg-core';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { until } from '@genhub/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../src/router';
@@ -10,6 +12,17 @@ import { addScriptedProvider } from './openai/scripted-provider';
 import { parsePrometheus, valueOf } from './parse-prometheus';
 import { openRawSubscriber } from './raw-subscriber';
 import { authHeaders, startTestServer, statusOf, type TestServer } from './test-server';
+
+const sqliteMigrations = sqliteTable('__drizzle_migrations', {
+  hash: text('hash').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+/* The same record on PostgreSQL, under SQLite's types as `data.t`'s tables are (see DataSource):
+   the data source's builder is typed for SQLite on both dialects. */
+const pgMigrations = pgSchema('drizzle').table('__drizzle_migrations', {
+  hash: pgText('hash').notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+}) as unknown as typeof sqliteMigrations;
 
 interface Answer {
   status: number;
@@ -101,11 +114,12 @@ describe('/readyz', () => {
   });
 
   it('answers 503 naming a migration the database has not applied', async () => {
-    const { db } = server.app.core;
-    const newest = db.get<{ hash: string; created_at: number }>(
-      sql`select hash, created_at from __drizzle_migrations order by created_at desc limit 1`,
-    );
-    db.run(sql`delete from __drizzle_migrations where created_at = ${newest.created_at}`);
+    const { db, dialect } = server.app.core.data;
+    // drizzle's record of applied migrations: in the main schema on SQLite, `drizzle` on PostgreSQL.
+    const record = dialect === 'sqlite' ? sqliteMigrations : pgMigrations;
+    const [newest] = await db.select().from(record).orderBy(desc(record.createdAt)).limit(1);
+    if (!newest) throw new Error('no migration recorded');
+    await db.delete(record).where(eq(record.createdAt, newest.createdAt));
     try {
       const answer = await readyzOnce(server, 503);
       const body = JSON.parse(answer.text) as typeof everyCheckPasses & {
@@ -117,9 +131,7 @@ describe('/readyz', () => {
         /^1 migration is not applied to the database: \d{4}_[a-z_-]+$/,
       );
     } finally {
-      db.run(
-        sql`insert into __drizzle_migrations (hash, created_at) values (${newest.hash}, ${newest.created_at})`,
-      );
+      await db.insert(record).values({ hash: newest.hash, createdAt: newest.createdAt });
     }
     await readyzOnce(server, 200);
   });
@@ -175,10 +187,10 @@ describe('/metrics without METRICS_TOKEN', () => {
       model: 'local-preview',
     });
     await until(
-      () =>
-        statusOf(server, waiting.id) === 'completed' &&
-        statusOf(server, second.id) === 'completed' &&
-        statusOf(server, blocked.id) === 'failed',
+      async () =>
+        (await statusOf(server, waiting.id)) === 'completed' &&
+        (await statusOf(server, second.id)) === 'completed' &&
+        (await statusOf(server, blocked.id)) === 'failed',
       15_000,
       'the tasks to end',
     );

@@ -282,7 +282,7 @@ describe('Replicate', () => {
     const task = await b.client.task.create.mutate({ provider: 'replicate', prompt: 'spoiled' });
     await until(() => fake.state.webhookStatuses.length === 1, 5000);
     expect(fake.state.webhookStatuses).toEqual([401]);
-    expect(statusOf(hooked, task.id)).toBe('processing');
+    expect(await statusOf(hooked, task.id)).toBe('processing');
     await b.client.task.cancel.mutate({ id: task.id });
     await until(() => lastPrediction().canceled, 5000, 'the cancel at Replicate');
     fake.state.tamper = null;

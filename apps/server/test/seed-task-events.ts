@@ -52,12 +52,19 @@ export async function seedTaskEvents(
     log: silentLogger,
   };
   try {
-    handle.sqlite.transaction(() => {
+    // One transaction around awaited changes: each change's own transaction nests in it (a
+    // savepoint), and nothing else uses this connection meanwhile.
+    handle.sqlite.exec('BEGIN IMMEDIATE');
+    try {
       for (let i = 0; i < count / 2; i++) {
-        const task = createTask(ctx, createTaskInput.parse({ prompt: `seeded event ${i}` }));
-        cancelTask(ctx, task.id);
+        const task = await createTask(ctx, createTaskInput.parse({ prompt: `seeded event ${i}` }));
+        await cancelTask(ctx, task.id);
       }
-    })();
+      handle.sqlite.exec('COMMIT');
+    } catch (error) {
+      handle.sqlite.exec('ROLLBACK');
+      throw error;
+    }
     return await lastAssignedSeq(ctx.eventLog);
   } finally {
     await handle.close();

@@ -1,8 +1,15 @@
+import { asc, gt } from 'drizzle-orm';
 import sharp from 'sharp';
 import { until } from '@genhub/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskEvent } from '@genhub/core';
-import { authHeaders, connectClient, startTestServer, type TestServer } from './test-server';
+import {
+  authHeaders,
+  connectClient,
+  startTestServer,
+  statusOf,
+  type TestServer,
+} from './test-server';
 
 interface Received {
   id: string;
@@ -96,9 +103,7 @@ describe('task events over a real WebSocket', () => {
     const c = await other.task.create.mutate({ prompt: 'three' });
     await other.task.cancel.mutate({ id: c.id });
     await until(
-      () =>
-        server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, b.id) }).sync()
-          ?.status === 'completed',
+      async () => (await statusOf(server, b.id)) === 'completed',
       10_000,
       'b to complete',
     );
@@ -113,13 +118,14 @@ describe('task events over a real WebSocket', () => {
       'd',
     );
 
-    const expected = server.app.core.db.query.taskEvents
-      .findMany({
-        where: (e, { gt }) => gt(e.seq, Number(lastSeen)),
-        orderBy: (e, { asc }) => asc(e.seq),
-      })
-      .sync()
-      .map((e) => String(e.seq));
+    const { db, t } = server.app.core.data;
+    const expected = (
+      await db
+        .select({ seq: t.taskEvents.seq })
+        .from(t.taskEvents)
+        .where(gt(t.taskEvents.seq, Number(lastSeen)))
+        .orderBy(asc(t.taskEvents.seq))
+    ).map((e) => String(e.seq));
     expect(after.received.map((r) => r.id)).toEqual(expected);
     const missed = after.received
       .filter((r) => r.data.task.id !== d.id)

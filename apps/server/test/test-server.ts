@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@trpc/client';
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import WebSocket from 'ws';
 import type { SchedulerOptions } from '@genhub/core';
 import { until } from '@genhub/core/testing';
 import { buildApp, type App } from '../src/app';
 import { freePort } from './spawn-server';
+import { suiteDatabase } from './suite-database';
 import { authHeaders, forgetKey, keyFor, rememberKey } from './test-keys';
 import { userWithKey } from './user-with-key';
 
@@ -67,7 +69,11 @@ export async function startTestServer(
     RATE_LIMIT_UPLOADS: '0',
     ...vars,
   });
-  const app = await buildApp(env, { scheduler: options.scheduler ?? {} });
+  const database = await suiteDatabase(env.dataDir);
+  const app = await buildApp(env, {
+    scheduler: options.scheduler ?? {},
+    ...(database ? { databaseUrl: database.url } : {}),
+  });
   app.scheduler.start();
   const url = await app.fastify.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const admin =
@@ -81,6 +87,9 @@ export async function startTestServer(
     async close() {
       forgetKey(url);
       await app.close();
+      // A data directory the test chose may be started on again: its database stays.
+      const chosen = options.dataDir !== undefined || vars.DATA_DIR !== undefined;
+      await database?.release(chosen);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -141,9 +150,11 @@ export async function waitForTask(
   id: string,
   ms = 15_000,
 ) {
-  const status = () =>
-    server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()?.status;
-  await until(() => finalStatuses.includes(status() ?? ''), ms, `task ${id} to finish`);
+  await until(
+    async () => finalStatuses.includes(await statusOf(server, id)),
+    ms,
+    `task ${id} to finish`,
+  );
   return client.task.get.query({ id });
 }
 
@@ -214,7 +225,9 @@ export async function startServerPair(vars: Record<string, string>): Promise<Ser
   };
 }
 
-/** A task's status straight from the db. */
-export const statusOf = (server: TestServer, id: string) =>
-  server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, id) }).sync()?.status ??
-  '';
+/** A task's status straight from the database ('' when there is no such task). */
+export async function statusOf(server: TestServer, id: string): Promise<string> {
+  const { db, t } = server.app.core.data;
+  const [row] = await db.select({ status: t.tasks.status }).from(t.tasks).where(eq(t.tasks.id, id));
+  return row?.status ?? '';
+}

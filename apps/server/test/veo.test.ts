@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { until } from '@genhub/core/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateTaskInput } from '@genhub/core/schemas';
 import { startFakeKie, type FakeKie } from './fake-kie';
@@ -319,10 +320,15 @@ describe('Veo 3.1 through KIE.ai, called back', () => {
     const task = await fastClip(connection, { prompt: 'x', maxAttempts: 1 });
     await until(() => veo.tasks.size > 0 && [...veo.tasks.values()].at(-1)?.body.prompt === 'x');
     const sent = [...veo.tasks.values()].at(-1)!;
+    const { db, t } = server.app.core.data;
     await until(
-      () =>
-        server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, task.id) }).sync()
-          ?.providerJobId !== null,
+      async () => {
+        const [row] = await db
+          .select({ jobId: t.tasks.providerJobId })
+          .from(t.tasks)
+          .where(eq(t.tasks.id, task.id));
+        return row?.jobId !== null;
+      },
       5000,
       'the job id to be stored',
     );

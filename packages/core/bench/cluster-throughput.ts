@@ -50,9 +50,7 @@ async function run(instances: number) {
   const file = join(dir, 'genhub.sqlite');
   const setup = await createTestContext({ db: createDb(file), clock: 'system' });
   const input = createTaskInput.parse({ prompt: 'bench' });
-  setup.sqlite.transaction(() => {
-    for (let i = 0; i < queued; i++) createTask(setup.ctx, input);
-  })();
+  for (let i = 0; i < queued; i++) await createTask(setup.ctx, input);
   await setup.close();
   const children = Array.from({ length: instances }, (_, i) =>
     startInstance(file, `bench-${i + 1}`),

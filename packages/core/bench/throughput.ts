@@ -61,7 +61,7 @@ async function run(name: string, images: Buffer[], concurrency: number) {
   scheduler.start();
   const input = createTaskInput.parse({ prompt: 'bench' });
   const start = performance.now();
-  for (let i = 0; i < images.length; i++) createTask(ctx, input);
+  for (let i = 0; i < images.length; i++) await createTask(ctx, input);
   await all;
   const seconds = (performance.now() - start) / 1000;
   const events = db.db.select({ n: count() }).from(taskEvents).get()?.n ?? 0;

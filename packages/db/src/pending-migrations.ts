@@ -44,10 +44,20 @@ export async function pendingMigrations(
   db: Db,
   migrationsFolder: string = bundledMigrations,
 ): Promise<string[]> {
+  return migrationsAfter(migrationsFolder, lastAppliedAt(db));
+}
+
+/**
+ * The migrations of `migrationsFolder`'s journal made after `last` (when the newest applied one
+ * was made; null when none is), by tag, oldest first.
+ */
+export async function migrationsAfter(
+  migrationsFolder: string,
+  last: number | null,
+): Promise<string[]> {
   const journal: unknown = JSON.parse(
     await readFile(join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
   );
-  const last = lastAppliedAt(db);
   return entriesOf(journal)
     .filter((entry) => last === null || entry.when > last)
     .map((entry) => entry.tag);

@@ -23,8 +23,8 @@ async function main(): Promise<number> {
   protectDataDir(env.dataDir);
   const handle = createDb(join(env.dataDir, 'genhub.sqlite'));
   try {
-    const auth = createAuth(handle.db, env, { secret: loadSecret(env.dataDir) });
     const data = sqliteDataSource(handle.db);
+    const auth = createAuth(data, env, { secret: loadSecret(env.dataDir) });
     for (const line of await runAdminCommand(auth, data, parsed)) console.log(line);
     return 0;
   } finally {

@@ -1,16 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { apiKey } from '@better-auth/api-key';
-import {
-  accounts,
-  apiKeys,
-  findUserRow,
-  findUserRowByEmail,
-  sessions,
-  sqliteDataSource,
-  users,
-  verifications,
-  type Db,
-} from '@genhub/db';
+import { findUserRow, findUserRowByEmail, type DataSource } from '@genhub/db';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
@@ -55,30 +45,31 @@ export interface CreateAuthOptions {
 }
 
 /**
- * better-auth over the app's database: email and password (no public sign-up: admins create
- * users), sessions in HTTP-only SameSite=Lax cookies, and API keys (`gh_…`, stored hashed,
- * scopes as permissions, optional expiry, last use).
+ * better-auth over the app's database (SQLite or PostgreSQL): email and password (no public
+ * sign-up: admins create users), sessions in HTTP-only SameSite=Lax cookies, and API keys
+ * (`gh_…`, stored hashed, scopes as permissions, optional expiry, last use).
  */
-export function createAuth(db: Db, env: Env, options: CreateAuthOptions) {
+export function createAuth(data: DataSource, env: Env, options: CreateAuthOptions) {
   const policy = buildEdgePolicy(env);
   const secure = env.PUBLIC_BASE_URL?.startsWith('https:') ?? false;
   const log = options.log;
-  // The hooks below read and write through the repositories; better-auth's adapter takes `db`.
-  const data = sqliteDataSource(db);
   const audit = (entry: AuditEntry) => data.run((d) => recordAudit(d, entry));
+  const { t } = data;
   return betterAuth({
     appName: 'genhub',
     baseURL: env.PUBLIC_BASE_URL,
     basePath: '/api/auth',
     secret: createHmac('sha256', options.secret).update('genhub auth cookies').digest('hex'),
-    database: drizzleAdapter(db, {
-      provider: 'sqlite',
+    // The hooks below read and write through the repositories; better-auth's adapter takes the
+    // dialect's own builder and tables (PostgreSQL's: real booleans and timestamps).
+    database: drizzleAdapter(data.db, {
+      provider: data.dialect === 'pg' ? 'pg' : 'sqlite',
       schema: {
-        user: users,
-        session: sessions,
-        account: accounts,
-        verification: verifications,
-        apikey: apiKeys,
+        user: t.users,
+        session: t.sessions,
+        account: t.accounts,
+        verification: t.verifications,
+        apikey: t.apiKeys,
       },
     }),
     // The edge guard already refused other origins; better-auth repeats the check with the same list.

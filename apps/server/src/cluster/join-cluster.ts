@@ -7,7 +7,8 @@ import {
   type Logger,
   type NoticeTopic,
 } from '@genhub/core';
-import { createSqliteNoticeBoard, type Db, type EventLog } from '@genhub/db';
+import type { EventLog } from '@genhub/db';
+import type { ClusterLink } from './cluster-link';
 
 /** How this instance hears the others that share its database (none, unless clustered). */
 export interface ClusterMembership {
@@ -21,13 +22,6 @@ export interface ClusterMembership {
   stop(): void;
 }
 
-export interface ClusterOptions {
-  /** Other processes on this host share the SQLite file. */
-  clustered: boolean;
-  /** How often the shared file is looked at for their changes. */
-  pollMs: number;
-}
-
 const alone: Omit<ClusterMembership, 'bus'> = {
   signal: () => new Signal(),
   on: () => () => undefined,
@@ -36,17 +30,16 @@ const alone: Omit<ClusterMembership, 'bus'> = {
 };
 
 /**
- * Alone, events and signals stay in this process. Clustered, listeners hear every event read
- * back from the shared log in seq order, and signals travel through a board of counters in
- * the shared file, both looked at every `pollMs`.
+ * Alone (`link` null), events and signals stay in this process. Clustered, listeners hear every
+ * event read back from the shared log in seq order, and signals travel through the shared board
+ * of counters: both are looked at when the database says they changed, and every `pollMs`.
  */
 export async function joinCluster(
-  db: Db,
+  link: ClusterLink | null,
   eventLog: EventLog,
-  options: ClusterOptions,
   log: Logger,
 ): Promise<ClusterMembership> {
-  if (!options.clustered) return { ...alone, bus: new TaskEventBus() };
+  if (!link) return { ...alone, bus: new TaskEventBus() };
   const bus = new LogFollowingBus(
     eventLog,
     await eventLog.lastAssigned(),
@@ -54,16 +47,18 @@ export async function joinCluster(
     (error) => log.error({ err: error }, 'could not read the task event log; retrying'),
     (error, event) => log.error({ err: error, seq: event.seq }, 'a task event listener threw'),
   );
-  const notices = new PollingNotices(createSqliteNoticeBoard(db));
+  const notices = await PollingNotices.open(link.board, (error) =>
+    log.error({ err: error }, 'could not share notices with the other instances; retrying'),
+  );
   const signals: SharedSignal[] = [];
+  const stopWakes = link.onWake((wake) => {
+    if (wake === 'events') bus.wake();
+    else void notices.poll();
+  });
   const timer = setInterval(() => {
-    try {
-      notices.poll();
-    } catch (error) {
-      log.error({ err: error }, 'could not read the instances’ notices; retrying');
-    }
+    void notices.poll();
     bus.wake();
-  }, options.pollMs);
+  }, link.pollMs);
   timer.unref();
   return {
     bus,
@@ -76,6 +71,7 @@ export async function joinCluster(
     announce: (topic) => notices.send(topic),
     stop() {
       clearInterval(timer);
+      stopWakes();
       for (const signal of signals) signal.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 import { countHit, createTestDb } from '@genhub/db';
 import { describe, expect, it } from 'vitest';
+import { sqliteHitCounter } from '../database/sqlite-hit-counter';
 import { databaseRateLimitStore } from './database-rate-limit-store';
 
 const minute = 60_000;
@@ -22,7 +23,7 @@ function setUp() {
   const clock = { now: 0 };
   const sweepErrors: unknown[] = [];
   const Store = databaseRateLimitStore(
-    handle.db,
+    sqliteHitCounter(handle.db),
     (error) => sweepErrors.push(error),
     () => clock.now,
   );

@@ -7,6 +7,7 @@ import { TRPCError } from '@trpc/server';
 import Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sqliteHitCounter } from '../database/sqlite-hit-counter';
 import { loadEnv } from '../env';
 import type { CountSocketCall } from './limit-socket-calls';
 import { registerRateLimits } from './register-rate-limits';
@@ -51,7 +52,7 @@ async function setUp(): Promise<Rig> {
     env,
     () => Promise.resolve(null),
     () => Promise.resolve(null),
-    handle.db,
+    sqliteHitCounter(handle.db),
   );
   fastify.post('/api/setup', () => ({ ok: true }));
   fastify.post('/trpc/:path', () => ({ result: { data: null } }));

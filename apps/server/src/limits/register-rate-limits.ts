@@ -1,6 +1,5 @@
 import type { Socket } from 'node:net';
 import rateLimit from '@fastify/rate-limit';
-import type { Db } from '@genhub/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ViewerSource } from '../auth/resolve-viewer';
 import type { Viewer } from '../auth/viewer';
@@ -10,6 +9,7 @@ import type { Env } from '../env';
 import { callerKey, userOfCaller } from './caller-key';
 import { createLimiter } from './create-limiter';
 import { databaseRateLimitStore } from './database-rate-limit-store';
+import type { HitCounter } from './hit-counter';
 import { limitSocketCalls, type CountSocketCall } from './limit-socket-calls';
 import { rateLimitedMessage } from './rate-limited-message';
 import { rateLimitRules, type RateLimitRule } from './rate-limits';
@@ -30,14 +30,14 @@ export async function registerRateLimits(
   resolveViewer: (source: ViewerSource) => Promise<Viewer | null>,
   /** A user's own limit for a rule (by its variable), where an admin set one (null: the server's). */
   userMax: (variable: RateLimitRule['variable'], userId: string) => Promise<number | null>,
-  /** With `CLUSTER=true`, the counters live here, shared by every instance. */
-  db: Db,
+  /** Counters every instance shares (`CLUSTER=true`, or PostgreSQL); null: this one counts alone. */
+  shared: HitCounter | null,
 ): Promise<CountSocketCall> {
   await fastify.register(rateLimit, {
     global: false,
     // One instance counts in its own memory (fast); instances sharing a database count there.
-    ...(env.CLUSTER && {
-      store: databaseRateLimitStore(db, (error) =>
+    ...(shared && {
+      store: databaseRateLimitStore(shared, (error) =>
         fastify.log.warn({ err: error }, 'could not delete ended rate-limit windows'),
       ),
     }),

@@ -42,7 +42,7 @@ export async function runImageTask(
   }
   let task;
   try {
-    task = createTask(core, parsed.data);
+    task = await createTask(core, parsed.data);
   } catch (error) {
     throw isCoreError(error) ? fromCoreError(error, shapeFrom) : error;
   }

@@ -1,14 +1,21 @@
 import type { Storage } from '@genhub/core';
-import type { Db } from '@genhub/db';
 import { databaseCheck } from './database-check';
+import type { DatabaseProbes } from './database-probes';
+import { listenCheck } from './listen-check';
 import { migrationsCheck } from './migrations-check';
 import type { ReadinessCheck } from './readiness-check';
 import { storageCheck } from './storage-check';
 
-/** What `/readyz` checks; an instance that follows other instances' events adds its LISTEN connection. */
+/** What `/readyz` checks; an instance that hears other instances over LISTEN adds that connection. */
 export function appReadinessChecks(deps: {
-  db: Db;
+  database: DatabaseProbes;
   storage: Pick<Storage, 'check'>;
 }): ReadinessCheck[] {
-  return [databaseCheck(deps.db), migrationsCheck(deps.db), storageCheck(deps.storage)];
+  const { database } = deps;
+  return [
+    databaseCheck(database),
+    migrationsCheck(database),
+    ...(database.listening ? [listenCheck(database.listening)] : []),
+    storageCheck(deps.storage),
+  ];
 }

@@ -1,13 +1,13 @@
-import { pingDatabase, type Db } from '@genhub/db';
+import type { DatabaseProbes } from './database-probes';
 import { withCodeOf } from './error-code-of';
 import type { ReadinessCheck } from './readiness-check';
 
 /** The database answers a trivial query. */
-export function databaseCheck(db: Db): ReadinessCheck {
+export function databaseCheck(probes: Pick<DatabaseProbes, 'ping'>): ReadinessCheck {
   return {
     name: 'database',
     run: async () => {
-      await pingDatabase(db);
+      await probes.ping();
       return null;
     },
     explain: (error) => withCodeOf('the database did not answer', error),

@@ -20,16 +20,18 @@ export const galleryProcedures = (read: Builder, change: Builder) => ({
   star: change
     .input(c.star.input)
     .output(c.star.output)
-    .mutation(({ ctx, input }) => ({ changed: starTasks(ctx.core, input.ids, input.starred) })),
+    .mutation(async ({ ctx, input }) => ({
+      changed: await starTasks(ctx.core, input.ids, input.starred),
+    })),
   /** To the trash (undo with `restore`); the trash empties after TRASH_RETENTION_DAYS. */
   delete: change
     .input(c.delete.input)
     .output(c.delete.output)
-    .mutation(({ ctx, input }) => ({ changed: trashTasks(ctx.core, input.ids) })),
+    .mutation(async ({ ctx, input }) => ({ changed: await trashTasks(ctx.core, input.ids) })),
   restore: change
     .input(c.restore.input)
     .output(c.restore.output)
-    .mutation(({ ctx, input }) => ({ changed: restoreTasks(ctx.core, input.ids) })),
+    .mutation(async ({ ctx, input }) => ({ changed: await restoreTasks(ctx.core, input.ids) })),
   emptyTrash: change.output(c.emptyTrash.output).mutation(async ({ ctx }) => ({
     deleted: await emptyTrash(ctx.core),
   })),

@@ -43,7 +43,7 @@ export async function registerWebhookRoutes(
     scope.post<CallbackRoute>('/webhooks/:provider/:taskId', {
       // Refuse an unknown task or a wrong token before the body is read.
       onRequest: async (req, reply) => {
-        const target = checkCallbackToken(
+        const target = await checkCallbackToken(
           core,
           req.params.provider,
           req.params.taskId,
@@ -70,8 +70,8 @@ export async function registerWebhookRoutes(
         if (!genuine)
           return sendError(reply, 401, 'UNAUTHORIZED', 'The callback could not be verified');
         const charge = adapter.noteWebhook?.(call);
-        if (charge) noteProviderCharge(core, { taskId, jobId: target.jobId, charge });
-        noteCallback(core, taskId, call.now);
+        if (charge) await noteProviderCharge(core, { taskId, jobId: target.jobId, charge });
+        await noteCallback(core, taskId, call.now);
         scheduler.nudge(taskId);
         announceCallback();
         return { ok: true };

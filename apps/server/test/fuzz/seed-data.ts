@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { until } from '@genhub/core/testing';
+import { eq } from 'drizzle-orm';
 import {
   authHeaders,
   solidPng,
@@ -65,14 +66,23 @@ async function callbackTarget(
   provider: CallbackTarget['provider'],
 ): Promise<CallbackTarget> {
   const task = await client.task.create.mutate({ prompt: 'a callback target', provider });
-  const row = () =>
-    server.app.core.db.query.tasks.findFirst({ where: (t, { eq }) => eq(t.id, task.id) }).sync();
+  const { db, t } = server.app.core.data;
+  const row = async () => {
+    const [found] = await db
+      .select({ callbackToken: t.tasks.callbackToken, providerJobId: t.tasks.providerJobId })
+      .from(t.tasks)
+      .where(eq(t.tasks.id, task.id));
+    return found;
+  };
   await until(
-    () => Boolean(row()?.callbackToken && row()?.providerJobId),
+    async () => {
+      const found = await row();
+      return Boolean(found?.callbackToken && found.providerJobId);
+    },
     15_000,
     `${provider} task to be submitted`,
   );
-  const { callbackToken, providerJobId } = row() ?? {};
+  const { callbackToken, providerJobId } = (await row()) ?? {};
   return { provider, taskId: task.id, token: callbackToken ?? '', jobId: providerJobId ?? '' };
 }
 

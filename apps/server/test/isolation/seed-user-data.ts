@@ -41,7 +41,11 @@ export async function seedUserData(server: TestServer, user: WalkUser): Promise<
     prompt: 'a private harbour',
     provider: 'local',
   });
-  await until(() => statusOf(server, created.id) === 'completed', 15_000, 'the seeded task');
+  await until(
+    async () => (await statusOf(server, created.id)) === 'completed',
+    15_000,
+    'the seeded task',
+  );
   const task = await client.task.get.query({ id: created.id });
   const generation = task.generations[0];
   if (!generation) throw new Error('the seeded task made no image');
@@ -60,7 +64,10 @@ export async function seedUserData(server: TestServer, user: WalkUser): Promise<
   const ping = await client.webhooks.endpoints.test.mutate({ id: endpoint.id });
   const { tasks } = await client.plan.get.query({ id: plan.id });
   await until(
-    () => tasks.every((t) => finished.includes(statusOf(server, t.id))),
+    async () =>
+      (await Promise.all(tasks.map((t) => statusOf(server, t.id)))).every((s) =>
+        finished.includes(s),
+      ),
     15_000,
     'the seeded plan',
   );

@@ -18,7 +18,7 @@ describe('a reference whose file is gone', () => {
       .png()
       .toBuffer();
     const asset = await createAsset(t.ctx, png);
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({
         operation: 'edit',

@@ -30,18 +30,18 @@ const allFinished = async (tasks: readonly { id: string }[]) =>
 /** Runs `n` tasks to the end, one after another. */
 async function spend(n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const task = create(`spent ${i}`);
+    const task = await create(`spent ${i}`);
     await until(() => finished(task.id), 10_000, 'a task to finish');
   }
 }
 
 /** Every create accepted, or the budget refusals' messages; any other error is thrown. */
-function tryCreate(prompts: string[]): { accepted: Task[]; refused: string[] } {
+async function tryCreate(prompts: string[]): Promise<{ accepted: Task[]; refused: string[] }> {
   const accepted: Task[] = [];
   const refused: string[] = [];
   for (const prompt of prompts) {
     try {
-      accepted.push(create(prompt));
+      accepted.push(await create(prompt));
     } catch (error) {
       if (!isCoreError(error) || error.code !== 'BUDGET_EXCEEDED') throw error;
       refused.push(error.message);
@@ -60,7 +60,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     t.scheduler.start();
     await spend(3);
     await pauseQueue(t.ctx);
-    const { accepted, refused } = tryCreate(['a', 'b', 'c', 'd', 'e', 'f']);
+    const { accepted, refused } = await tryCreate(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(accepted).toHaveLength(4);
     expect(refused).toEqual([
       'This would pass the monthly cap of 60 credits: 24 spent, 32 reserved by queued tasks, 8 more asked',
@@ -102,14 +102,14 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     });
     t.ctx.monthlyBudgets = new Map([['credits', 20]]);
     t.scheduler.start();
-    const retrying = create('retrying');
+    const retrying = await create('retrying');
     await until(
       async () => (await getTask(t.ctx, retrying.id)).cost?.actual === 2,
       10_000,
       'the billed failure',
     );
     expect((await getTask(t.ctx, retrying.id)).status).toBe('pending');
-    const running = create('running');
+    const running = await create('running');
     await until(
       async () => (await getTask(t.ctx, running.id)).status === 'processing',
       10_000,
@@ -118,8 +118,8 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     // 7 (5 + 2 billed) + 5 running.
     expect((await usage()).budgets).toEqual([{ unit: 'credits', cap: 20, spent: 0, reserved: 12 }]);
     await pauseQueue(t.ctx);
-    expect(tryCreate(['fits']).accepted).toHaveLength(1);
-    expect(tryCreate(['too much']).refused).toEqual([
+    expect((await tryCreate(['fits'])).accepted).toHaveLength(1);
+    expect((await tryCreate(['too much'])).refused).toEqual([
       'This would pass the monthly cap of 20 credits: 0 spent, 17 reserved by queued tasks, 5 more asked',
     ]);
     held.open();
@@ -133,11 +133,11 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     t = await createTestContext({ adapters: [adapter], clock: 'system' });
     t.ctx.monthlyBudgets = new Map([['credits', 10]]);
     t.scheduler.start();
-    const failed = create('failed', { maxAttempts: 1 });
+    const failed = await create('failed', { maxAttempts: 1 });
     await until(() => finished(failed.id), 10_000, 'the failure');
     expect((await getTask(t.ctx, failed.id)).status).toBe('failed');
     await pauseQueue(t.ctx);
-    const queued = tryCreate(['one', 'two']).accepted;
+    const queued = (await tryCreate(['one', 'two'])).accepted;
     expect(queued).toHaveLength(2);
     await expect(retryTask(t.ctx, failed.id)).rejects.toThrow(
       'This would pass the monthly cap of 10 credits: 0 spent, 10 reserved by queued tasks, 5 more asked',
@@ -200,7 +200,7 @@ describe('the monthly budget reserves what queued and running tasks will cost', 
     );
     expect(await getPlanSummary(t.ctx, accepted.id)).toMatchObject({ spent: 10 });
     await pauseQueue(t.ctx);
-    expect(tryCreate(['queued']).accepted).toHaveLength(1);
+    expect((await tryCreate(['queued'])).accepted).toHaveLength(1);
     await expect(retryFailedPlanTasks(t.ctx, accepted.id, 100)).rejects.toThrow(
       'This would pass the monthly cap of 15 credits: 10 spent, 5 reserved by queued tasks, 5 more asked',
     );

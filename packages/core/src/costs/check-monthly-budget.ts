@@ -1,9 +1,15 @@
-import { quotasQuery, sqliteDataSource } from '@genhub/db';
+import {
+  lockBudget,
+  selectQuotas,
+  selectReserved,
+  selectSpentSince,
+  type DataSource,
+  type Unit,
+} from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { budgetStatus } from './budget-status';
-import { spentThisMonth } from './get-usage';
-import { reservedByUnfinished } from './reserved-by-unfinished';
+import { monthStart } from './month-start';
 
 export interface BudgetAsk {
   /**
@@ -13,11 +19,6 @@ export interface BudgetAsk {
   alreadyHeld?: number;
   /** The user the work is for: their monthly quota applies too. Defaults to the acting user. */
   owner?: string | undefined;
-}
-
-/** A user's monthly quota in `unit`, as an admin set it; undefined when they have none. */
-export function quotaOf(ctx: Pick<CoreContext, 'db'>, owner: string, unit: string) {
-  return quotasQuery(sqliteDataSource(ctx.db), owner, unit).get()?.cap;
 }
 
 function refuseOver(
@@ -37,30 +38,48 @@ function refuseOver(
   );
 }
 
+/** Checks one cap: the server's (no owner) or one user's quota, with its lock held. */
+function* checkCap(
+  tx: DataSource,
+  what: string,
+  cap: number,
+  unit: string,
+  more: number,
+  held: number,
+  since: number,
+  owner?: string,
+): Unit<void> {
+  yield* lockBudget(tx, unit, owner);
+  // Reservations before spend: a task that finishes between the reads is counted in both
+  // (refusing a little early), never in neither.
+  const reserved = (yield* selectReserved(tx, unit, owner)).get(unit) ?? 0;
+  const spent = yield* selectSpentSince(tx, unit, since, owner);
+  refuseOver(what, cap, spent, reserved - held, more, unit);
+}
+
 /**
  * Refuses new work in a unit whose monthly cap it would pass (the server's cap, and the
- * owner's own quota): this month's spend, plus what queued and running tasks hold, plus
- * `more`. Call it inside the transaction that inserts the work (with no `await` in between),
- * so that two accepts cannot both take the last room.
+ * owner's own quota): this month's spend (of the calendar month `now` is in, UTC), plus what
+ * queued and running tasks hold, plus `more`. Compose it into the transaction that writes the
+ * work (`yield*`), before that write: the cap's lock is then held until the work commits, so
+ * two accepts cannot both take the last room.
  */
-export function checkMonthlyBudget(
-  ctx: CoreContext,
+export function* checkMonthlyBudget(
+  ctx: Pick<CoreContext, 'monthlyBudgets' | 'owner'>,
+  tx: DataSource,
   unit: string | null,
   more: number,
-  ask: BudgetAsk = {},
-): void {
+  ask: BudgetAsk,
+  now: number,
+): Unit<void> {
   if (unit === null) return;
   const held = ask.alreadyHeld ?? 0;
+  const since = monthStart(now, 0);
   const cap = ctx.monthlyBudgets?.get(unit);
-  if (cap !== undefined) {
-    const reserved = reservedByUnfinished(ctx, unit).get(unit) ?? 0;
-    refuseOver('the monthly cap', cap, spentThisMonth(ctx, unit), reserved - held, more, unit);
-  }
+  if (cap !== undefined) yield* checkCap(tx, 'the monthly cap', cap, unit, more, held, since);
   const owner = 'owner' in ask ? ask.owner : ctx.owner;
-  const quota = owner === undefined ? undefined : quotaOf(ctx, owner, unit);
-  if (owner !== undefined && quota !== undefined) {
-    const reserved = reservedByUnfinished(ctx, unit, owner).get(unit) ?? 0;
-    const spent = spentThisMonth(ctx, unit, 0, owner);
-    refuseOver('your monthly quota', quota, spent, reserved - held, more, unit);
-  }
+  if (owner === undefined) return;
+  const [quota] = yield* selectQuotas(tx, owner, unit);
+  if (quota === undefined) return;
+  yield* checkCap(tx, 'your monthly quota', quota.cap, unit, more, held, since, owner);
 }

@@ -1,30 +1,7 @@
-import {
-  readQuotas,
-  readReserved,
-  readSpentSince,
-  readUsageRows,
-  spentSinceQuery,
-  sqliteDataSource,
-} from '@genhub/db';
+import { readQuotas, readReserved, readSpentSince, readUsageRows } from '@genhub/db';
 import type { CoreContext } from '../context';
 import type { UsageMade, UsageReport } from '../schemas';
 import { monthStart } from './month-start';
-
-/**
- * This month's spend in `unit` (the caller's calendar), from the tasks' actual costs.
- * Synchronous, for the budget check inside the accept transaction; `readSpentSince` awaits
- * the same query.
- */
-export function spentThisMonth(
-  ctx: Pick<CoreContext, 'db' | 'clock'>,
-  unit: string,
-  utcOffsetMinutes = 0,
-  /** One user's spend only; everyone's when absent. */
-  owner?: string,
-): number {
-  const since = monthStart(ctx.clock.now(), utcOffsetMinutes);
-  return spentSinceQuery(sqliteDataSource(ctx.db), unit, since, owner).get()?.amount ?? 0;
-}
 
 /**
  * What was spent and made (images, videos, generating time), by day, provider, model and

@@ -1,4 +1,3 @@
-export { getUsage, spentThisMonth } from './get-usage';
+export { getUsage } from './get-usage';
 export { checkMonthlyBudget } from './check-monthly-budget';
 export { monthStart } from './month-start';
-export { reservedByUnfinished } from './reserved-by-unfinished';

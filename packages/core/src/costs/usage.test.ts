@@ -21,7 +21,7 @@ afterEach(() => t?.close());
 const day = 86_400_000;
 
 async function runTask(prompt: string) {
-  const task = createTask(t.ctx, createTaskInput.parse({ prompt, provider: 'metered' }));
+  const task = await createTask(t.ctx, createTaskInput.parse({ prompt, provider: 'metered' }));
   await until(
     async () => (await getTask(t.ctx, task.id)).status === 'completed',
     10_000,
@@ -69,7 +69,7 @@ describe('usage and monthly budgets', () => {
     t = await createTestContext({ adapters: [takingMinutes(clock)], clock });
     t.scheduler.start();
     const run = async (input: Record<string, unknown>) => {
-      const task = createTask(t.ctx, createTaskInput.parse({ provider: 'local', ...input }));
+      const task = await createTask(t.ctx, createTaskInput.parse({ provider: 'local', ...input }));
       await until(
         async () => (await getTask(t.ctx, task.id)).status === 'completed',
         20_000,
@@ -86,7 +86,7 @@ describe('usage and monthly budgets', () => {
       options: { durationSeconds: 4 },
     });
     // A failure took its minute too, but made nothing: it counts as a task, not as time.
-    const refused = createTask(
+    const refused = await createTask(
       t.ctx,
       createTaskInput.parse({ provider: 'local', prompt: 'refuse', maxAttempts: 1 }),
     );
@@ -138,9 +138,9 @@ describe('usage and monthly budgets', () => {
     const first = await runTask('one');
     expect(first.cost).toEqual({ unit: 'credits', estimated: 5, actual: 5, source: 'estimate' });
     await runTask('two');
-    expect(() =>
+    await expect(
       createTask(t.ctx, createTaskInput.parse({ prompt: 'three', provider: 'metered' })),
-    ).toThrow(
+    ).rejects.toThrow(
       'This would pass the monthly cap of 12 credits: 10 spent, 0 reserved by queued tasks, 5 more asked',
     );
     expect((await getUsage(t.ctx, { utcOffsetMinutes: 0 })).budgets).toEqual([
@@ -172,7 +172,7 @@ describe('usage and monthly budgets', () => {
       actual: 7,
       source: 'provider',
     });
-    const failed = createTask(
+    const failed = await createTask(
       t.ctx,
       createTaskInput.parse({ prompt: 'refused', provider: 'metered', maxAttempts: 1 }),
     );

@@ -35,9 +35,9 @@ const create = (owner: string, prompt: string) =>
   createTask(as(owner), createTaskInput.parse({ prompt, provider: 'metered' }));
 
 /** The budget refusal's message, or 'accepted'; any other error is thrown. */
-function attempt(owner: string, prompt: string): string {
+async function attempt(owner: string, prompt: string): Promise<string> {
   try {
-    create(owner, prompt);
+    await create(owner, prompt);
     return 'accepted';
   } catch (error) {
     if (!isCoreError(error) || error.code !== 'BUDGET_EXCEEDED') throw error;
@@ -55,19 +55,19 @@ describe('per-user monthly quotas', () => {
     addUser('ann', 20);
     addUser('ben');
     t.scheduler.start();
-    const spent = create('ann', 'spent');
+    const spent = await create('ann', 'spent');
     await until(() => finished(spent.id), 10_000, 'ann’s first task');
     await pauseQueue(t.ctx);
 
-    expect(attempt('ann', 'second')).toBe('accepted');
-    expect(attempt('ann', 'third')).toBe(
+    expect(await attempt('ann', 'second')).toBe('accepted');
+    expect(await attempt('ann', 'third')).toBe(
       'This would pass your monthly quota of 20 credits: 8 spent, 8 reserved by queued tasks, 8 more asked',
     );
-    expect([attempt('ben', 'one'), attempt('ben', 'two'), attempt('ben', 'three')]).toEqual([
-      'accepted',
-      'accepted',
-      'accepted',
-    ]);
+    expect([
+      await attempt('ben', 'one'),
+      await attempt('ben', 'two'),
+      await attempt('ben', 'three'),
+    ]).toEqual(['accepted', 'accepted', 'accepted']);
 
     const usage = (owner: string) => getUsage(as(owner), { utcOffsetMinutes: 0 });
     expect((await usage('ann')).quotas).toEqual([
@@ -83,10 +83,10 @@ describe('per-user monthly quotas', () => {
     t = await createTestContext({ adapters: [adapter], clock: 'system' });
     addUser('ann', 16);
     await pauseQueue(t.ctx);
-    const first = create('ann', 'first');
-    create('ann', 'second');
-    cancelTask(as('ann'), first.id);
-    create('ann', 'third');
+    const first = await create('ann', 'first');
+    await create('ann', 'second');
+    await cancelTask(as('ann'), first.id);
+    await create('ann', 'third');
     // The admin view acts with no owner of its own; the retry is still ann's, and over her quota.
     await expect(retryTask(t.ctx, first.id)).rejects.toThrow(/your monthly quota of 16 credits/);
   });
@@ -98,9 +98,9 @@ describe('per-user monthly quotas', () => {
     addUser('ann', 100);
     addUser('ben');
     await pauseQueue(t.ctx);
-    expect(attempt('ann', 'a')).toBe('accepted');
-    expect(attempt('ben', 'b')).toBe('accepted');
-    expect(attempt('ben', 'c')).toMatch(/^This would pass the monthly cap of 16 credits/);
+    expect(await attempt('ann', 'a')).toBe('accepted');
+    expect(await attempt('ben', 'b')).toBe('accepted');
+    expect(await attempt('ben', 'c')).toMatch(/^This would pass the monthly cap of 16 credits/);
     // Ben sees the server's cap with everyone's reservations, but only his own spending rows.
     const bens = await getUsage(as('ben'), { utcOffsetMinutes: 0 });
     expect(bens.budgets).toEqual([{ unit: 'credits', cap: 16, spent: 0, reserved: 16 }]);

@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eq } from 'drizzle-orm';
-import { tasks } from '@genhub/db';
+import { readTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import {
   ProviderError,
@@ -9,7 +8,7 @@ import {
   type GenerateRequest,
   type GenerateResult,
 } from '../providers/types';
-import { transitionTaskNow } from '../tasks/transition-task';
+import { transitionTask } from '../tasks/transition-task';
 import { taskLog } from './task-log';
 
 /**
@@ -45,7 +44,7 @@ export class AsyncJobRunner {
   /** The images of one attempt: submits the job (unless it was before a restart), then polls it. */
   async run(adapter: AsyncAdapter, request: GenerateRequest): Promise<GenerateResult> {
     const { task, signal } = request;
-    let jobId = this.jobIdOf(task.id);
+    let jobId = (await readTaskRow(this.ctx.data, task.id, undefined))?.providerJobId ?? null;
     // What the submission said it costs (the nanobanana API); lost if we restart meanwhile.
     let submitCharge: Charge | undefined;
     if (!jobId) {
@@ -54,7 +53,7 @@ export class AsyncJobRunner {
       submitCharge = submitted.charge;
       try {
         signal.throwIfAborted();
-        transitionTaskNow(this.ctx, {
+        await transitionTask(this.ctx, {
           taskId: task.id,
           type: 'submitted',
           from: ['processing'],
@@ -81,7 +80,7 @@ export class AsyncJobRunner {
       const state = await adapter.pollJob(jobId, signal);
       if (state.status === 'running') continue;
       // What a verified callback reported (kept on the task, so across a restart) comes first.
-      const noted = this.notedChargeOf(task.id);
+      const noted = await this.notedChargeOf(task.id);
       if (state.status === 'completed') {
         const charge = noted ?? state.charge ?? submitCharge;
         return { images: state.images, videos: state.videos, charge };
@@ -112,23 +111,11 @@ export class AsyncJobRunner {
     }
   }
 
-  private notedChargeOf(taskId: string): Charge | undefined {
-    const row = this.ctx.db
-      .select({ amount: tasks.providerChargeAmount, unit: tasks.providerChargeUnit })
-      .from(tasks)
-      .where(eq(tasks.id, taskId))
-      .get();
-    if (!row || row.amount === null || row.unit === null) return undefined;
-    return { amount: row.amount, unit: row.unit };
-  }
-
-  private jobIdOf(taskId: string): string | null {
-    return (
-      this.ctx.db
-        .select({ jobId: tasks.providerJobId })
-        .from(tasks)
-        .where(eq(tasks.id, taskId))
-        .get()?.jobId ?? null
-    );
+  private async notedChargeOf(taskId: string): Promise<Charge | undefined> {
+    const row = await readTaskRow(this.ctx.data, taskId, undefined);
+    if (!row || row.providerChargeAmount === null || row.providerChargeUnit === null) {
+      return undefined;
+    }
+    return { amount: row.providerChargeAmount, unit: row.providerChargeUnit };
   }
 }

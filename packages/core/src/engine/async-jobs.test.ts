@@ -19,7 +19,10 @@ describe('async provider jobs', () => {
     const events: TaskEvent[] = [];
     t.ctx.bus.subscribe((e) => events.push(e));
     t.scheduler.start();
-    const task = createTask(t.ctx, createTaskInput.parse({ prompt: 'async', provider: 'async' }));
+    const task = await createTask(
+      t.ctx,
+      createTaskInput.parse({ prompt: 'async', provider: 'async' }),
+    );
     await until(async () => (await getTask(t.ctx, task.id)).status === 'completed');
     expect(events.map((e) => e.type)).toEqual(['created', 'started', 'submitted', 'completed']);
     expect(fake.log).toMatchObject({ submitted: 1, polls: 3 });
@@ -30,7 +33,7 @@ describe('async provider jobs', () => {
     const fake = fakeAsyncAdapter(1_000_000);
     t = await createTestContext({ adapters: [fake.adapter], scheduler: { pollDelayMs: () => 5 } });
     t.scheduler.start();
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({ prompt: 'survives', provider: 'async' }),
     );
@@ -52,9 +55,12 @@ describe('async provider jobs', () => {
     const fake = fakeAsyncAdapter(1_000_000);
     t = await createTestContext({ adapters: [fake.adapter], scheduler: { pollDelayMs: () => 5 } });
     t.scheduler.start();
-    const task = createTask(t.ctx, createTaskInput.parse({ prompt: 'stop it', provider: 'async' }));
+    const task = await createTask(
+      t.ctx,
+      createTaskInput.parse({ prompt: 'stop it', provider: 'async' }),
+    );
     await until(() => fake.log.polls > 0);
-    cancelTask(t.ctx, task.id);
+    await cancelTask(t.ctx, task.id);
     await t.scheduler.idle();
     expect(fake.log.canceled).toEqual(['job-1']);
     expect((await getTask(t.ctx, task.id)).status).toBe('canceled');
@@ -75,12 +81,12 @@ describe('async provider jobs', () => {
     };
     t = await createTestContext({ adapters: [slow], scheduler: { pollDelayMs: () => 5 } });
     t.scheduler.start();
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({ prompt: 'too late', provider: 'async' }),
     );
     await until(() => submitting);
-    cancelTask(t.ctx, task.id);
+    await cancelTask(t.ctx, task.id);
     accepting.open();
     await t.scheduler.idle();
     // Its id was never stored, so nothing else could have stopped it.
@@ -96,8 +102,11 @@ describe('sync work cut off by a stop', () => {
 
   it('is retried at start-up while attempts are left, and fails when they are not', async () => {
     t = await createTestContext();
-    const retried = createTask(t.ctx, createTaskInput.parse({ prompt: 'again' }));
-    const spent = createTask(t.ctx, createTaskInput.parse({ prompt: 'spent', maxAttempts: 1 }));
+    const retried = await createTask(t.ctx, createTaskInput.parse({ prompt: 'again' }));
+    const spent = await createTask(
+      t.ctx,
+      createTaskInput.parse({ prompt: 'spent', maxAttempts: 1 }),
+    );
     for (const task of [retried, spent]) {
       await transitionTask(t.ctx, {
         taskId: task.id,
@@ -123,7 +132,7 @@ describe('sync work cut off by a stop', () => {
       scheduler: { pollDelayMs: () => 5 },
     });
     t.scheduler.start();
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({ prompt: 'slow', provider: 'async', timeoutSeconds: 10 }),
     );

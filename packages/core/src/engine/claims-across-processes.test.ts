@@ -94,7 +94,8 @@ describe('claims across processes', () => {
     const file = join(dir, 'genhub.sqlite');
     const log = join(dir, 'calls.log');
     const seed = await createTestContext({ db: createDb(file), clock: 'system' });
-    for (let i = 0; i < 30; i++) createTask(seed.ctx, createTaskInput.parse({ prompt: `k${i}` }));
+    for (let i = 0; i < 30; i++)
+      await createTask(seed.ctx, createTaskInput.parse({ prompt: `k${i}` }));
     await seed.close();
 
     const work = { own: 0, total: 30, leaseMs: 900 };

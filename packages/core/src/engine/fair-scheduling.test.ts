@@ -1,11 +1,9 @@
-import { fillPlaceholders } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalAdapter } from '../providers/local/local-adapter';
 import type { SyncAdapter } from '../providers/types';
 import { createTaskInput, type CreateTaskInput, type Task } from '../schemas';
 import { createTask } from '../tasks/create-task';
 import { createTestContext, type TestContext, until } from '../testing';
-import { claimQueries } from './queue-statements';
 
 const queue = (t: TestContext, owner: string, input: CreateTaskInput) =>
   createTask({ ...t.ctx, owner }, createTaskInput.parse(input));
@@ -44,9 +42,9 @@ describe('fair scheduling between owners', () => {
     const provider = recordingAdapter(true);
     t = await createTestContext({ adapters: [provider.adapter], concurrencyPerProvider: 2 });
     t.scheduler.start();
-    for (let i = 0; i < 1000; i++) queue(t, 'alice', { prompt: `alice ${i}` });
+    for (let i = 0; i < 1000; i++) await queue(t, 'alice', { prompt: `alice ${i}` });
     await until(() => provider.started.length === 2, 10_000, "two of alice's tasks starting");
-    const bobs = queue(t, 'bob', { prompt: 'bob' });
+    const bobs = await queue(t, 'bob', { prompt: 'bob' });
 
     provider.finish(provider.started[0]);
     await until(() => provider.started.length === 3, 10_000, 'a third start');
@@ -63,7 +61,7 @@ describe('fair scheduling between owners', () => {
     const provider = recordingAdapter(false);
     t = await createTestContext({ adapters: [provider.adapter], concurrencyPerProvider: 1 });
     for (const owner of ['ann', 'ben', 'cat'])
-      for (let i = 1; i <= 3; i++) queue(t, owner, { prompt: `${owner} ${i}` });
+      for (let i = 1; i <= 3; i++) await queue(t, owner, { prompt: `${owner} ${i}` });
     t.scheduler.start();
     await t.scheduler.idle();
     expect(provider.started.map((task) => task.prompt)).toEqual([
@@ -83,10 +81,10 @@ describe('fair scheduling between owners', () => {
     const provider = recordingAdapter(true);
     t = await createTestContext({ adapters: [provider.adapter], concurrencyPerProvider: 2 });
     t.scheduler.start();
-    for (let i = 0; i < 20; i++) queue(t, 'ann', { prompt: `ann ${i}` });
-    for (let i = 0; i < 20; i++) queue(t, 'ben', { prompt: `ben ${i}` });
+    for (let i = 0; i < 20; i++) await queue(t, 'ann', { prompt: `ann ${i}` });
+    for (let i = 0; i < 20; i++) await queue(t, 'ben', { prompt: `ben ${i}` });
     await until(() => provider.started.length === 2, 10_000, 'two starts');
-    queue(t, 'cat', { prompt: 'cat 0' });
+    await queue(t, 'cat', { prompt: 'cat 0' });
     for (let n = 2; n < 8; n++) {
       provider.finish(provider.started[n - 2]);
       await until(() => provider.started.length === n + 1, 10_000, `start ${n + 1}`);
@@ -107,8 +105,8 @@ describe('fair scheduling between owners', () => {
     const provider = recordingAdapter(true);
     t = await createTestContext({ adapters: [provider.adapter], concurrencyPerProvider: 2 });
     t.scheduler.start();
-    for (let i = 0; i < 5; i++) queue(t, 'ann', { prompt: `ann ${i}` });
-    for (let i = 0; i < 5; i++) queue(t, 'ben', { prompt: `ben ${i}` });
+    for (let i = 0; i < 5; i++) await queue(t, 'ann', { prompt: `ann ${i}` });
+    for (let i = 0; i < 5; i++) await queue(t, 'ben', { prompt: `ben ${i}` });
     await until(() => provider.started.length === 2, 10_000, 'two starts');
     for (const n of [1, 2]) {
       provider.finish(provider.started[n]);
@@ -129,7 +127,7 @@ describe('fair scheduling between owners', () => {
     const provider = recordingAdapter(true);
     t = await createTestContext({ adapters: [provider.adapter], concurrencyPerProvider: 3 });
     t.scheduler.start();
-    for (let i = 0; i < 10; i++) queue(t, 'solo', { prompt: `solo ${i}` });
+    for (let i = 0; i < 10; i++) await queue(t, 'solo', { prompt: `solo ${i}` });
     await until(() => provider.started.length === 3, 10_000, 'three starts');
     expect(t.scheduler.runningCount).toBe(3);
     provider.finish(provider.started[1]);
@@ -146,11 +144,11 @@ describe('fair scheduling between owners', () => {
   it("orders each owner's own tasks by priority, and a priority never jumps another owner's turn", async () => {
     const provider = recordingAdapter(false);
     t = await createTestContext({ adapters: [provider.adapter], concurrencyPerProvider: 1 });
-    queue(t, 'ann', { prompt: 'ann low 1' });
-    queue(t, 'ann', { prompt: 'ann low 2' });
-    queue(t, 'ann', { prompt: 'ann high', priority: 5 });
-    queue(t, 'ben', { prompt: 'ben top 1', priority: 9 });
-    queue(t, 'ben', { prompt: 'ben top 2', priority: 9 });
+    await queue(t, 'ann', { prompt: 'ann low 1' });
+    await queue(t, 'ann', { prompt: 'ann low 2' });
+    await queue(t, 'ann', { prompt: 'ann high', priority: 5 });
+    await queue(t, 'ben', { prompt: 'ben top 1', priority: 9 });
+    await queue(t, 'ben', { prompt: 'ben top 2', priority: 9 });
     t.scheduler.start();
     await t.scheduler.idle();
     expect(provider.started.map((task) => task.prompt)).toEqual([
@@ -160,32 +158,5 @@ describe('fair scheduling between owners', () => {
       'ben top 2',
       'ann low 2',
     ]);
-  });
-
-  it('finds each owner and its next task by index seeks, never reading the whole queue', async () => {
-    t = await createTestContext();
-    const plan = (query: { toSQL(): { sql: string; params: unknown[] } }) => {
-      const { sql, params } = query.toSQL();
-      const values = { provider: 'local', after: 'a', owner: 'a', now: 1 };
-      return (
-        t.sqlite.prepare(`explain query plan ${sql}`).all(fillPlaceholders(params, values)) as {
-          detail: string;
-        }[]
-      )
-        .map((row) => row.detail)
-        .join('\n');
-    };
-    const claim = claimQueries(t.ctx.db);
-    expect(plan(claim.firstOwner)).toMatch(
-      /SEARCH tasks USING COVERING INDEX tasks_fair_queue_idx \(provider=\?\)/,
-    );
-    expect(plan(claim.nextOwner)).toMatch(
-      /SEARCH tasks USING COVERING INDEX tasks_fair_queue_idx \(provider=\? AND owner>\?\)/,
-    );
-    const head = plan(claim.ownerHead);
-    expect(head).toMatch(
-      /SEARCH tasks USING INDEX tasks_fair_queue_idx \(provider=\? AND owner=\?\)/,
-    );
-    expect(head).not.toContain('TEMP B-TREE');
   });
 });

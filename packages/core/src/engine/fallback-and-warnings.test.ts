@@ -24,7 +24,7 @@ describe('fallback providers', () => {
     const events: TaskEvent[] = [];
     t.ctx.bus.subscribe((e) => events.push(e));
     t.scheduler.start();
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({
         prompt: 'x',
@@ -50,7 +50,7 @@ describe('fallback providers', () => {
       clock: 'system',
     });
     t.scheduler.start();
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({
         prompt: 'x',
@@ -68,12 +68,14 @@ describe('fallback providers', () => {
 
   it('validates every fallback against the request, naming it', async () => {
     t = await createTestContext();
-    expect(() =>
+    await expect(
       createTask(
         t.ctx,
         createTaskInput.parse({ prompt: 'x', fallback: [{ provider: 'local', model: 'nope' }] }),
       ),
-    ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'fallback.0.model' }));
+    ).rejects.toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'fallback.0.model' }),
+    );
   });
 });
 
@@ -92,7 +94,7 @@ describe('result warnings', () => {
       adapters: [{ ...local, generate: () => Promise.resolve({ images: [square] }) }],
     });
     t.scheduler.start();
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({ prompt: 'wide', aspectRatio: '16:9', count: 2 }),
     );

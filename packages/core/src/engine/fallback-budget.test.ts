@@ -80,7 +80,7 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
     t = await createTestContext({ adapters: [first.provider, dear.provider], clock: 'system' });
     t.ctx.monthlyBudgets = new Map([['credits', 20]]);
     t.scheduler.start();
-    const task = create('dear');
+    const task = await create('dear');
     expect(task.cost).toMatchObject({ unit: 'credits', estimated: 2 });
     await until(() => running(task.id, 'dear'), 10_000, 'the fallback to run');
     expect(await getTask(t.ctx, task.id)).toMatchObject({
@@ -106,7 +106,7 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
     const events: TaskEvent[] = [];
     t.ctx.bus.subscribe((event) => events.push(event));
     t.scheduler.start();
-    const task = create('dear');
+    const task = await create('dear');
     await until(
       async () => (await getTask(t.ctx, task.id)).status === 'failed',
       10_000,
@@ -139,7 +139,7 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
       ['USD', 1],
     ]);
     t.scheduler.start();
-    const task = create('dollars');
+    const task = await create('dollars');
     await until(() => running(task.id, 'dollars'), 10_000, 'the fallback to run');
     expect((await getTask(t.ctx, task.id)).cost).toEqual({
       unit: 'USD',
@@ -151,11 +151,11 @@ describe('a fallback provider is re-priced, and reserved, at its own list price'
     // The USD cap now counts it: 0.5 held leaves no room for 0.6 more.
     let refused = '';
     try {
-      createTask(
+      await createTask(
         t.ctx,
         createTaskInput.parse({ prompt: 'y', provider: 'dollars', model: 'local-preview' }),
       );
-      createTask(
+      await createTask(
         t.ctx,
         createTaskInput.parse({ prompt: 'z', provider: 'dollars', model: 'local-preview' }),
       );

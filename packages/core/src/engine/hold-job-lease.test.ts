@@ -6,7 +6,7 @@ import { createDb } from '@genhub/db';
 import { createTaskInput } from '../schemas';
 import { cancelTask } from '../tasks/cancel-task';
 import { createTask } from '../tasks/create-task';
-import { loadTask } from '../tasks/load-task';
+import { readTaskRow } from '@genhub/db';
 import { createTestContext, fakeClock, type FakeClock, type TestContext } from '../testing';
 import { holdJobLease } from './hold-job-lease';
 import { releaseJobLease } from './release-job-lease';
@@ -60,15 +60,15 @@ describe('job leases', () => {
   });
 
   it('lets only one of two sweepers sharing the database sweep', async () => {
-    const task = createTask(a.ctx, createTaskInput.parse({ prompt: 'expired' }));
-    cancelTask(a.ctx, task.id);
+    const task = await createTask(a.ctx, createTaskInput.parse({ prompt: 'expired' }));
+    await cancelTask(a.ctx, task.id);
     clock.advance(25 * hour);
     const policy = { retentionDays: null, failedRetentionHours: 24 };
     const sweeperOfA = new RetentionSweeper(a.ctx, policy, hour, 'A');
     const sweeperOfB = new RetentionSweeper(b.ctx, policy, hour, 'B');
 
     expect(await Promise.all([sweeperOfA.sweepNow(), sweeperOfB.sweepNow()])).toEqual([1, null]);
-    expect(loadTask(a.ctx.db, a.ctx.storage, task.id)).toBeUndefined();
+    expect(await readTaskRow(a.ctx.data, task.id, undefined)).toBeUndefined();
 
     // A stops sweeping (two intervals without renewing): B takes the job over.
     clock.advance(2 * hour);

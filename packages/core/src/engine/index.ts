@@ -1,5 +1,10 @@
 export { Scheduler, type SchedulerOptions } from './scheduler';
-export { recoverInterrupted, type Recovery, type Takeover } from './recover-interrupted';
+export {
+  recoverInterrupted,
+  type Recovery,
+  type ResumedJob,
+  type Takeover,
+} from './recover-interrupted';
 export { holdJobLease, type JobLease } from './hold-job-lease';
 export { releaseJobLease } from './release-job-lease';
 export { newInstanceId } from './new-instance-id';

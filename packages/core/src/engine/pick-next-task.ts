@@ -1,9 +1,4 @@
-import type { queueStatements } from './queue-statements';
-
-type ClaimStatements = Pick<
-  ReturnType<typeof queueStatements>,
-  'firstOwner' | 'nextOwner' | 'ownerHead'
->;
+import { selectOwnerHead, selectPendingOwner, type DataSource, type Unit } from '@genhub/db';
 
 /** Where an owner stands with a provider. */
 export interface OwnerStanding {
@@ -26,22 +21,26 @@ const before = (a: Candidate, b: Candidate): boolean =>
  * owner with the fewest tasks running on the provider, then the one served least recently,
  * then the one whose next task is oldest. Within an owner, highest priority then oldest.
  * Priority never crosses owners: it orders one's own queue, it does not jump a colleague's.
+ * Owners are listed one index seek at a time, and each one's next task read from the front of
+ * its own slice of the queue, so one owner's thousands of waiting tasks are never read.
  */
-export function pickNextTask(
-  statements: ClaimStatements,
+export function* pickNextTask(
+  data: DataSource,
   provider: string,
   now: number,
   standing: (owner: string) => OwnerStanding,
-): { id: string; owner: string } | undefined {
+  /** Tasks a claim found taken meanwhile: passed over. */
+  skip: readonly string[] = [],
+): Unit<{ id: string; owner: string } | undefined> {
   let best: Candidate | undefined;
   for (
-    let owner = statements.firstOwner.get({ provider })?.owner ?? null;
+    let owner = yield* selectPendingOwner(data, provider, null);
     owner !== null;
-    owner = statements.nextOwner.get({ provider, after: owner })?.owner ?? null
+    owner = yield* selectPendingOwner(data, provider, owner)
   ) {
-    const head = statements.ownerHead.get({ provider, owner, now });
-    if (!head) continue;
-    const candidate = { id: head.id, owner, ...standing(owner) };
+    const id = yield* selectOwnerHead(data, { provider, owner, now, skip });
+    if (id === undefined) continue;
+    const candidate = { id, owner, ...standing(owner) };
     if (!best || before(candidate, best)) best = candidate;
   }
   return best && { id: best.id, owner: best.owner };

@@ -1,10 +1,16 @@
-import { and, eq, isNull, lte, or } from 'drizzle-orm';
-import { tasks, type TaskRow } from '@genhub/db';
+import { readInterruptedRows, takeTaskLease, type TaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
 import type { Task } from '../schemas';
-import { loadTask } from '../tasks/load-task';
-import { transitionTaskNow, type LeaseCheck } from '../tasks/transition-task';
+import { readTasks } from '../tasks/load-task';
+import { transitionTask, type LeaseCheck } from '../tasks/transition-task';
+
+/** An async job this instance now holds the lease of, to poll again. */
+export interface ResumedJob {
+  task: Task;
+  /** How long one provider call may take (a plan's timeout), if the task has a limit. */
+  attemptTimeoutMs: number | null;
+}
 
 export interface Recovery {
   /** Cut-off attempts put back in the queue (the cut-off try counts as an attempt). */
@@ -12,7 +18,7 @@ export interface Recovery {
   /** Cut-off last attempts, failed. */
   failed: number;
   /** Async jobs the provider still has: to be polled again, not resubmitted. */
-  resumed: Task[];
+  resumed: ResumedJob[];
 }
 
 export interface Takeover {
@@ -29,41 +35,10 @@ export interface Takeover {
   running?: (taskId: string) => boolean;
 }
 
-function interrupted(ctx: CoreContext, expiredOnly: boolean): TaskRow[] {
-  const processing = eq(tasks.status, 'processing');
-  const now = ctx.clock.now();
-  return ctx.db
-    .select()
-    .from(tasks)
-    .where(
-      expiredOnly
-        ? and(processing, or(isNull(tasks.leaseUntil), lte(tasks.leaseUntil, now)))
-        : processing,
-    )
-    .all();
-}
-
-/** The task's lease becomes ours if it is still as it was read; false if another took it. */
-function takeLease(ctx: CoreContext, row: TaskRow, takeover: Takeover): boolean {
-  const taken = ctx.db
-    .update(tasks)
-    .set({ leaseOwner: takeover.instanceId, leaseUntil: ctx.clock.now() + takeover.leaseMs })
-    .where(
-      and(
-        eq(tasks.id, row.id),
-        eq(tasks.status, 'processing'),
-        row.leaseOwner === null ? isNull(tasks.leaseOwner) : eq(tasks.leaseOwner, row.leaseOwner),
-        row.leaseUntil === null ? isNull(tasks.leaseUntil) : eq(tasks.leaseUntil, row.leaseUntil),
-      ),
-    )
-    .run();
-  return taken.changes > 0;
-}
-
 /** False when another instance changed the task first (took it over, or it ended). */
-function transitioned(apply: () => void): boolean {
+async function transitioned(apply: () => Promise<unknown>): Promise<boolean> {
   try {
-    apply();
+    await apply();
     return true;
   } catch (error) {
     if (isCoreError(error) && error.code === 'CONFLICT') return false;
@@ -71,28 +46,51 @@ function transitioned(apply: () => void): boolean {
   }
 }
 
+/** Resumes an async job by taking its lease, if it is still as it was read. */
+async function resume(
+  ctx: CoreContext,
+  row: TaskRow,
+  takeover: Takeover,
+): Promise<ResumedJob | undefined> {
+  const taken = await ctx.data.run((data) =>
+    takeTaskLease(data, {
+      taskId: row.id,
+      from: { owner: row.leaseOwner, until: row.leaseUntil },
+      instance: takeover.instanceId,
+      until: ctx.clock.now() + takeover.leaseMs,
+    }),
+  );
+  if (!taken) return undefined;
+  const [task] = await readTasks(ctx.data, ctx.storage, [taken]);
+  return task && { task, attemptTimeoutMs: taken.attemptTimeoutMs };
+}
+
 /**
  * Decides what becomes of tasks whose run was cut off: at start-up every running task (a lone
  * process), or, with instances sharing the database, those whose instance stopped renewing
  * their lease. An async job with a job id is resumed by polling (never submitted again);
  * otherwise the task is requeued, or failed if that was its last attempt. Each change is a
- * compare-and-set on the lease as it was read, so two instances never both take a task.
+ * compare-and-set on the lease as it was read (its holder and its end), so two instances
+ * never both take a task.
  */
-export function recoverInterrupted(ctx: CoreContext, takeover: Takeover): Recovery {
+export async function recoverInterrupted(ctx: CoreContext, takeover: Takeover): Promise<Recovery> {
   const recovery: Recovery = { requeued: 0, failed: 0, resumed: [] };
-  for (const row of interrupted(ctx, takeover.expiredOnly)) {
+  const interrupted = await readInterruptedRows(ctx.data, {
+    now: ctx.clock.now(),
+    expiredOnly: takeover.expiredOnly,
+  });
+  for (const row of interrupted) {
     if (takeover.running?.(row.id)) continue;
     const lease: LeaseCheck = { owner: row.leaseOwner, until: row.leaseUntil };
     const adapter = ctx.providers.get(row.provider);
     if (adapter?.kind === 'async' && row.providerJobId) {
-      if (!takeLease(ctx, row, takeover)) continue;
-      const task = loadTask(ctx.db, ctx.storage, row.id);
-      if (task) recovery.resumed.push(task);
+      const resumed = await resume(ctx, row, takeover);
+      if (resumed) recovery.resumed.push(resumed);
       continue;
     }
     if (row.attempts >= Math.max(1, row.maxAttempts)) {
-      const failed = transitioned(() =>
-        transitionTaskNow(ctx, {
+      const failed = await transitioned(() =>
+        transitionTask(ctx, {
           taskId: row.id,
           type: 'failed',
           from: ['processing'],
@@ -112,8 +110,8 @@ export function recoverInterrupted(ctx: CoreContext, takeover: Takeover): Recove
       if (failed) recovery.failed++;
       continue;
     }
-    const requeued = transitioned(() =>
-      transitionTaskNow(ctx, {
+    const requeued = await transitioned(() =>
+      transitionTask(ctx, {
         taskId: row.id,
         type: 'requeued',
         from: ['processing'],

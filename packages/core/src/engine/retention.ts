@@ -1,5 +1,4 @@
-import { and, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
-import { tasks } from '@genhub/db';
+import { readExpiredTaskIds } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { deleteTask } from '../tasks/delete-task';
 import { discardUnreferenced } from './discard-unreferenced';
@@ -20,28 +19,14 @@ const hour = 3_600_000;
 /** Deletes every expired task (one transaction each) and then the files no one uses any more. */
 export async function sweepExpired(ctx: CoreContext, policy: RetentionPolicy): Promise<number> {
   const now = ctx.clock.now();
-  const failedCutoff = now - policy.failedRetentionHours * hour;
-  const expired: SQL[] = [
-    and(inArray(tasks.status, ['failed', 'canceled']), lte(tasks.finishedAt, failedCutoff)) as SQL,
-  ];
-  if (policy.retentionDays !== null) {
-    expired.push(
-      and(
-        inArray(tasks.status, ['completed', 'failed', 'canceled']),
-        lte(tasks.finishedAt, now - policy.retentionDays * 24 * hour),
-        // Starred images are kept until they are unstarred.
-        isNull(tasks.starredAt),
-      ) as SQL,
-    );
-  }
-  expired.push(lte(tasks.deletedAt, now - (policy.trashRetentionDays ?? 30) * 24 * hour));
-  const ids = ctx.db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(or(...expired))
-    .all();
-  for (const { id } of ids) {
-    const files = deleteTask(ctx, id);
+  const day = 24 * hour;
+  const ids = await readExpiredTaskIds(ctx.data, {
+    failedBefore: now - policy.failedRetentionHours * hour,
+    finishedBefore: policy.retentionDays === null ? null : now - policy.retentionDays * day,
+    trashedBefore: now - (policy.trashRetentionDays ?? 30) * day,
+  });
+  for (const id of ids) {
+    const files = await deleteTask(ctx, id);
     await discardUnreferenced(ctx, files);
   }
   return ids.length;

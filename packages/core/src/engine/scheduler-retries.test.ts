@@ -42,10 +42,10 @@ describe('retries against a provider that fails', () => {
       const retries: TaskEvent[] = [];
       t.ctx.bus.subscribe((e) => void (e.type === 'retry_scheduled' && retries.push(e)));
       t.scheduler.start();
-      const ids = Array.from(
-        { length: 40 },
-        (_, i) => create(t, { prompt: `${code} ${i}`, maxAttempts: 5 }).id,
-      );
+      const ids: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        ids.push((await create(t, { prompt: `${code} ${i}`, maxAttempts: 5 })).id);
+      }
       const read = () => Promise.all(ids.map((id) => getTask(t.ctx, id)));
       await until(async () =>
         (await read()).every((task) => task.status !== 'pending' && task.status !== 'processing'),
@@ -73,7 +73,7 @@ describe('retries against a provider that fails', () => {
       scheduler: { backoff: { baseMs: 1, capMs: 1 } },
     });
     t.scheduler.start();
-    const task = create(t, { prompt: 'empty', maxAttempts: 5 });
+    const task = await create(t, { prompt: 'empty', maxAttempts: 5 });
     await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
     expect(await getTask(t.ctx, task.id)).toMatchObject({
       attempts: 2,
@@ -88,7 +88,7 @@ describe('retries against a provider that fails', () => {
       const adapter = scriptedAdapter(() => ({ code }));
       t = await createTestContext({ adapters: [adapter], clock: 'system' });
       t.scheduler.start();
-      const task = create(t, { prompt: code, maxAttempts: 5 });
+      const task = await create(t, { prompt: code, maxAttempts: 5 });
       await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
       expect(await getTask(t.ctx, task.id)).toMatchObject({
         attempts: 1,
@@ -107,7 +107,7 @@ describe('retries against a provider that fails', () => {
       scheduler: { backoff: { baseMs: 1, capMs: 1 } },
     });
     t.scheduler.start();
-    const task = create(t, { prompt: 'busy' });
+    const task = await create(t, { prompt: 'busy' });
     await until(async () => (await getTask(t.ctx, task.id)).status === 'completed');
     const [first, second] = adapter.calls.get('busy') ?? [];
     expect(second! - first!).toBeGreaterThanOrEqual(295);
@@ -127,7 +127,7 @@ describe('durable backoff on a fake clock', () => {
       scheduler: { backoff: { baseMs: 8000, capMs: 60_000 }, random: () => 0.5 },
     });
     t.scheduler.start();
-    const task = create(t, { prompt: 'later' });
+    const task = await create(t, { prompt: 'later' });
     await until(
       async () =>
         (await getTask(t.ctx, task.id)).status === 'pending' &&
@@ -169,7 +169,7 @@ describe('durable backoff on a fake clock', () => {
       scheduler: { backoff: { baseMs: 10, capMs: 40 }, random: () => 0.5 },
     });
     t.scheduler.start();
-    const task = create(t, { prompt: 'quota' });
+    const task = await create(t, { prompt: 'quota' });
     await until(
       async () =>
         (await getTask(t.ctx, task.id)).attempts === 1 &&
@@ -181,7 +181,7 @@ describe('durable backoff on a fake clock', () => {
 
   it('fails a pending task that passes its deadline with timeout', async () => {
     t = await createTestContext();
-    const task = create(t, { prompt: 'too late', timeoutSeconds: 60 });
+    const task = await create(t, { prompt: 'too late', timeoutSeconds: 60 });
     t.clock.advance(60_000);
     t.scheduler.start();
     await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
@@ -198,7 +198,7 @@ describe('durable backoff on a fake clock', () => {
       scheduler: { backoff: { baseMs: 20_000, capMs: 20_000 }, random: () => 0.99 },
     });
     t.scheduler.start();
-    const task = create(t, { prompt: 'x', timeoutSeconds: 15 });
+    const task = await create(t, { prompt: 'x', timeoutSeconds: 15 });
     await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
     expect((await getTask(t.ctx, task.id)).error).toMatchObject({ code: 'timeout', attempt: 1 });
     expect((await getTask(t.ctx, task.id)).error?.message).toContain('injected network');

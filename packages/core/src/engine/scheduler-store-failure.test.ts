@@ -107,7 +107,7 @@ describe('a result the provider delivered, which the store fails to write', () =
     );
     t.ctx.storage = flaky.storage;
     t.scheduler.start();
-    const task = create();
+    const task = await create();
     await until(ended(task.id));
 
     const done = await getTask(t.ctx, task.id);
@@ -158,7 +158,7 @@ describe('a result the provider delivered, which the store fails to write', () =
       const broken = failingPuts(t.ctx.storage, Number.POSITIVE_INFINITY, error);
       t.ctx.storage = broken.storage;
       t.scheduler.start();
-      const task = create();
+      const task = await create();
       await until(ended(task.id));
 
       const failed = await getTask(t.ctx, task.id);
@@ -187,7 +187,7 @@ describe('a result the provider delivered, which the store fails to write', () =
     const flaky = failingPuts(t.ctx.storage, 1, () => new Error('EAGAIN'));
     t.ctx.storage = flaky.storage;
     t.scheduler.start();
-    const task = create();
+    const task = await create();
     await until(ended(task.id));
     expect((await getTask(t.ctx, task.id)).status).toBe('completed');
     expect(calls).toHaveLength(1);
@@ -205,7 +205,7 @@ describe('a result the provider delivered, which the store fails to write', () =
     const retried: unknown[] = [];
     t.ctx.bus.subscribe((e) => void (e.type === 'retry_scheduled' && retried.push(e.task.error)));
     t.scheduler.start();
-    const task = create();
+    const task = await create();
     await until(ended(task.id));
     expect(await getTask(t.ctx, task.id)).toMatchObject({ status: 'completed', attempts: 2 });
     expect(retried).toEqual([expect.objectContaining({ code: 'network', retryable: true })]);
@@ -221,7 +221,7 @@ describe('a result the provider delivered, which the store fails to write', () =
       await release.wait;
       await write();
     });
-    const task = create();
+    const task = await create();
     t.ctx.db.update(tasks).set({ attemptTimeoutMs: 50 }).where(eq(tasks.id, task.id)).run();
     // Only the scheduler's timers: the per-request timeout fires when the test says.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { tasks } from '@genhub/db';
+import {
+  countRunningElsewhere,
+  readCalledBack,
+  readNextWake,
+  readOverdueTasks,
+  readPausedScopes,
+  readTaskRow,
+  releaseTaskLeases,
+  renewTaskLeases,
+} from '@genhub/db';
 import { loadReferences } from '../assets/load-references';
 import { loadParentTurn } from '../tasks/load-parent-turn';
 import type { CoreContext } from '../context';
@@ -12,21 +20,19 @@ import { storeVideo } from '../ingest/store-video';
 import { ProviderError, type Charge } from '../providers/types';
 import { pausedFrom } from '../queue/paused-scopes';
 import { isVideoOperation, type Task, type TaskEvent } from '../schemas';
-import { sqliteWork } from '../tasks/sqlite-work';
-import { transitionTaskNow } from '../tasks/transition-task';
 import { AsyncJobRunner } from './async-job-runner';
+import { claimTask } from './claim-task';
 import { classifyFailure } from './classify-failure';
 import { discardUnreferenced } from './discard-unreferenced';
-import { leaseStatements } from './lease-statements';
 import { newInstanceId } from './new-instance-id';
 import { OwnerTurns } from './owner-turns';
 import { pickNextTask } from './pick-next-task';
 import { callbackGraceMs, defaultPollDelay } from './poll-schedule';
-import { queueStatements } from './queue-statements';
-import { recoverInterrupted } from './recover-interrupted';
+import { recoverInterrupted, type ResumedJob } from './recover-interrupted';
 import { resultWarnings } from './result-warnings';
 import { taskLog } from './task-log';
 import { TaskOutcomes } from './task-outcomes';
+import { WorkLane } from './work-lane';
 
 export interface SchedulerOptions {
   /** Tasks run at once per provider. */
@@ -76,13 +82,6 @@ interface Run {
 const defaultBackoff = { baseMs: 2_000, capMs: 60_000 };
 const defaultLeaseMs = 30_000;
 
-/** Why a claim was undone in its transaction: the provider, or the task's plan, is at its cap. */
-class NoSlot extends Error {
-  constructor(readonly full: 'provider' | 'plan') {
-    super(`no free slot on the ${full}`);
-  }
-}
-
 /**
  * Claims due pending tasks (fairly between owners, then highest priority, then oldest) with a
  * concurrency limit per provider, runs them, retries what is worth retrying after a durable
@@ -91,9 +90,13 @@ class NoSlot extends Error {
  *
  * Several instances may share the database (`cluster`). Each running task is leased to the
  * instance running it, which renews its leases on a heartbeat; the provider and plan caps are
- * counted in the database inside each claim's write transaction, so they hold across
- * instances; and an instance that stops renewing loses its tasks to the others, which recover
- * them as a restart would (an async job is polled again, never submitted twice).
+ * counted in the database inside each claim's transaction, with no other claim between (see
+ * `claimTaskRow`), so they hold across instances; and an instance that stops renewing loses
+ * its tasks to the others, which recover them as a restart would (an async job is polled
+ * again, never submitted twice).
+ *
+ * Claims and takeovers take turns, one at a time (`lane`): each counts this instance's runs in
+ * memory, which only the other can add to.
  */
 export class Scheduler {
   /** The holder of this scheduler's leases. */
@@ -101,11 +104,16 @@ export class Scheduler {
   private readonly runs = new Map<string, Run>();
   private readonly unsubscribe: (() => void)[] = [];
   private readonly leaseTimers: NodeJS.Timeout[] = [];
+  /** The fills and takeovers asked for, one at a time. */
+  private readonly lane = new WorkLane();
+  /** A fill is in the lane and has not begun: another request joins it. */
   private fillQueued = false;
+  /** The heartbeat under way, if one is. */
+  private renewing: Promise<void> | undefined;
+  /** Reads started by events (a canceled job's id, callbacks): awaited by `settled` and `stop`. */
+  private readonly asides = new Set<Promise<void>>();
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
-  private readonly statements: ReturnType<typeof queueStatements>;
-  private readonly leases: ReturnType<typeof leaseStatements>;
   /** When each running job's last callback was, as `nudgeCalledBack` last read it. */
   private callbacksSeen = new Map<string, number>();
   private readonly leaseMs: number;
@@ -121,8 +129,6 @@ export class Scheduler {
     this.instanceId = options.instanceId ?? newInstanceId();
     this.leaseMs = options.leaseMs ?? defaultLeaseMs;
     this.cluster = options.cluster ?? false;
-    this.statements = queueStatements(ctx.db);
-    this.leases = leaseStatements(ctx.db);
     this.jobs = new AsyncJobRunner(
       ctx,
       options.pollDelayMs ?? defaultPollDelay,
@@ -140,16 +146,15 @@ export class Scheduler {
     this.stopped = false;
     // Alone, every running task was this process's before it stopped; else only those whose
     // instance stopped renewing them.
-    const resumed = this.takeOver(this.cluster);
+    this.recover(this.cluster);
     this.unsubscribe.push(
       this.ctx.bus.subscribe((event) => this.onEvent(event)),
       this.ctx.queueChanged.subscribe(() => this.wake()),
     );
-    for (const task of resumed) this.launch(task);
     if (this.cluster) {
-      this.every(this.leaseMs / 3, () => this.renewLeases());
+      this.every(this.leaseMs / 3, () => void this.renewLeases());
       this.every(this.leaseMs / 2, () => {
-        for (const task of this.takeOver(true)) this.launch(task);
+        this.recover(true);
         // Slots other instances freed, which no event here told of.
         this.wake();
       });
@@ -157,12 +162,16 @@ export class Scheduler {
     this.wake();
   }
 
-  /** Stops claiming work, gives running tasks a grace period, then aborts the rest. */
+  /**
+   * Stops claiming work, waits for a claim or takeover under way, gives running tasks a grace
+   * period, then aborts the rest.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     for (const timer of this.leaseTimers.splice(0)) clearInterval(timer);
     for (const off of this.unsubscribe.splice(0)) off();
+    await Promise.all([this.lane.drained(), this.renewing, ...this.asides]);
     const pending = [...this.runs.values()];
     let grace: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -172,9 +181,14 @@ export class Scheduler {
     clearTimeout(grace);
     for (const run of this.runs.values()) run.controller.abort('shutdown' satisfies AbortReason);
     await Promise.all([...this.runs.values()].map((r) => r.done));
+    await Promise.all([...this.asides]);
     // What was cut off is another instance's to take over now, not once the leases run out.
-    if (this.cluster)
-      this.leases.release.run({ instance: this.instanceId, until: this.ctx.clock.now() });
+    if (this.cluster) {
+      const until = this.ctx.clock.now();
+      await this.ctx.data.run((data) =>
+        releaseTaskLeases(data, { instance: this.instanceId, until }),
+      );
+    }
   }
 
   get runningCount(): number {
@@ -191,31 +205,44 @@ export class Scheduler {
    * provider called back about since they were last looked at here.
    */
   nudgeCalledBack(): void {
-    const seen = new Map<string, number>();
-    for (const { id, at } of this.leases.calledBack.all({ instance: this.instanceId })) {
-      if (at === null) continue;
-      seen.set(id, at);
-      if (at > (this.callbacksSeen.get(id) ?? 0)) this.nudge(id);
-    }
-    this.callbacksSeen = seen;
+    this.aside(async () => {
+      const seen = new Map<string, number>();
+      for (const { id, at } of await readCalledBack(this.ctx.data, this.instanceId)) {
+        seen.set(id, at);
+        if (at > (this.callbacksSeen.get(id) ?? 0)) this.nudge(id);
+      }
+      this.callbacksSeen = seen;
+    }, 'could not read which jobs were called back');
   }
 
   /**
    * Looks for due work now (after the clock moved, in tests); with other instances, first does
    * what the lease timers do: renews this instance's leases and takes over expired ones.
+   * `settled` tells when that is done.
    */
   poke(): void {
     if (this.cluster && !this.stopped) {
-      this.renewLeases();
-      for (const task of this.takeOver(true)) this.launch(task);
+      void this.renewLeases();
+      this.recover(true);
     }
     this.wake();
   }
 
+  /**
+   * Resolves once the work asked of the scheduler so far is done: lease renewals, takeovers
+   * and claims (for tests; runs go on).
+   */
+  async settled(): Promise<void> {
+    while (this.lane.busy || this.renewing || this.asides.size > 0) {
+      await Promise.all([this.lane.drained(), this.renewing, ...this.asides]);
+    }
+  }
+
   /** Resolves when nothing is running or about to be claimed (for tests). */
   async idle(): Promise<void> {
-    while (this.runs.size > 0 || this.fillQueued) {
+    while (this.runs.size > 0 || this.lane.busy || this.asides.size > 0) {
       await Promise.all([...this.runs.values()].map((r) => r.done));
+      await this.settled();
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -227,43 +254,83 @@ export class Scheduler {
     if (event.task.status === 'pending' || freed) this.wake();
   }
 
-  /** Runs `tick` every `ms` while started; a failure (the database busy, say) is logged. */
+  /** Runs `tick` every `ms` while started. */
   private every(ms: number, tick: () => void): void {
     const timer = setInterval(() => {
-      try {
-        if (!this.stopped) tick();
-      } catch (error) {
-        this.ctx.log.error({ err: error }, 'a task lease update failed; trying again');
-      }
+      if (!this.stopped) tick();
     }, ms);
     timer.unref();
     this.leaseTimers.push(timer);
   }
 
-  /** The heartbeat: extends this instance's leases, and ends runs whose task another took. */
-  private renewLeases(): void {
+  /** Work an event starts beside the lane; a failure is logged as `failed`. */
+  private aside(work: () => Promise<void>, failed: string): void {
+    const done: Promise<void> = work()
+      .catch((error: unknown) => this.ctx.log.warn({ err: error }, failed))
+      .finally(() => this.asides.delete(done));
+    this.asides.add(done);
+  }
+
+  /**
+   * The heartbeat: extends this instance's leases, and ends runs whose task another took. One
+   * at a time; a failure (the database busy, say) is logged, and the next beat tries again.
+   */
+  private renewLeases(): Promise<void> {
+    this.renewing ??= this.renewOnce()
+      .catch((error: unknown) =>
+        this.ctx.log.error({ err: error }, 'a task lease update failed; trying again'),
+      )
+      .finally(() => (this.renewing = undefined));
+    return this.renewing;
+  }
+
+  private async renewOnce(): Promise<void> {
+    // The runs as they were when the leases were renewed: one that began since is not in it.
+    const sent = [...this.runs];
     const until = this.ctx.clock.now() + this.leaseMs;
+    const ids = sent.map(([taskId]) => taskId);
     const held = new Set(
-      this.leases.renew
-        .all({ instance: this.instanceId, until, ids: JSON.stringify([...this.runs.keys()]) })
-        .map((row) => row.id),
+      await this.ctx.data.run((data) =>
+        renewTaskLeases(data, { instance: this.instanceId, ids, until }),
+      ),
     );
-    for (const [taskId, run] of this.runs) {
-      if (held.has(taskId) || run.controller.signal.aborted) continue;
+    for (const [taskId, run] of sent) {
+      if (held.has(taskId) || run.controller.signal.aborted || this.runs.get(taskId) !== run)
+        continue;
       // Canceled on another instance, whose event has not reached this one yet: the job at
       // the provider is this instance's to cancel. (A run whose task simply ended is winding
       // down already: aborting it changes nothing.)
-      if (this.statusOf(taskId) === 'canceled') this.cancelRun(taskId);
+      const row = await readTaskRow(this.ctx.data, taskId, undefined);
+      if (row?.status === 'canceled') this.cancelRun(taskId);
       else run.controller.abort('lease_lost' satisfies AbortReason);
     }
   }
 
   /**
-   * Recovers running tasks whose run was cut off (all of them, or those whose lease ran out),
-   * leaving this instance's own runs alone; returns the async jobs to poll again.
+   * Recovers, in turn with the claims, running tasks whose run was cut off (all of them, or
+   * those whose lease ran out), leaving this instance's own runs alone, and polls again the
+   * async jobs it resumes. A failure is logged; alone, it is tried again shortly (with other
+   * instances, the next lease tick does).
    */
-  private takeOver(expiredOnly: boolean): Task[] {
-    const { requeued, failed, resumed } = recoverInterrupted(this.ctx, {
+  private recover(expiredOnly: boolean): void {
+    void this.lane
+      .run(async () => {
+        if (this.stopped) return;
+        for (const job of await this.takeOver(expiredOnly)) {
+          this.launch(job.task, job.attemptTimeoutMs);
+        }
+      })
+      .catch((error: unknown) => {
+        this.ctx.log.error({ err: error }, 'could not recover interrupted tasks; trying again');
+        if (this.cluster) return;
+        setTimeout(() => {
+          if (!this.stopped) this.recover(false);
+        }, 1000).unref();
+      });
+  }
+
+  private async takeOver(expiredOnly: boolean): Promise<ResumedJob[]> {
+    const { requeued, failed, resumed } = await recoverInterrupted(this.ctx, {
       instanceId: this.instanceId,
       leaseMs: this.leaseMs,
       expiredOnly,
@@ -280,108 +347,101 @@ export class Scheduler {
     return resumed;
   }
 
-  private statusOf(taskId: string): string | undefined {
-    return this.ctx.db
-      .select({ status: tasks.status })
-      .from(tasks)
-      .where(eq(tasks.id, taskId))
-      .get()?.status;
-  }
-
   private cancelRun(taskId: string): void {
     const run = this.runs.get(taskId);
     // Already ended here (by the heartbeat, say, when the cancel was on another instance).
     if (!run || run.controller.signal.aborted) return;
     run.controller.abort('cancel' satisfies AbortReason);
-    const row = this.ctx.db
-      .select({ provider: tasks.provider, jobId: tasks.providerJobId, attempts: tasks.attempts })
-      .from(tasks)
-      .where(eq(tasks.id, taskId))
-      .get();
-    const adapter = row ? this.ctx.providers.get(row.provider) : undefined;
-    if (row?.jobId && adapter?.kind === 'async' && adapter.cancelJob) {
-      const log = taskLog(this.ctx, { id: taskId, provider: row.provider, attempts: row.attempts });
-      adapter.cancelJob(row.jobId).catch((error: unknown) => {
-        log.warn({ err: error }, 'could not cancel the job at the provider');
+    this.aside(async () => {
+      const row = await readTaskRow(this.ctx.data, taskId, undefined);
+      const adapter = row ? this.ctx.providers.get(row.provider) : undefined;
+      if (!row?.providerJobId || adapter?.kind !== 'async' || !adapter.cancelJob) return;
+      await adapter.cancelJob(row.providerJobId).catch((error: unknown) => {
+        taskLog(this.ctx, row).warn({ err: error }, 'could not cancel the job at the provider');
       });
-    }
-  }
-
-  private wake(): void {
-    if (this.fillQueued || this.stopped) return;
-    this.fillQueued = true;
-    setImmediate(() => {
-      this.fillQueued = false;
-      if (this.stopped) return;
-      try {
-        this.fill();
-      } catch (error) {
-        // The database busy past its timeout, say: look again shortly.
-        this.ctx.log.error({ err: error }, 'could not claim due tasks; trying again');
-        setTimeout(() => this.wake(), 1000).unref();
-      }
-    });
-  }
-
-  private fill(): void {
-    const now = this.ctx.clock.now();
-    this.expireOverdue(now);
-    const paused = pausedFrom(this.statements.pausedScopes.all());
-    if (!paused.all) {
-      for (const provider of this.ctx.providers.all()) {
-        if (paused.providers.has(provider.id)) continue;
-        this.claimDue(provider.id, now);
-      }
-    }
-    this.armTimer(now);
+    }, 'could not read the job of a canceled task');
   }
 
   /**
-   * A provider's running tasks: other instances' from the database, this one's from memory
-   * (so a canceled run still winding down holds its slot until it is gone).
+   * Asks for a fill: one runs at a time (in turn with takeovers), and one asked for while
+   * another runs runs once more after it. A failure (the database busy past its timeout, say)
+   * is logged, and the fill tried again shortly.
    */
-  private runningOn(provider: string): number {
+  private wake(): void {
+    if (this.fillQueued || this.stopped) return;
+    this.fillQueued = true;
+    void this.lane
+      .run(async () => {
+        // The events of this moment ask once.
+        await new Promise((resolve) => setImmediate(resolve));
+        this.fillQueued = false;
+        if (!this.stopped) await this.fill();
+      })
+      .catch((error: unknown) => {
+        this.ctx.log.error({ err: error }, 'could not claim due tasks; trying again');
+        setTimeout(() => this.wake(), 1000).unref();
+      });
+  }
+
+  private async fill(): Promise<void> {
+    const now = this.ctx.clock.now();
+    await this.expireOverdue(now);
+    const paused = pausedFrom((await readPausedScopes(this.ctx.data)).map((scope) => ({ scope })));
+    if (!paused.all) {
+      for (const provider of this.ctx.providers.all()) {
+        if (paused.providers.has(provider.id)) continue;
+        await this.claimDue(provider.id, now);
+      }
+    }
+    await this.armTimer(now);
+  }
+
+  /**
+   * A provider's runs here, from memory (so a canceled run still winding down holds its slot
+   * until it is gone); the claim adds the other instances' from the database.
+   */
+  private runningHere(provider: string): number {
     let here = 0;
     for (const run of this.runs.values()) if (run.provider === provider) here++;
-    const elsewhere =
-      this.leases.runningElsewhere.get({ provider, instance: this.instanceId })?.n ?? 0;
-    return here + elsewhere;
+    return here;
   }
 
   /**
    * Claims the provider's free slots with due tasks one at a time, each owner in turn
    * (pickNextTask), never more of one plan than its max_concurrent_requests allows: each pick
    * reads the plan's running count after the previous claim, and each claim checks both caps
-   * again in its own write transaction, against what every instance runs.
+   * again in its own transaction, against what every instance runs. A task found taken
+   * meanwhile (or whose plan filled) is passed over, and the slot goes to the next pick.
    */
-  private claimDue(provider: string, now: number): void {
-    for (
-      let free = this.options.concurrencyPerProvider - this.runningOn(provider);
-      free > 0;
-      free--
-    ) {
-      const next = pickNextTask(this.statements, provider, now, (owner) => ({
-        running: this.runningFor(provider, owner),
-        lastServed: this.turns.lastServed(provider, owner),
-      }));
+  private async claimDue(provider: string, now: number): Promise<void> {
+    const elsewhere = await this.ctx.data.run((data) =>
+      countRunningElsewhere(data, provider, this.instanceId),
+    );
+    const skip: string[] = [];
+    let free = this.options.concurrencyPerProvider - this.runningHere(provider) - elsewhere;
+    while (free > 0 && !this.stopped) {
+      const next = await this.ctx.data.run((data) =>
+        pickNextTask(
+          data,
+          provider,
+          now,
+          (owner) => ({
+            running: this.runningFor(provider, owner),
+            lastServed: this.turns.lastServed(provider, owner),
+          }),
+          skip,
+        ),
+      );
       if (!next) return;
-      const claimed = this.claim(next.id, provider);
+      const claimed = await this.claim(next.id, provider);
       if (claimed === 'provider_full') return;
+      if (claimed === 'taken') {
+        skip.push(next.id);
+        continue;
+      }
       this.turns.served(provider, next.owner);
+      free--;
     }
-  }
-
-  /**
-   * Inside the claim's transaction, which holds the database's write lock, so no instance
-   * claims meanwhile: the claimed task must fit the provider's cap and its plan's.
-   */
-  private checkCaps(taskId: string, provider: string): void {
-    // The claimed task is this instance's by now but not yet among its runs: hence the + 1.
-    if (this.runningOn(provider) + 1 > this.options.concurrencyPerProvider) {
-      throw new NoSlot('provider');
-    }
-    const plan = this.leases.planLoad.get({ id: taskId });
-    if (plan && plan.running > plan.max) throw new NoSlot('plan');
   }
 
   private runningFor(provider: string, owner: string): number {
@@ -391,10 +451,9 @@ export class Scheduler {
   }
 
   /** Pending tasks past their deadline fail with `timeout` rather than run late. */
-  private expireOverdue(now: number): void {
-    const overdue = this.statements.overdue.all({ now });
-    for (const task of overdue) {
-      this.outcomes.finish(
+  private async expireOverdue(now: number): Promise<void> {
+    for (const task of await readOverdueTasks(this.ctx.data, now)) {
+      await this.outcomes.finish(
         task.id,
         ['pending'],
         {
@@ -407,23 +466,24 @@ export class Scheduler {
   }
 
   /** Wakes up for the next backoff that ends or deadline that passes. */
-  private armTimer(now: number): void {
+  private async armTimer(now: number): Promise<void> {
+    const at = await readNextWake(this.ctx.data, now);
     clearTimeout(this.timer);
-    const times = [
-      this.statements.nextRetry.get({ now })?.at,
-      this.statements.nextDeadline.get()?.at,
-    ].filter((t): t is number => typeof t === 'number');
-    if (times.length === 0) return;
-    const delay = Math.max(0, Math.min(...times) - now);
+    if (at === null || this.stopped) return;
+    const delay = Math.max(0, at - now);
     this.timer = setTimeout(() => this.wake(), Math.min(delay, 2 ** 31 - 1));
     this.timer.unref();
   }
 
   /**
    * Starts a task: `taken` when it was not there to take (claimed or canceled meanwhile, or
-   * over its plan's cap), `provider_full` when the provider has no slot left after all.
+   * over its plan's cap), `provider_full` when the provider has no slot left after all. One
+   * transaction counts the caps and writes the claim and its event (see `claimTaskRow`).
    */
-  private claim(taskId: string, provider: string): 'claimed' | 'taken' | 'provider_full' {
+  private async claim(
+    taskId: string,
+    provider: string,
+  ): Promise<'claimed' | 'taken' | 'provider_full'> {
     // An earlier run of it (whose task another instance took over, say) is still ending.
     if (this.runs.has(taskId)) return 'taken';
     // An async provider gets a webhook URL with a fresh per-task token when we are reachable.
@@ -432,32 +492,19 @@ export class Scheduler {
       base && this.ctx.providers.get(provider)?.kind === 'async'
         ? randomBytes(24).toString('base64url')
         : null;
-    const now = this.ctx.clock.now();
-    let event: TaskEvent;
-    try {
-      event = transitionTaskNow(this.ctx, {
-        taskId,
-        type: 'started',
-        from: ['pending'],
-        set: {
-          status: 'processing',
-          startedAt: now,
-          nextRunAt: null,
-          providerJobId: null,
-          callbackToken: token,
-          leaseOwner: this.instanceId,
-          leaseUntil: now + this.leaseMs,
-        },
-        newAttempt: true,
-        also: (tx) => sqliteWork(tx, () => this.checkCaps(taskId, provider)),
-      });
-    } catch (error) {
-      if (error instanceof NoSlot) return error.full === 'provider' ? 'provider_full' : 'taken';
-      if (isCoreError(error) && error.code === 'CONFLICT') return 'taken';
-      throw error;
-    }
+    const claimed = await claimTask(this.ctx, {
+      taskId,
+      provider,
+      instance: this.instanceId,
+      callbackToken: token,
+      cap: this.options.concurrencyPerProvider,
+      runningHere: this.runningHere(provider),
+      leaseMs: this.leaseMs,
+    });
+    if ('refused' in claimed) return claimed.refused === 'provider' ? 'provider_full' : 'taken';
     this.launch(
-      event.task,
+      claimed.task,
+      claimed.attemptTimeoutMs,
       token && base
         ? `${base.replace(/\/$/, '')}/webhooks/${provider}/${taskId}?token=${token}`
         : null,
@@ -465,11 +512,11 @@ export class Scheduler {
     return 'claimed';
   }
 
-  private launch(task: Task, callbackUrl: string | null = null): void {
+  /** Runs a task this instance holds; `attemptMs`: how long one provider call may take. */
+  private launch(task: Task, attemptMs: number | null, callbackUrl: string | null = null): void {
     const controller = new AbortController();
     const progress: Progress = { delivered: false };
     const untilDeadline = task.deadlineAt - this.ctx.clock.now();
-    const attemptMs = this.statements.attemptTimeout.get({ id: task.id })?.ms ?? null;
     const attemptEnds = attemptMs !== null && attemptMs < untilDeadline;
     const abortIn = (ms: number, reason: AbortReason): NodeJS.Timeout => {
       const timer = setTimeout(
@@ -518,7 +565,7 @@ export class Scheduler {
         throw new ProviderError('invalid_request', `Provider "${task.provider}" is not available`);
       }
       const references = await loadReferences(this.ctx, task.assetIds);
-      const parent = loadParentTurn(this.ctx, task);
+      const parent = await loadParentTurn(this.ctx, task);
       const request = { task, references, signal, callbackUrl, parent };
       const result =
         adapter.kind === 'sync'
@@ -557,7 +604,7 @@ export class Scheduler {
         stored.push(image);
       }
       signal.throwIfAborted();
-      completed = this.outcomes.complete(
+      completed = await this.outcomes.complete(
         task,
         stored,
         resultWarnings(task, stored),
@@ -573,12 +620,12 @@ export class Scheduler {
           'a run ended without writing: the task is no longer this instance’s',
         );
       } else if (reason === 'deadline') {
-        this.outcomes.finish(task.id, ['processing'], {
+        await this.outcomes.finish(task.id, ['processing'], {
           code: 'timeout',
           message: `The task did not complete within ${task.timeoutSeconds} s`,
         });
       } else if (reason === 'attempt_timeout') {
-        this.outcomes.afterFailure(task.id, {
+        await this.outcomes.afterFailure(task.id, {
           code: 'timeout',
           message: 'The provider did not answer within the time allowed for one request',
         });
@@ -586,7 +633,7 @@ export class Scheduler {
         const failure = classifyFailure(error, taskLog(this.ctx, task));
         // The result that could not be stored was billed all the same.
         if (failure.code === 'storage') failure.charge ??= charge;
-        this.outcomes.afterFailure(task.id, failure);
+        await this.outcomes.afterFailure(task.id, failure);
       }
       // 'cancel' was recorded by whoever canceled; 'shutdown' leaves the task to the next start
       // (or, with other instances, to whichever takes it over).

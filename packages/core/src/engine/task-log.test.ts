@@ -62,7 +62,7 @@ describe('the scheduler’s log', () => {
     const lines: Line[] = [];
     t.ctx.log = recordingLog(lines);
     t.scheduler.start();
-    const created = createTask(
+    const created = await createTask(
       t.ctx,
       createTaskInput.parse({ prompt: 'p', provider: 'local', maxAttempts: 1 }),
     );

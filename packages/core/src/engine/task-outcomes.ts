@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { insertGenerations, tasks, type TaskRow } from '@genhub/db';
+import { insertGenerations, readTaskRow, type TaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { estimateTaskCost } from '../costs/estimate-task-cost';
@@ -9,8 +8,7 @@ import type { Charge } from '../providers/types';
 import type { ErrorClass, Task } from '../schemas';
 import { generationRow } from '../tasks/generation-row';
 import { resolveAutoAspectRatio } from '../tasks/resolve-auto-aspect-ratio';
-import { sqliteWork } from '../tasks/sqlite-work';
-import { transitionTaskNow, type Transition } from '../tasks/transition-task';
+import { transitionTask, type Transition } from '../tasks/transition-task';
 import type { Failure } from './classify-failure';
 import { repriceTask } from './reprice-task';
 import { backoffDelay, shouldRetry } from './retry-policy';
@@ -38,9 +36,9 @@ export class TaskOutcomes {
   ) {}
 
   /** Ends a run with `change`; false, logged, when the task is no longer this run's to end. */
-  private endRun(change: Transition): boolean {
+  private async endRun(change: Transition): Promise<boolean> {
     try {
-      transitionTaskNow(this.ctx, { ...change, lease: { owner: this.instanceId } });
+      await transitionTask(this.ctx, { ...change, lease: { owner: this.instanceId } });
       return true;
     } catch (error) {
       if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
@@ -63,7 +61,7 @@ export class TaskOutcomes {
     charge: Charge | undefined,
     /** Per image, what the provider gave to continue from it (Gemini's thought signature). */
     thoughtSignatures: readonly (string | null)[] = [],
-  ): boolean {
+  ): Promise<boolean> {
     const taskId = task.id;
     const cost = {
       estimatedCost: task.cost?.estimated ?? null,
@@ -102,9 +100,9 @@ export class TaskOutcomes {
   }
 
   /** Retries after a backoff when the class and the attempts left allow it, else fails. */
-  afterFailure(taskId: string, unscrubbed: Failure): void {
+  async afterFailure(taskId: string, unscrubbed: Failure): Promise<void> {
     const failure = this.scrubbed(unscrubbed);
-    const row = this.ctx.db.select().from(tasks).where(eq(tasks.id, taskId)).get();
+    const row = await readTaskRow(this.ctx.data, taskId, undefined);
     if (!row || row.status !== 'processing') return;
     if (row.leaseOwner !== this.instanceId) {
       this.ctx.log.info(
@@ -145,7 +143,7 @@ export class TaskOutcomes {
         cost,
       );
     }
-    this.scheduleRetry(row, failure, now, runAt, cost);
+    await this.scheduleRetry(row, failure, now, runAt, cost);
   }
 
   /**
@@ -153,24 +151,24 @@ export class TaskOutcomes {
    * re-priced at its own list price. If that reservation would pass the monthly cap of its
    * unit, the task fails as `budget_exceeded` instead, and the next provider is not called.
    */
-  private fallBack(
+  private async fallBack(
     row: TaskRow,
     failure: Failure,
     next: { provider: string; model: string },
     rest: { provider: string; model: string }[],
     cost: Partial<TaskRow>,
-  ): void {
+  ): Promise<void> {
     const model = this.ctx.providers.get(next.provider)?.models.find((m) => m.id === next.model);
     const estimate = model
       ? estimateTaskCost(model, row.operation, row.resolution, row.count)
       : null;
     const repriced = repriceTask({ ...row, ...cost }, estimate);
     try {
-      this.handOver(row, failure, next, rest, repriced);
+      await this.handOver(row, failure, next, rest, repriced);
     } catch (error) {
       // The budget check in the switch's transaction refused it; the task is still this run's.
       if (!(isCoreError(error) && error.code === 'BUDGET_EXCEEDED')) throw error;
-      this.finish(
+      await this.finish(
         row.id,
         ['processing'],
         {
@@ -185,37 +183,42 @@ export class TaskOutcomes {
     }
   }
 
-  private handOver(
+  private async handOver(
     row: TaskRow,
     failure: Failure,
     next: { provider: string; model: string },
     rest: { provider: string; model: string }[],
     cost: ReturnType<typeof repriceTask>,
-  ): void {
-    this.endRun({
+  ): Promise<void> {
+    // `auto` that the next model cannot take becomes its ratio nearest the input image (whose
+    // owner was checked when the task was accepted).
+    const { aspectRatio } = await this.ctx.data.run((data) =>
+      resolveAutoAspectRatio(data, this.ctx.providers, {
+        ...row,
+        provider: next.provider,
+        model: next.model,
+      }),
+    );
+    await this.endRun({
       taskId: row.id,
       type: 'fell_back',
       from: ['processing'],
       // In the switch's transaction, the same rule as an accept: the new reservation must fit.
-      also: (tx) =>
-        sqliteWork(tx, () =>
-          checkMonthlyBudget(this.ctx, cost.costUnit, cost.estimatedCost ?? 0, {
-            alreadyHeld: cost.estimatedCost ?? 0,
-            owner: row.owner,
-          }),
+      also: (tx, now) =>
+        checkMonthlyBudget(
+          this.ctx,
+          tx,
+          cost.costUnit,
+          cost.estimatedCost ?? 0,
+          { alreadyHeld: cost.estimatedCost ?? 0, owner: row.owner },
+          now,
         ),
       set: {
         ...cost,
         status: 'pending',
         provider: next.provider,
         model: next.model,
-        // `auto` that the next model cannot take becomes its ratio nearest the input image
-        // (whose owner was checked when the task was accepted).
-        aspectRatio: resolveAutoAspectRatio(this.ctx.db, this.ctx.providers, {
-          ...row,
-          provider: next.provider,
-          model: next.model,
-        }).aspectRatio,
+        aspectRatio,
         fallback: rest,
         triedProviders: [...row.triedProviders, row.provider],
         attempts: 0,
@@ -232,14 +235,14 @@ export class TaskOutcomes {
     });
   }
 
-  private scheduleRetry(
+  private async scheduleRetry(
     row: TaskRow,
     failure: Failure,
     now: number,
     runAt: number,
     cost: Partial<TaskRow>,
-  ): void {
-    this.endRun({
+  ): Promise<void> {
+    await this.endRun({
       taskId: row.id,
       type: 'retry_scheduled',
       from: ['processing'],
@@ -261,13 +264,13 @@ export class TaskOutcomes {
   }
 
   /** Fails a waiting task (`pending`: no run, no lease) or ends this instance's run of it. */
-  finish(
+  async finish(
     taskId: string,
     from: ['pending'] | ['processing'],
     unscrubbed: { code: Failure['code'] | 'budget_exceeded'; message: string },
     attempt?: number,
     cost: Partial<TaskRow> = {},
-  ): void {
+  ): Promise<void> {
     const failure = this.scrubbed(unscrubbed);
     const change: Transition = {
       taskId,
@@ -281,25 +284,22 @@ export class TaskOutcomes {
         errorCode: failure.code,
         errorMessage: failure.message,
         errorRetryable: false,
-        errorAttempt: attempt ?? this.attemptsOf(taskId),
+        errorAttempt: attempt ?? (await this.attemptsOf(taskId)),
       },
     };
     if (from[0] === 'processing') {
-      this.endRun(change);
+      await this.endRun(change);
       return;
     }
     try {
-      transitionTaskNow(this.ctx, change);
+      await transitionTask(this.ctx, change);
     } catch (error) {
       // Claimed or canceled meanwhile (by another instance, say).
       if (!(isCoreError(error) && error.code === 'CONFLICT')) throw error;
     }
   }
 
-  private attemptsOf(taskId: string): number {
-    return (
-      this.ctx.db.select({ attempts: tasks.attempts }).from(tasks).where(eq(tasks.id, taskId)).get()
-        ?.attempts ?? 0
-    );
+  private async attemptsOf(taskId: string): Promise<number> {
+    return (await readTaskRow(this.ctx.data, taskId, undefined))?.attempts ?? 0;
   }
 }

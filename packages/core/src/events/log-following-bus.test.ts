@@ -44,9 +44,9 @@ describe('LogFollowingBus', () => {
   it('delivers what another instance commits, in order, once it is told', async () => {
     const heard: TaskEvent[] = [];
     busOfB.subscribe((event) => heard.push(event));
-    const first = make(a, 'one');
-    const second = make(a, 'two');
-    cancelTask(a.ctx, first.id);
+    const first = await make(a, 'one');
+    const second = await make(a, 'two');
+    await cancelTask(a.ctx, first.id);
     expect(heard).toEqual([]);
     busOfB.wake();
     await busOfB.settled();
@@ -65,7 +65,7 @@ describe('LogFollowingBus', () => {
     busOfA.subscribe((event) => heardByA.push(event.seq));
     busOfB.subscribe((event) => heardByB.push(event.seq));
     for (let i = 0; i < 10; i++) {
-      make(i % 2 === 0 ? a : b, `task ${i}`);
+      await make(i % 2 === 0 ? a : b, `task ${i}`);
       // A wake while a read is under way is not lost, and an extra one delivers nothing twice.
       if (i % 3 === 0) busOfB.wake();
     }
@@ -80,8 +80,8 @@ describe('LogFollowingBus', () => {
 
   it('feeds a subscription on B with a task created on A, every event in order', async () => {
     const stream = await streamTaskEvents(b.ctx, { afterSeq: null });
-    const task = make(a, 'made on A');
-    cancelTask(a.ctx, task.id);
+    const task = await make(a, 'made on A');
+    await cancelTask(a.ctx, task.id);
     busOfB.wake();
     const first = await stream.next();
     const second = await stream.next();

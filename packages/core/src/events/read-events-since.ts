@@ -1,5 +1,4 @@
-import { max } from 'drizzle-orm';
-import { taskEvents, type DbExecutor, type EventLog, type EventLogRange } from '@genhub/db';
+import type { EventLog, EventLogRange } from '@genhub/db';
 import type { Task, TaskEvent, TaskEventType } from '../schemas';
 import { withKnownJson } from './event-json';
 
@@ -28,16 +27,6 @@ function loggedEvent(seq: number, type: TaskEventType, snapshot: string): TaskEv
 export async function readEventsSince(log: EventLog, range: EventRange): Promise<TaskEvent[]> {
   const rows = await log.readPage(range);
   return rows.map((row) => loggedEvent(row.seq, row.type as TaskEventType, row.snapshot));
-}
-
-/** The sequence number of the newest committed event (0 when there is none). */
-export function headSeq(db: DbExecutor): number {
-  return (
-    db
-      .select({ seq: max(taskEvents.seq) })
-      .from(taskEvents)
-      .get()?.seq ?? 0
-  );
 }
 
 /**

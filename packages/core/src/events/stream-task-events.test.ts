@@ -32,6 +32,12 @@ async function pull(stream: AsyncIterator<TaskEvent>, n: number): Promise<TaskEv
 describe('task event log and stream', () => {
   let t: TestContext;
   const make = (prompt: string) => createTask(t.ctx, createTaskInput.parse({ prompt }));
+  /** `n` tasks made one after another; their ids. */
+  const makeMany = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) ids.push((await make(`p${i}`)).id);
+    return ids;
+  };
 
   beforeEach(async () => {
     t = await createTestContext();
@@ -39,16 +45,16 @@ describe('task event log and stream', () => {
   afterEach(() => t.close());
 
   it('replays exactly the events after the cursor, then continues live, none twice', async () => {
-    const a = make('a');
-    const b = make('b');
+    const a = await make('a');
+    const b = await make('b');
     const all = await readEventsSince(t.ctx.eventLog, { afterSeq: 0, limit: 100 });
     expect(all.map((e) => e.task.id)).toEqual([a.id, b.id]);
     const cursor = all[0]!.seq;
 
     const stream = await streamTaskEvents(t.ctx, { afterSeq: cursor, pageSize: 1 });
     const first = stream.next();
-    const c = make('c');
-    cancelTask(t.ctx, a.id);
+    const c = await make('c');
+    await cancelTask(t.ctx, a.id);
     const rest = await take(stream, 2);
     const got = [(await first).value as TaskEvent, ...rest];
     expect(got.map((e) => [e.type, e.task.id])).toEqual([
@@ -62,25 +68,25 @@ describe('task event log and stream', () => {
   });
 
   it('with no cursor, streams only what is committed after it starts', async () => {
-    make('old');
+    await make('old');
     const stream = await streamTaskEvents(t.ctx, { afterSeq: null });
     const next = stream.next();
-    const fresh = make('new');
+    const fresh = await make('new');
     expect(((await next).value as TaskEvent).task.id).toBe(fresh.id);
     await stream.return?.();
     expect(t.ctx.bus.size).toBe(0);
   });
 
   it('filters by task and stops when the signal aborts', async () => {
-    const a = make('a');
+    const a = await make('a');
     const controller = new AbortController();
     const stream = await streamTaskEvents(t.ctx, {
       afterSeq: 0,
       taskId: a.id,
       signal: controller.signal,
     });
-    make('other');
-    cancelTask(t.ctx, a.id);
+    await make('other');
+    await cancelTask(t.ctx, a.id);
     const got = await take(stream, 2);
     expect(got.map((e) => [e.type, e.task.id])).toEqual([
       ['created', a.id],
@@ -94,7 +100,7 @@ describe('task event log and stream', () => {
   it('catches a consumer that falls too far behind up from the log, losing nothing', async () => {
     const stream = await streamTaskEvents(t.ctx, { afterSeq: null, maxBuffered: 3, pageSize: 2 });
     const first = stream.next();
-    const ids = Array.from({ length: 10 }, (_, i) => make(`p${i}`).id);
+    const ids = await makeMany(10);
     const got = [
       ((await first).value as TaskEvent).task.id,
       ...(await take(stream, 9)).map((e) => e.task.id),
@@ -103,9 +109,9 @@ describe('task event log and stream', () => {
   });
 
   it('refuses a cursor ahead of the log, even after the newest events were deleted', async () => {
-    make('a');
-    const b = make('b');
-    deleteTask(t.ctx, b.id);
+    await make('a');
+    const b = await make('b');
+    await deleteTask(t.ctx, b.id);
     const newest = (await readEventsSince(t.ctx.eventLog, { afterSeq: 0, limit: 10 })).at(-1)!.seq;
     await expect(streamTaskEvents(t.ctx, { afterSeq: newest })).resolves.toBeDefined();
     await expect(streamTaskEvents(t.ctx, { afterSeq: newest + 1 })).rejects.toThrow(
@@ -115,7 +121,7 @@ describe('task event log and stream', () => {
   });
 
   it('catches up only while holding a replay slot, and gives it back once live', async () => {
-    const ids = Array.from({ length: 5 }, (_, i) => make(`p${i}`).id);
+    const ids = await makeMany(5);
     const gate = new ReplayGate({ running: 1, waiting: 4, busy: () => new Error('busy') });
     const first = await streamTaskEvents(t.ctx, { afterSeq: 0, pageSize: 2, replays: gate });
     const second = await streamTaskEvents(t.ctx, { afterSeq: 0, pageSize: 2, replays: gate });
@@ -125,7 +131,7 @@ describe('task event log and stream', () => {
     expect((await pull(first, 4)).map((e) => e.task.id)).toEqual(ids.slice(1));
     expect(secondStarted).toBe(false);
     const live = first.next();
-    const fresh = make('fresh');
+    const fresh = await make('fresh');
     expect(((await live).value as TaskEvent).task.id).toBe(fresh.id);
     expect(((await secondFirst).value as TaskEvent).task.id).toBe(ids[0]);
     await second.return?.();
@@ -134,8 +140,8 @@ describe('task event log and stream', () => {
   });
 
   it('reads events whose JSON is known, the same bytes as stringifying them', async () => {
-    const a = make('quote " and 中文');
-    cancelTask(t.ctx, a.id);
+    const a = await make('quote " and 中文');
+    await cancelTask(t.ctx, a.id);
     const events = await readEventsSince(t.ctx.eventLog, { afterSeq: 0, limit: 10 });
     expect(events.map((e) => e.type)).toEqual(['created', 'canceled']);
     for (const event of events) expect(knownJson(event)).toBe(JSON.stringify(event));
@@ -143,8 +149,8 @@ describe('task event log and stream', () => {
   });
 
   it('lists newest first with a cursor, a status filter and the event cursor of the page', async () => {
-    const ids = Array.from({ length: 5 }, (_, i) => make(`p${i}`).id);
-    cancelTask(t.ctx, ids[1]!);
+    const ids = await makeMany(5);
+    await cancelTask(t.ctx, ids[1]!);
     const page1 = await listTasks(t.ctx, { limit: 2 });
     expect(page1.items.map((i) => i.id)).toEqual([ids[4], ids[3]]);
     expect(page1.lastEventId).toBe('6');

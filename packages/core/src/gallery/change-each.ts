@@ -1,38 +1,40 @@
-import { and, inArray } from 'drizzle-orm';
-import { tasks, type DbExecutor } from '@genhub/db';
+import type { DataSource, TaskRow, Unit } from '@genhub/db';
 import type { CoreContext } from '../context';
-import { ownerCondition } from '../owners';
 import type { TaskEventType } from '../schemas';
-import { recordTaskChangeNow } from '../tasks/record-task-change';
-import { sqliteWork } from '../tasks/sqlite-work';
+import { recordTaskChange } from '../tasks/record-task-change';
+
+/** A change that found nothing to do: its transaction ends without an event. */
+class Unchanged extends Error {}
 
 /**
- * Applies one change to each existing task of `ids` the acting user owns that `applies` accepts, one transaction
- * and one event each, so every open tab sees it. Returns how many changed.
+ * Applies one change to each task of `ids`, one transaction and one event each, so every open
+ * tab sees it. `write` decides in its transaction, as a compare-and-set, whether the task
+ * changes (it exists, is the acting user's, and is not so already): it returns the row as
+ * written, or undefined to change nothing. Deciding there, not on rows read before, keeps two
+ * of these at once from both changing a task. Returns how many changed.
  */
-export function changeEach(
+export async function changeEach(
   ctx: CoreContext,
   ids: string[],
   type: TaskEventType,
-  applies: (row: typeof tasks.$inferSelect) => boolean,
-  write: (tx: DbExecutor, id: string, now: number) => void,
-): number {
-  const rows = ctx.db
-    .select()
-    .from(tasks)
-    .where(and(inArray(tasks.id, [...new Set(ids)]), ownerCondition(ctx, tasks.owner)))
-    .all()
-    .filter(applies);
-  for (const row of rows) {
-    recordTaskChangeNow(ctx, {
-      taskId: row.id,
-      type,
-      // Return nothing: the change reads the task back, with its collections.
-      write: (tx, now) =>
-        sqliteWork(tx, () => {
-          write(tx.db, row.id, now);
-        }),
-    });
+  write: (tx: DataSource, id: string, now: number) => Unit<TaskRow | undefined>,
+): Promise<number> {
+  let changed = 0;
+  for (const id of new Set(ids)) {
+    try {
+      await recordTaskChange(ctx, {
+        taskId: id,
+        type,
+        write: function* (tx, now) {
+          const written = yield* write(tx, id, now);
+          if (!written) throw new Unchanged();
+          return written;
+        },
+      });
+      changed++;
+    } catch (error) {
+      if (!(error instanceof Unchanged)) throw error;
+    }
   }
-  return rows.length;
+  return changed;
 }

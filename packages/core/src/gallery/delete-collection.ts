@@ -1,4 +1,4 @@
-import { deleteCollectionRow } from '@genhub/db';
+import { deleteCollectionRow, selectTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { changeEach } from './change-each';
 import { collectionNotFound } from './collection-not-found';
@@ -7,12 +7,8 @@ import { collectionNotFound } from './collection-not-found';
 export async function deleteCollection(ctx: CoreContext, id: string): Promise<void> {
   const members = await ctx.data.transact((tx) => deleteCollectionRow(tx, id, ctx.owner));
   if (!members) throw collectionNotFound(id);
-  // The members' snapshots lose the collection: tell every tab.
-  changeEach(
-    ctx,
-    members,
-    'collections_changed',
-    () => true,
-    () => undefined,
+  // The members' snapshots lose the collection: tell every tab (of those still there).
+  await changeEach(ctx, members, 'collections_changed', (tx, taskId) =>
+    selectTaskRow(tx, taskId, ctx.owner),
   );
 }

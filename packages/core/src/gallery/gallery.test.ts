@@ -28,9 +28,12 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** A finished task (the scheduler is not running), a minute after the previous one. */
-function add(input: CreateTaskInput, status: 'completed' | 'failed' = 'completed'): string {
+async function add(
+  input: CreateTaskInput,
+  status: 'completed' | 'failed' = 'completed',
+): Promise<string> {
   clock.advance(60_000);
-  const task = createTask(t.ctx, createTaskInput.parse(input));
+  const task = await createTask(t.ctx, createTaskInput.parse(input));
   t.ctx.db
     .update(tasks)
     .set({ status, finishedAt: clock.now() })
@@ -39,14 +42,21 @@ function add(input: CreateTaskInput, status: 'completed' | 'failed' = 'completed
   return task.id;
 }
 
+/** `add` for each input, one after another. */
+async function addEach(inputs: CreateTaskInput[]): Promise<string[]> {
+  const made: string[] = [];
+  for (const input of inputs) made.push(await add(input));
+  return made;
+}
+
 const ids = async (query: Parameters<typeof listGallery>[1]) =>
   (await listGallery(t.ctx, query)).items.map((task) => task.id);
 
 describe('the gallery query', () => {
   it('filters by each field, newest or oldest first', async () => {
-    const fox = add({ prompt: 'a red fox in the snow', aspectRatio: '16:9' });
-    const owl = add({ prompt: 'an owl at night', seed: 1 }, 'failed');
-    const cat = add({ prompt: '一只橘色的猫在窗台上', aspectRatio: '3:4' });
+    const fox = await add({ prompt: 'a red fox in the snow', aspectRatio: '16:9' });
+    const owl = await add({ prompt: 'an owl at night', seed: 1 }, 'failed');
+    const cat = await add({ prompt: '一只橘色的猫在窗台上', aspectRatio: '3:4' });
     expect(await ids({})).toEqual([cat, owl, fox]);
     expect(await ids({ sort: 'oldest' })).toEqual([fox, owl, cat]);
     expect(await ids({ status: 'failed' })).toEqual([owl]);
@@ -61,9 +71,9 @@ describe('the gallery query', () => {
   });
 
   it('searches prompts in any language, every word, with or without the index', async () => {
-    const fox = add({ prompt: 'A red fox jumping in fresh snow' });
-    const cat = add({ prompt: '一只橘色的猫在窗台上睡觉' });
-    const quote = add({ prompt: 'a sign that says "open" at dawn' });
+    const fox = await add({ prompt: 'A red fox jumping in fresh snow' });
+    const cat = await add({ prompt: '一只橘色的猫在窗台上睡觉' });
+    const quote = await add({ prompt: 'a sign that says "open" at dawn' });
     expect(await ids({ search: 'fox' })).toEqual([fox]);
     expect(await ids({ search: 'FOX snow' })).toEqual([fox]);
     expect(await ids({ search: 'fox dawn' })).toEqual([]);
@@ -78,8 +88,10 @@ describe('the gallery query', () => {
   });
 
   it('pages through search results by keyset, both ways', async () => {
-    const foxes = Array.from({ length: 5 }, (_, i) => add({ prompt: `fox number ${i}` }));
-    add({ prompt: 'an owl' });
+    const foxes = await addEach(
+      Array.from({ length: 5 }, (_, i) => ({ prompt: `fox number ${i}` })),
+    );
+    await add({ prompt: 'an owl' });
     const walk = async (sort: 'newest' | 'oldest') => {
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -95,9 +107,11 @@ describe('the gallery query', () => {
   });
 
   it('pages by keyset without gaps or repeats, even as new tasks arrive on top', async () => {
-    const made = Array.from({ length: 7 }, (_, i) => add({ prompt: `p${i}` })).reverse();
+    const made = (
+      await addEach(Array.from({ length: 7 }, (_, i) => ({ prompt: `p${i}` })))
+    ).reverse();
     const first = await listGallery(t.ctx, { limit: 3 });
-    add({ prompt: 'new on top' });
+    await add({ prompt: 'new on top' });
     const second = await listGallery(t.ctx, { limit: 3, cursor: first.nextCursor });
     const third = await listGallery(t.ctx, { limit: 3, cursor: second.nextCursor });
     expect([...first.items, ...second.items, ...third.items].map((x) => x.id)).toEqual(made);
@@ -112,16 +126,16 @@ describe('the gallery query', () => {
   it('stars, trashes, restores and empties the trash, each change an event', async () => {
     const events: TaskEvent[] = [];
     t.ctx.bus.subscribe((e) => events.push(e));
-    const a = add({ prompt: 'a' });
-    const b = add({ prompt: 'b' });
-    expect(starTasks(t.ctx, [a, a, 'missing'], true)).toBe(1);
-    expect(starTasks(t.ctx, [a], true)).toBe(0);
+    const a = await add({ prompt: 'a' });
+    const b = await add({ prompt: 'b' });
+    expect(await starTasks(t.ctx, [a, a, 'missing'], true)).toBe(1);
+    expect(await starTasks(t.ctx, [a], true)).toBe(0);
     expect(await ids({ starred: true })).toEqual([a]);
     expect(await ids({ starred: false })).toEqual([b]);
-    expect(trashTasks(t.ctx, [a, b])).toBe(2);
+    expect(await trashTasks(t.ctx, [a, b])).toBe(2);
     expect(await ids({})).toEqual([]);
     expect(await ids({ trash: true })).toEqual([b, a]);
-    expect(restoreTasks(t.ctx, [a])).toBe(1);
+    expect(await restoreTasks(t.ctx, [a])).toBe(1);
     expect(await ids({})).toEqual([a]);
     expect(events.map((e) => e.type)).toEqual([
       'created',
@@ -138,11 +152,11 @@ describe('the gallery query', () => {
   });
 
   it('empties the trash after its retention period, and keeps starred images past RETENTION_DAYS', async () => {
-    const trashed = add({ prompt: 'old' });
-    const starred = add({ prompt: 'favourite' });
-    const plain = add({ prompt: 'plain' });
-    trashTasks(t.ctx, [trashed]);
-    starTasks(t.ctx, [starred], true);
+    const trashed = await add({ prompt: 'old' });
+    const starred = await add({ prompt: 'favourite' });
+    const plain = await add({ prompt: 'plain' });
+    await trashTasks(t.ctx, [trashed]);
+    await starTasks(t.ctx, [starred], true);
     const policy = { retentionDays: 10, failedRetentionHours: 24, trashRetentionDays: 7 };
     clock.advance(6 * 86_400_000);
     expect(await sweepExpired(t.ctx, policy)).toBe(0);
@@ -155,8 +169,8 @@ describe('the gallery query', () => {
   });
 
   it('shows a retry in place of the task it retried, under every filter and in a search', async () => {
-    const owl = add({ prompt: 'an owl at night' }, 'failed');
-    const fox = add({ prompt: 'a red fox' });
+    const owl = await add({ prompt: 'an owl at night' }, 'failed');
+    const fox = await add({ prompt: 'a red fox' });
     clock.advance(60_000);
     const retry = await retryTask(t.ctx, owl);
     expect(await ids({})).toEqual([retry.id, fox]);
@@ -169,26 +183,26 @@ describe('the gallery query', () => {
   });
 
   it('lists the earlier attempt again once its retry is deleted for good', async () => {
-    const owl = add({ prompt: 'an owl at night' }, 'failed');
+    const owl = await add({ prompt: 'an owl at night' }, 'failed');
     clock.advance(60_000);
     const retry = await retryTask(t.ctx, owl);
-    cancelTask(t.ctx, retry.id);
-    expect(trashTasks(t.ctx, [retry.id])).toBe(1);
+    await cancelTask(t.ctx, retry.id);
+    expect(await trashTasks(t.ctx, [retry.id])).toBe(1);
     expect(await ids({})).toEqual([]);
     expect(await emptyTrash(t.ctx)).toBe(1);
     expect(await ids({})).toEqual([owl]);
     expect((await getTask(t.ctx, owl)).retriedById).toBeNull();
   });
 
-  it('does not trash a task that is still running', () => {
+  it('does not trash a task that is still running', async () => {
     clock.advance(1000);
-    const pending = createTask(t.ctx, createTaskInput.parse({ prompt: 'waiting' }));
-    expect(trashTasks(t.ctx, [pending.id])).toBe(0);
+    const pending = await createTask(t.ctx, createTaskInput.parse({ prompt: 'waiting' }));
+    expect(await trashTasks(t.ctx, [pending.id])).toBe(0);
   });
 
   it('keeps collections: an image in several, renamed, listed with counts, deleted', async () => {
-    const a = add({ prompt: 'a' });
-    const b = add({ prompt: 'b' });
+    const a = await add({ prompt: 'a' });
+    const b = await add({ prompt: 'b' });
     const faces = await createCollection(t.ctx, 'Faces');
     const best = await createCollection(t.ctx, 'Best');
     await expect(createCollection(t.ctx, 'Faces')).rejects.toThrow(/exists/);

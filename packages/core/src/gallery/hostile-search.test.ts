@@ -13,9 +13,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** A finished task with this prompt. */
-function add(prompt: string): string {
+async function add(prompt: string): Promise<string> {
   t.clock.advance(60_000);
-  const task = createTask(t.ctx, createTaskInput.parse({ prompt }));
+  const task = await createTask(t.ctx, createTaskInput.parse({ prompt }));
   t.ctx.db
     .update(tasks)
     .set({ status: 'completed', finishedAt: t.clock.now() })
@@ -74,7 +74,7 @@ describe('gallery search on hostile text', () => {
   it.each(hostile.map((text) => [JSON.stringify(text), text]))(
     '%s never throws',
     async (_, text) => {
-      add('a red fox in the snow');
+      await add('a red fox in the snow');
       await expect(search(text)).resolves.toBeInstanceOf(Array);
     },
   );
@@ -92,8 +92,8 @@ describe('gallery search on hostile text', () => {
       '{prompt}: fox',
     ].map((text) => [text]),
   )('finds %s literally, and only literally', async (text) => {
-    const literal = add(`a sign saying ${text} on the wall`);
-    add('a red fox in the snow');
+    const literal = await add(`a sign saying ${text} on the wall`);
+    await add('a red fox in the snow');
     expect(await search(text)).toEqual([literal]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import sharp from 'sharp';
-import { generations, tasks } from '@genhub/db';
+import { insertFinishedTasks, type GenerationRow, type NewTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import { storeImage, type StoredImage } from '../ingest/store-image';
@@ -93,46 +93,42 @@ export async function seedGallery(ctx: CoreContext, count: number, days = 60): P
   const start = now - days * 86_400_000;
   const chunk = 5000;
   for (let done = 0; done < count; done += chunk) {
-    ctx.db.transaction((tx) => {
-      for (let i = done; i < Math.min(count, done + chunk); i++) {
-        const created = Math.round(start + ((now - start) * i) / count);
-        const id = newId(created);
-        const [provider, model] = providers[i % providers.length] ?? ['local', 'local-preview'];
-        const shape = shapeOf(i);
-        const pictures = picturesOf(i);
-        const own = images.get(shape) ?? [];
-        const failed = i % 23 === 0;
-        tx.insert(tasks)
-          .values({
-            id,
-            status: failed ? 'failed' : 'completed',
-            operation: 'generate',
-            provider,
-            model,
-            prompt: `${subjects[i % subjects.length]}, ${styles[i % styles.length]} #${i}`,
-            aspectRatio: shape,
-            count: pictures,
-            outputFormat: 'webp',
-            seed: randomInt(0, 2_147_483_647),
-            attempts: 1,
-            errorCode: failed ? 'no_image' : null,
-            errorMessage: failed ? 'The provider returned no image' : null,
-            starredAt: i % 17 === 0 ? created : null,
-            createdAt: created,
-            updatedAt: created + 5000,
-            startedAt: created + 100,
-            finishedAt: created + 5000,
-          })
-          .run();
-        if (failed) continue;
-        for (let k = 0; k < pictures; k++) {
-          const image = own[(i + k) % own.length];
-          if (image)
-            tx.insert(generations)
-              .values(generationRow(id, k, image, created + 5000))
-              .run();
-        }
+    const taskRows: NewTaskRow[] = [];
+    const generationRows: GenerationRow[] = [];
+    for (let i = done; i < Math.min(count, done + chunk); i++) {
+      const created = Math.round(start + ((now - start) * i) / count);
+      const id = newId(created);
+      const [provider, model] = providers[i % providers.length] ?? ['local', 'local-preview'];
+      const shape = shapeOf(i);
+      const pictures = picturesOf(i);
+      const own = images.get(shape) ?? [];
+      const failed = i % 23 === 0;
+      taskRows.push({
+        id,
+        status: failed ? 'failed' : 'completed',
+        operation: 'generate',
+        provider,
+        model,
+        prompt: `${subjects[i % subjects.length]}, ${styles[i % styles.length]} #${i}`,
+        aspectRatio: shape,
+        count: pictures,
+        outputFormat: 'webp',
+        seed: randomInt(0, 2_147_483_647),
+        attempts: 1,
+        errorCode: failed ? 'no_image' : null,
+        errorMessage: failed ? 'The provider returned no image' : null,
+        starredAt: i % 17 === 0 ? created : null,
+        createdAt: created,
+        updatedAt: created + 5000,
+        startedAt: created + 100,
+        finishedAt: created + 5000,
+      });
+      if (failed) continue;
+      for (let k = 0; k < pictures; k++) {
+        const image = own[(i + k) % own.length];
+        if (image) generationRows.push(generationRow(id, k, image, created + 5000));
       }
-    });
+    }
+    await ctx.data.transact((tx) => insertFinishedTasks(tx, taskRows, generationRows));
   }
 }

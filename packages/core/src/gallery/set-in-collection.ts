@@ -1,4 +1,4 @@
-import { readCollectionMembers, runNow, setCollectionItem, sqliteDataSource } from '@genhub/db';
+import { readCollectionMembers, selectTaskRow, setCollectionItem } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { changeEach } from './change-each';
 import { collectionNotFound } from './collection-not-found';
@@ -14,20 +14,16 @@ export async function setInCollection(
     readCollectionMembers(data, collectionId, ctx.owner, ids),
   );
   if (!members) throw collectionNotFound(collectionId);
-  const already = new Set(members);
-  return changeEach(
-    ctx,
-    ids,
-    'collections_changed',
-    (row) => already.has(row.id) !== member,
-    (tx, taskId, now) => {
-      // Each change and its task event commit together in the change's synchronous
-      // transaction (on its connection, `tx`): the unit runs there at once.
-      const outcome = runNow(sqliteDataSource(tx), (data) =>
-        setCollectionItem(data, { collectionId, taskId, owner: ctx.owner, member, now }),
-      );
-      // Deleted since it was read: the change rolls back.
-      if (outcome === 'missing') throw collectionNotFound(collectionId);
-    },
-  );
+  return changeEach(ctx, ids, 'collections_changed', function* (tx, taskId, now) {
+    const outcome = yield* setCollectionItem(tx, {
+      collectionId,
+      taskId,
+      owner: ctx.owner,
+      member,
+      now,
+    });
+    // Deleted since it was read: the change rolls back.
+    if (outcome === 'missing') throw collectionNotFound(collectionId);
+    return outcome === 'changed' ? yield* selectTaskRow(tx, taskId, undefined) : undefined;
+  });
 }

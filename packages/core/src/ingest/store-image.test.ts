@@ -120,7 +120,10 @@ describe('results and operations over the pixel cap', () => {
       clock: 'system',
     });
     t.scheduler.start();
-    const task = createTask(t.ctx, createTaskInput.parse({ prompt: 'a bomb', maxAttempts: 3 }));
+    const task = await createTask(
+      t.ctx,
+      createTaskInput.parse({ prompt: 'a bomb', maxAttempts: 3 }),
+    );
     await until(async () => (await getTask(t.ctx, task.id)).status === 'failed');
     const failed = await getTask(t.ctx, task.id);
     expect(failed.attempts).toBe(1);
@@ -144,8 +147,8 @@ describe('results and operations over the pixel cap', () => {
           options: { enhancement: 'upscale', upscaleFactor },
         }),
       );
-    expect(enhance(2).status).toBe('pending');
-    expect(() => enhance(4)).toThrow(
+    expect((await enhance(2)).status).toBe('pending');
+    await expect(enhance(4)).rejects.toThrow(
       expect.objectContaining({
         code: 'INVALID_INPUT',
         field: 'options.upscaleFactor',

@@ -1,11 +1,10 @@
 import type { CoreContext } from '../context';
-import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { CoreError } from '../errors';
 import { batchEditInput, unitPrice, type BatchEditInput, type PlanSummary } from '../schemas';
 import { choosePlanTarget } from './choose-plan-target';
 import { getPlanSummary } from './get-plan';
 import { insertPlan } from './insert-plan';
-import { findReference, referenceProblem } from './resolve-references';
+import { findReference, referenceProblem, type ReferenceImageRow } from './resolve-references';
 
 /**
  * A batch edit (seed 003): one prompt over up to 20 images, run as a plan with one edit per
@@ -17,14 +16,15 @@ export async function createBatchEdit(
 ): Promise<PlanSummary> {
   const request = batchEditInput.parse(input);
   const target = choosePlanTarget(ctx, request);
-  const references = request.assetIds.map((id, index) => {
-    const found = findReference(ctx.db, id, ctx.owner);
+  const references: ReferenceImageRow[] = [];
+  for (const [index, id] of request.assetIds.entries()) {
+    const found = await findReference(ctx.data, id, ctx.owner);
     // Seed 003 asks nothing of a batch image's size; 1 px is the floor.
     const problem = referenceProblem(found, id, 1);
     if (problem || !found)
       throw new CoreError('INVALID_INPUT', problem ?? 'missing', `assetIds.${index}`);
-    return found;
-  });
+    references.push(found);
+  }
   const price = unitPrice(target.model, 'edit');
   const amount = price ? price.amount * references.length : null;
   const budget = request.budget ?? null;
@@ -35,9 +35,9 @@ export async function createBatchEdit(
       'confirmOverBudget',
     );
   }
-  checkMonthlyBudget(ctx, price?.unit ?? null, amount ?? 0);
   const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 16).replace(/[-:T]/g, '');
-  const id = insertPlan(
+  // The monthly caps are checked against the whole estimate in the insert's transaction.
+  const id = await insertPlan(
     ctx,
     target,
     {

@@ -1,5 +1,4 @@
 import type { CoreContext } from '../context';
-import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { CoreError } from '../errors';
 import { createPlanInput, type PlanRequest, type PlanSummary } from '../schemas';
 import { checkPlan } from './estimate-plan';
@@ -16,7 +15,7 @@ export async function createPlan(
   input: PlanRequest & { confirmOverBudget?: boolean },
 ): Promise<PlanSummary> {
   const request = createPlanInput.parse(input);
-  const { estimate, target, references } = checkPlan(ctx, request);
+  const { estimate, target, references } = await checkPlan(ctx, request);
   const [first] = estimate.problems;
   if (first) {
     throw new CoreError(
@@ -32,7 +31,6 @@ export async function createPlan(
       'confirmOverBudget',
     );
   }
-  checkMonthlyBudget(ctx, estimate.unit, estimate.amount ?? 0);
   const { plan } = request;
   const exec = plan.execution_config;
   const items = plan.batches.flatMap((batch, b) =>
@@ -48,7 +46,8 @@ export async function createPlan(
       };
     }),
   );
-  const id = insertPlan(
+  // The monthly caps are checked against the whole estimate in the insert's transaction.
+  const id = await insertPlan(
     ctx,
     target,
     {

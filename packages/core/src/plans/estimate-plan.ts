@@ -10,10 +10,10 @@ export interface PlanCheck {
 }
 
 /** Validates a plan's references and prices it at list price, before anything is spent. */
-export function checkPlan(ctx: CoreContext, input: PlanRequest): PlanCheck {
+export async function checkPlan(ctx: CoreContext, input: PlanRequest): Promise<PlanCheck> {
   const request = planRequest.parse(input);
   const target = choosePlanTarget(ctx, { ...request, planModel: request.plan.api_config.model });
-  const references = resolveReferences(ctx.db, request.plan, ctx.owner);
+  const references = await resolveReferences(ctx.data, request.plan, ctx.owner);
   const tasks = request.plan.batches.reduce((n, b) => n + b.tasks.length, 0);
   const price = unitPrice(target.model, 'edit');
   const amount = price ? price.amount * tasks : null;
@@ -34,6 +34,6 @@ export function checkPlan(ctx: CoreContext, input: PlanRequest): PlanCheck {
   };
 }
 
-export function estimatePlan(ctx: CoreContext, input: PlanRequest): PlanEstimate {
-  return checkPlan(ctx, input).estimate;
+export async function estimatePlan(ctx: CoreContext, input: PlanRequest): Promise<PlanEstimate> {
+  return (await checkPlan(ctx, input)).estimate;
 }

@@ -112,7 +112,7 @@ describe('what plan results are called', () => {
 
   it('leaves tasks outside plans untitled', async () => {
     await started();
-    const made = createTask(t.ctx, createTaskInput.parse({ prompt: 'a lighthouse' }));
+    const made = await createTask(t.ctx, createTaskInput.parse({ prompt: 'a lighthouse' }));
     expect(made).toMatchObject({ title: null, planKind: null });
     expect((await listGallery(t.ctx, {})).items).toEqual([
       expect.objectContaining({ id: made.id, title: null, planKind: null }),

@@ -1,6 +1,5 @@
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { plans, selectPlanSources, type DataSource, type DbExecutor, type Unit } from '@genhub/db';
+import { selectPlanSources, type DataSource, type Unit } from '@genhub/db';
 import type { PlanKind } from '../schemas';
 
 /** What a stored plan says about itself and its items. */
@@ -79,21 +78,6 @@ function rememberSources(
   return found;
 }
 
-/** The labels of plans by id, from the cache or with one query for the rest. */
-export function labelsOfPlans(db: DbExecutor, ids: Iterable<string>): Map<string, PlanLabels> {
-  const { found, missing } = fromCache(ids);
-  if (missing.length === 0) return found;
-  const rows = db
-    .select({ id: plans.id, source: plans.source })
-    .from(plans)
-    .where(inArray(plans.id, missing))
-    .all();
-  return rememberSources(
-    found,
-    rows.map((row) => [row.id, row.source] as const),
-  );
-}
-
 /** The labels of plans by id, from the cache or read from `data` for the rest. */
 export function* selectLabelsOfPlans(
   data: DataSource,
@@ -128,15 +112,6 @@ function labelWith(labels: Map<string, PlanLabels>) {
 }
 
 /** The plan kind and title of each task, by task (plan and item ids). */
-export function planItemLabels(
-  db: DbExecutor,
-  rows: readonly PlanItemRow[],
-): (row: PlanItemRow) => PlanItemLabel {
-  const ids = plansOf(rows);
-  return labelWith(ids.length === 0 ? new Map<string, PlanLabels>() : labelsOfPlans(db, ids));
-}
-
-/** `planItemLabels`, read from `data`. */
 export function* selectPlanItemLabels(
   data: DataSource,
   rows: readonly PlanItemRow[],

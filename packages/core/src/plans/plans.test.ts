@@ -158,7 +158,7 @@ describe('variation plans (seed 004)', () => {
     const plan = planOf(3, 'missing.png');
     plan.batches[0]!.tasks[1]!.reference_image = 'small.png';
     plan.batches[0]!.tasks[2]!.reference_image = big.id;
-    const estimate = estimatePlan(t.ctx, { plan, provider: 'local' });
+    const estimate = await estimatePlan(t.ctx, { plan, provider: 'local' });
     expect(estimate.problems).toEqual([
       {
         path: 'batches.0.tasks.0.reference_image',
@@ -231,7 +231,7 @@ describe('variation plans (seed 004)', () => {
       provider: 'metered',
       budget: 10,
     };
-    expect(estimatePlan(t.ctx, request)).toMatchObject({
+    expect(await estimatePlan(t.ctx, request)).toMatchObject({
       tasks: 5,
       amount: 25,
       unit: 'credits',
@@ -302,14 +302,14 @@ describe('variation plans (seed 004)', () => {
     await context();
     const ref = await createAsset(t.ctx, await image(512, 512), 'character-base.png');
     expect(ref.id).toBeTruthy();
-    expect(() => estimatePlan(t.ctx, { plan: turnPlan })).toThrow(
+    await expect(estimatePlan(t.ctx, { plan: turnPlan })).rejects.toThrow(
       objectContaining({
         field: 'plan.api_config.model',
         message: stringContaining('No provider offers'),
       }),
     );
     // With a provider chosen, its own edit model runs the plan.
-    expect(estimatePlan(t.ctx, { plan: turnPlan, provider: 'local' })).toMatchObject({
+    expect(await estimatePlan(t.ctx, { plan: turnPlan, provider: 'local' })).toMatchObject({
       provider: 'local',
       model: 'local-preview',
       tasks: 1,

@@ -1,23 +1,18 @@
 import { basename } from 'node:path';
-import { and, desc, eq, getTableColumns } from 'drizzle-orm';
-import { assets, generations, tasks, type DbExecutor } from '@genhub/db';
+import {
+  findReferenceImage,
+  insertAssetRow,
+  type DataSource,
+  type ReferenceImageRow,
+  type Unit,
+} from '@genhub/db';
 import { acceptedImageMimes, maxUploadBytes, type VariationPlan } from '../schemas';
 import { uploadFileName } from '../assets/upload-file-name';
 
+export type { ReferenceImageRow } from '@genhub/db';
+
 /** Seed 004: a reference must be at least this many pixels a side. */
 export const minReferenceSide = 512;
-
-export interface ReferenceImageRow {
-  /** An asset's id, or null for a generation that needs an asset made for it. */
-  assetId: string | null;
-  generationId: string | null;
-  file: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  sha256: string;
-}
 
 export interface ResolvedReferences {
   /** By `batches.B.tasks.T`. */
@@ -30,32 +25,15 @@ export interface ResolvedReferences {
  * own (anyone's when absent).
  */
 export function findReference(
-  db: DbExecutor,
+  data: DataSource,
   name: string,
   owner?: string,
-): ReferenceImageRow | undefined {
-  const ownAsset = owner === undefined ? undefined : eq(assets.owner, owner);
-  const asset =
-    db
-      .select()
-      .from(assets)
-      .where(and(eq(assets.id, name), ownAsset))
-      .get() ??
-    db
-      .select()
-      .from(assets)
-      .where(and(eq(assets.name, uploadFileName(name) ?? basename(name)), ownAsset))
-      .orderBy(desc(assets.createdAt))
-      .get();
-  if (asset) return { ...asset, assetId: asset.id, generationId: null };
-  const generation = db
-    .select(getTableColumns(generations))
-    .from(generations)
-    .innerJoin(tasks, eq(tasks.id, generations.taskId))
-    .where(and(eq(generations.id, name), owner === undefined ? undefined : eq(tasks.owner, owner)))
-    .get();
-  if (generation) return { ...generation, assetId: null, generationId: generation.id };
-  return undefined;
+): Promise<ReferenceImageRow | undefined> {
+  return findReferenceImage(data, {
+    name,
+    fileName: uploadFileName(name) ?? basename(name),
+    owner,
+  });
 }
 
 /** What is wrong with a reference image, or null when it is fit to edit. */
@@ -79,18 +57,23 @@ export function referenceProblem(
  * at most 10 MB, is PNG, JPEG or WebP, and is at least 512×512. Every problem is reported at
  * its JSON path.
  */
-export function resolveReferences(
-  db: DbExecutor,
+export async function resolveReferences(
+  data: DataSource,
   plan: VariationPlan,
   owner?: string,
-): ResolvedReferences {
+): Promise<ResolvedReferences> {
+  const cache = new Map<string, ReferenceImageRow | undefined>();
+  for (const batch of plan.batches) {
+    for (const item of batch.tasks) {
+      const name = item.reference_image;
+      if (!cache.has(name)) cache.set(name, await findReference(data, name, owner));
+    }
+  }
   const byItem = new Map<string, ReferenceImageRow>();
   const problems: ResolvedReferences['problems'] = [];
-  const cache = new Map<string, ReferenceImageRow | undefined>();
   plan.batches.forEach((batch, b) =>
     batch.tasks.forEach((item, t) => {
       const name = item.reference_image;
-      if (!cache.has(name)) cache.set(name, findReference(db, name, owner));
       const found = cache.get(name);
       const problem = referenceProblem(found, name, minReferenceSide);
       if (problem)
@@ -102,13 +85,13 @@ export function resolveReferences(
 }
 
 /** Asset rows for references that are generations, sharing the generation's stored file. */
-export function ensureAssets(
-  db: DbExecutor,
+export function* ensureAssets(
+  tx: DataSource,
   rows: Iterable<ReferenceImageRow>,
   newId: () => string,
   now: number,
   owner: string | null,
-): void {
+): Unit<void> {
   const made = new Map<string, string>();
   for (const row of rows) {
     if (row.assetId || !row.generationId) continue;
@@ -118,21 +101,19 @@ export function ensureAssets(
       continue;
     }
     const id = newId();
-    db.insert(assets)
-      .values({
-        id,
-        file: row.file,
-        mime: row.mime,
-        width: row.width,
-        height: row.height,
-        bytes: row.bytes,
-        sha256: row.sha256,
-        name: null,
-        sourceGenerationId: row.generationId,
-        owner,
-        createdAt: now,
-      })
-      .run();
+    yield* insertAssetRow(tx, {
+      id,
+      file: row.file,
+      mime: row.mime,
+      width: row.width,
+      height: row.height,
+      bytes: row.bytes,
+      sha256: row.sha256,
+      name: null,
+      sourceGenerationId: row.generationId,
+      owner,
+      createdAt: now,
+    });
     made.set(row.generationId, id);
     row.assetId = id;
   }

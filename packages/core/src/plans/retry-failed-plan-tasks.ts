@@ -1,9 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { plans, tasks } from '@genhub/db';
+import { readPlanRow, readPlanTasksIn, reopenPlanRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { checkMonthlyBudget } from '../costs/check-monthly-budget';
 import { CoreError } from '../errors';
-import { ownsRow } from '../owners';
 import type { PlanSummary } from '../schemas';
 import { retryTask } from '../tasks/retry-task';
 import { getPlanSummary } from './get-plan';
@@ -17,35 +15,23 @@ export async function retryFailedPlanTasks(
   id: string,
   budget?: number | null,
 ): Promise<{ plan: PlanSummary; retried: number }> {
-  const exists = ctx.db.select({ owner: plans.owner }).from(plans).where(eq(plans.id, id)).get();
-  if (!exists || !ownsRow(ctx, exists.owner))
-    throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
-  const failed = ctx.db
-    .select({ id: tasks.id, estimate: tasks.estimatedCost, unit: tasks.costUnit })
-    .from(tasks)
-    .where(
-      and(
-        eq(tasks.planId, id),
-        inArray(tasks.status, ['failed', 'canceled']),
-        isNull(tasks.retriedById),
-      ),
-    )
-    .orderBy(tasks.id)
-    .all();
+  const notFound = () => new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
+  if (!(await readPlanRow(ctx.data, id, ctx.owner))) throw notFound();
+  const failed = await readPlanTasksIn(ctx.data, id, ['failed', 'canceled'], { notRetried: true });
   // All of them or none: each retry reserves its estimate again (and checks it as it is made).
   const asked = new Map<string | null, number>();
   for (const task of failed)
-    asked.set(task.unit, (asked.get(task.unit) ?? 0) + (task.estimate ?? 0));
-  for (const [unit, more] of asked) checkMonthlyBudget(ctx, unit, more);
-  ctx.db
-    .update(plans)
-    .set({
-      stoppedReason: null,
-      updatedAt: ctx.clock.now(),
-      ...(budget === undefined ? {} : { budget }),
-    })
-    .where(eq(plans.id, id))
-    .run();
+    asked.set(task.costUnit, (asked.get(task.costUnit) ?? 0) + (task.estimatedCost ?? 0));
+  const now = ctx.clock.now();
+  // In unit order: two such checks take the caps' locks in the same order.
+  const byUnit = [...asked].sort(([a], [b]) => String(a).localeCompare(String(b)));
+  await ctx.data.transact(function* (tx) {
+    for (const [unit, more] of byUnit) yield* checkMonthlyBudget(ctx, tx, unit, more, {}, now);
+  });
+  const reopened = await ctx.data.run((data) =>
+    reopenPlanRow(data, { id, owner: ctx.owner, now, budget }),
+  );
+  if (!reopened) throw notFound();
   for (const task of failed) await retryTask(ctx, task.id);
   return { plan: await getPlanSummary(ctx, id), retried: failed.length };
 }

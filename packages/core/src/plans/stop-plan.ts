@@ -1,35 +1,28 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { plans, tasks } from '@genhub/db';
+import { readPlanRow, readPlanTasksIn, selectPlanTaskCounts, stopPlanRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
-import { ownerCondition } from '../owners';
 import type { PlanSummary } from '../schemas';
 import { cancelTask } from '../tasks/cancel-task';
-import { transitionTaskNow } from '../tasks/transition-task';
+import { transitionTask } from '../tasks/transition-task';
 import { getPlanSummary } from './get-plan';
 
-function openTasks(ctx: CoreContext, planId: string, statuses: ('pending' | 'processing')[]) {
-  return ctx.db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(and(eq(tasks.planId, planId), inArray(tasks.status, statuses)))
-    .all();
+/** A task that finished meanwhile is no longer the stop's to change. */
+function finishedMeanwhile(error: unknown): boolean {
+  return error instanceof CoreError && error.code === 'CONFLICT';
 }
 
 /** Cancels a plan: nothing more of it starts, and what runs is canceled. */
 export async function cancelPlan(ctx: CoreContext, id: string): Promise<PlanSummary> {
-  const updated = ctx.db
-    .update(plans)
-    .set({ stoppedReason: 'canceled', updatedAt: ctx.clock.now() })
-    .where(and(eq(plans.id, id), ownerCondition(ctx, plans.owner)))
-    .run();
-  if (updated.changes === 0) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
-  for (const { id: taskId } of openTasks(ctx, id, ['pending', 'processing'])) {
+  const now = ctx.clock.now();
+  const stopped = await ctx.data.run((data) =>
+    stopPlanRow(data, { id, owner: ctx.owner, reason: 'canceled', now }),
+  );
+  if (!stopped) throw new CoreError('NOT_FOUND', `Plan ${id} does not exist`, 'id');
+  for (const { id: taskId } of await readPlanTasksIn(ctx.data, id, ['pending', 'processing'])) {
     try {
-      cancelTask(ctx, taskId);
+      await cancelTask(ctx, taskId);
     } catch (error) {
-      // Finished in the meantime.
-      if (!(error instanceof CoreError && error.code === 'CONFLICT')) throw error;
+      if (!finishedMeanwhile(error)) throw error;
     }
   }
   return getPlanSummary(ctx, id);
@@ -39,31 +32,28 @@ export async function cancelPlan(ctx: CoreContext, id: string): Promise<PlanSumm
  * Stops a plan whose spend has reached its budget: its waiting tasks fail with
  * `budget_exceeded` (running ones finish). Returns whether it stopped the plan.
  */
-export function stopPlanIfOverBudget(ctx: CoreContext, id: string): boolean {
-  const plan = ctx.db.select().from(plans).where(eq(plans.id, id)).get();
+export async function stopPlanIfOverBudget(ctx: CoreContext, id: string): Promise<boolean> {
+  const plan = await readPlanRow(ctx.data, id, undefined);
   if (!plan || plan.budget === null || plan.stoppedReason !== null) return false;
-  const spent =
-    ctx.db
-      .select({ spent: sql<number>`coalesce(sum(${tasks.actualCost}), 0)` })
-      .from(tasks)
-      .where(eq(tasks.planId, id))
-      .get()?.spent ?? 0;
+  const counts = await ctx.data.run((data) => selectPlanTaskCounts(data, [id]));
+  const spent = counts.reduce((sum, count) => sum + count.spent, 0);
   if (spent < plan.budget) return false;
-  const stopped = ctx.db
-    .update(plans)
-    .set({ stoppedReason: 'budget', updatedAt: ctx.clock.now() })
-    .where(and(eq(plans.id, id), isNull(plans.stoppedReason)))
-    .run();
-  if (stopped.changes === 0) return false;
-  for (const { id: taskId } of openTasks(ctx, id, ['pending'])) {
+  const now = ctx.clock.now();
+  // A compare-and-set: of two checks at once (on any instance), one stops the plan.
+  const stopped = await ctx.data.run((data) =>
+    stopPlanRow(data, { id, owner: undefined, reason: 'budget', now, unlessStopped: true }),
+  );
+  if (!stopped) return false;
+  for (const { id: taskId } of await readPlanTasksIn(ctx.data, id, ['pending'])) {
     try {
-      transitionTaskNow(ctx, {
+      await transitionTask(ctx, {
         taskId,
         type: 'failed',
         from: ['pending'],
+        at: now,
         set: {
           status: 'failed',
-          finishedAt: ctx.clock.now(),
+          finishedAt: now,
           nextRunAt: null,
           errorCode: 'budget_exceeded',
           errorMessage:
@@ -73,7 +63,7 @@ export function stopPlanIfOverBudget(ctx: CoreContext, id: string): boolean {
         },
       });
     } catch (error) {
-      if (!(error instanceof CoreError && error.code === 'CONFLICT')) throw error;
+      if (!finishedMeanwhile(error)) throw error;
     }
   }
   return true;
@@ -88,11 +78,9 @@ export function watchPlanBudgets(ctx: CoreContext): () => void {
     const { planId, status } = event.task;
     if (!planId || (status !== 'completed' && status !== 'failed')) return;
     setImmediate(() => {
-      try {
-        stopPlanIfOverBudget(ctx, planId);
-      } catch (error) {
+      stopPlanIfOverBudget(ctx, planId).catch((error: unknown) => {
         ctx.log.error({ err: error, planId }, 'could not check the plan budget');
-      }
+      });
     });
   });
 }

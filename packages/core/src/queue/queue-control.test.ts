@@ -24,11 +24,11 @@ describe('queue control', () => {
       concurrencyPerProvider: 1,
       adapters: [{ ...local, generate: (r) => (order.push(r.task.prompt), local.generate(r)) }],
     });
-    const a = create(t, { prompt: 'a' });
-    const b = create(t, { prompt: 'b', priority: 5 });
-    const c = create(t, { prompt: 'c' });
-    const d = create(t, { prompt: 'd', priority: -1 });
-    setPriority(t.ctx, c.id, 10);
+    const a = await create(t, { prompt: 'a' });
+    const b = await create(t, { prompt: 'b', priority: 5 });
+    const c = await create(t, { prompt: 'c' });
+    const d = await create(t, { prompt: 'd', priority: -1 });
+    await setPriority(t.ctx, c.id, 10);
     expect((await getQueueStatus(t.ctx)).pending.map((p) => [p.id, p.position])).toEqual([
       [c.id, 1],
       [b.id, 2],
@@ -38,7 +38,7 @@ describe('queue control', () => {
     t.scheduler.start();
     await t.scheduler.idle();
     expect(order).toEqual(['c', 'b', 'a', 'd']);
-    expect(() => setPriority(t.ctx, a.id, 1)).toThrow(
+    await expect(setPriority(t.ctx, a.id, 1)).rejects.toThrow(
       expect.objectContaining({ code: 'CONFLICT' }),
     );
   });
@@ -48,8 +48,8 @@ describe('queue control', () => {
     t = await createTestContext({ adapters: [createLocalAdapter({ delayMs: 0 }), other] });
     await pauseQueue(t.ctx);
     t.scheduler.start();
-    const local = create(t, { prompt: 'local' });
-    const elsewhere = create(t, { prompt: 'other', provider: 'other' });
+    const local = await create(t, { prompt: 'local' });
+    const elsewhere = await create(t, { prompt: 'other', provider: 'other' });
     await t.scheduler.idle();
     expect([
       (await getTask(t.ctx, local.id)).status,
@@ -81,9 +81,9 @@ describe('queue control', () => {
       adapters: [{ ...local, generate: async (r) => (await hold.wait, local.generate(r)) }],
     });
     t.scheduler.start();
-    const first = create(t, { prompt: 'first' });
-    create(t, { prompt: 'second' });
-    cancelTask(t.ctx, create(t, { prompt: 'third' }).id);
+    const first = await create(t, { prompt: 'first' });
+    await create(t, { prompt: 'second' });
+    await cancelTask(t.ctx, (await create(t, { prompt: 'third' })).id);
     await until(async () => (await getTask(t.ctx, first.id)).status === 'processing');
     const status = await getQueueStatus(t.ctx);
     expect(status.running.map((r) => r.id)).toEqual([first.id]);
@@ -103,7 +103,7 @@ describe('queue control', () => {
     const adapter = scriptedAdapter(() => (failing ? { code: 'invalid_request' } : null));
     t = await createTestContext({ adapters: [adapter] });
     t.scheduler.start();
-    const ids = [create(t, { prompt: 'x' }).id, create(t, { prompt: 'y' }).id];
+    const ids = [(await create(t, { prompt: 'x' })).id, (await create(t, { prompt: 'y' })).id];
     await t.scheduler.idle();
     const failed = await Promise.all(ids.map((id) => getTask(t.ctx, id)));
     expect(failed.map((f) => f.status)).toEqual(['failed', 'failed']);
@@ -124,12 +124,12 @@ describe('idempotent create', () => {
 
   it('returns the first task for a repeated key and refuses the key for another request', async () => {
     t = await createTestContext();
-    const first = create(t, { prompt: 'once', idempotencyKey: 'click-1' });
-    const again = create(t, { prompt: 'once', idempotencyKey: 'click-1' });
+    const first = await create(t, { prompt: 'once', idempotencyKey: 'click-1' });
+    const again = await create(t, { prompt: 'once', idempotencyKey: 'click-1' });
     expect(again.id).toBe(first.id);
-    expect(() => create(t, { prompt: 'different', idempotencyKey: 'click-1' })).toThrow(
+    await expect(create(t, { prompt: 'different', idempotencyKey: 'click-1' })).rejects.toThrow(
       expect.objectContaining({ code: 'CONFLICT', field: 'idempotencyKey' }),
     );
-    expect(create(t, { prompt: 'once', idempotencyKey: 'click-2' }).id).not.toBe(first.id);
+    expect((await create(t, { prompt: 'once', idempotencyKey: 'click-2' })).id).not.toBe(first.id);
   });
 });

@@ -25,9 +25,9 @@ describe('the waiting rows of the queue status', () => {
     const asset = await createAsset(t.ctx, await photo(), 'C:\\Users\\me\\photo.png');
     expect(asset.name).toBe('photo.png');
     const create = (input: CreateTaskInput) => createTask(t.ctx, createTaskInput.parse(input));
-    const cutout = create({ operation: 'remove-background', assetIds: [asset.id] });
-    const fox = create({ prompt: 'a fox' });
-    setPriority(t.ctx, fox.id, 3);
+    const cutout = await create({ operation: 'remove-background', assetIds: [asset.id] });
+    const fox = await create({ prompt: 'a fox' });
+    await setPriority(t.ctx, fox.id, 3);
     const status = await getQueueStatus(t.ctx);
     expect(status.pending).toEqual([
       {
@@ -57,11 +57,15 @@ describe('the waiting rows of the queue status', () => {
     t = await createTestContext({ adapters: [createLocalAdapter({ delayMs: 0 }), other] });
     const bob = { ...t.ctx, owner: 'bob' };
     const alice = { ...t.ctx, owner: 'alice' };
-    createTask(bob, createTaskInput.parse({ prompt: 'bob first' }));
-    const many = Array.from({ length: queueWaitingLimit + 5 }, (_, i) =>
-      createTask(alice, createTaskInput.parse({ prompt: `p${i}` })),
+    await createTask(bob, createTaskInput.parse({ prompt: 'bob first' }));
+    const many = [];
+    for (let i = 0; i < queueWaitingLimit + 5; i++) {
+      many.push(await createTask(alice, createTaskInput.parse({ prompt: `p${i}` })));
+    }
+    const elsewhere = await createTask(
+      alice,
+      createTaskInput.parse({ prompt: 'x', provider: 'other' }),
     );
-    const elsewhere = createTask(alice, createTaskInput.parse({ prompt: 'x', provider: 'other' }));
     const status = await getQueueStatus(alice);
     const local = status.pending.filter((p) => p.provider === 'local');
     expect(local).toHaveLength(queueWaitingLimit);

@@ -50,7 +50,7 @@ function holdWriteOf(file: string) {
 
 const deleters = {
   'emptying the trash': async (id: string) => {
-    trashTasks(t.ctx, [id]);
+    await trashTasks(t.ctx, [id]);
     return emptyTrash(t.ctx);
   },
   // Only the first task is old enough to go.
@@ -64,7 +64,7 @@ describe('one owner of the files in use', () => {
       t = await createTestContext();
       t.scheduler.start();
       const input = createTaskInput.parse({ prompt: 'the same picture', seed: 7 });
-      const first = createTask(t.ctx, input);
+      const first = await createTask(t.ctx, input);
       await until(() => statusOf(first.id) === 'completed', 10_000, 'the first task');
       const [image] = imagesOf(first.id);
       if (!image) throw new Error('the first task stored no image');
@@ -72,7 +72,7 @@ describe('one owner of the files in use', () => {
 
       // The second task makes the same bytes; its run stops after writing, before completing.
       const write = holdWriteOf(image.file);
-      const second = createTask(t.ctx, input);
+      const second = await createTask(t.ctx, input);
       await until(write.reached, 10_000, 'the second task to write its file');
       expect(statusOf(second.id)).toBe('processing');
 

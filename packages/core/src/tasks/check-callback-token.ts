@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { tasks } from '@genhub/db';
+import { readTaskRow } from '@genhub/db';
 import type { CoreContext } from '../context';
 
 export interface CallbackTarget {
@@ -12,20 +11,17 @@ export interface CallbackTarget {
  * Whether a webhook call names a running task of this provider with its secret token.
  * Unknown task, other provider, no token, wrong token: all the same `undefined`.
  */
-export function checkCallbackToken(
-  ctx: CoreContext,
+export async function checkCallbackToken(
+  ctx: Pick<CoreContext, 'data'>,
   provider: string,
   taskId: string,
   token: string | undefined,
-): CallbackTarget | undefined {
-  const row = ctx.db
-    .select({ provider: tasks.provider, token: tasks.callbackToken, jobId: tasks.providerJobId })
-    .from(tasks)
-    .where(eq(tasks.id, taskId))
-    .get();
-  if (!row || row.provider !== provider || !row.token || !token) return undefined;
-  const expected = Buffer.from(row.token);
+): Promise<CallbackTarget | undefined> {
+  // Whoever's task it is: the token is what authorises the call.
+  const row = await readTaskRow(ctx.data, taskId, undefined);
+  if (!row || row.provider !== provider || !row.callbackToken || !token) return undefined;
+  const expected = Buffer.from(row.callbackToken);
   const given = Buffer.from(token);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  return { jobId: row.jobId };
+  return { jobId: row.providerJobId };
 }

@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { assets, type DbExecutor } from '@genhub/db';
+import { selectAssetRows, type DataSource, type Unit } from '@genhub/db';
 import { CoreError } from '../errors';
 import type { Operation, OperationOptions } from '../schemas';
 
@@ -7,21 +6,17 @@ import type { Operation, OperationOptions } from '../schemas';
  * Refuses, when the task is created, an upscale whose result would have more pixels than
  * the cap: any provider's result over it would be refused on arrival, after it was paid for.
  */
-export function checkUpscaleSize(
-  db: DbExecutor,
+export function* checkUpscaleSize(
+  data: DataSource,
   operation: Operation,
   options: OperationOptions,
   assetIds: readonly string[],
   maxPixels: number,
-): void {
+): Unit<void> {
   const id = assetIds[0];
   if (operation !== 'enhance' || options.enhancement !== 'upscale' || !id) return;
   const factor = options.upscaleFactor ?? 2;
-  const source = db
-    .select({ width: assets.width, height: assets.height })
-    .from(assets)
-    .where(eq(assets.id, id))
-    .get();
+  const [source] = yield* selectAssetRows(data, [id], undefined);
   if (!source) return;
   const [width, height] = [source.width * factor, source.height * factor];
   if (width * height > maxPixels) {

@@ -1,6 +1,6 @@
 import { deleteTaskRows, type DeletedFiles } from '@genhub/db';
 import type { CoreContext } from '../context';
-import { recordTaskChangeNow } from './record-task-change';
+import { recordTaskChange } from './record-task-change';
 
 export type { DeletedFiles };
 
@@ -10,9 +10,9 @@ export type { DeletedFiles };
  * it. An earlier attempt it was the retry of shows in the gallery again. Returns the files its
  * generations used; the caller removes those no one else uses.
  */
-export function deleteTask(ctx: CoreContext, id: string): DeletedFiles[] {
+export async function deleteTask(ctx: CoreContext, id: string): Promise<DeletedFiles[]> {
   let files: DeletedFiles[] = [];
-  recordTaskChangeNow(ctx, {
+  await recordTaskChange(ctx, {
     taskId: id,
     type: 'deleted',
     snapshotBefore: true,

@@ -55,9 +55,12 @@ function finish(taskId: string): string {
   return id;
 }
 
-function generate(ctx: CoreContext, prompt: string): { task: string; image: string } {
+async function generate(
+  ctx: CoreContext,
+  prompt: string,
+): Promise<{ task: string; image: string }> {
   clock.advance(1000);
-  const task = createTask(ctx, createTaskInput.parse({ prompt, provider: 'local' })).id;
+  const task = (await createTask(ctx, createTaskInput.parse({ prompt, provider: 'local' }))).id;
   return { task, image: finish(task) };
 }
 
@@ -65,7 +68,7 @@ function generate(ctx: CoreContext, prompt: string): { task: string; image: stri
 async function editOf(ctx: CoreContext, generationId: string, prompt: string) {
   clock.advance(1000);
   const asset = await assetFromGeneration(ctx, generationId);
-  const task = createTask(
+  const task = await createTask(
     ctx,
     createTaskInput.parse({ operation: 'edit', prompt, provider: 'local', assetIds: [asset.id] }),
   );
@@ -74,11 +77,11 @@ async function editOf(ctx: CoreContext, generationId: string, prompt: string) {
 
 describe('edit chains', () => {
   it('stamps an edit with the generation its first input was made from', async () => {
-    const root = generate(alice, 'a lighthouse');
+    const root = await generate(alice, 'a lighthouse');
     const step = await editOf(alice, root.image, 'at night');
     expect(step.parent).toBe(root.image);
     // An uploaded input starts no chain.
-    const plain = createTask(
+    const plain = await createTask(
       alice,
       createTaskInput.parse({
         operation: 'edit',
@@ -103,12 +106,12 @@ describe('edit chains', () => {
   });
 
   it('returns the whole tree from any step: the root, every edit, and branches', async () => {
-    const root = generate(alice, 'a lighthouse');
+    const root = await generate(alice, 'a lighthouse');
     const two = await editOf(alice, root.image, 'at night');
     const three = await editOf(alice, two.image, 'with fog');
     // Editing step 2 again starts a branch.
     const branch = await editOf(alice, two.image, 'in snow');
-    const other = generate(alice, 'unrelated');
+    const other = await generate(alice, 'unrelated');
 
     for (const from of [root.task, two.task, three.task, branch.task]) {
       const chain = await getTaskChain(alice, from);
@@ -135,14 +138,14 @@ describe('edit chains', () => {
   });
 
   it('leaves out attempts a retry replaced and steps in the trash', async () => {
-    const root = generate(alice, 'a lighthouse');
+    const root = await generate(alice, 'a lighthouse');
     const kept = await editOf(alice, root.image, 'at night');
     const failed = await editOf(alice, root.image, 'in snow');
     t.ctx.db.update(tasks).set({ status: 'failed' }).where(eq(tasks.id, failed.task)).run();
     clock.advance(1000);
     const retry = await retryTask(alice, failed.task);
     const trashed = await editOf(alice, root.image, 'in rain');
-    trashTasks(alice, [trashed.task]);
+    await trashTasks(alice, [trashed.task]);
     expect((await getTaskChain(alice, root.task)).nodes.map((n) => n.taskId)).toEqual([
       root.task,
       kept.task,
@@ -152,7 +155,7 @@ describe('edit chains', () => {
 
   it('shows nothing of another user: their task is NOT_FOUND, their edits are not in my chain', async () => {
     const bob: CoreContext = { ...t.ctx, owner: 'bob' };
-    const root = generate(alice, 'a lighthouse');
+    const root = await generate(alice, 'a lighthouse');
     const mine = await editOf(alice, root.image, 'at night');
     await expect(getTaskChain(bob, root.task)).rejects.toThrow(/does not exist/);
     await expect(getTaskChain(bob, mine.task)).rejects.toThrow(/does not exist/);
@@ -160,7 +163,7 @@ describe('edit chains', () => {
     await expect(assetFromGeneration(bob, root.image)).rejects.toThrow(/does not exist/);
     // A row of his that points at her image (as an old or forged row would) stays out of hers,
     // and her steps stay out of his.
-    const his = generate(bob, 'a boat');
+    const his = await generate(bob, 'a boat');
     t.ctx.db
       .update(tasks)
       .set({ parentGenerationId: mine.image })
@@ -177,7 +180,7 @@ describe('edit chains', () => {
   });
 
   it(`stops at ${maxChainNodes} steps and says so`, async () => {
-    const root = generate(alice, 'start');
+    const root = await generate(alice, 'start');
     for (let i = 0; i < maxChainNodes + 5; i += 1) {
       clock.advance(1000);
       const id = newId(clock.now());

@@ -6,7 +6,7 @@ export { retryTask } from './retry-task';
 export { setPriority } from './set-priority';
 export { transitionTask, type Transition } from './transition-task';
 export { recordTaskChange, type TaskChange } from './record-task-change';
-export { loadTask, readTasks } from './load-task';
+export { readTasks } from './load-task';
 export { deleteTask, type DeletedFiles } from './delete-task';
 export { noteCallback } from './note-callback';
 export { checkCallbackToken, type CallbackTarget } from './check-callback-token';

@@ -2,20 +2,13 @@ import {
   selectTaskDetails,
   selectTaskRow,
   type DataSource,
-  type Db,
   type ShownGenerationRow,
   type TaskRow,
   type Unit,
 } from '@genhub/db';
 import type { Task } from '../schemas';
 import type { Storage } from '../storage/storage';
-import {
-  noPlanItemLabel,
-  planItemLabels,
-  selectPlanItemLabels,
-  type PlanItemLabel,
-} from '../plans/plan-labels';
-import { taskStatements } from './task-statements';
+import { noPlanItemLabel, selectPlanItemLabels, type PlanItemLabel } from '../plans/plan-labels';
 
 function toTask(
   row: TaskRow,
@@ -136,21 +129,4 @@ export function* selectTask(
   if (!row) return undefined;
   const [task] = yield* selectTasks(data, storage, [row]);
   return task;
-}
-
-export function loadTask(db: Db, storage: Storage, id: string): Task | undefined {
-  const row = taskStatements(db).taskById.get({ id });
-  return row ? withGenerations(db, storage, row) : undefined;
-}
-
-/** The task of a row just read or written, with its generations. */
-export function withGenerations(db: Db, storage: Storage, row: TaskRow): Task {
-  const statements = taskStatements(db);
-  return toTask(
-    row,
-    statements.generationsOfTask.all({ taskId: row.id }),
-    storage,
-    statements.collectionsOfTask.all({ taskId: row.id }).map((c) => c.collectionId),
-    planItemLabels(db, [row])(row),
-  );
 }

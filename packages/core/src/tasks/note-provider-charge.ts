@@ -1,5 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { tasks } from '@genhub/db';
+import { noteTaskCharge } from '@genhub/db';
 import type { CoreContext } from '../context';
 import type { Charge } from '../providers/types';
 
@@ -10,20 +9,11 @@ import type { Charge } from '../providers/types';
  * the task runs now (an earlier attempt's) changes nothing. True when it was kept.
  */
 export function noteProviderCharge(
-  ctx: Pick<CoreContext, 'db'>,
+  ctx: Pick<CoreContext, 'data'>,
   call: { taskId: string; jobId: string | null; charge: Charge },
-): boolean {
+): Promise<boolean> {
   const { taskId, jobId, charge } = call;
-  const result = ctx.db
-    .update(tasks)
-    .set({ providerChargeAmount: charge.amount, providerChargeUnit: charge.unit })
-    .where(
-      and(
-        eq(tasks.id, taskId),
-        eq(tasks.status, 'processing'),
-        jobId === null ? isNull(tasks.providerJobId) : eq(tasks.providerJobId, jobId),
-      ),
-    )
-    .run();
-  return result.changes > 0;
+  return ctx.data.run((data) =>
+    noteTaskCharge(data, { taskId, jobId, amount: charge.amount, unit: charge.unit }),
+  );
 }

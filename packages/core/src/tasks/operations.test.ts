@@ -23,7 +23,7 @@ const productShot = () =>
 <rect width="100%" height="100%" fill="rgb(240,240,236)"/><circle cx="320" cy="256" r="160" fill="rgb(30,90,200)"/></svg>`);
 
 async function run(input: CreateTaskInput): Promise<Task> {
-  const created = createTask(t.ctx, createTaskInput.parse(input));
+  const created = await createTask(t.ctx, createTaskInput.parse(input));
   await until(
     async () =>
       (await getTask(t.ctx, created.id)).status !== 'pending' &&
@@ -115,7 +115,7 @@ describe('image operations on the local provider, end to end', () => {
     });
     t.scheduler.start();
     const asset = await productShot();
-    const failed = createTask(
+    const failed = await createTask(
       t.ctx,
       createTaskInput.parse({
         operation: 'enhance',
@@ -215,7 +215,9 @@ describe('operation rules', () => {
         t.ctx,
         createTaskInput.parse({ operation: 'enhance', assetIds: [asset], provider: 'edit-only' }),
       );
-    expect(refuse).toThrow(/does not support operation "enhance"/);
-    expect(refuse).toThrow(expect.objectContaining({ field: 'operation' }) as Error);
+    await expect(refuse()).rejects.toThrow(/does not support operation "enhance"/);
+    await expect(refuse()).rejects.toThrow(
+      expect.objectContaining({ field: 'operation' }) as Error,
+    );
   });
 });

@@ -1,23 +1,17 @@
-import { and, eq } from 'drizzle-orm';
-import { assets, type Db } from '@genhub/db';
-import type { CoreContext } from '../context';
-import { ownerCondition } from '../owners';
+import { selectAssetRows, type DataSource, type Unit } from '@genhub/db';
 
 /**
  * The generation a new task continues: the one its first input image was made from
- * (`asset.fromGeneration`), or null for an upload or a task without images.
+ * (`asset.fromGeneration`), or null for an upload or a task without images. The image must be
+ * `owner`'s (the acting user; anyone's when absent).
  */
-export function parentGenerationOf(
-  db: Db,
-  ctx: Pick<CoreContext, 'owner'>,
+export function* parentGenerationOf(
+  data: DataSource,
+  owner: string | undefined,
   assetIds: readonly string[],
-): string | null {
+): Unit<string | null> {
   const first = assetIds[0];
   if (first === undefined) return null;
-  const row = db
-    .select({ source: assets.sourceGenerationId })
-    .from(assets)
-    .where(and(eq(assets.id, first), ownerCondition(ctx, assets.owner)))
-    .get();
-  return row?.source ?? null;
+  const [row] = yield* selectAssetRows(data, [first], owner);
+  return row?.sourceGenerationId ?? null;
 }

@@ -1,4 +1,4 @@
-import { appendTaskEvent, transactNow, type DataSource, type TaskRow, type Unit } from '@genhub/db';
+import { appendTaskEvent, type DataSource, type TaskRow, type Unit } from '@genhub/db';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { TaskEvent, TaskEventType } from '../schemas';
@@ -22,8 +22,12 @@ export interface TaskChange {
   at?: number;
 }
 
-/** The row writes, the appended event and its webhook deliveries: one transaction's work. */
-function* changeTask(
+/**
+ * The row writes, the appended event and its webhook deliveries: one transaction's work. For
+ * several changes in one transaction (a plan's tasks); the caller publishes the events once
+ * it has committed.
+ */
+export function* changeTask(
   ctx: CoreContext,
   tx: DataSource,
   change: TaskChange,
@@ -59,14 +63,6 @@ function* changeTask(
 export async function recordTaskChange(ctx: CoreContext, change: TaskChange): Promise<TaskEvent> {
   const now = change.at ?? ctx.clock.now();
   const event = await ctx.data.transact((tx) => changeTask(ctx, tx, change, now));
-  ctx.bus.publish(event);
-  return event;
-}
-
-/** `recordTaskChange` at once, for the synchronous callers SQLite still has. */
-export function recordTaskChangeNow(ctx: CoreContext, change: TaskChange): TaskEvent {
-  const now = change.at ?? ctx.clock.now();
-  const event = transactNow(ctx.data, (tx) => changeTask(ctx, tx, change, now));
   ctx.bus.publish(event);
   return event;
 }

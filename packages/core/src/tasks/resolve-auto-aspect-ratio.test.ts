@@ -41,7 +41,7 @@ const photo = async (width: number, height: number) =>
   ).id;
 
 async function run(input: CreateTaskInput): Promise<Task> {
-  const created = createTask(t.ctx, createTaskInput.parse(input));
+  const created = await createTask(t.ctx, createTaskInput.parse(input));
   await until(
     async () => !['pending', 'processing'].includes((await getTask(t.ctx, created.id)).status),
     20_000,
@@ -114,11 +114,13 @@ describe('an edit that names no aspect ratio keeps the shape of its input image'
           assetIds: [asset],
         }),
       );
-    expect(refuse).toThrow(expect.objectContaining({ field: 'aspectRatio' }) as Error);
+    await expect(refuse()).rejects.toThrow(
+      expect.objectContaining({ field: 'aspectRatio' }) as Error,
+    );
   });
 
   it('a fallback without `auto` is accepted for an edit in its input shape', async () => {
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({
         operation: 'edit',

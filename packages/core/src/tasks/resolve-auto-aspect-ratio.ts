@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { assets, type DbExecutor } from '@genhub/db';
+import { selectAssetRows, type DataSource, type Unit } from '@genhub/db';
 import { operationRules, type AspectRatio, type Operation } from '../schemas';
 import type { ProviderRegistry } from '../providers/registry';
 
@@ -38,22 +37,19 @@ interface ShapedRequest {
  * nearest that image's stored width and height. Anything else, or a request this cannot place
  * (unknown model or image), is returned as it is for `validateCapabilities` to judge.
  */
-export function resolveAutoAspectRatio<T extends ShapedRequest>(
-  db: DbExecutor,
+export function* resolveAutoAspectRatio<T extends ShapedRequest>(
+  data: DataSource,
   providers: ProviderRegistry,
   input: T,
+  /** The image must be this user's own (any user's when absent). */
   owner?: string,
-): T {
+): Unit<T> {
   if (input.aspectRatio !== 'auto' || operationRules[input.operation].shapedByInput) return input;
   const provider = providers.get(input.provider);
   const model = provider?.models.find((m) => m.id === (input.model ?? provider.defaultModel));
   const first = input.assetIds?.[0];
   if (!model || model.aspectRatios.includes('auto') || first === undefined) return input;
-  const image = db
-    .select({ width: assets.width, height: assets.height })
-    .from(assets)
-    .where(and(eq(assets.id, first), owner === undefined ? undefined : eq(assets.owner, owner)))
-    .get();
+  const [image] = yield* selectAssetRows(data, [first], owner);
   if (!image) return input;
   const nearest = nearestSupportedRatio(model.aspectRatios, image.width, image.height);
   return nearest ? { ...input, aspectRatio: nearest } : input;

@@ -53,7 +53,7 @@ describe('task lifecycle', () => {
 
     it('runs pending -> processing -> completed, one event per change, in seq order', async () => {
       const events = recordEvents(t);
-      const task = create(t, {
+      const task = await create(t, {
         prompt: 'a red fox',
         aspectRatio: '16:9',
         count: 2,
@@ -98,12 +98,12 @@ describe('task lifecycle', () => {
 
     it('cancels a pending task so it never runs, and retries it as a new linked task', async () => {
       const events = recordEvents(t);
-      const task = create(t, { prompt: 'never run' });
-      expect(cancelTask(t.ctx, task.id).status).toBe('canceled');
+      const task = await create(t, { prompt: 'never run' });
+      expect((await cancelTask(t.ctx, task.id)).status).toBe('canceled');
       t.scheduler.start();
       await t.scheduler.idle();
       expect((await getTask(t.ctx, task.id)).status).toBe('canceled');
-      expect(() => cancelTask(t.ctx, task.id)).toThrow(
+      await expect(cancelTask(t.ctx, task.id)).rejects.toThrow(
         expect.objectContaining({ code: 'CONFLICT' }),
       );
 
@@ -132,17 +132,17 @@ describe('task lifecycle', () => {
     });
 
     it('rejects changes to unknown tasks and retries of tasks that did not fail', async () => {
-      expect(() => cancelTask(t.ctx, 'nope')).toThrow(
+      await expect(cancelTask(t.ctx, 'nope')).rejects.toThrow(
         expect.objectContaining({ code: 'NOT_FOUND' }),
       );
-      const task = create(t, { prompt: 'fine' });
+      const task = await create(t, { prompt: 'fine' });
       await expect(retryTask(t.ctx, task.id)).rejects.toThrow(
         expect.objectContaining({ code: 'CONFLICT' }),
       );
     });
 
     it('puts work that was processing when the process stopped back in the queue', async () => {
-      const task = create(t, { prompt: 'interrupted' });
+      const task = await create(t, { prompt: 'interrupted' });
       const { transitionTask } = await import('./transition-task');
       await transitionTask(t.ctx, {
         taskId: task.id,
@@ -162,10 +162,10 @@ describe('task lifecycle', () => {
     const { adapter } = controlledAdapter({ hold: hold.wait });
     t = await createTestContext({ adapters: [adapter] });
     t.scheduler.start();
-    const task = create(t, { prompt: 'slow' });
+    const task = await create(t, { prompt: 'slow' });
     await new Promise((r) => setTimeout(r, 10));
     expect((await getTask(t.ctx, task.id)).status).toBe('processing');
-    cancelTask(t.ctx, task.id);
+    await cancelTask(t.ctx, task.id);
     hold.open();
     await t.scheduler.idle();
     const final = await getTask(t.ctx, task.id);
@@ -179,7 +179,8 @@ describe('task lifecycle', () => {
     const controlled = controlledAdapter({ hold: hold.wait });
     t = await createTestContext({ adapters: [controlled.adapter], concurrencyPerProvider: 2 });
     t.scheduler.start();
-    const ids = Array.from({ length: 5 }, (_, i) => create(t, { prompt: `p${i}` }).id);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await create(t, { prompt: `p${i}` })).id);
     await new Promise((r) => setTimeout(r, 20));
     expect((await Promise.all(ids.map((id) => getTask(t.ctx, id)))).map((x) => x.status)).toEqual([
       'processing',
@@ -201,7 +202,7 @@ describe('task lifecycle', () => {
     });
     t = await createTestContext({ adapters: [adapter] });
     t.scheduler.start();
-    const task = create(t, { prompt: 'x' });
+    const task = await create(t, { prompt: 'x' });
     await t.scheduler.idle();
     expect(await getTask(t.ctx, task.id)).toMatchObject({
       status: 'failed',
@@ -215,7 +216,7 @@ describe('task lifecycle', () => {
     });
     t = await createTestContext({ adapters: [adapter] });
     t.scheduler.start();
-    const task = create(t, { prompt: 'x' });
+    const task = await create(t, { prompt: 'x' });
     await t.scheduler.idle();
     const failed = await getTask(t.ctx, task.id);
     expect(failed.error?.code).toBe('internal');
@@ -233,7 +234,7 @@ describe('task lifecycle', () => {
       ],
     });
     t.scheduler.start();
-    const task = create(t, { prompt: 'x' });
+    const task = await create(t, { prompt: 'x' });
     await t.scheduler.idle();
     expect((await getTask(t.ctx, task.id)).error?.code).toBe('no_image');
   });

@@ -10,7 +10,7 @@ import {
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import type { TaskEvent, TaskEventType, TaskStatus } from '../schemas';
-import { recordTaskChange, recordTaskChangeNow, type TaskChange } from './record-task-change';
+import { recordTaskChange, type TaskChange } from './record-task-change';
 
 export type TaskUpdate = Partial<Omit<NewTaskRow, 'id' | 'createdAt' | 'updatedAt' | 'assetIds'>>;
 
@@ -115,9 +115,4 @@ function change(ctx: CoreContext, t: Transition): TaskChange {
 /** A guarded status change: compare-and-set on the current status (and lease, if asked). */
 export function transitionTask(ctx: CoreContext, t: Transition): Promise<TaskEvent> {
   return recordTaskChange(ctx, change(ctx, t));
-}
-
-/** `transitionTask` at once, for the synchronous callers SQLite still has. */
-export function transitionTaskNow(ctx: CoreContext, t: Transition): TaskEvent {
-  return recordTaskChangeNow(ctx, change(ctx, t));
 }

@@ -30,7 +30,7 @@ describe('createTask validation against model capabilities', () => {
     };
   };
 
-  const attempt = (input: CreateTaskInput) => () => createTask(t.ctx, createTaskInput.parse(input));
+  const attempt = (input: CreateTaskInput) => createTask(t.ctx, createTaskInput.parse(input));
 
   const cases: [Partial<CreateTaskInput>, string, string][] = [
     [{ provider: 'nobody' }, 'INVALID_INPUT', 'provider'],
@@ -54,7 +54,7 @@ describe('createTask validation against model capabilities', () => {
     t = await createTestContext({
       adapters: [createLocalAdapter({ delayMs: 0 }), narrow(), offline],
     });
-    expect(attempt({ prompt: 'p', ...overrides })).toThrow(
+    await expect(attempt({ prompt: 'p', ...overrides })).rejects.toThrow(
       expect.objectContaining({ code, field }),
     );
   });
@@ -63,7 +63,7 @@ describe('createTask validation against model capabilities', () => {
     t = await createTestContext();
     const events: unknown[] = [];
     t.ctx.bus.subscribe((e) => events.push(e));
-    expect(attempt({ prompt: 'p', provider: 'nobody' })).toThrow();
+    await expect(attempt({ prompt: 'p', provider: 'nobody' })).rejects.toThrow();
     expect(t.ctx.db.query.tasks.findMany().sync()).toEqual([]);
     expect(events).toEqual([]);
   });

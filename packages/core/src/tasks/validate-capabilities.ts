@@ -1,5 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { assets, type DbExecutor } from '@genhub/db';
+import { selectAssetRows, type DataSource, type Unit } from '@genhub/db';
 import { CoreError } from '../errors';
 import {
   isVideoOperation,
@@ -12,13 +11,13 @@ import type { ProviderRegistry } from '../providers/registry';
 import { refuseRetiredModel } from '../providers/catalogue/refuse-retired-model';
 
 /** Checks a request against what the chosen model declares; throws naming the field at fault. */
-export function validateCapabilities(
-  db: DbExecutor,
+export function* validateCapabilities(
+  data: DataSource,
   providers: ProviderRegistry,
   input: ValidCreateTaskInput,
   /** Reference images must be this user's own (any user's when absent). */
   owner?: string,
-): ModelCapabilities {
+): Unit<ModelCapabilities> {
   const provider = providers.get(input.provider);
   if (!provider) {
     throw new CoreError(
@@ -98,19 +97,7 @@ export function validateCapabilities(
     );
   }
   if (assetIds.length > 0) {
-    const found = new Set(
-      db
-        .select({ id: assets.id })
-        .from(assets)
-        .where(
-          and(
-            inArray(assets.id, assetIds),
-            owner === undefined ? undefined : eq(assets.owner, owner),
-          ),
-        )
-        .all()
-        .map((a) => a.id),
-    );
+    const found = new Set((yield* selectAssetRows(data, assetIds, owner)).map((a) => a.id));
     const missing = assetIds.filter((id) => !found.has(id));
     if (missing.length > 0) {
       throw new CoreError(

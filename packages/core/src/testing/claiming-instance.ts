@@ -9,8 +9,7 @@
  * tasks have completed.
  */
 import { appendFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
-import { createDb, tasks } from '@genhub/db';
+import { countTasksByState, createDb } from '@genhub/db';
 import { createLocalAdapter } from '../providers/local/local-adapter';
 import type { SyncAdapter } from '../providers/types';
 import { createTaskInput } from '../schemas';
@@ -49,15 +48,17 @@ process.stdout.write('ready\n');
 await new Promise((resolve) => process.stdin.once('data', resolve));
 process.stdin.pause();
 t.scheduler.start();
-const completed = () =>
-  t.ctx.db.select({ id: tasks.id }).from(tasks).where(eq(tasks.status, 'completed')).all().length;
+const completed = async () =>
+  (await countTasksByState(t.ctx.data, undefined))
+    .filter((count) => count.status === 'completed')
+    .reduce((sum, count) => sum + count.count, 0);
 let made = 0;
 let nextAt = Date.now();
 // Tasks created elsewhere, and slots the other instance frees, are not announced here (no
 // shared event bus): look often.
-while (completed() < Number(total)) {
+while ((await completed()) < Number(total)) {
   if (made < Number(own) && Date.now() >= nextAt) {
-    createTask(t.ctx, createTaskInput.parse({ prompt: `${instanceId} ${made++}` }));
+    await createTask(t.ctx, createTaskInput.parse({ prompt: `${instanceId} ${made++}` }));
     nextAt = Date.now() + 25 + Math.random() * 50;
   }
   t.scheduler.poke();

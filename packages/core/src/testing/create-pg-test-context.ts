@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from '@genhub/db';
+import { noSqlite } from '@genhub/db';
 import { createPgDb, createPgEventLog, pgDataSource } from '@genhub/db/pg';
 import type { CoreContext } from '../context';
 import { Signal } from '../events/signal';
@@ -12,20 +12,6 @@ import { ProviderRegistry } from '../providers/registry';
 import { FileLeases } from '../storage/file-leases';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
 import { fakeClock, type FakeClock } from './index';
-
-/**
- * Stands in for the SQLite connection in a context on PostgreSQL: a path that still reaches
- * for it fails loudly, naming what it asked for, instead of reading another database.
- */
-const noSqlite = new Proxy(
-  {},
-  {
-    get(_target, key) {
-      throw new Error(`ctx.db.${String(key)}: this path still needs SQLite`);
-    },
-  },
-  // A proxy has no type of its own: it stands for the connection only to throw on use.
-) as Db;
 
 export interface PgTestContext {
   ctx: CoreContext;
@@ -41,7 +27,7 @@ export async function createPgTestContext(url: string): Promise<PgTestContext> {
   await storage.init();
   const clock = fakeClock();
   const ctx: CoreContext = {
-    db: noSqlite,
+    db: noSqlite(),
     data: pgDataSource(handle.db),
     eventLog: createPgEventLog(handle.pool),
     bus: new TaskEventBus(),

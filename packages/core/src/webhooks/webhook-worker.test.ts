@@ -53,7 +53,7 @@ const payloadOf = (id: string) =>
   t.ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()?.payload;
 
 async function runTask(ctx: CoreContext, prompt: string) {
-  const task = createTask(ctx, createTaskInput.parse({ prompt, maxAttempts: 1 }));
+  const task = await createTask(ctx, createTaskInput.parse({ prompt, maxAttempts: 1 }));
   t.scheduler.start();
   await t.scheduler.idle();
   return task;

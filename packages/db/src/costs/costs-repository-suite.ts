@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { OpenDataSource } from '../../test/data-source-under-test';
 import { expectNumbers } from '../../test/expect-numbers';
@@ -5,9 +6,11 @@ import { planRow } from '../../test/plan-row';
 import { taskRow } from '../../test/task-row';
 import { useDataSource } from '../../test/use-data-source';
 import type { Tables } from '../data/data-source';
+import { exec } from '../data/unit-of-work';
 import type { NewTaskRow } from '../schema';
-import { quotasQuery, readQuotas } from './read-quotas';
-import { readReserved } from './read-reserved';
+import { lockBudget } from './lock-budget';
+import { readQuotas } from './read-quotas';
+import { readReserved, selectReserved } from './read-reserved';
 import { readSpentSince } from './read-spent-since';
 import { readUsageRows, type UsageGroupRow } from './read-usage-rows';
 
@@ -223,8 +226,8 @@ export function costsRepositorySuite(dialect: string, open: OpenDataSource): voi
         { unit: 'credits', cap: 20 },
       ]);
       expect(await readQuotas(data(), 'bob')).toEqual([]);
-      expect(await quotasQuery(data(), 'ann', 'credits')).toEqual([{ unit: 'credits', cap: 20 }]);
-      expect(await quotasQuery(data(), 'ann', 'free')).toEqual([]);
+      expect(await readQuotas(data(), 'ann', 'credits')).toEqual([{ unit: 'credits', cap: 20 }]);
+      expect(await readQuotas(data(), 'ann', 'free')).toEqual([]);
     });
 
     const row = (fields: Partial<UsageGroupRow>): UsageGroupRow => ({
@@ -342,6 +345,31 @@ export function costsRepositorySuite(dialect: string, open: OpenDataSource): voi
 
     it('refuses an offset that is not a whole number of minutes', async () => {
       await expect(usage(0.5)).rejects.toThrow(RangeError);
+    });
+
+    it('serialises concurrent reservations under the budget lock, the server’s or one user’s', async () => {
+      const unit = 'lock-test';
+      /** Reserves 5 under a cap of 15 (one user's when `owner` is given): whether it fit. */
+      const reserve = (id: string, owner?: string) =>
+        data().transact(function* (tx) {
+          yield* lockBudget(tx, unit, owner);
+          const held = (yield* selectReserved(tx, unit, owner)).get(unit) ?? 0;
+          if (held + 5 > 15) return false;
+          const row = task(id, { status: 'pending', costUnit: unit, estimatedCost: 5 });
+          yield* exec(tx.db.insert(tx.t.tasks).values({ ...row, owner: owner ?? row.owner }));
+          return true;
+        });
+      const everyone = await Promise.all(Array.from({ length: 8 }, (_, i) => reserve(`lock-${i}`)));
+      expect(everyone.filter(Boolean)).toHaveLength(3);
+      await data().run(({ db, t }) => exec(db.delete(t.tasks).where(eq(t.tasks.costUnit, unit))));
+      // Each user's room is their own: a lock per user, and each counts only their tasks.
+      const users = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => reserve(`quota-${i}`, i % 2 === 0 ? 'carol' : 'dave')),
+      );
+      expect(users.filter((fit, i) => fit && i % 2 === 0)).toHaveLength(3);
+      expect(users.filter((fit, i) => fit && i % 2 === 1)).toHaveLength(3);
+      expect(await readReserved(data(), unit, 'carol')).toEqual(new Map([[unit, 15]]));
+      await data().run(({ db, t }) => exec(db.delete(t.tasks).where(eq(t.tasks.costUnit, unit))));
     });
   });
 }

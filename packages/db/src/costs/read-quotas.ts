@@ -1,26 +1,37 @@
 import { and, eq } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
+import { rows, type Unit } from '../data/unit-of-work';
 import { byText } from './by-text';
 
 /**
- * The query behind `readQuotas`: a user's monthly quotas, or the one in `unit`. The
- * synchronous budget check runs this same builder on SQLite (`.get()`).
+ * A user's monthly quotas as an admin set them, in unit order; only the one in `unit` when
+ * given. A unit, so the budget check reads it in the accept's transaction.
  */
-export function quotasQuery({ db, t }: DataSource, owner: string, unit?: string) {
+export function* selectQuotas(
+  { db, t }: DataSource,
+  owner: string,
+  unit?: string,
+): Unit<{ unit: string; cap: number }[]> {
   const { userQuotas } = t;
-  return db
-    .select({ unit: userQuotas.unit, cap: userQuotas.monthlyLimit })
-    .from(userQuotas)
-    .where(
-      and(eq(userQuotas.userId, owner), unit === undefined ? undefined : eq(userQuotas.unit, unit)),
-    );
+  const found = yield* rows(
+    db
+      .select({ unit: userQuotas.unit, cap: userQuotas.monthlyLimit })
+      .from(userQuotas)
+      .where(
+        and(
+          eq(userQuotas.userId, owner),
+          unit === undefined ? undefined : eq(userQuotas.unit, unit),
+        ),
+      ),
+  );
+  return found.sort((a, b) => byText(a.unit, b.unit));
 }
 
-/** A user's monthly quotas, as an admin set them, in unit order. */
-export async function readQuotas(
+/** `selectQuotas`, on its own. */
+export function readQuotas(
   data: DataSource,
   owner: string,
+  unit?: string,
 ): Promise<{ unit: string; cap: number }[]> {
-  const rows = await quotasQuery(data, owner);
-  return rows.sort((a, b) => byText(a.unit, b.unit));
+  return data.run((source) => selectQuotas(source, owner, unit));
 }

@@ -1,12 +1,10 @@
 import { and, isNotNull, sql } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
-import { byText } from './by-text';
 import { ownedBy } from '../data/owned-by';
+import { rows, type Unit } from '../data/unit-of-work';
+import { byText } from './by-text';
 
-/**
- * The query behind `readReserved`. The synchronous budget check runs this same builder on
- * SQLite (`.all()`).
- */
+/** The query behind `selectReserved` (its query plan is tested on its own). */
 export function reservedQuery(
   { db, t }: DataSource,
   unit?: string,
@@ -33,18 +31,25 @@ export function reservedQuery(
     .groupBy(tasks.costUnit);
 }
 
-/** Rows of `reservedQuery` by unit, in unit order. */
-export const reservedByUnit = (rows: readonly { unit: string; amount: number }[]) =>
-  new Map([...rows].sort((a, b) => byText(a.unit, b.unit)).map((row) => [row.unit, row.amount]));
-
 /**
- * What queued and running tasks hold, by unit: each at its estimate plus what its failed
- * attempts were billed so far (what it will have cost if it succeeds at list price).
+ * What queued and running tasks hold, by unit, in unit order: each at its estimate plus what
+ * its failed attempts were billed so far (what it will have cost if it succeeds at list price).
+ * A unit, so the budget check reads it in the accept's transaction.
  */
-export async function readReserved(
+export function* selectReserved(
+  data: DataSource,
+  unit?: string,
+  owner?: string,
+): Unit<Map<string, number>> {
+  const found = yield* rows(reservedQuery(data, unit, owner));
+  return new Map(found.sort((a, b) => byText(a.unit, b.unit)).map((row) => [row.unit, row.amount]));
+}
+
+/** `selectReserved`, on its own. */
+export function readReserved(
   data: DataSource,
   unit?: string,
   owner?: string,
 ): Promise<Map<string, number>> {
-  return reservedByUnit(await reservedQuery(data, unit, owner));
+  return data.run((source) => selectReserved(source, unit, owner));
 }

@@ -1,11 +1,9 @@
 import { and, gte, sql } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source';
 import { ownedBy } from '../data/owned-by';
+import { first, type Unit } from '../data/unit-of-work';
 
-/**
- * The query behind `readSpentSince`. The synchronous budget check runs this same builder on
- * SQLite (`.get()`), so the accept path and the usage report sum spend one way.
- */
+/** The query behind `selectSpentSince` (its query plan is tested on its own). */
 export function spentSinceQuery(
   { db, t }: DataSource,
   unit: string,
@@ -29,13 +27,26 @@ export function spentSinceQuery(
     );
 }
 
-/** What tasks that finished at or after `since` (epoch ms) cost in `unit`, at their actual cost. */
-export async function readSpentSince(
+/**
+ * What tasks that finished at or after `since` (epoch ms) cost in `unit`, at their actual cost.
+ * A unit, so the budget check reads it in the accept's transaction; the usage report awaits it.
+ */
+export function* selectSpentSince(
+  data: DataSource,
+  unit: string,
+  since: number,
+  owner?: string,
+): Unit<number> {
+  const row = yield* first(spentSinceQuery(data, unit, since, owner));
+  return row?.amount ?? 0;
+}
+
+/** `selectSpentSince`, on its own. */
+export function readSpentSince(
   data: DataSource,
   unit: string,
   since: number,
   owner?: string,
 ): Promise<number> {
-  const [row] = await spentSinceQuery(data, unit, since, owner);
-  return row?.amount ?? 0;
+  return data.run((source) => selectSpentSince(source, unit, since, owner));
 }

@@ -8,6 +8,7 @@ import { first } from '../data/unit-of-work';
 import { deleteJobLeaseRow } from './delete-job-lease-row';
 import { holdJobLeaseRow } from './hold-job-lease-row';
 import { isFileReferenced } from './is-file-referenced';
+import { readExpiredTaskIds } from './read-expired-task-ids';
 
 const minute = 60_000;
 const sha = (c: string) => c.repeat(64);
@@ -124,6 +125,42 @@ export function engineRepositorySuite(dialect: string, open: OpenDataSource): vo
       expect(await isFileReferenced(data(), sha('a'))).toBe(false);
       await db.delete(t.assets);
       expect(await isFileReferenced(data(), sha('b'))).toBe(false);
+    });
+  });
+
+  describe(`expired tasks (${dialect})`, () => {
+    const hour = 3_600_000;
+    const data = useDataSource(open, async ({ db, t }) => {
+      await db
+        .insert(t.tasks)
+        .values([
+          taskRow('failed-old', { status: 'failed', finishedAt: t0 }),
+          taskRow('failed-new', { status: 'failed', finishedAt: t0 + 2 * hour }),
+          taskRow('done-old', { finishedAt: t0 }),
+          taskRow('done-old-starred', { finishedAt: t0, starredAt: t0 }),
+          taskRow('trashed-old', { finishedAt: t0 + 2 * hour, deletedAt: t0 }),
+          taskRow('running', { status: 'processing' }),
+        ]);
+    });
+    const at = t0 + hour;
+    const sorted = async (ids: Promise<string[]>) => (await ids).sort();
+
+    it('finds failed tasks past their hours and trashed ones past their days, keeping the rest', async () => {
+      const ids = readExpiredTaskIds(data(), {
+        failedBefore: at,
+        finishedBefore: null,
+        trashedBefore: at,
+      });
+      expect(await sorted(ids)).toEqual(['failed-old', 'trashed-old']);
+    });
+
+    it('adds finished tasks past the retention, but never a starred one', async () => {
+      const ids = readExpiredTaskIds(data(), {
+        failedBefore: at,
+        finishedBefore: at,
+        trashedBefore: at,
+      });
+      expect(await sorted(ids)).toEqual(['done-old', 'failed-old', 'trashed-old']);
     });
   });
 }

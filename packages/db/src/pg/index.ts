@@ -12,6 +12,8 @@ export {
   type ListenOptions,
   type NoticeListener,
 } from '../notices/listen-for-notices';
+export { createPgNoticeBoard, instanceNoticesChannel } from '../notices/pg-notice-board';
+export { pendingPgMigrations } from './pending-pg-migrations';
 export { countPgHit } from '../rate-limits/count-pg-hit';
 export { deleteExpiredPgHits } from '../rate-limits/delete-expired-pg-hits';
 export { pgDataSource } from './pg-data-source';

@@ -48,7 +48,7 @@ describe('retired models are refused for new work, naming the replacement', () =
 
   it('on create and in a fallback', async () => {
     await context();
-    expect(() => create({ model: 'v1' })).toThrow(
+    await expect(create({ model: 'v1' })).rejects.toThrow(
       expect.objectContaining({
         code: 'INVALID_INPUT',
         field: 'model',
@@ -56,26 +56,26 @@ describe('retired models are refused for new work, naming the replacement', () =
         message: 'v1 was retired on 2025-12-01: use v3',
       }),
     );
-    expect(() => create({ model: 'v4' })).toThrow(
+    await expect(create({ model: 'v4' })).rejects.toThrow(
       expect.objectContaining({ message: 'v4 was retired; Vendor offers v2, v3' }),
     );
-    expect(() =>
+    await expect(
       create({ provider: 'local', fallback: [{ provider: 'vendor', model: 'v1' }] }),
-    ).toThrow(
+    ).rejects.toThrow(
       expect.objectContaining({
         field: 'fallback.0.model',
         message: 'Fallback 1: v1 was retired on 2025-12-01: use v3',
       }),
     );
     // A deprecated model still takes work until its day.
-    expect(create({ model: 'v2' }).model).toBe('v2');
+    expect((await create({ model: 'v2' })).model).toBe('v2');
   });
 
   it('on retry once the day has come, while the old task keeps showing its model', async () => {
     await context();
-    const old = create({});
+    const old = await create({});
     expect(old.model).toBe('v2');
-    cancelTask(t.ctx, old.id);
+    await cancelTask(t.ctx, old.id);
     t.clock.advance(9 * 86_400_000);
     await expect(retryTask(t.ctx, old.id)).rejects.toThrow(
       expect.objectContaining({ field: 'model', message: 'v2 was retired on 2026-01-10: use v3' }),
@@ -88,17 +88,17 @@ describe('retired models are refused for new work, naming the replacement', () =
   it('in a plan, by its api_config.model or the request', async () => {
     await context();
     const plan = { ...seedTurnPlan, api_config: { model: 'v1', timeout_seconds: 60 } };
-    expect(() => estimatePlan(t.ctx, { plan })).toThrow(
+    await expect(estimatePlan(t.ctx, { plan })).rejects.toThrow(
       expect.objectContaining({
         field: 'plan.api_config.model',
         message: 'v1 was retired on 2025-12-01: use v3',
       }),
     );
-    expect(() => estimatePlan(t.ctx, { plan, provider: 'vendor', model: 'v1' })).toThrow(
+    await expect(estimatePlan(t.ctx, { plan, provider: 'vendor', model: 'v1' })).rejects.toThrow(
       expect.objectContaining({ field: 'model', message: 'v1 was retired on 2025-12-01: use v3' }),
     );
     // A plan on a chosen provider runs on its own model when the plan's is not offered there.
-    expect(estimatePlan(t.ctx, { plan, provider: 'local' })).toMatchObject({
+    expect(await estimatePlan(t.ctx, { plan, provider: 'local' })).toMatchObject({
       model: 'local-preview',
     });
   });

@@ -31,7 +31,7 @@ describe('the local engine’s clips', () => {
   };
 
   it('makes a text-to-video MP4 of the length asked for, with a poster, offline', async () => {
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({
         operation: 'text-to-video',
@@ -57,7 +57,7 @@ describe('the local engine’s clips', () => {
   it('starts image-to-video on the first frame and follows the aspect ratio', async () => {
     const red = await createAsset(t.ctx, await solid('#d00000'));
     const blue = await createAsset(t.ctx, await solid('#0000d0'));
-    const task = createTask(
+    const task = await createTask(
       t.ctx,
       createTaskInput.parse({
         operation: 'image-to-video',

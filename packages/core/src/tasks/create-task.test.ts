@@ -1,0 +1,4 @@
+import { createTestContext } from '../testing';
+import { createTaskSuite } from './create-task-suite';
+
+createTaskSuite('SQLite', () => createTestContext());
