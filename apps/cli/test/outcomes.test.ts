@@ -66,7 +66,7 @@ describe('Ctrl-C while waiting', () => {
       taskId: id,
       canceled: false,
     });
-    expect(statusOf(slow, id)).toBe('processing');
+    expect(await statusOf(slow, id)).toBe('processing');
     await runCli(['cancel', id], { env: envOf(slow) });
   });
 
@@ -74,6 +74,6 @@ describe('Ctrl-C while waiting', () => {
     const { id, run } = await interrupt(['--cancel-on-interrupt']);
     expect(run.code).toBe(130);
     expect(run.stderr).toContain(`canceled task ${id}`);
-    expect(statusOf(slow, id)).toBe('canceled');
+    expect(await statusOf(slow, id)).toBe('canceled');
   });
 });
