@@ -11,6 +11,7 @@ import type { AppRouter } from '../src/router';
 import { addScriptedProvider } from './openai/scripted-provider';
 import { parsePrometheus, valueOf } from './parse-prometheus';
 import { openRawSubscriber } from './raw-subscriber';
+import { suiteOnPostgres } from './suite-database';
 import { authHeaders, startTestServer, statusOf, type TestServer } from './test-server';
 
 const sqliteMigrations = sqliteTable('__drizzle_migrations', {
@@ -70,9 +71,17 @@ async function readyzOnce(server: TestServer, status: number): Promise<Answer> {
   return answer!;
 }
 
+/** On PostgreSQL an instance also reports the connection it hears other instances on. */
+const listening = suiteOnPostgres ? { listen: { ok: true } } : {};
+
 const everyCheckPasses = {
   ok: true,
-  checks: { database: { ok: true }, migrations: { ok: true }, storage: { ok: true } },
+  checks: {
+    database: { ok: true },
+    migrations: { ok: true },
+    ...listening,
+    storage: { ok: true },
+  },
 };
 
 describe('/readyz', () => {
@@ -101,6 +110,7 @@ describe('/readyz', () => {
         checks: {
           database: { ok: true },
           migrations: { ok: true },
+          ...listening,
           storage: { ok: false, reason: 'the file store cannot be read or written (ENOENT)' },
         },
       });

@@ -37,6 +37,7 @@ export { insertGenerations } from './tasks/insert-generations';
 export { insertTaskRow } from './tasks/insert-task-row';
 export { selectIdempotentTask, type IdempotentTask } from './tasks/select-idempotent-task';
 export { isUniqueViolation } from './collections/is-unique-violation';
+export { isUnstorableText } from './data/is-unstorable-text';
 export { readFailedTaskIds } from './tasks/read-failed-task-ids';
 export { reserveRetryRow, type RetryReservationRequest } from './tasks/reserve-retry-row';
 export { linkRetryRow } from './tasks/link-retry-row';

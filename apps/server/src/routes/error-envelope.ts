@@ -1,5 +1,6 @@
 import { isCoreError } from '@genhub/core';
-import { httpStatusOf } from '../trpc/to-trpc-error';
+import { isUnstorableText } from '@genhub/db';
+import { httpStatusOf, unstorableTextMessage } from '../trpc/to-trpc-error';
 
 export interface ErrorEnvelope {
   status: number;
@@ -51,12 +52,16 @@ interface Thrown {
 
 /**
  * What any failed request answers, as `{ error: { code, message } }` with this status: a
- * core error by its code; a client error from Fastify or a plugin (body parsing, limits)
- * by its status; anything else a 500 that never shows its raw message.
+ * core error by its code; text the database cannot hold, a 400; a client error from Fastify
+ * or a plugin (body parsing, limits) by its status; anything else a 500 that never shows its
+ * raw message.
  */
 export function errorEnvelope(error: unknown): ErrorEnvelope {
   if (isCoreError(error)) {
     return { status: httpStatusOf[error.code], code: error.code, message: error.message };
+  }
+  if (isUnstorableText(error)) {
+    return { status: 400, code: 'BAD_REQUEST', message: unstorableTextMessage };
   }
   const { statusCode, code, message } = (error ?? {}) as Thrown;
   const status = typeof statusCode === 'number' ? statusCode : 500;

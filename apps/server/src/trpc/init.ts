@@ -1,9 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { isCoreError } from '@genhub/core';
+import { isUnstorableText } from '@genhub/db';
 import { ZodError } from 'zod';
 import type { TrpcContext } from './context';
 import { maxInputDepth, nestsDeeperThan } from './input-depth';
-import { toTRPCError } from './to-trpc-error';
+import { toTRPCError, unstorableTextMessage } from './to-trpc-error';
 
 const t = initTRPC.context<TrpcContext>().create({
   // Stack traces never go to clients, in any mode.
@@ -33,6 +34,9 @@ const t = initTRPC.context<TrpcContext>().create({
 const mapCoreErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isCoreError(result.error.cause)) throw toTRPCError(result.error.cause);
+  if (!result.ok && isUnstorableText(result.error.cause)) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: unstorableTextMessage });
+  }
   return result;
 });
 

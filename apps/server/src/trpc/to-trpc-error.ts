@@ -18,6 +18,13 @@ export function toTRPCError(error: CoreError): TRPCError {
   return new TRPCError({ code: codes[error.code], message: error.message, cause: error });
 }
 
+/**
+ * What a client is told when the database refuses text it sent: PostgreSQL holds no NUL
+ * character, in a value to store or one to look up (see `isUnstorableText`).
+ */
+export const unstorableTextMessage =
+  'Text with a NUL character (U+0000) cannot be stored or looked up';
+
 /** The HTTP status for a core error, for the plain HTTP routes. */
 export const httpStatusOf: Record<CoreErrorCode, number> = {
   NOT_FOUND: 404,
