@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { exec, readPlanRow, rows } from '@genhub/db';
 import { taskRow } from '@genhub/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAsset } from '../assets/create-asset';
 import type { CoreContext } from '../context';
 import { isCoreError } from '../errors';
@@ -17,7 +17,7 @@ import { ProviderRegistry } from '../providers/registry';
 import type { SyncAdapter } from '../providers/types';
 import { createTaskInput, type CreateTaskInput, type TaskEvent } from '../schemas';
 import { createTask } from './create-task';
-import type { OpenedContext } from './task-change-suite';
+import { useOpenedContext, type OpenedContext } from '../testing/use-opened-context';
 
 /** The local provider at `amount` a picture in `unit`: each test prices in its own unit. */
 function pricedAdapter(unit: string, amount: number): SyncAdapter {
@@ -74,16 +74,9 @@ const variations = (n: number, reference: string, id = `plan-${n}`) => ({
  */
 export function createTaskSuite(dialect: string, open: () => Promise<OpenedContext>): void {
   describe(`task creation on ${dialect}`, () => {
-    let opened: OpenedContext;
     let ctx: CoreContext;
     const published: TaskEvent[] = [];
-
-    beforeAll(async () => {
-      opened = await open();
-      ctx = opened.ctx;
-      ctx.bus.subscribe((event) => published.push(event));
-    });
-    afterAll(() => opened.close());
+    useOpenedContext(open, (opened) => (ctx = opened), published);
 
     /** The context with the priced provider, and a monthly cap in its unit when given. */
     const priced = (unit: string, amount: number, cap?: number): CoreContext => ({

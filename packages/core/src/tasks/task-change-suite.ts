@@ -1,16 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { deleteTaskRows, exec, rows, type NewTaskRow } from '@genhub/db';
 import { taskRow } from '@genhub/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../context';
 import type { TaskEvent } from '../schemas';
 import { recordTaskChange } from './record-task-change';
 import { transitionTask } from './transition-task';
-
-export interface OpenedContext {
-  ctx: CoreContext;
-  close(): Promise<void>;
-}
+import { useOpenedContext, type OpenedContext } from '../testing/use-opened-context';
 
 /**
  * Task changes (the compare-and-set, the appended event, the webhook deliveries queued with
@@ -18,16 +14,9 @@ export interface OpenedContext {
  */
 export function taskChangeSuite(dialect: string, open: () => Promise<OpenedContext>): void {
   describe(`task changes on ${dialect}`, () => {
-    let opened: OpenedContext;
     let ctx: CoreContext;
     const published: TaskEvent[] = [];
-
-    beforeAll(async () => {
-      opened = await open();
-      ctx = opened.ctx;
-      ctx.bus.subscribe((event) => published.push(event));
-    });
-    afterAll(() => opened.close());
+    useOpenedContext(open, (opened) => (ctx = opened), published);
 
     const seed = (id: string, fields: Partial<NewTaskRow> = {}) =>
       ctx.data.run(function* (data) {

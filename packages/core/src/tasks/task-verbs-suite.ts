@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { exec, first, rows, type NewTaskRow } from '@genhub/db';
 import { taskRow } from '@genhub/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../context';
 import { emptyTrash } from '../gallery/empty-trash';
 import { listGallery } from '../gallery/list-gallery';
@@ -14,7 +14,7 @@ import { cancelTask } from './cancel-task';
 import { deleteTask } from './delete-task';
 import { retryTask } from './retry-task';
 import { setPriority } from './set-priority';
-import type { OpenedContext } from './task-change-suite';
+import { useOpenedContext, type OpenedContext } from '../testing/use-opened-context';
 
 /**
  * The user-facing task verbs (cancel, priority, delete, retry, star, trash, restore, empty the
@@ -23,16 +23,9 @@ import type { OpenedContext } from './task-change-suite';
  */
 export function taskVerbsSuite(dialect: string, open: () => Promise<OpenedContext>): void {
   describe(`task verbs on ${dialect}`, () => {
-    let opened: OpenedContext;
     let ctx: CoreContext;
     const published: TaskEvent[] = [];
-
-    beforeAll(async () => {
-      opened = await open();
-      ctx = opened.ctx;
-      ctx.bus.subscribe((event) => published.push(event));
-    });
-    afterAll(() => opened.close());
+    useOpenedContext(open, (opened) => (ctx = opened), published);
 
     const as = (owner: string): CoreContext => ({ ...ctx, owner });
 
