@@ -13,34 +13,13 @@ import {
   createTestContext,
   fakeAsyncAdapter,
   fakeClock,
-  gate,
   meteredAdapter,
   type FakeClock,
   type TestContext,
   until,
 } from '../testing';
 import type { SchedulerOptions } from './scheduler';
-
-/** The local provider, each run held until the test opens the gate; counts its calls. */
-function heldAdapter() {
-  const local = createLocalAdapter({ delayMs: 0 });
-  const hold = gate();
-  const stats = { calls: 0, running: 0 };
-  const adapter: ProviderAdapter = {
-    ...local,
-    async generate(request) {
-      stats.calls++;
-      stats.running++;
-      try {
-        await hold.wait;
-        return await local.generate(request);
-      } finally {
-        stats.running--;
-      }
-    },
-  };
-  return { adapter, stats, open: hold.open };
-}
+import { heldAdapter } from '../testing/held-adapter';
 
 /**
  * Long enough that no lease timer fires while a test runs (the tests move leases on by the

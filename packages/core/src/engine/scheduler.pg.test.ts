@@ -6,7 +6,8 @@ import { createLocalAdapter } from '../providers/local/local-adapter';
 import { ProviderRegistry } from '../providers/registry';
 import type { ProviderAdapter } from '../providers/types';
 import { getTask } from '../tasks/get-task';
-import { fakeAsyncAdapter, fakeClock, gate, meteredAdapter, until } from '../testing';
+import { fakeAsyncAdapter, fakeClock, meteredAdapter, until } from '../testing';
+import { heldAdapter } from '../testing/held-adapter';
 import { createPgTestContext, type PgTestContext } from '../testing/create-pg-test-context';
 import { Scheduler, type SchedulerOptions } from './scheduler';
 
@@ -18,27 +19,6 @@ const minute = 60_000;
 
 interface Instance extends PgTestContext {
   scheduler: Scheduler;
-}
-
-/** The local provider, each run held until the test opens the gate; counts its calls. */
-function heldAdapter() {
-  const local = createLocalAdapter({ delayMs: 0 });
-  const hold = gate();
-  const stats = { calls: 0, running: 0 };
-  const adapter: ProviderAdapter = {
-    ...local,
-    async generate(request) {
-      stats.calls++;
-      stats.running++;
-      try {
-        await hold.wait;
-        return await local.generate(request);
-      } finally {
-        stats.running--;
-      }
-    },
-  };
-  return { adapter, stats, open: hold.open };
 }
 
 /** Schedulers on one PostgreSQL database, as instances on several hosts, with one clock. */
